@@ -1,0 +1,31 @@
+/** English UI strings. Keys are shared with ru.ts, which the type below enforces. */
+export const en = {
+  'app.title': 'Tipazh',
+  'lang.switch': 'Language',
+  'state.noClient': 'No client on this tab',
+  'state.noClientHint': 'Open a ticket in Zendesk and Tipazh will show who you are talking to.',
+  'state.reading': 'Reading the client…',
+  'state.error': 'Could not read this page',
+  'state.loading': 'Loading…',
+  'source.zendesk': 'Zendesk',
+  'source.amocrm': 'amoCRM',
+  'via.api': 'read via the helpdesk API',
+  'via.dom': 'read from the page (API unavailable)',
+  'via.mixed': 'read via the API and the page',
+  'client.noEmail': 'no email',
+  'client.noOrg': 'no organization',
+  'ticket.messages': '{n} messages',
+  'ticket.clientMessages': '{n} from the client',
+  'dossier.firstSeen': 'First seen',
+  'dossier.lastSeen': 'Last seen',
+  'dossier.visits': 'Visits',
+  'type.heading': 'Client type',
+  'type.pending': 'Not classified yet',
+  'notes.heading': 'Private notes',
+  'notes.placeholder': 'A note only you will see…',
+  'notes.add': 'Add note',
+  'notes.empty': 'No notes yet.',
+  'notes.error': 'The note was not saved: {error}',
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,31 @@
+import type { MessageKey } from './en';
+
+/** Russian UI strings. */
+export const ru: Record<MessageKey, string> = {
+  'app.title': 'Типаж',
+  'lang.switch': 'Язык',
+  'state.noClient': 'На этой вкладке нет клиента',
+  'state.noClientHint': 'Откройте обращение в Zendesk, и Типаж покажет, с кем вы говорите.',
+  'state.reading': 'Читаю данные клиента…',
+  'state.error': 'Не удалось прочитать страницу',
+  'state.loading': 'Загрузка…',
+  'source.zendesk': 'Zendesk',
+  'source.amocrm': 'amoCRM',
+  'via.api': 'данные из API хелпдеска',
+  'via.dom': 'данные со страницы (API недоступен)',
+  'via.mixed': 'данные из API и со страницы',
+  'client.noEmail': 'email не указан',
+  'client.noOrg': 'без организации',
+  'ticket.messages': 'сообщений: {n}',
+  'ticket.clientMessages': 'от клиента: {n}',
+  'dossier.firstSeen': 'Впервые',
+  'dossier.lastSeen': 'Последний раз',
+  'dossier.visits': 'Визитов',
+  'type.heading': 'Типаж клиента',
+  'type.pending': 'Ещё не определён',
+  'notes.heading': 'Личные заметки',
+  'notes.placeholder': 'Заметка, которую видите только вы…',
+  'notes.add': 'Добавить',
+  'notes.empty': 'Заметок пока нет.',
+  'notes.error': 'Заметка не сохранена: {error}',
+};

@@ -1,0 +1,44 @@
+import type { ClientSnapshot } from '../../core/schema/snapshot';
+import type { ClientRecord } from '../../core/store/db';
+import { formatTime, t } from '../i18n';
+
+/** Who the client is and which ticket is open; all page text rendered as text. */
+export function ClientHeader({ snapshot, client }: { snapshot: ClientSnapshot; client?: ClientRecord }) {
+  const c = snapshot.client;
+  const fromClient = snapshot.conversation.filter((m) => m.author === 'client' && m.public).length;
+  return (
+    <section class="card client" aria-labelledby="client-name">
+      <h1 class="client__name" id="client-name" data-testid="client-name">
+        {c.name || c.email || c.externalId}
+      </h1>
+      <p class="client__line">
+        <span data-testid="client-email">{c.email ?? t('client.noEmail')}</span>
+        {' · '}
+        <span data-testid="client-org">{c.organization ?? t('client.noOrg')}</span>
+      </p>
+      {snapshot.ticket && (
+        <p class="client__ticket">
+          <span class="muted">#{snapshot.ticket.id}</span> <span data-testid="ticket-subject">{snapshot.ticket.subject}</span>
+        </p>
+      )}
+      <p class="client__line muted">
+        <span data-testid="message-count">{t('ticket.messages', { n: snapshot.conversation.length })}</span>
+        {' · '}
+        {t('ticket.clientMessages', { n: fromClient })}
+      </p>
+      {client && (
+        <dl class="client__facts">
+          <dt>{t('dossier.firstSeen')}</dt>
+          <dd data-testid="first-seen">{formatTime(client.firstSeen)}</dd>
+          <dt>{t('dossier.lastSeen')}</dt>
+          <dd data-testid="last-seen">{formatTime(client.lastSeen)}</dd>
+          <dt>{t('dossier.visits')}</dt>
+          <dd data-testid="visit-count">{client.visitCount}</dd>
+        </dl>
+      )}
+      <p class="client__via muted" data-testid="read-via">
+        {t(`source.${snapshot.source}`)} · {t(`via.${snapshot.via}`)}
+      </p>
+    </section>
+  );
+}

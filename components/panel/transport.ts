@@ -1,0 +1,24 @@
+import type { TabState } from '../../core/protocol';
+import type { ClientRecord, NoteRecord } from '../../core/store/db';
+import type { Lang } from '../../core/taxonomy';
+
+export type Unsubscribe = () => void;
+
+/** A client's dossier as the panel shows it. */
+export interface DossierView {
+  client?: ClientRecord;
+  notes: NoteRecord[];
+}
+
+/**
+ * Everything the panel needs from the extension. The side panel entrypoint injects the real one
+ * (browser.* + Dexie); component tests inject a fake.
+ */
+export interface PanelTransport {
+  /** The followed tab's state (the active tab, or the one the page is pinned to); null when it has no client. */
+  watchTab(cb: (state: TabState | null) => void): Unsubscribe;
+  watchDossier(clientKey: string, cb: (d: DossierView) => void): Unsubscribe;
+  addNote(clientKey: string, text: string): Promise<void>;
+  loadLang(): Promise<Lang>;
+  saveLang(lang: Lang): Promise<void>;
+}

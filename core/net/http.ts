@@ -1,0 +1,72 @@
+/** An HTTP answer that is not a success; `status` 0 means the request itself failed. */
+export class HttpError extends Error {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export interface GetJsonOptions {
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+  /** Extra tries after a 429 or a 5xx. */
+  retries?: number;
+  /** Longest wait we accept from a `Retry-After`; a longer one fails at once rather than hold the panel. */
+  maxWaitMs?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
+  });
+}
+
+/** Seconds or an HTTP date, per RFC 9110; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const s = value.trim();
+  if (/^\d+$/.test(s)) return Number(s) * 1000;
+  const at = Date.parse(s);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/**
+ * GETs JSON from the helpdesk's own origin with the agent's session cookie.
+ * Honours 429 `Retry-After`, backs off on 5xx, returns null for 204 (amoCRM's "no such record").
+ */
+export async function getJson(url: string, opts: GetJsonOptions = {}): Promise<unknown> {
+  const doFetch = opts.fetch ?? fetch;
+  const wait = opts.sleep ?? sleep;
+  const retries = opts.retries ?? 2;
+  const maxWait = opts.maxWaitMs ?? 20_000;
+  for (let attempt = 0; ; attempt++) {
+    let res: Response;
+    try {
+      res = await doFetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: opts.signal });
+    } catch (e) {
+      if (opts.signal?.aborted) throw e;
+      throw new HttpError(url, 0, `network error: ${(e as Error).message}`);
+    }
+    if (res.status === 204) return null;
+    if (res.ok) {
+      try {
+        return await res.json();
+      } catch {
+        throw new HttpError(url, res.status, 'the answer is not JSON');
+      }
+    }
+    const retryable = res.status === 429 || res.status >= 500;
+    if (!retryable || attempt >= retries) throw new HttpError(url, res.status, `HTTP ${res.status}`);
+    const delay =
+      res.status === 429 ? (parseRetryAfter(res.headers.get('Retry-After')) ?? 2000 * 2 ** attempt) : 500 * 3 ** attempt;
+    if (delay > maxWait) throw new HttpError(url, res.status, `HTTP ${res.status}, retry after ${Math.round(delay / 1000)} s`);
+    await wait(delay, opts.signal);
+  }
+}

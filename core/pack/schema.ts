@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { SignalId } from '../classifier/signal-ids';
+import {
+  ClientTypeId,
+  CompanyStrategyId,
+  Lang,
+  LifecycleStageId,
+  ServiceLevelId,
+} from '../taxonomy';
+
+/*
+ * A strategy pack: everything a team knows about serving each type of client, as data.
+ * Objects are strict: an unknown key is refused with its path, so a typo never silently does nothing.
+ * Every section is optional: a team pack may override only a few parts of the default pack.
+ */
+
+export const PACK_SCHEMA_VERSION = 1;
+
+const Text = (max = 2000) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** Text in both languages; a partial pack may give just one. */
+export const LocText = z
+  .strictObject({ en: Text().optional(), ru: Text().optional() })
+  .refine((v) => v.en !== undefined || v.ru !== undefined, 'needs an "en" or a "ru" text');
+export type LocText = z.infer<typeof LocText>;
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
+const Weight = z.number().min(-10).max(10);
+
+/** A word or phrase that suggests a type. Matched on stemmed words, so one form covers its inflections. */
+export const Cue = z.strictObject({
+  lang: Lang,
+  /** One to five words, e.g. "promo code" or «компенсац»; stems match inflected forms. */
+  text: Text(120),
+  weight: Weight,
+});
+export type Cue = z.infer<typeof Cue>;
+
+/** A ready reply fragment; `{{client.firstName|fallback}}` style variables are filled in the panel. */
+export const Phrase = z.strictObject({
+  id: Id,
+  lang: Lang,
+  text: Text(1000),
+});
+export type Phrase = z.infer<typeof Phrase>;
+
+export const TypeSection = z.strictObject({
+  name: LocText.optional(),
+  summary: LocText.optional(),
+  /** What this client expects from the company. */
+  expects: LocText.optional(),
+  /** The service strategy, as steps. */
+  strategy: z.array(LocText).max(20).optional(),
+  /** What the agent must not do or give, when to stop, when to escalate. */
+  boundaries: z.array(LocText).max(20).optional(),
+  phrases: z.array(Phrase).max(100).optional(),
+  cues: z.array(Cue).max(1000).optional(),
+  /** Weight of each behaviour or history signal for this type. */
+  signals: z.partialRecord(SignalId, Weight).optional(),
+  /** A starting score before any evidence (default 0). */
+  prior: Weight.optional(),
+});
+export type TypeSection = z.infer<typeof TypeSection>;
+
+export const Described = z.strictObject({
+  name: LocText.optional(),
+  meaning: LocText.optional(),
+  /** The service task for clients here. */
+  task: LocText.optional(),
+});
+export type Described = z.infer<typeof Described>;
+
+/** How generous the team is allowed to be; tunes advice and the draft check. */
+export const Goodwill = z.enum(['none', 'token', 'moderate', 'generous']);
+export type Goodwill = z.infer<typeof Goodwill>;
+
+export const CompanyStrategySection = z.strictObject({
+  name: LocText.optional(),
+  summary: LocText.optional(),
+  goodwill: Goodwill.optional(),
+  /** Extra advice per client type under this company strategy. */
+  advice: z.partialRecord(ClientTypeId, LocText).optional(),
+});
+export type CompanyStrategySection = z.infer<typeof CompanyStrategySection>;
+
+export const LifecycleThresholds = z.strictObject({
+  /** Contacts (tickets) from which a client is `regular`. */
+  regularFromContacts: z.number().int().min(1).max(1000).optional(),
+  /** Days without contact after which a client is `former`. */
+  formerAfterDays: z.number().int().min(1).max(3650).optional(),
+  /** Good ratings after a complaint that make a client an `adherent`. */
+  adherentFromGoodRatings: z.number().int().min(1).max(1000).optional(),
+});
+
+export const ClassifierTuning = z.strictObject({
+  /** Score of the `unknown` answer: the evidence a type needs to win. */
+  unknownScore: z.number().min(0).max(50).optional(),
+  /** Softmax temperature: higher spreads probability across types. */
+  temperature: z.number().min(0.05).max(20).optional(),
+});
+
+export const StrategyPack = z.strictObject({
+  schemaVersion: z.literal(PACK_SCHEMA_VERSION, { error: `must be ${PACK_SCHEMA_VERSION}; this Tipazh reads packs of schema version ${PACK_SCHEMA_VERSION}` }),
+  id: Id,
+  name: LocText,
+  version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as 1.2.0'),
+  author: Text(200),
+  description: LocText.optional(),
+  languages: z.array(Lang).min(1).max(2),
+  /** The team's company service strategy (seed 002). */
+  companyStrategy: CompanyStrategyId.optional(),
+  types: z.partialRecord(ClientTypeId, TypeSection).optional(),
+  serviceLevels: z.partialRecord(ServiceLevelId, Described).optional(),
+  lifecycle: z
+    .strictObject({
+      stages: z.partialRecord(LifecycleStageId, Described).optional(),
+      thresholds: LifecycleThresholds.optional(),
+    })
+    .optional(),
+  companyStrategies: z.partialRecord(CompanyStrategyId, CompanyStrategySection).optional(),
+  classifier: ClassifierTuning.optional(),
+});
+export type StrategyPack = z.infer<typeof StrategyPack>;
+export type StrategyPackInput = z.input<typeof StrategyPack>;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { ClientSnapshot } from './schema/snapshot';
+
+/**
+ * Messages from the content script to the background, one per page state change.
+ * The background `safeParse`s every message: the content script runs next to page code.
+ */
+export const PageReport = z.discriminatedUnion('state', [
+  z.object({ kind: z.literal('page'), state: z.literal('reading'), url: z.string().max(4000) }),
+  z.object({ kind: z.literal('page'), state: z.literal('client'), url: z.string().max(4000), snapshot: ClientSnapshot }),
+  /** A helpdesk page that shows no client (a view, the dashboard, an "add" form). */
+  z.object({ kind: z.literal('page'), state: z.literal('none'), url: z.string().max(4000) }),
+  z.object({ kind: z.literal('page'), state: z.literal('error'), url: z.string().max(4000), message: z.string().max(2000) }),
+]);
+export type PageReport = z.infer<typeof PageReport>;
+
+/** What the side panel knows about one browser tab; kept in `storage.session` under `tabStateKey(tabId)`. */
+export const TabState = z.object({
+  tabId: z.number().int(),
+  state: z.enum(['reading', 'client', 'none', 'error']),
+  url: z.string(),
+  clientKey: z.string().optional(),
+  snapshot: ClientSnapshot.optional(),
+  message: z.string().optional(),
+  updatedAt: z.number(),
+});
+export type TabState = z.infer<typeof TabState>;
+
+export const TAB_STATE_PREFIX = 'tab:';
+export const tabStateKey = (tabId: number) => `${TAB_STATE_PREFIX}${tabId}`;

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../schema/snapshot';
+
+/*
+ * Zendesk Support API shapes, only the fields Tipazh reads (unknown keys are dropped).
+ * Facts: developer.zendesk.com Tickets, Ticket Comments, Users (agent view), Users Related.
+ * Ids are 14-digit integers, still below 2^53, so numbers are safe; we store them as strings.
+ */
+const Id = z.union([z.number(), z.string()]).transform(String);
+const OptStr = z.string().nullish().transform((v) => v ?? undefined);
+const Tags = z.array(z.string()).nullish().transform((v) => v ?? []);
+
+export const ZdUser = z.object({
+  id: Id,
+  name: z.string().nullish().transform((v) => v ?? ''),
+  email: OptStr,
+  phone: OptStr,
+  role: OptStr,
+  organization_id: Id.nullish(),
+  tags: Tags,
+  notes: OptStr,
+  details: OptStr,
+  created_at: OptStr,
+});
+export type ZdUser = z.infer<typeof ZdUser>;
+
+export const ZdOrganization = z.object({ id: Id, name: z.string() });
+
+const SatisfactionRating = z.object({ score: z.string().nullish() }).nullish();
+
+export const ZdTicket = z.object({
+  id: Id,
+  subject: z.string().nullish().transform((v) => v ?? ''),
+  raw_subject: OptStr,
+  status: OptStr,
+  requester_id: Id,
+  organization_id: Id.nullish(),
+  tags: Tags,
+  created_at: OptStr,
+  via: z.object({ channel: z.string().nullish() }).nullish(),
+  satisfaction_rating: SatisfactionRating,
+});
+export type ZdTicket = z.infer<typeof ZdTicket>;
+
+/** `GET /api/v2/tickets/{id}.json?include=users,organizations` */
+export const ZdTicketResponse = z.object({
+  ticket: ZdTicket,
+  users: z.array(ZdUser).nullish().transform((v) => v ?? []),
+  organizations: z.array(ZdOrganization).nullish().transform((v) => v ?? []),
+});
+export type ZdTicketResponse = z.infer<typeof ZdTicketResponse>;
+
+export const ZdComment = z.object({
+  id: Id,
+  author_id: Id,
+  body: OptStr,
+  html_body: OptStr,
+  plain_body: OptStr,
+  public: z.boolean().nullish().transform((v) => v ?? true),
+  created_at: OptStr,
+  via: z.object({ channel: z.string().nullish() }).nullish(),
+  metadata: z.object({ via: z.object({ channel: z.string().nullish() }).nullish() }).nullish(),
+});
+export type ZdComment = z.infer<typeof ZdComment>;
+
+/** One page of `GET /api/v2/tickets/{id}/comments.json`, cursor or offset paginated. */
+export const ZdCommentsPage = z.object({
+  comments: z.array(ZdComment),
+  meta: z.object({ has_more: z.boolean().nullish() }).nullish(),
+  links: z.object({ next: z.string().nullish() }).nullish(),
+  next_page: z.string().nullish(),
+});
+export type ZdCommentsPage = z.infer<typeof ZdCommentsPage>;
+
+/** `GET /api/v2/users/{id}/related.json` */
+export const ZdUserRelated = z.object({
+  user_related: z.object({ requested_tickets: z.number().int().nonnegative().nullish() }),
+});
+
+/** `GET /api/v2/users/{id}/tickets/requested.json` */
+export const ZdRequestedTickets = z.object({ tickets: z.array(ZdTicket), count: z.number().nullish() });
+
+/** `GET /api/v2/users/me.json`: the agent, for phrase variables. */
+export const ZdMe = z.object({ user: z.object({ name: z.string().nullish() }) });
+
+/** Everything the Zendesk adapter fetched for one ticket; only `ticket` and `comments` are required. */
+export interface ZendeskApiRead {
+  account: string;
+  url?: string;
+  ticket: ZdTicketResponse;
+  comments: ZdComment[];
+  requester?: ZdUser;
+  related?: z.infer<typeof ZdUserRelated>;
+  requested?: z.infer<typeof ZdRequestedTickets>;
+  me?: z.infer<typeof ZdMe>;
+}
+
+/** Strips tags and decodes the few entities Zendesk puts in `html_body`, for when no plain body is given. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/div|\/li)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function commentText(c: ZdComment): string {
+  if (c.plain_body != null) return c.plain_body.trim();
+  if (c.html_body != null) return htmlToText(c.html_body);
+  return (c.body ?? '').trim();
+}
+
+const isClosed = (status?: string) => status === 'solved' || status === 'closed';
+
+/** Builds a snapshot from the Zendesk API responses. Throws a ZodError when the result is not a valid snapshot. */
+export function zendeskApiToSnapshot(read: ZendeskApiRead, now = new Date()): ClientSnapshot {
+  const { ticket, users, organizations } = read.ticket;
+  const requesterId = ticket.requester_id;
+  const requester = read.requester ?? users.find((u) => u.id === requesterId);
+  const agentRoles = new Set(['agent', 'admin']);
+  const roleOf = new Map(users.map((u) => [u.id, u.role]));
+  const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  const orgId = requester?.organization_id ?? ticket.organization_id;
+  const organization = organizations.find((o) => o.id === orgId)?.name;
+
+  const conversation: Message[] = read.comments.map((c) => {
+    const role = roleOf.get(c.author_id);
+    const author: Message['author'] =
+      c.author_id === requesterId ? 'client' : role && agentRoles.has(role) ? 'agent' : role === 'end-user' ? 'client' : 'agent';
+    return {
+      author,
+      authorName: nameOf.get(c.author_id),
+      text: commentText(c),
+      at: c.created_at,
+      public: c.public,
+    };
+  });
+
+  const others = read.requested?.tickets ?? [];
+  const ratings = others.map((t) => t.satisfaction_rating?.score);
+  const firstContact = others.map((t) => t.created_at).filter((t): t is string => !!t).sort()[0];
+  const input: ClientSnapshotInput = {
+    source: 'zendesk',
+    account: read.account,
+    via: 'api',
+    capturedAt: now.toISOString(),
+    url: read.url,
+    client: {
+      externalId: requesterId,
+      name: requester?.name ?? '',
+      email: requester?.email,
+      phone: requester?.phone,
+      organization,
+      tags: requester?.tags ?? [],
+      notes: [requester?.notes, requester?.details].filter(Boolean).join('\n\n') || undefined,
+    },
+    ticket: {
+      id: ticket.id,
+      subject: ticket.subject || ticket.raw_subject || '',
+      status: ticket.status,
+      tags: ticket.tags,
+      channel: ticket.via?.channel ?? undefined,
+    },
+    conversation,
+    history: {
+      tickets: read.related?.user_related.requested_tickets ?? read.requested?.count ?? (others.length || undefined),
+      openTickets: read.requested ? others.filter((t) => !isClosed(t.status)).length : undefined,
+      satisfactionGood: read.requested ? ratings.filter((s) => s === 'good').length : undefined,
+      satisfactionBad: read.requested ? ratings.filter((s) => s === 'bad').length : undefined,
+      firstContactAt: firstContact ?? requester?.created_at,
+    },
+    agent: read.me?.user.name ? { name: read.me.user.name } : undefined,
+  };
+  return ClientSnapshot.parse(input);
+}

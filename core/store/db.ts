@@ -1,0 +1,62 @@
+import Dexie, { type EntityTable } from 'dexie';
+import { z } from 'zod';
+import { SourceId } from '../taxonomy';
+
+/** One dossier: a client of one helpdesk account. Keyed by `clientKeyOf`. */
+export const ClientRecord = z.object({
+  key: z.string().min(1),
+  source: SourceId,
+  account: z.string(),
+  externalId: z.string(),
+  name: z.string(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  organization: z.string().optional(),
+  firstSeen: z.number(),
+  lastSeen: z.number(),
+  visitCount: z.number().int().nonnegative(),
+  lastTicketId: z.string().optional(),
+  lastSubject: z.string().optional(),
+});
+export type ClientRecord = z.infer<typeof ClientRecord>;
+
+/** One visit: the agent had this client's ticket open on this day. Re-opening it the same day updates it. */
+export const VisitRecord = z.object({
+  id: z.string(),
+  clientKey: z.string(),
+  ticketId: z.string().optional(),
+  day: z.string(),
+  firstAt: z.number(),
+  at: z.number(),
+  messageCount: z.number().int().nonnegative(),
+});
+export type VisitRecord = z.infer<typeof VisitRecord>;
+
+/** A private note the agent keeps on a client. */
+export const NoteRecord = z.object({
+  id: z.string(),
+  clientKey: z.string(),
+  text: z.string().trim().min(1).max(20_000),
+  pinned: z.boolean(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type NoteRecord = z.infer<typeof NoteRecord>;
+
+export const DB_NAME = 'tipazh';
+
+/** The dossier database. It lives in the extension's origin only; content scripts never open it. */
+export class TipazhDb extends Dexie {
+  clients!: EntityTable<ClientRecord, 'key'>;
+  visits!: EntityTable<VisitRecord, 'id'>;
+  notes!: EntityTable<NoteRecord, 'id'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      clients: 'key, lastSeen, email, phone',
+      visits: 'id, clientKey, at',
+      notes: 'id, clientKey, updatedAt',
+    });
+  }
+}

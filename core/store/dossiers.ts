@@ -1,0 +1,65 @@
+import type { ClientSnapshot } from '../schema/snapshot';
+import { clientKeyOf } from '../schema/snapshot';
+import { ClientRecord, NoteRecord, VisitRecord, type TipazhDb } from './db';
+
+/** The calendar day (UTC) of a timestamp, which groups re-opens of a ticket into one visit. */
+export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Records that the agent saw this client now: creates or refreshes the dossier and the day's visit.
+ * Idempotent: the same ticket seen again the same day changes timestamps only, never counts twice.
+ */
+export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date.now()): Promise<ClientRecord> {
+  const key = clientKeyOf(snap);
+  const day = dayOf(now);
+  const visitId = `${key}|${snap.ticket?.id ?? '-'}|${day}`;
+  return db.transaction('rw', db.clients, db.visits, async () => {
+    const prevVisit = await db.visits.get(visitId);
+    const visit = VisitRecord.parse({
+      id: visitId,
+      clientKey: key,
+      ticketId: snap.ticket?.id,
+      day,
+      firstAt: prevVisit?.firstAt ?? now,
+      at: now,
+      messageCount: snap.conversation.length,
+    });
+    await db.visits.put(visit);
+    const prev = await db.clients.get(key);
+    const visitCount = await db.visits.where('clientKey').equals(key).count();
+    const c = snap.client;
+    const record = ClientRecord.parse({
+      key,
+      source: snap.source,
+      account: snap.account,
+      externalId: c.externalId,
+      // A DOM read may lack what the API gave last time: keep what we knew.
+      name: c.name || prev?.name || '',
+      email: c.email ?? prev?.email,
+      phone: c.phone ?? prev?.phone,
+      organization: c.organization ?? prev?.organization,
+      firstSeen: Math.min(prev?.firstSeen ?? now, now),
+      lastSeen: Math.max(prev?.lastSeen ?? now, now),
+      visitCount,
+      lastTicketId: snap.ticket?.id ?? prev?.lastTicketId,
+      lastSubject: snap.ticket?.subject ?? prev?.lastSubject,
+    });
+    await db.clients.put(record);
+    return record;
+  });
+}
+
+const newId = () => (crypto.randomUUID());
+
+/** Adds a note to a client's dossier. Throws a readable zod error on an empty note. */
+export async function addNote(db: TipazhDb, clientKey: string, text: string, now = Date.now()): Promise<NoteRecord> {
+  const note = NoteRecord.parse({ id: newId(), clientKey, text, pinned: false, createdAt: now, updatedAt: now });
+  await db.notes.add(note);
+  return note;
+}
+
+/** A client's notes, pinned first, newest first. */
+export async function listNotes(db: TipazhDb, clientKey: string): Promise<NoteRecord[]> {
+  const notes = await db.notes.where('clientKey').equals(clientKey).toArray();
+  return notes.sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt);
+}

@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import { PageReport, TabState, tabStateKey } from '../../core/protocol';
+import { formatIssues } from '../../core/schema/format-issues';
+import { clientKeyOf } from '../../core/schema/snapshot';
+import type { TipazhDb } from '../../core/store/db';
+import { recordVisit } from '../../core/store/dossiers';
+
+export type ReportResult = { ok: true } | { ok: false; error: string };
+
+/** Saves what a tab's content script saw: the dossier visit in IndexedDB, the tab's state in session storage. */
+export async function handleReport(db: TipazhDb, message: unknown, tabId: number | undefined): Promise<ReportResult> {
+  if (tabId == null) return { ok: false, error: 'report without a tab' };
+  const parsed = PageReport.safeParse(message);
+  if (!parsed.success) {
+    const error = formatIssues(parsed.error);
+    console.warn('[Tipazh] refused a page report:\n' + error);
+    return { ok: false, error };
+  }
+  const r = parsed.data;
+  const state: TabState = { tabId, state: r.state, url: r.url, updatedAt: Date.now() };
+  if (r.state === 'client') {
+    await recordVisit(db, r.snapshot);
+    state.snapshot = r.snapshot;
+    state.clientKey = clientKeyOf(r.snapshot);
+  } else if (r.state === 'error') {
+    state.message = r.message;
+  }
+  await browser.storage.session.set({ [tabStateKey(tabId)]: TabState.parse(state) });
+  return { ok: true };
+}
+
+/** A tab that left the helpdesk (or closed) has no client any more. */
+export async function forgetTab(tabId: number): Promise<void> {
+  await browser.storage.session.remove(tabStateKey(tabId));
+}

@@ -1,0 +1,21 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { TipazhDb } from '../../core/store/db';
+import { forgetTab, handleReport } from './handle-report';
+
+export default defineBackground(() => {
+  const db = new TipazhDb();
+  // Chrome: the toolbar button opens the side panel. Firefox uses sidebar_action instead.
+  browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((e: unknown) => console.warn('[Tipazh]', e));
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    if (sender.id !== browser.runtime.id || !sender.tab) return undefined;
+    return handleReport(db, message, sender.tab.id).catch((e: unknown) => {
+      console.error('[Tipazh] could not save the report', e);
+      return { ok: false, error: String(e) };
+    });
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // A tab that leaves the helpdesk keeps its last state here; the panel ignores it because it only
+  // trusts a state whose origin is the tab's current one (see components/panel/tab-state.ts).
+});

@@ -1,0 +1,20 @@
+import type { ClientSnapshot } from '../../../core/schema/snapshot';
+import type { PageTarget } from '../../../core/sources/urls';
+import type { SourceId } from '../../../core/taxonomy';
+
+/** What an adapter may use besides the page: injected so tests can swap them. */
+export interface ReadEnv {
+  doc: Document;
+  signal: AbortSignal;
+  fetch: typeof fetch;
+}
+
+/** One helpdesk: recognises its pages and reads the client from them. */
+export interface HelpdeskAdapter {
+  id: SourceId;
+  /** The client page this URL shows, or null; pure, tested both ways across adapters. */
+  target(url: URL): PageTarget | null;
+  /** True when this adapter owns the host, even on pages without a client. */
+  owns(url: URL): boolean;
+  read(target: PageTarget, env: ReadEnv): Promise<ClientSnapshot>;
+}

@@ -1,0 +1,52 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageReport } from '../../core/protocol';
+import type { ClientSnapshot } from '../../core/schema/snapshot';
+import { adapterFor } from './adapters/registry';
+import { log } from './log';
+
+/** A ticket read less than this long ago is not fetched again: Zendesk counts our calls against the account. */
+const CACHE_MS = 60_000;
+
+/**
+ * Follows the helpdesk single-page app: on every URL change, reads the client (once per ticket per minute)
+ * and reports the page state. Nothing here may throw into the page; everything stops with `ctx`.
+ */
+export function watchPage(ctx: ContentScriptContext, report: (r: PageReport) => void): void {
+  const cache = new Map<string, { at: number; snapshot: ClientSnapshot }>();
+  let lastUrl = '';
+  let current: AbortController | undefined;
+
+  const check = async () => {
+    const href = location.href;
+    if (href === lastUrl || ctx.isInvalid) return;
+    lastUrl = href;
+    current?.abort();
+    const ac = new AbortController();
+    current = ac;
+    const url = new URL(href);
+    const adapter = adapterFor(url);
+    const target = adapter?.target(url);
+    if (!adapter || !target) return report({ kind: 'page', state: 'none', url: href });
+    const key = `${target.source}:${target.account}:${target.kind}:${target.id}`;
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.at < CACHE_MS) return report({ kind: 'page', state: 'client', url: href, snapshot: hit.snapshot });
+    report({ kind: 'page', state: 'reading', url: href });
+    try {
+      const snapshot = await adapter.read(target, { doc: document, signal: AbortSignal.any([ac.signal, ctx.signal]), fetch: fetch.bind(globalThis) });
+      cache.set(key, { at: Date.now(), snapshot });
+      if (current === ac) report({ kind: 'page', state: 'client', url: href, snapshot });
+    } catch (e) {
+      if (ac.signal.aborted || ctx.isInvalid) return;
+      log.warn('could not read the client', e);
+      report({ kind: 'page', state: 'error', url: href, message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const safeCheck = () => void check().catch((e) => log.warn('page check failed', e));
+
+  safeCheck();
+  // WXT polls the URL once a second; the Navigation API (Chromium) tells us at once.
+  ctx.addEventListener(window, 'wxt:locationchange', safeCheck);
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener('currententrychange', () => queueMicrotask(safeCheck), { signal: ctx.signal });
+  window.addEventListener('popstate', safeCheck, { signal: ctx.signal });
+}

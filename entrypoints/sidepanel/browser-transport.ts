@@ -1,0 +1,62 @@
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import { tabStateKey, TAB_STATE_PREFIX } from '../../core/protocol';
+import { TipazhDb } from '../../core/store/db';
+import { addNote, listNotes } from '../../core/store/dossiers';
+import { Lang } from '../../core/taxonomy';
+import { langFromLocale } from '../../components/i18n';
+import { trustedTabState } from '../../components/panel/tab-state';
+import type { PanelTransport } from '../../components/panel/transport';
+
+const LANG_KEY = 'settings.lang';
+
+/** The real transport: follows the active tab of this window (or a pinned tab), reads Dexie live. */
+export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
+  const db = new TipazhDb();
+  return {
+    watchTab(cb) {
+      let windowId: number | undefined;
+      let seq = 0;
+      const emit = async () => {
+        const my = ++seq;
+        windowId ??= (await browser.windows.getCurrent()).id;
+        const [active] = pinnedTabId ? [] : await browser.tabs.query({ active: true, windowId });
+        const tabId = pinnedTabId ?? active?.id;
+        const tab = tabId == null ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
+        const stored = tabId == null ? undefined : (await browser.storage.session.get(tabStateKey(tabId)))[tabStateKey(tabId)];
+        if (my === seq) cb(trustedTabState(tab?.url, stored));
+      };
+      const safeEmit = () => void emit().catch((e: unknown) => (console.warn('[Tipazh] panel', e), cb(null)));
+      const onStorage = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'session' && Object.keys(changes).some((k) => k.startsWith(TAB_STATE_PREFIX))) safeEmit();
+      };
+      const onUpdated = (_id: number, change: { url?: string }) => change.url !== undefined && safeEmit();
+      browser.tabs.onActivated.addListener(safeEmit);
+      browser.tabs.onUpdated.addListener(onUpdated);
+      browser.storage.onChanged.addListener(onStorage);
+      safeEmit();
+      return () => {
+        browser.tabs.onActivated.removeListener(safeEmit);
+        browser.tabs.onUpdated.removeListener(onUpdated);
+        browser.storage.onChanged.removeListener(onStorage);
+      };
+    },
+    watchDossier(clientKey, cb) {
+      const sub = liveQuery(async () => ({ client: await db.clients.get(clientKey), notes: await listNotes(db, clientKey) })).subscribe({
+        next: cb,
+        error: (e: unknown) => console.warn('[Tipazh] dossier', e),
+      });
+      return () => sub.unsubscribe();
+    },
+    async addNote(clientKey, text) {
+      await addNote(db, clientKey, text);
+    },
+    async loadLang() {
+      const saved = Lang.safeParse((await browser.storage.local.get(LANG_KEY))[LANG_KEY]);
+      return saved.success ? saved.data : langFromLocale(browser.i18n.getUILanguage());
+    },
+    async saveLang(lang) {
+      await browser.storage.local.set({ [LANG_KEY]: lang });
+    },
+  };
+}

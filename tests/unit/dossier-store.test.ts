@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TipazhDb } from '../../core/store/db';
+import { addNote, listNotes, recordVisit } from '../../core/store/dossiers';
+import { makeSnapshot as snap } from './helpers';
+
+let db: TipazhDb;
+afterEach(async () => db?.delete());
+const open = () => (db = new TipazhDb(`t-${Math.random()}`));
+
+describe('recordVisit', () => {
+  it('creates a dossier on first sight', async () => {
+    open();
+    const c = await recordVisit(db, snap(), 1000);
+    expect(c).toMatchObject({ key: 'zendesk:acme:42', name: 'Megan Price', firstSeen: 1000, lastSeen: 1000, visitCount: 1, lastSubject: 'Refund' });
+  });
+
+  it('is idempotent: reloading the same ticket the same day duplicates nothing', async () => {
+    open();
+    const day = Date.parse('2026-03-01T08:00:00Z');
+    await recordVisit(db, snap(), day);
+    await recordVisit(db, snap(), day + 60_000);
+    await recordVisit(db, snap(), day + 120_000);
+    expect(await db.clients.count()).toBe(1);
+    expect(await db.visits.count()).toBe(1);
+    expect(await db.clients.get('zendesk:acme:42')).toMatchObject({ visitCount: 1, firstSeen: day, lastSeen: day + 120_000 });
+  });
+
+  it('counts another ticket or another day as a new visit', async () => {
+    open();
+    const day = Date.parse('2026-03-01T08:00:00Z');
+    await recordVisit(db, snap(), day);
+    await recordVisit(db, snap({ ticket: { id: '99', subject: 'Other', tags: [] } }), day + 1000);
+    await recordVisit(db, snap(), day + 86_400_000);
+    expect(await db.clients.get('zendesk:acme:42')).toMatchObject({ visitCount: 3, lastSubject: 'Refund' });
+  });
+
+  it('keeps what the API told earlier when a later page read lacks it', async () => {
+    open();
+    await recordVisit(db, snap(), 1000);
+    await recordVisit(db, snap({ via: 'dom', client: { externalId: '42', name: 'Megan Price', tags: [] } }), 2000);
+    expect((await db.clients.get('zendesk:acme:42'))?.email).toBe('megan@example.com');
+  });
+});
+
+describe('notes', () => {
+  it('adds notes and lists them newest first', async () => {
+    open();
+    await addNote(db, 'k', 'first', 1);
+    await addNote(db, 'k', 'second', 2);
+    await addNote(db, 'other', 'x', 3);
+    expect((await listNotes(db, 'k')).map((n) => n.text)).toEqual(['second', 'first']);
+  });
+
+  it('refuses an empty note and writes nothing', async () => {
+    open();
+    await expect(addNote(db, 'k', '   ')).rejects.toThrow();
+    expect(await db.notes.count()).toBe(0);
+  });
+});

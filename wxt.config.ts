@@ -1,0 +1,27 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { HELPDESK_HOST_PATTERNS } from './core/hosts';
+
+export default defineConfig({
+  // Explicit imports keep the boundaries between core/, components/ and entrypoints/ visible.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: HELPDESK_HOST_PATTERNS,
+    action: { default_title: '__MSG_actionTitle__' },
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+Y' } } }
+        : { _execute_action: { suggested_key: { default: 'Alt+Shift+Y' } } },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'tipazh@tipazh.dev', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['tests/**', 'test-results/**', 'playwright-report/**', 'reports/**', '*.config.ts', '!wxt.config.ts'],
+  },
+});
