@@ -1,0 +1,26 @@
+import type { Page } from '@playwright/test';
+import type { Launched } from './launch';
+
+/** The browser tab id of the first tab whose URL contains `urlPart` (-1 when none). */
+export function tabIdOf(ext: Launched, urlPart: string): Promise<number> {
+  return ext.worker.evaluate(async (part) => (await chrome.tabs.query({})).find((t) => t.url?.includes(part))?.id ?? -1, urlPart);
+}
+
+/** Opens the side panel page in a tab, pinned to `tabId`, at the real panel's width. */
+export async function openPanelPage(ext: Launched, tabId: number, width = 360): Promise<Page> {
+  const panel = await ext.context.newPage();
+  await panel.setViewportSize({ width, height: 900 });
+  await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tabId=${tabId}`);
+  return panel;
+}
+
+/** Opens a helpdesk URL in a new tab; returns the page and its tab id. */
+export async function openHelpdeskPage(ext: Launched, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  return { page, tabId: await tabIdOf(ext, page.url()) };
+}
+
+/** In-app navigation in the fake helpdesk, like a click on a link: no reload. */
+export const navigateInApp = (page: Page, path: string) =>
+  page.evaluate((p) => (window as unknown as { __fixtureNavigate: (p: string) => void }).__fixtureNavigate(p), path);

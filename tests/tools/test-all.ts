@@ -1,0 +1,61 @@
+/**
+ * `npm test`: type checks, builds the extension, runs the unit tests (Vitest) and the e2e tests
+ * (Playwright on the built extension in Chromium), then prints one closing line `N passed, N failed`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureBrowser } from '../support/browser';
+
+const reports = 'reports';
+mkdirSync(reports, { recursive: true }); // not test-results/: Playwright empties its outputDir
+const started = Date.now();
+const step = (name: string) => console.log(`\n=== ${name}  [${((Date.now() - started) / 1000).toFixed(0)} s]`);
+const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
+  spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
+
+let ok = true;
+step('type check');
+ok = run('npx', ['tsc', '--noEmit']) && ok;
+ok = run('npx', ['tsc', '--noEmit', '-p', 'core/tsconfig.json']) && ok;
+
+step('build (chrome, firefox)');
+const built = run('npx', ['wxt', 'build']) && run('npx', ['wxt', 'build', '-b', 'firefox']);
+ok = built && ok;
+
+step('unit tests');
+rmSync(`${reports}/vitest.json`, { force: true });
+run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]);
+
+step('e2e tests (Chromium with the built extension)');
+rmSync(`${reports}/playwright.json`, { force: true });
+if (built) {
+  const browser = ensureBrowser();
+  run('npx', ['playwright', 'test', '--reporter=list,json'], { CHROMIUM_PATH: browser, PLAYWRIGHT_JSON_OUTPUT_FILE: `${reports}/playwright.json` });
+}
+
+step('summary');
+let passed = 0;
+let failed = 0;
+const vitest = existsSync(`${reports}/vitest.json`) ? JSON.parse(readFileSync(`${reports}/vitest.json`, 'utf8')) : undefined;
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests + (vitest.numRuntimeErrors ?? 0);
+  console.log(`unit: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
+} else {
+  console.log('unit: no report (the run crashed)');
+  ok = false;
+}
+const pw = existsSync(`${reports}/playwright.json`) ? JSON.parse(readFileSync(`${reports}/playwright.json`, 'utf8')) : undefined;
+if (pw) {
+  const s = pw.stats;
+  passed += s.expected + s.flaky;
+  failed += s.unexpected;
+  console.log(`e2e: ${s.expected + s.flaky} passed (${s.flaky} flaky), ${s.unexpected} failed, ${s.skipped} skipped`);
+  if (pw.errors?.length) ok = false;
+} else {
+  console.log('e2e: no report (not run or crashed)');
+  ok = false;
+}
+if (failed > 0) ok = false;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(ok ? 0 : 1);
