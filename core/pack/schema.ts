@@ -91,6 +91,20 @@ export const LifecycleThresholds = z.strictObject({
   adherentFromGoodRatings: z.number().int().min(1).max(1000).optional(),
 });
 
+/** How the service-level class is chosen when the agent has not set one. */
+export const ServiceLevelRules = z.strictObject({
+  /** The usual class of this business's clients (seed 000): e.g. `phantom` for an online shop. */
+  default: ServiceLevelId.optional(),
+  /** Client, organization or ticket tags that put a client on the VIP list (`lion-king`). */
+  vipTags: z.array(Text(100)).max(100).optional(),
+  /** A deal or order value from which a client is served as a `boss`. */
+  bossFromDealValue: z.number().nonnegative().optional(),
+  /** The class of clients who write on behalf of an organization (B2B). */
+  b2b: ServiceLevelId.optional(),
+  /** Visits from which a known regular of a small business is `family`. */
+  familyFromVisits: z.number().int().min(1).max(1000).optional(),
+});
+
 export const ClassifierTuning = z.strictObject({
   /** Score of the `unknown` answer: the evidence a type needs to win. */
   unknownScore: z.number().min(0).max(50).optional(),
@@ -117,6 +131,7 @@ export const StrategyPack = z.strictObject({
     })
     .optional(),
   companyStrategies: z.partialRecord(CompanyStrategyId, CompanyStrategySection).optional(),
+  serviceLevelRules: ServiceLevelRules.optional(),
   classifier: ClassifierTuning.optional(),
 });
 export type StrategyPack = z.infer<typeof StrategyPack>;

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
-import { SourceId } from '../taxonomy';
+import { ClientTypeId, SourceId, TypeVerdict } from '../taxonomy';
 
 /** One dossier: a client of one helpdesk account. Keyed by `clientKeyOf`. */
 export const ClientRecord = z.object({
@@ -14,9 +14,13 @@ export const ClientRecord = z.object({
   organization: z.string().optional(),
   firstSeen: z.number(),
   lastSeen: z.number(),
+  /** When the client was last seen before the current visit: the gap that makes a `former` client. */
+  previousSeen: z.number().optional(),
   visitCount: z.number().int().nonnegative(),
   lastTicketId: z.string().optional(),
   lastSubject: z.string().optional(),
+  /** The type the agent set by hand, which the panel shows instead of the classifier's answer. */
+  typeOverride: z.object({ type: ClientTypeId, reason: z.string().max(1000).optional(), at: z.number(), correctionId: z.string() }).optional(),
 });
 export type ClientRecord = z.infer<typeof ClientRecord>;
 
@@ -43,6 +47,20 @@ export const NoteRecord = z.object({
 });
 export type NoteRecord = z.infer<typeof NoteRecord>;
 
+/** An agent's correction of the classifier: teaches the local model, can be undone. */
+export const CorrectionRecord = z.object({
+  id: z.string(),
+  clientKey: z.string(),
+  from: TypeVerdict,
+  to: ClientTypeId,
+  reason: z.string().trim().max(1000).optional(),
+  at: z.number(),
+  /** The client's words (stems) at the time, so the model learns and unlearns exactly this. */
+  stems: z.array(z.string()).max(5000),
+  undoneAt: z.number().optional(),
+});
+export type CorrectionRecord = z.infer<typeof CorrectionRecord>;
+
 export const DB_NAME = 'tipazh';
 
 /** The dossier database. It lives in the extension's origin only; content scripts never open it. */
@@ -50,6 +68,7 @@ export class TipazhDb extends Dexie {
   clients!: EntityTable<ClientRecord, 'key'>;
   visits!: EntityTable<VisitRecord, 'id'>;
   notes!: EntityTable<NoteRecord, 'id'>;
+  corrections!: EntityTable<CorrectionRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -57,6 +76,7 @@ export class TipazhDb extends Dexie {
       clients: 'key, lastSeen, email, phone',
       visits: 'id, clientKey, at',
       notes: 'id, clientKey, updatedAt',
+      corrections: 'id, clientKey, at',
     });
   }
 }

@@ -29,6 +29,7 @@ export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date
     const visitCount = await db.visits.where('clientKey').equals(key).count();
     const c = snap.client;
     const record = ClientRecord.parse({
+      ...prev,
       key,
       source: snap.source,
       account: snap.account,
@@ -40,6 +41,7 @@ export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date
       organization: c.organization ?? prev?.organization,
       firstSeen: Math.min(prev?.firstSeen ?? now, now),
       lastSeen: Math.max(prev?.lastSeen ?? now, now),
+      previousSeen: prevVisit ? prev?.previousSeen : prev?.lastSeen,
       visitCount,
       lastTicketId: snap.ticket?.id ?? prev?.lastTicketId,
       lastSubject: snap.ticket?.subject ?? prev?.lastSubject,

@@ -1,0 +1,39 @@
+import { classify, type Classification } from './classifier/classify';
+import { inputFromSnapshot } from './classifier/input';
+import type { LearnedModel } from './classifier/learner';
+import { lifecycleStage, type StageVerdict } from './lifecycle';
+import type { StrategyPack } from './pack/schema';
+import type { ClientSnapshot } from './schema/snapshot';
+import { serviceLevel, type ServiceLevelVerdict } from './service-level';
+import type { ClientRecord } from './store/db';
+import type { TypeVerdict } from './taxonomy';
+
+/** Everything the panel says about a client, derived from the page, the dossier, the pack and the learned model. */
+export interface Analysis {
+  classification: Classification;
+  /** The agent's override when there is one, else the classifier's answer. */
+  shownType: TypeVerdict;
+  overridden?: ClientRecord['typeOverride'];
+  lifecycle: StageVerdict;
+  serviceLevel: ServiceLevelVerdict;
+}
+
+export function analyze(snapshot: ClientSnapshot, dossier: ClientRecord | undefined, pack: StrategyPack, learned?: LearnedModel, now = Date.now()): Analysis {
+  const classification = classify(inputFromSnapshot(snapshot), pack, learned);
+  return {
+    classification,
+    shownType: dossier?.typeOverride?.type ?? classification.type,
+    overridden: dossier?.typeOverride,
+    lifecycle: lifecycleStage({ history: snapshot.history, ticketsSeen: dossier?.visitCount, previousContactAt: dossier?.previousSeen, now }, pack),
+    serviceLevel: serviceLevel(
+      {
+        source: snapshot.source,
+        tags: [...snapshot.client.tags, ...(snapshot.ticket?.tags ?? [])],
+        organization: snapshot.client.organization,
+        dealValue: snapshot.deal?.value,
+        visits: dossier?.visitCount ?? 1,
+      },
+      pack,
+    ),
+  };
+}

@@ -1,0 +1,81 @@
+import type { Cue } from '../pack/schema';
+import type { ClientTypeId } from '../taxonomy';
+import { NEGATORS, normalizeWord, stem, type Token } from './text';
+
+/** One word of a cue: an exact stem, or a raw-word prefix (written `компенс*` in the pack). */
+type CueWord = { stem: string } | { prefix: string };
+
+export interface CompiledCue {
+  type: ClientTypeId;
+  text: string;
+  weight: number;
+  words: CueWord[];
+}
+
+/** Cues indexed by the stem of their first word; prefix-first cues are tried on every word. */
+export interface CueIndex {
+  byFirstStem: Map<string, CompiledCue[]>;
+  prefixFirst: CompiledCue[];
+  size: number;
+}
+
+export function compileCue(type: ClientTypeId, cue: Cue): CompiledCue | null {
+  const words: CueWord[] = [];
+  for (const raw of cue.text.split(/\s+/)) {
+    const isPrefix = raw.endsWith('*');
+    const norm = normalizeWord(raw.replace(/\*$/, '')).replace(/[^\p{L}\p{N}']/gu, '');
+    if (!norm) continue;
+    words.push(isPrefix ? { prefix: norm } : { stem: stem(norm) });
+  }
+  return words.length ? { type, text: cue.text, weight: cue.weight, words } : null;
+}
+
+export function buildCueIndex(cues: Iterable<[ClientTypeId, Cue]>): CueIndex {
+  const index: CueIndex = { byFirstStem: new Map(), prefixFirst: [], size: 0 };
+  for (const [type, cue] of cues) {
+    const c = compileCue(type, cue);
+    if (!c) continue;
+    index.size++;
+    const first = c.words[0]!;
+    if ('prefix' in first) index.prefixFirst.push(c);
+    else {
+      const list = index.byFirstStem.get(first.stem);
+      if (list) list.push(c);
+      else index.byFirstStem.set(first.stem, [c]);
+    }
+  }
+  return index;
+}
+
+const wordMatches = (w: CueWord, t: Token) => ('stem' in w ? t.stem === w.stem : t.norm.startsWith(w.prefix));
+
+/** True when one of the two words before position `i` negates what follows. */
+function negatedAt(tokens: Token[], i: number): boolean {
+  for (let j = Math.max(0, i - 2); j < i; j++) if (NEGATORS.has(tokens[j]!.norm)) return true;
+  return false;
+}
+
+export interface CueHit {
+  cue: CompiledCue;
+  /** Token range [from, to) within the message. */
+  from: number;
+  to: number;
+  negated: boolean;
+}
+
+/** Every cue occurrence in one message's tokens. */
+export function matchCues(tokens: Token[], index: CueIndex): CueHit[] {
+  const hits: CueHit[] = [];
+  const tryCue = (c: CompiledCue, i: number) => {
+    if (i + c.words.length > tokens.length) return;
+    for (let k = 1; k < c.words.length; k++) if (!wordMatches(c.words[k]!, tokens[i + k]!)) return;
+    hits.push({ cue: c, from: i, to: i + c.words.length, negated: negatedAt(tokens, i) });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const list = index.byFirstStem.get(t.stem);
+    if (list) for (const c of list) tryCue(c, i);
+    for (const c of index.prefixFirst) if (wordMatches(c.words[0]!, t)) tryCue(c, i);
+  }
+  return hits;
+}

@@ -1,0 +1,80 @@
+import { SIGNAL_IDS, type SignalId } from './signal-ids';
+import { isClientWords, type ClassifyInput } from './input';
+import { tokenize } from './text';
+import { isStopStem } from './stopwords';
+
+/** Each signal's strength (0…1) and the raw figure behind it, for the evidence list. */
+export type SignalValues = Record<SignalId, { value: number; raw: number }>;
+
+const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+const FOLLOW_UP_MS = 10 * 60_000;
+
+const STEPS = /^\s*(?:\d{1,2}[.)]|[-•*]\s|шаг\s*\d|step\s*\d)/gim;
+const VERSION = /\b(?:v|версия\s*|version\s*|build\s*)?\d+\.\d+(?:\.\d+)+\b|\b(?:v|build\s*|version\s*|версия\s*)\d+(?:\.\d+)?\b/gi;
+const ERROR_CODE = /\b(?:error|err|код|code|ошибк\w*|exception|http)\s*[:#№]?\s*[A-Za-z_]*\d{2,}\b|\b[A-Z]{2,}_[A-Z_]{2,}\b|\b(?:4|5)\d\d\b(?=\s*(?:error|ошибк))/g;
+const EXPECTED = /\b(?:expected|actual(?:ly)?\s+(?:result|behaviou?r)|ожидал\w*|ожидаем\w*|фактическ\w*|воспроизв\w*|reproduc\w*)\b/gi;
+const count = (re: RegExp, s: string) => s.match(re)?.length ?? 0;
+
+function contentStems(text: string): Set<string> {
+  return new Set(tokenize(text).map((t) => t.stem).filter((s) => s.length > 2 && !isStopStem(s)));
+}
+
+/** Measures behaviour (from the client's own messages and their timing) and history. */
+export function measureSignals(input: ClassifyInput): SignalValues {
+  const out = Object.fromEntries(SIGNAL_IDS.map((id) => [id, { value: 0, raw: 0 }])) as SignalValues;
+  const set = (id: SignalId, value: number, raw: number) => (out[id] = { value: clamp01(value), raw });
+  const msgs = input.messages.filter((m) => m.public !== false || m.author === 'client');
+  const client = input.messages.filter(isClientWords);
+  const n = client.length;
+
+  if (n > 0) {
+    // Follow-ups: a client message right after their own previous one, within ten minutes.
+    let followUps = 0;
+    for (let i = 1; i < msgs.length; i++) {
+      const a = msgs[i - 1]!;
+      const b = msgs[i]!;
+      if (a.author !== 'client' || b.author !== 'client' || !a.at || !b.at) continue;
+      const dt = Date.parse(b.at) - Date.parse(a.at);
+      if (dt >= 0 && dt <= FOLLOW_UP_MS) followUps++;
+    }
+    set('fastFollowUps', followUps / 2, followUps);
+
+    const lengths = client.map((m) => m.text.length);
+    const avg = lengths.reduce((a, b) => a + b, 0) / n;
+    set('longMessages', (avg - 250) / 600, Math.round(avg));
+    set('manyMessages', (n - 2) / 6, n);
+
+    const all = client.map((m) => m.text).join('\n');
+    set('questions', count(/\?/g, all) / n / 3, count(/\?/g, all));
+    set('exclamations', count(/!/g, all) / n / 3, count(/!/g, all));
+    const words = all.match(/[\p{L}]{3,}/gu) ?? [];
+    const caps = words.filter((w) => w === w.toUpperCase() && w !== w.toLowerCase()).length;
+    set('shouting', words.length ? (caps / words.length) * 4 : 0, caps);
+
+    let pairs = 0;
+    let jumps = 0;
+    for (let i = 1; i < n; i++) {
+      const a = contentStems(client[i - 1]!.text);
+      const b = contentStems(client[i]!.text);
+      if (a.size < 3 || b.size < 3) continue;
+      pairs++;
+      let shared = 0;
+      for (const s of a) if (b.has(s)) shared++;
+      if (shared / Math.min(a.size, b.size) < 0.1) jumps++;
+    }
+    set('topicJumps', pairs ? (jumps / pairs) * Math.min(1, jumps / 2) : 0, jumps);
+
+    const structure = Math.min(count(STEPS, all), 3) / 3 + Math.min(count(VERSION, all), 2) / 2 + Math.min(count(ERROR_CODE, all), 2) / 2 + Math.min(count(EXPECTED, all), 2) / 2;
+    set('structuredReport', structure / 2, Math.round(structure * 100) / 100);
+  }
+
+  const h = input.history ?? {};
+  if (h.tickets != null) set('historyTickets', Math.log2(1 + h.tickets) / 5, h.tickets);
+  if (h.complaints != null) set('historyComplaints', h.complaints / 3, h.complaints);
+  if (h.compensationRequests != null) set('historyCompensation', h.compensationRequests / 2, h.compensationRequests);
+  if (h.promoTickets != null) set('historyPromo', h.promoTickets / 3, h.promoTickets);
+  if (h.satisfactionBad != null) set('historyBadRatings', h.satisfactionBad / 2, h.satisfactionBad);
+  if (h.satisfactionGood != null) set('historyGoodRatings', h.satisfactionGood / 3, h.satisfactionGood);
+  if (input.deal) set('dealValue', (Math.log10(Math.max(1, input.deal.value)) - 3) / 3, input.deal.value);
+  return out;
+}

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { layerPacks } from '../pack/merge';
+import { DEFAULT_PACK } from '../pack/default';
+import { parsePack } from '../pack/parse';
+import type { StrategyPack } from '../pack/schema';
+
+/** Exits with a message on stderr: the CLIs' way to refuse bad input. */
+export function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    return fail(`cannot read ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** The default pack, with the pack at `path` layered over it when given. */
+export function loadPack(path: string | undefined): StrategyPack {
+  if (!path) return DEFAULT_PACK;
+  const r = parsePack(readText(path));
+  if (!r.ok) fail(`${path} is not a valid strategy pack:\n${r.error}`);
+  return layerPacks([DEFAULT_PACK, r.pack]).pack;
+}

@@ -1,0 +1,55 @@
+import type { StrategyPack } from './schema';
+
+/** The pack every piece of advice comes from, keyed by a path such as `types.tester.phrases`. */
+export type Provenance = Record<string, string>;
+
+/** The effective pack after layering, and where each part came from. */
+export interface EffectivePack {
+  pack: StrategyPack;
+  from: Provenance;
+  /** Ids of the layers, bottom first. */
+  layers: string[];
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Sections merged key by key; everything else (texts, lists, numbers) is replaced whole by a higher layer. */
+const MERGED = new Set(['types', 'types.*', 'serviceLevels', 'serviceLevels.*', 'lifecycle', 'lifecycle.stages', 'lifecycle.stages.*', 'lifecycle.thresholds', 'companyStrategies', 'companyStrategies.*', 'companyStrategies.*.advice', 'classifier', 'serviceLevelRules', 'types.*.signals']);
+const pattern = (path: string) => path.split('.').map((p, i) => (i % 2 === 1 && !['stages', 'thresholds', 'advice', 'signals'].includes(p) ? '*' : p)).join('.');
+
+function mergeInto(target: Record<string, unknown>, layer: Record<string, unknown>, id: string, path: string, from: Provenance) {
+  for (const [key, value] of Object.entries(layer)) {
+    if (value === undefined) continue;
+    const p = path ? `${path}.${key}` : key;
+    if (isPlainObject(value) && MERGED.has(pattern(p))) {
+      const cur = isPlainObject(target[key]) ? (target[key] as Record<string, unknown>) : {};
+      target[key] = { ...cur };
+      mergeInto(target[key] as Record<string, unknown>, value, id, p, from);
+    } else {
+      target[key] = structuredClone(value);
+      from[p] = id;
+    }
+  }
+}
+
+/**
+ * Layers packs bottom to top (built-in default, team packs, the agent's own tweaks):
+ * a higher layer replaces just the parts it defines.
+ */
+export function layerPacks(layers: readonly StrategyPack[]): EffectivePack {
+  if (!layers.length) throw new Error('at least one pack is needed');
+  const from: Provenance = {};
+  const merged: Record<string, unknown> = {};
+  for (const layer of layers) mergeInto(merged, layer as unknown as Record<string, unknown>, layer.id, '', from);
+  const top = layers[layers.length - 1]!;
+  return { pack: { ...(merged as StrategyPack), id: top.id }, from, layers: layers.map((l) => l.id) };
+}
+
+/** The id of the pack that gave the part at `path` (or its nearest parent). */
+export function sourceOf(eff: EffectivePack, path: string): string | undefined {
+  for (let p = path; p; p = p.slice(0, Math.max(0, p.lastIndexOf('.')))) {
+    if (eff.from[p]) return eff.from[p];
+    if (!p.includes('.')) break;
+  }
+  return undefined;
+}

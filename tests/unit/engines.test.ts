@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { lifecycleStage } from '../../core/lifecycle';
+import { serviceLevel } from '../../core/service-level';
+import { StrategyPack } from '../../core/pack/schema';
+
+const DAY = 86_400_000;
+const now = Date.parse('2026-06-01T00:00:00Z');
+
+describe('lifecycleStage', () => {
+  it.each([
+    [{ history: {}, now }, 'potential', 'no-contact'],
+    [{ history: { tickets: 1 }, now }, 'visitor', 'first-contact'],
+    [{ history: { tickets: 1, purchases: 1 }, now }, 'first-buyer', 'first-purchase'],
+    [{ history: { tickets: 2 }, now }, 'regular', 'regular-contacts'],
+    [{ history: { tickets: 1 }, ticketsSeen: 3, now }, 'regular', 'regular-contacts'],
+    [{ history: { tickets: 6, satisfactionBad: 1, satisfactionGood: 2 }, now }, 'adherent', 'adherent-ratings'],
+    [{ history: { tickets: 6 }, previousContactAt: now - 200 * DAY, now }, 'former', 'former-gap'],
+  ] as const)('%j → %s', (facts, stage, reason) => {
+    expect(lifecycleStage(facts)).toMatchObject({ stage, reason });
+  });
+
+  it('says why: "2nd contact → regular"', () => {
+    expect(lifecycleStage({ history: { tickets: 2 }, now }).vars).toEqual({ contacts: 2 });
+  });
+
+  it('takes its thresholds from the pack', () => {
+    const pack = StrategyPack.parse({ schemaVersion: 1, id: 'p', name: { en: 'p' }, version: '1.0.0', author: 'a', languages: ['en'], lifecycle: { thresholds: { regularFromContacts: 3, formerAfterDays: 30 } } });
+    expect(lifecycleStage({ history: { tickets: 2 }, now }, pack).stage).toBe('visitor');
+    expect(lifecycleStage({ history: { tickets: 9 }, previousContactAt: now - 40 * DAY, now }, pack).stage).toBe('former');
+  });
+});
+
+describe('serviceLevel', () => {
+  const base = { source: 'zendesk' as const, tags: [] as string[], visits: 1 };
+  it('puts VIP-tagged clients first, then big deals, then B2B, else online default', () => {
+    expect(serviceLevel({ ...base, tags: ['VIP'] })).toMatchObject({ level: 'lion-king', reason: 'vip' });
+    expect(serviceLevel({ ...base, organization: 'ООО Ромашка' })).toMatchObject({ level: 'passer-by', reason: 'b2b' });
+    expect(serviceLevel(base)).toMatchObject({ level: 'phantom', reason: 'online-default' });
+  });
+  it('follows the pack rules and the agent override', () => {
+    const pack = StrategyPack.parse({ schemaVersion: 1, id: 'p', name: { en: 'p' }, version: '1.0.0', author: 'a', languages: ['en'], serviceLevelRules: { default: 'family', bossFromDealValue: 1_000_000, vipTags: ['gold'] } });
+    expect(serviceLevel({ ...base, dealValue: 2_000_000, organization: 'X' }, pack)).toMatchObject({ level: 'boss', reason: 'deal-value' });
+    expect(serviceLevel({ ...base, tags: ['gold'] }, pack).level).toBe('lion-king');
+    // The pack's VIP list replaces the built-in "vip" tag; a first visit gets the business's usual class.
+    expect(serviceLevel({ ...base, tags: ['vip'] }, pack)).toMatchObject({ level: 'family', reason: 'pack-default' });
+    expect(serviceLevel({ ...base, visits: 7 }, pack)).toMatchObject({ level: 'family', reason: 'family-visits' });
+    expect(serviceLevel({ ...base, override: 'boss' }, pack)).toMatchObject({ level: 'boss', reason: 'override' });
+  });
+});
