@@ -1,12 +1,16 @@
 import { lang, t } from '../i18n';
 import { ClientHeader } from './ClientHeader';
 import type { PanelModel } from './model';
+import { AdviceSection } from './AdviceSection';
 import { NotesSection } from './NotesSection';
+import { PhrasesSection } from './PhrasesSection';
+import { SegmentSection } from './SegmentSection';
 import { TypeCard } from './TypeCard';
 
 /** The side panel: the followed tab's client, or why there is none. */
 export function PanelApp({ model }: { model: PanelModel }) {
   const tab = model.tab.value;
+  const analysis = model.analysis.value;
   return (
     <div class="panel" lang={lang.value}>
       <header class="panel__bar">
@@ -28,7 +32,14 @@ export function PanelApp({ model }: { model: PanelModel }) {
       ) : tab?.state === 'client' && tab.snapshot ? (
         <main>
           <ClientHeader snapshot={tab.snapshot} client={model.dossier.value.client} />
-          <TypeCard />
+          {analysis && (
+            <>
+              <TypeCard model={model} analysis={analysis} snapshot={tab.snapshot} />
+              <AdviceSection model={model} type={analysis.shownType} />
+              <PhrasesSection model={model} type={analysis.shownType} snapshot={tab.snapshot} />
+              <SegmentSection model={model} analysis={analysis} />
+            </>
+          )}
           <NotesSection model={model} />
         </main>
       ) : tab?.state === 'reading' ? (

@@ -1,13 +1,109 @@
-import { t } from '../i18n';
+import { useSignal } from '@preact/signals';
+import type { Analysis } from '../../core/analysis';
+import type { ClientSnapshot } from '../../core/schema/snapshot';
+import { CLIENT_TYPES, type ClientTypeId, type TypeVerdict } from '../../core/taxonomy';
+import { lang, t } from '../i18n';
+import { EvidenceList } from './EvidenceList';
+import type { PanelModel } from './model';
+import { percent, typeName } from './pack-text';
 
-/** The client's behaviour type; filled by the classifier. */
-export function TypeCard() {
+/** The client's behaviour type: the answer, how sure, why, the alternatives, and the agent's override. */
+export function TypeCard({ model, analysis, snapshot }: { model: PanelModel; analysis: Analysis; snapshot: ClientSnapshot }) {
+  const pack = model.pack.value;
+  const l = lang.value;
+  const c = analysis.classification;
+  const shown = analysis.shownType;
+  const p = analysis.overridden ? undefined : percent(c.confidence);
+  const forShown = c.evidence.filter((e) => e.type === shown && e.contribution > 0).slice(0, 6);
+  const alternatives = (Object.entries(c.probabilities) as [TypeVerdict, number][])
+    .filter(([type]) => type !== shown)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
   return (
-    <section class="card type" aria-label={t('type.heading')}>
-      <h2>{t('type.heading')}</h2>
-      <p data-testid="client-type" class="type__name muted">
-        {t('type.pending')}
+    <section class="card type" aria-labelledby="type-h">
+      <h2 id="type-h">{t('type.heading')}</h2>
+      <p class="sr-only" aria-live="polite">
+        {t('type.confidenceSr', { type: typeName(pack, shown, l), p: percent(c.probabilities[shown]) })}
       </p>
+      <div class="type__head">
+        <span class="type__name" data-testid="client-type" data-type={shown}>
+          {typeName(pack, shown, l)}
+        </span>
+        <span class="type__confidence" data-testid="type-confidence">
+          {analysis.overridden ? t('type.overridden') : t('type.confidence', { p: p! })}
+        </span>
+      </div>
+      {analysis.overridden && (
+        <p class="muted type__model">
+          {t('type.modelSays', { type: typeName(pack, c.type, l), p: percent(c.confidence) })}
+          {analysis.overridden.reason && ` · «${analysis.overridden.reason}»`}{' '}
+          <button type="button" class="link" data-testid="override-undo" onClick={() => void model.undoOverride()}>
+            {t('type.undo')}
+          </button>
+        </p>
+      )}
+      {shown === 'unknown' && <p class="muted">{t('type.unknownHint')}</p>}
+      <h3>{t('type.evidence')}</h3>
+      <EvidenceList items={forShown} snapshot={snapshot} testId="type-evidence" />
+      <h3>{t('type.alternatives')}</h3>
+      <ul class="alternatives" data-testid="type-alternatives">
+        {alternatives.map(([type, prob]) => (
+          <li key={type}>
+            <details>
+              <summary>
+                {typeName(pack, type, l)} <span class="muted">{percent(prob)}%</span>
+              </summary>
+              <EvidenceList items={c.evidence.filter((e) => e.type === type && e.contribution > 0).slice(0, 4)} snapshot={snapshot} />
+            </details>
+          </li>
+        ))}
+      </ul>
+      <OverrideForm model={model} current={shown} />
     </section>
+  );
+}
+
+function OverrideForm({ model, current }: { model: PanelModel; current: TypeVerdict }) {
+  const choice = useSignal<ClientTypeId | ''>('');
+  const reason = useSignal('');
+  const pack = model.pack.value;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!choice.value) return;
+    await model.overrideType(choice.value, reason.value);
+    choice.value = '';
+    reason.value = '';
+  };
+  return (
+    <details class="override">
+      <summary>{t('type.override')}</summary>
+      <form onSubmit={submit} class="override__form">
+        <select
+          data-testid="override-type"
+          aria-label={t('type.override')}
+          value={choice.value}
+          onChange={(e) => (choice.value = (e.currentTarget as HTMLSelectElement).value as ClientTypeId)}
+        >
+          <option value="">—</option>
+          {CLIENT_TYPES.filter((type) => type !== current).map((type) => (
+            <option key={type} value={type}>
+              {typeName(pack, type, lang.value)}
+            </option>
+          ))}
+        </select>
+        <input
+          type="text"
+          data-testid="override-reason"
+          maxLength={1000}
+          placeholder={t('type.overrideReason')}
+          aria-label={t('type.overrideReason')}
+          value={reason.value}
+          onInput={(e) => (reason.value = (e.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit" data-testid="override-save" disabled={!choice.value}>
+          {t('type.overrideSave')}
+        </button>
+      </form>
+    </details>
   );
 }

@@ -1,45 +1,79 @@
 import { computed, effect, signal } from '@preact/signals';
+import { analyze } from '../../core/analysis';
+import { inputFromSnapshot } from '../../core/classifier/input';
+import { buildLearned, clientStems } from '../../core/classifier/learner';
+import { DEFAULT_PACK } from '../../core/pack/default';
+import type { StrategyPack } from '../../core/pack/schema';
 import type { TabState } from '../../core/protocol';
+import type { CorrectionRecord } from '../../core/store/db';
+import type { ClientTypeId } from '../../core/taxonomy';
 import { lang } from '../i18n';
 import type { DossierView, PanelTransport } from './transport';
 
 /** The panel's state as signals, fed by a transport. `dispose()` stops every subscription. */
-export function createPanelModel(transport: PanelTransport) {
+export function createPanelModel(transport: PanelTransport, now: () => number = Date.now) {
   const loaded = signal(false);
   const tab = signal<TabState | null>(null);
   const dossier = signal<DossierView>({ notes: [] });
+  const corrections = signal<CorrectionRecord[]>([]);
+  const pack = signal<StrategyPack>(DEFAULT_PACK);
   const clientKey = computed(() => (tab.value?.state === 'client' ? tab.value.clientKey : undefined));
+  const snapshot = computed(() => (tab.value?.state === 'client' ? tab.value.snapshot : undefined));
+  const learned = computed(() => buildLearned(corrections.value));
+  const analysis = computed(() => {
+    const s = snapshot.value;
+    return s ? analyze(s, dossier.value.client, pack.value, learned.value, now()) : undefined;
+  });
 
-  const stopTab = transport.watchTab((s) => {
-    tab.value = s;
-    loaded.value = true;
-  });
-  const stopDossier = effect(() => {
-    const key = clientKey.value;
-    if (!key) {
-      dossier.value = { notes: [] };
-      return;
-    }
-    return transport.watchDossier(key, (d) => (dossier.value = d));
-  });
+  const stops = [
+    transport.watchTab((s) => {
+      tab.value = s;
+      loaded.value = true;
+    }),
+    transport.watchCorrections((c) => (corrections.value = c)),
+    transport.watchPack((p) => (pack.value = p)),
+    effect(() => {
+      const key = clientKey.value;
+      if (!key) {
+        dossier.value = { notes: [] };
+        return;
+      }
+      return transport.watchDossier(key, (d) => (dossier.value = d));
+    }),
+  ];
   void transport.loadLang().then((l) => (lang.value = l));
 
   return {
     loaded,
     tab,
     dossier,
+    pack,
     clientKey,
+    snapshot,
+    analysis,
     async addNote(text: string) {
       const key = clientKey.value;
       if (key) await transport.addNote(key, text);
     },
+    /** The agent sets the client's type: shown at once, learned by the local model. */
+    async overrideType(to: ClientTypeId, reason?: string) {
+      const key = clientKey.value;
+      const s = snapshot.value;
+      const a = analysis.value;
+      if (!key || !s || !a) return;
+      await transport.addCorrection({ clientKey: key, from: a.shownType, to, reason, stems: clientStems(inputFromSnapshot(s)) });
+    },
+    async undoOverride() {
+      const id = dossier.value.client?.typeOverride?.correctionId;
+      if (id) await transport.undoCorrection(id);
+    },
+    copy: (text: string) => transport.copyText(text),
     async setLang(l: typeof lang.value) {
       lang.value = l;
       await transport.saveLang(l);
     },
     dispose() {
-      stopTab();
-      stopDossier();
+      for (const stop of stops) stop();
     },
   };
 }

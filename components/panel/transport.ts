@@ -1,5 +1,7 @@
 import type { TabState } from '../../core/protocol';
-import type { ClientRecord, NoteRecord } from '../../core/store/db';
+import type { StrategyPack } from '../../core/pack/schema';
+import type { ClientRecord, CorrectionRecord, NoteRecord } from '../../core/store/db';
+import type { NewCorrection } from '../../core/store/corrections';
 import type { Lang } from '../../core/taxonomy';
 
 export type Unsubscribe = () => void;
@@ -18,7 +20,14 @@ export interface PanelTransport {
   /** The followed tab's state (the active tab, or the one the page is pinned to); null when it has no client. */
   watchTab(cb: (state: TabState | null) => void): Unsubscribe;
   watchDossier(clientKey: string, cb: (d: DossierView) => void): Unsubscribe;
+  /** Every correction in force, which the local model learns from. */
+  watchCorrections(cb: (c: CorrectionRecord[]) => void): Unsubscribe;
+  /** The effective strategy pack (layers merged). */
+  watchPack(cb: (pack: StrategyPack) => void): Unsubscribe;
   addNote(clientKey: string, text: string): Promise<void>;
+  addCorrection(c: NewCorrection): Promise<void>;
+  undoCorrection(id: string): Promise<void>;
+  copyText(text: string): Promise<void>;
   loadLang(): Promise<Lang>;
   saveLang(lang: Lang): Promise<void>;
 }

@@ -2,7 +2,9 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { tabStateKey, TAB_STATE_PREFIX } from '../../core/protocol';
 import { TipazhDb } from '../../core/store/db';
+import { activeCorrections, addCorrection, undoCorrection } from '../../core/store/corrections';
 import { addNote, listNotes } from '../../core/store/dossiers';
+import { DEFAULT_PACK } from '../../core/pack/default';
 import { Lang } from '../../core/taxonomy';
 import { langFromLocale } from '../../components/i18n';
 import { trustedTabState } from '../../components/panel/tab-state';
@@ -47,6 +49,23 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
         error: (e: unknown) => console.warn('[Tipazh] dossier', e),
       });
       return () => sub.unsubscribe();
+    },
+    watchCorrections(cb) {
+      const sub = liveQuery(() => activeCorrections(db)).subscribe({ next: cb, error: (e: unknown) => console.warn('[Tipazh] corrections', e) });
+      return () => sub.unsubscribe();
+    },
+    watchPack(cb) {
+      cb(DEFAULT_PACK);
+      return () => {};
+    },
+    async addCorrection(c) {
+      await addCorrection(db, c);
+    },
+    async undoCorrection(id) {
+      await undoCorrection(db, id);
+    },
+    async copyText(text) {
+      await navigator.clipboard.writeText(text);
     },
     async addNote(clientKey, text) {
       await addNote(db, clientKey, text);

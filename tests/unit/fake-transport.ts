@@ -1,0 +1,61 @@
+import { DEFAULT_PACK } from '../../core/pack/default';
+import type { TabState } from '../../core/protocol';
+import type { ClientRecord, CorrectionRecord, NoteRecord } from '../../core/store/db';
+import type { DossierView, PanelTransport } from '../../components/panel/transport';
+import type { Lang } from '../../core/taxonomy';
+
+/** An in-memory transport for component tests: what the panel asks for and what it wrote. */
+export function fakeTransport(init: { tab?: TabState | null; client?: ClientRecord; notes?: NoteRecord[]; lang?: Lang } = {}) {
+  let tabCb: (s: TabState | null) => void = () => {};
+  let dossierCb: (d: DossierView) => void = () => {};
+  let corrCb: (c: CorrectionRecord[]) => void = () => {};
+  const state = { client: init.client, notes: init.notes ?? [], corrections: [] as CorrectionRecord[], copied: [] as string[], lang: init.lang ?? ('en' as Lang) };
+  const push = () => dossierCb({ client: state.client, notes: state.notes });
+  const transport: PanelTransport = {
+    watchTab(cb) {
+      tabCb = cb;
+      cb(init.tab ?? null);
+      return () => {};
+    },
+    watchDossier(_key, cb) {
+      dossierCb = cb;
+      push();
+      return () => {};
+    },
+    watchCorrections(cb) {
+      corrCb = cb;
+      cb(state.corrections);
+      return () => {};
+    },
+    watchPack(cb) {
+      cb(DEFAULT_PACK);
+      return () => {};
+    },
+    async addNote(clientKey, text) {
+      state.notes = [{ id: String(state.notes.length + 1), clientKey, text, pinned: false, createdAt: 1, updatedAt: 1 }, ...state.notes];
+      push();
+    },
+    async addCorrection(c) {
+      const rec: CorrectionRecord = { ...c, id: `c${state.corrections.length + 1}`, at: 1 };
+      state.corrections = [...state.corrections, rec];
+      if (state.client) state.client = { ...state.client, typeOverride: { type: c.to, reason: c.reason, at: 1, correctionId: rec.id } };
+      corrCb(state.corrections);
+      push();
+    },
+    async undoCorrection(id) {
+      state.corrections = state.corrections.filter((c) => c.id !== id);
+      if (state.client) {
+        const { typeOverride: _t, ...rest } = state.client;
+        state.client = rest;
+      }
+      corrCb(state.corrections);
+      push();
+    },
+    async copyText(text) {
+      state.copied.push(text);
+    },
+    loadLang: async () => state.lang,
+    saveLang: async (l) => void (state.lang = l),
+  };
+  return { transport, state, setTab: (s: TabState | null) => tabCb(s) };
+}
