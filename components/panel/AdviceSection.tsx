@@ -16,7 +16,7 @@ function TextList({ items, testId }: { items: LocText[]; testId: string }) {
 
 /** What to do with this type of client (the strategy) and what not to (the boundaries). */
 export function AdviceSection({ model, type }: { model: PanelModel; type: TypeVerdict }) {
-  const pack = model.pack.value;
+  const pack = model.pack.value!;
   const section = type === 'unknown' ? undefined : pack.types?.[type];
   const company = pack.companyStrategy ? pack.companyStrategies?.[pack.companyStrategy] : undefined;
   const companyAdvice = type === 'unknown' ? undefined : company?.advice?.[type];

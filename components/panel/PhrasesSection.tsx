@@ -15,7 +15,7 @@ const typing = (e: KeyboardEvent) => {
 /** Ready phrases for this type, filled with the client's and agent's names; a click or keys 1–9 copy one. */
 export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; type: TypeVerdict; snapshot: ClientSnapshot }) {
   const status = useSignal<{ index: number; ok: boolean } | null>(null);
-  const pack = model.pack.value;
+  const pack = model.pack.value!;
   const vars = phraseVars({
     clientName: snapshot.client.name,
     email: snapshot.client.email,

@@ -6,7 +6,7 @@ import { loc } from './pack-text';
 
 /** The client's service-level class and lifecycle stage, each with the reason and the service task. */
 export function SegmentSection({ model, analysis }: { model: PanelModel; analysis: Analysis }) {
-  const pack = model.pack.value;
+  const pack = model.pack.value!;
   const l = lang.value;
   const level = pack.serviceLevels?.[analysis.serviceLevel.level];
   const stage = pack.lifecycle?.stages?.[analysis.lifecycle.stage];

@@ -9,7 +9,7 @@ import { percent, typeName } from './pack-text';
 
 /** The client's behaviour type: the answer, how sure, why, the alternatives, and the agent's override. */
 export function TypeCard({ model, analysis, snapshot }: { model: PanelModel; analysis: Analysis; snapshot: ClientSnapshot }) {
-  const pack = model.pack.value;
+  const pack = model.pack.value!;
   const l = lang.value;
   const c = analysis.classification;
   const shown = analysis.shownType;
@@ -66,7 +66,7 @@ export function TypeCard({ model, analysis, snapshot }: { model: PanelModel; ana
 function OverrideForm({ model, current }: { model: PanelModel; current: TypeVerdict }) {
   const choice = useSignal<ClientTypeId | ''>('');
   const reason = useSignal('');
-  const pack = model.pack.value;
+  const pack = model.pack.value!;
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!choice.value) return;

@@ -2,7 +2,6 @@ import { computed, effect, signal } from '@preact/signals';
 import { analyze } from '../../core/analysis';
 import { inputFromSnapshot } from '../../core/classifier/input';
 import { buildLearned, clientStems } from '../../core/classifier/learner';
-import { DEFAULT_PACK } from '../../core/pack/default';
 import type { StrategyPack } from '../../core/pack/schema';
 import type { TabState } from '../../core/protocol';
 import type { CorrectionRecord } from '../../core/store/db';
@@ -16,13 +15,14 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
   const tab = signal<TabState | null>(null);
   const dossier = signal<DossierView>({ notes: [] });
   const corrections = signal<CorrectionRecord[]>([]);
-  const pack = signal<StrategyPack>(DEFAULT_PACK);
+  const pack = signal<StrategyPack | null>(null);
   const clientKey = computed(() => (tab.value?.state === 'client' ? tab.value.clientKey : undefined));
   const snapshot = computed(() => (tab.value?.state === 'client' ? tab.value.snapshot : undefined));
   const learned = computed(() => buildLearned(corrections.value));
   const analysis = computed(() => {
     const s = snapshot.value;
-    return s ? analyze(s, dossier.value.client, pack.value, learned.value, now()) : undefined;
+    const p = pack.value;
+    return s && p ? analyze(s, dossier.value.client, p, learned.value, now()) : undefined;
   });
 
   const stops = [

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { layerPacks } from '../pack/merge';
-import { DEFAULT_PACK } from '../pack/default';
+import { readDefaultPack } from '../pack/node-default';
 import { parsePack } from '../pack/parse';
 import type { StrategyPack } from '../pack/schema';
 
@@ -20,8 +20,8 @@ export function readText(path: string): string {
 
 /** The default pack, with the pack at `path` layered over it when given. */
 export function loadPack(path: string | undefined): StrategyPack {
-  if (!path) return DEFAULT_PACK;
+  if (!path) return readDefaultPack();
   const r = parsePack(readText(path));
   if (!r.ok) fail(`${path} is not a valid strategy pack:\n${r.error}`);
-  return layerPacks([DEFAULT_PACK, r.pack]).pack;
+  return layerPacks([readDefaultPack(), r.pack]).pack;
 }

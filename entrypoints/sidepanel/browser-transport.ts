@@ -4,9 +4,9 @@ import { tabStateKey, TAB_STATE_PREFIX } from '../../core/protocol';
 import { TipazhDb } from '../../core/store/db';
 import { activeCorrections, addCorrection, undoCorrection } from '../../core/store/corrections';
 import { addNote, listNotes } from '../../core/store/dossiers';
-import { DEFAULT_PACK } from '../../core/pack/default';
 import { Lang } from '../../core/taxonomy';
 import { langFromLocale } from '../../components/i18n';
+import { loadBundledPack } from './bundled-pack';
 import { trustedTabState } from '../../components/panel/tab-state';
 import type { PanelTransport } from '../../components/panel/transport';
 
@@ -55,8 +55,11 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
       return () => sub.unsubscribe();
     },
     watchPack(cb) {
-      cb(DEFAULT_PACK);
-      return () => {};
+      let live = true;
+      loadBundledPack()
+        .then((pack) => live && cb(pack))
+        .catch((e: unknown) => console.error('[Tipazh]', e));
+      return () => void (live = false);
     },
     async addCorrection(c) {
       await addCorrection(db, c);

@@ -1,4 +1,4 @@
-import { DEFAULT_PACK } from '../../core/pack/default';
+import { readDefaultPack } from '../../core/pack/node-default';
 import type { TabState } from '../../core/protocol';
 import type { ClientRecord, CorrectionRecord, NoteRecord } from '../../core/store/db';
 import type { DossierView, PanelTransport } from '../../components/panel/transport';
@@ -28,7 +28,7 @@ export function fakeTransport(init: { tab?: TabState | null; client?: ClientReco
       return () => {};
     },
     watchPack(cb) {
-      cb(DEFAULT_PACK);
+      cb(readDefaultPack());
       return () => {};
     },
     async addNote(clientKey, text) {

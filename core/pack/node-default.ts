@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parsePack } from './parse';
+import type { StrategyPack } from './schema';
+
+/** Where the built-in pack lives: shipped as data (public/), fetched by the extension at run time. */
+export const DEFAULT_PACK_PATH = fileURLToPath(new URL('../../public/packs/default.json', import.meta.url));
+
+let cached: StrategyPack | undefined;
+
+/** The built-in pack read from disk, for the CLIs, benchmarks and tests that run in Node. */
+export function readDefaultPack(): StrategyPack {
+  if (cached) return cached;
+  const r = parsePack(readFileSync(DEFAULT_PACK_PATH, 'utf8'));
+  if (!r.ok) throw new Error(`the built-in pack is invalid:\n${r.error}`);
+  return (cached = r.pack);
+}
