@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePack } from './parse';
 import type { StrategyPack } from './schema';
 
 /** Where the built-in pack lives: shipped as data (public/), fetched by the extension at run time. */
-export const DEFAULT_PACK_PATH = fileURLToPath(new URL('../../public/packs/default.json', import.meta.url));
+export const DEFAULT_PACK_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../public/packs/default.json');
 
 let cached: StrategyPack | undefined;
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_PACK_PATH, readDefaultPack } from '../../core/pack/node-default';
+import { phraseVariables } from '../../core/phrases';
+import { CLIENT_TYPES, COMPANY_STRATEGIES, LANGS, LIFECYCLE_STAGES, SERVICE_LEVELS } from '../../core/taxonomy';
+import type { LocText } from '../../core/pack/schema';
+
+const pack = readDefaultPack();
+const KNOWN_VARS = new Set(['client.firstName', 'client.name', 'client.email', 'client.organization', 'agent.firstName', 'agent.name', 'ticket.id', 'ticket.subject']);
+const bothLangs = (t: LocText | undefined) => !!t?.en && !!t?.ru;
+
+describe('the built-in strategy pack', () => {
+  it('is valid and complete for every type, in both languages', () => {
+    for (const type of CLIENT_TYPES) {
+      const s = pack.types?.[type];
+      expect(s, type).toBeDefined();
+      for (const field of [s!.name, s!.summary, s!.expects]) expect(bothLangs(field), type).toBe(true);
+      expect(s!.strategy!.length).toBeGreaterThanOrEqual(4);
+      expect(s!.boundaries!.length).toBeGreaterThanOrEqual(4);
+      expect([...s!.strategy!, ...s!.boundaries!].every(bothLangs)).toBe(true);
+      for (const lang of LANGS) {
+        expect(s!.phrases!.filter((p) => p.lang === lang).length, `${type} ${lang} phrases`).toBeGreaterThanOrEqual(6);
+        expect(s!.cues!.filter((c) => c.lang === lang).length, `${type} ${lang} cues`).toBeGreaterThanOrEqual(30);
+      }
+    }
+  });
+
+  it('describes every service level, lifecycle stage and company strategy', () => {
+    for (const id of SERVICE_LEVELS) expect([pack.serviceLevels?.[id]?.name, pack.serviceLevels?.[id]?.task].every(bothLangs), id).toBe(true);
+    for (const id of LIFECYCLE_STAGES) expect([pack.lifecycle?.stages?.[id]?.name, pack.lifecycle?.stages?.[id]?.task].every(bothLangs), id).toBe(true);
+    for (const id of COMPANY_STRATEGIES) {
+      expect(bothLangs(pack.companyStrategies?.[id]?.name), id).toBe(true);
+      expect(pack.companyStrategies?.[id]?.goodwill, id).toBeDefined();
+    }
+  });
+
+  it('has unique phrase ids and uses only known variables', () => {
+    const ids = CLIENT_TYPES.flatMap((t) => pack.types![t]!.phrases!.map((p) => p.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const t of CLIENT_TYPES) for (const p of pack.types![t]!.phrases!) for (const v of phraseVariables(p.text)) expect(KNOWN_VARS.has(v), `${p.id}: ${v}`).toBe(true);
+  });
+
+  it('is stored in canonical form (2-space JSON, as the pack formatter writes it)', () => {
+    const text = readFileSync(DEFAULT_PACK_PATH, 'utf8');
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  });
+});
