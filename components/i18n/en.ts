@@ -47,7 +47,7 @@ export const en = {
   'signal.manyMessages': '{raw} messages from the client',
   'signal.questions': '{raw} questions',
   'signal.exclamations': '{raw} exclamation marks',
-  'signal.shouting': '{raw} words in capitals',
+  'signal.shouting': 'writes in capitals ({raw}% of letters)',
   'signal.topicJumps': 'jumps between topics ({raw}×)',
   'signal.structuredReport': 'a structured report: steps, versions, error codes',
   'signal.historyTickets': '{raw} tickets in the past',

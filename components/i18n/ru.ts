@@ -49,7 +49,7 @@ export const ru: Record<MessageKey, string> = {
   'signal.manyMessages': 'сообщений от клиента: {raw}',
   'signal.questions': 'вопросов: {raw}',
   'signal.exclamations': 'восклицательных знаков: {raw}',
-  'signal.shouting': 'слов капслоком: {raw}',
+  'signal.shouting': 'пишет капслоком ({raw}% букв)',
   'signal.topicJumps': 'перескакивает с темы на тему ({raw}×)',
   'signal.structuredReport': 'структурный отчёт: шаги, версии, коды ошибок',
   'signal.historyTickets': 'обращений в прошлом: {raw}',

@@ -54,13 +54,15 @@ export function classify(input: ClassifyInput, pack: StrategyPack, learned?: Lea
   const evidence: Evidence[] = [];
 
   // Words: only the client's public messages.
-  const perCue = new Map<string, { type: ClientTypeId; cue: string; weight: number; count: number; quote: Quote }>();
+  const perCue = new Map<object, { type: ClientTypeId; cue: string; weight: number; count: number; quote: Quote }>();
+  // Each client message is split into words once; cues, signals and the learner share them.
+  const tokenized = input.messages.map((m) => (isClientWords(m) ? tokenize(m.text) : null));
   input.messages.forEach((m, index) => {
-    if (!isClientWords(m)) return;
-    const tokens = tokenize(m.text);
+    const tokens = tokenized[index];
+    if (!tokens) return;
     for (const hit of matchCues(tokens, model.cues)) {
       if (hit.negated) continue;
-      const key = `${hit.cue.type}\u0000${hit.cue.text}`;
+      const key = hit.cue;
       const seen = perCue.get(key);
       if (seen) {
         seen.count++;
@@ -78,7 +80,7 @@ export function classify(input: ClassifyInput, pack: StrategyPack, learned?: Lea
   }
 
   // Behaviour and history.
-  const signals = measureSignals(input);
+  const signals = measureSignals(input, tokenized);
   for (const t of CLIENT_TYPES) {
     for (const [id, weight] of Object.entries(model.signals[t]) as [SignalId, number][]) {
       const s = signals[id];
@@ -91,7 +93,7 @@ export function classify(input: ClassifyInput, pack: StrategyPack, learned?: Lea
 
   // What the agent's corrections taught.
   if (learned?.examples) {
-    const stems = clientStems(input);
+    const stems = clientStems(input, tokenized);
     const byType = learnedScores(learned, stems);
     for (const t of CLIENT_TYPES) {
       const { score, words } = byType[t];

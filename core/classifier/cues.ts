@@ -15,9 +15,16 @@ export interface CompiledCue {
 /** Cues indexed by the stem of their first word; prefix-first cues are tried on every word. */
 export interface CueIndex {
   byFirstStem: Map<string, CompiledCue[]>;
-  prefixFirst: CompiledCue[];
+  /** Cues whose first word is a prefix, by the prefix's first two letters. */
+  prefixFirst: Map<string, CompiledCue[]>;
   size: number;
 }
+
+const push = <K, V>(map: Map<K, V[]>, key: K, v: V) => {
+  const list = map.get(key);
+  if (list) list.push(v);
+  else map.set(key, [v]);
+};
 
 export function compileCue(type: ClientTypeId, cue: Cue): CompiledCue | null {
   const words: CueWord[] = [];
@@ -31,18 +38,14 @@ export function compileCue(type: ClientTypeId, cue: Cue): CompiledCue | null {
 }
 
 export function buildCueIndex(cues: Iterable<[ClientTypeId, Cue]>): CueIndex {
-  const index: CueIndex = { byFirstStem: new Map(), prefixFirst: [], size: 0 };
+  const index: CueIndex = { byFirstStem: new Map(), prefixFirst: new Map(), size: 0 };
   for (const [type, cue] of cues) {
     const c = compileCue(type, cue);
     if (!c) continue;
     index.size++;
     const first = c.words[0]!;
-    if ('prefix' in first) index.prefixFirst.push(c);
-    else {
-      const list = index.byFirstStem.get(first.stem);
-      if (list) list.push(c);
-      else index.byFirstStem.set(first.stem, [c]);
-    }
+    if ('prefix' in first) push(index.prefixFirst, first.prefix.slice(0, 2), c);
+    else push(index.byFirstStem, first.stem, c);
   }
   return index;
 }
@@ -75,7 +78,8 @@ export function matchCues(tokens: Token[], index: CueIndex): CueHit[] {
     const t = tokens[i]!;
     const list = index.byFirstStem.get(t.stem);
     if (list) for (const c of list) tryCue(c, i);
-    for (const c of index.prefixFirst) if (wordMatches(c.words[0]!, t)) tryCue(c, i);
+    const byPrefix = index.prefixFirst.get(t.head);
+    if (byPrefix) for (const c of byPrefix) if (wordMatches(c.words[0]!, t)) tryCue(c, i);
   }
   return hits;
 }

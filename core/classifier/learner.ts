@@ -1,7 +1,7 @@
 import { CLIENT_TYPES, type ClientTypeId } from '../taxonomy';
 import { isClientWords, type ClassifyInput } from './input';
 import { isStopStem } from './stopwords';
-import { tokenize } from './text';
+import { tokenize, type Token } from './text';
 
 /** An agent's correction as the learner sees it: the client's words (as stems) belong to type `to`. */
 export interface LearningExample {
@@ -23,11 +23,11 @@ export const LEARNING_STRENGTH = 6;
 const ALPHA = 0.5;
 
 /** The distinct content words (stems) of the client's own messages. */
-export function clientStems(input: ClassifyInput): string[] {
+export function clientStems(input: ClassifyInput, tokens: readonly (Token[] | null)[] = []): string[] {
   const stems = new Set<string>();
-  for (const m of input.messages) {
+  for (const [i, m] of input.messages.entries()) {
     if (!isClientWords(m)) continue;
-    for (const t of tokenize(m.text)) if (t.stem.length > 2 && !isStopStem(t.stem) && !/^\d+$/.test(t.stem)) stems.add(t.stem);
+    for (const t of tokens[i] ?? tokenize(m.text)) if (t.stem.length > 2 && !isStopStem(t.stem) && !/^\d+$/.test(t.stem)) stems.add(t.stem);
   }
   return [...stems];
 }

@@ -1,6 +1,6 @@
 import { SIGNAL_IDS, type SignalId } from './signal-ids';
 import { isClientWords, type ClassifyInput } from './input';
-import { tokenize } from './text';
+import { tokenize, type Token } from './text';
 import { isStopStem } from './stopwords';
 
 /** Each signal's strength (0…1) and the raw figure behind it, for the evidence list. */
@@ -15,16 +15,37 @@ const ERROR_CODE = /\b(?:error|err|код|code|ошибк\w*|exception|http)\s*[
 const EXPECTED = /\b(?:expected|actual(?:ly)?\s+(?:result|behaviou?r)|ожидал\w*|ожидаем\w*|фактическ\w*|воспроизв\w*|reproduc\w*)\b/gi;
 const count = (re: RegExp, s: string) => s.match(re)?.length ?? 0;
 
-function contentStems(text: string): Set<string> {
-  return new Set(tokenize(text).map((t) => t.stem).filter((s) => s.length > 2 && !isStopStem(s)));
+/** Capital and all letters of the Latin and Cyrillic alphabets, counted without allocating. */
+function countCase(s: string): { upper: number; letters: number } {
+  let upper = 0;
+  let letters = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 0x410 && c <= 0x42f) || c === 0x401) {
+      upper++;
+      letters++;
+    } else if ((c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x44f) || c === 0x451) letters++;
+  }
+  return { upper, letters };
 }
 
-/** Measures behaviour (from the client's own messages and their timing) and history. */
-export function measureSignals(input: ClassifyInput): SignalValues {
+function contentStems(tokens: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) if (t.stem.length > 2 && !isStopStem(t.stem)) out.add(t.stem);
+  return out;
+}
+
+/**
+ * Measures behaviour (from the client's own messages and their timing) and history.
+ * `tokens[i]` may hold message i's words when the caller has them already.
+ */
+export function measureSignals(input: ClassifyInput, tokens: readonly (Token[] | null)[] = []): SignalValues {
   const out = Object.fromEntries(SIGNAL_IDS.map((id) => [id, { value: 0, raw: 0 }])) as SignalValues;
   const set = (id: SignalId, value: number, raw: number) => (out[id] = { value: clamp01(value), raw });
   const msgs = input.messages.filter((m) => m.public !== false || m.author === 'client');
-  const client = input.messages.filter(isClientWords);
+  const clientIdx = input.messages.flatMap((m, i) => (isClientWords(m) ? [i] : []));
+  const client = clientIdx.map((i) => input.messages[i]!);
+  const stemsOf = (k: number) => contentStems(tokens[clientIdx[k]!] ?? tokenize(client[k]!.text));
   const n = client.length;
 
   if (n > 0) {
@@ -47,15 +68,18 @@ export function measureSignals(input: ClassifyInput): SignalValues {
     const all = client.map((m) => m.text).join('\n');
     set('questions', count(/\?/g, all) / n / 3, count(/\?/g, all));
     set('exclamations', count(/!/g, all) / n / 3, count(/!/g, all));
-    const words = all.match(/[\p{L}]{3,}/gu) ?? [];
-    const caps = words.filter((w) => w === w.toUpperCase() && w !== w.toLowerCase()).length;
-    set('shouting', words.length ? (caps / words.length) * 4 : 0, caps);
+    // Shouting: capitals well above what sentence starts and names give (about one letter in twenty).
+    const { upper, letters } = countCase(all);
+    const share = letters >= 20 ? upper / letters : 0;
+    set('shouting', (share - 0.1) * 3, Math.round(share * 100));
 
     let pairs = 0;
     let jumps = 0;
+    let prev = n > 1 ? stemsOf(0) : new Set<string>();
     for (let i = 1; i < n; i++) {
-      const a = contentStems(client[i - 1]!.text);
-      const b = contentStems(client[i]!.text);
+      const a = prev;
+      const b = stemsOf(i);
+      prev = b;
       if (a.size < 3 || b.size < 3) continue;
       pairs++;
       let shared = 0;
@@ -64,7 +88,13 @@ export function measureSignals(input: ClassifyInput): SignalValues {
     }
     set('topicJumps', pairs ? (jumps / pairs) * Math.min(1, jumps / 2) : 0, jumps);
 
-    const structure = Math.min(count(STEPS, all), 3) / 3 + Math.min(count(VERSION, all), 2) / 2 + Math.min(count(ERROR_CODE, all), 2) / 2 + Math.min(count(EXPECTED, all), 2) / 2;
+    // Versions and error codes need digits: most messages have none, so only those with digits are searched.
+    const withDigits = client.filter((m) => /\d/.test(m.text)).map((m) => m.text).join('\n');
+    const structure =
+      Math.min(count(STEPS, all), 3) / 3 +
+      Math.min(count(VERSION, withDigits), 2) / 2 +
+      Math.min(count(ERROR_CODE, withDigits), 2) / 2 +
+      Math.min(count(EXPECTED, all), 2) / 2;
     set('structuredReport', structure / 2, Math.round(structure * 100) / 100);
   }
 

@@ -6,6 +6,8 @@ export interface Token {
   /** Lower-cased, ё folded, look-alike letters folded to the word's script. */
   norm: string;
   stem: string;
+  /** The first two letters of `norm`, for prefix cues. */
+  head: string;
   start: number;
   end: number;
 }
@@ -29,8 +31,22 @@ export function foldScript(word: string): string {
   return [...word].map((ch) => map[ch] ?? ch).join('');
 }
 
+/** Lower-cases, folds ё to е and ’ to ', and folds mixed-script words. Hot path: one pass over the letters. */
 export function normalizeWord(raw: string): string {
-  return foldScript(raw.toLowerCase().replace(/ё/g, 'е').replace(/[’']/g, "'"));
+  let w = raw.toLowerCase();
+  let cyr = false;
+  let lat = false;
+  let special = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 0x400 && c <= 0x4ff) {
+      cyr = true;
+      if (c === 0x451) special = true; // ё
+    } else if (c >= 97 && c <= 122) lat = true;
+    else if (c === 0x2019) special = true; // ’
+  }
+  if (special) w = w.replace(/ё/g, 'е').replace(/’/g, "'");
+  return cyr && lat ? foldScript(w) : w;
 }
 
 const stemCache = new Map<string, string>();
@@ -38,21 +54,41 @@ const stemCache = new Map<string, string>();
 export function stem(norm: string): string {
   let s = stemCache.get(norm);
   if (s === undefined) {
-    s = CYR.test(norm) ? stemRu(norm) : LAT.test(norm) ? stemEn(norm.replace(/'/g, '')) : norm;
+    const c = norm.charCodeAt(0);
+    s = c >= 0x400 && c <= 0x4ff ? stemRu(norm) : LAT.test(norm) ? stemEn(norm.replace(/'/g, '')) : norm;
     if (stemCache.size > 50_000) stemCache.clear();
     stemCache.set(norm, s);
   }
   return s;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const wordCache = new Map<string, { norm: string; stem: string; head: string }>();
 
-/** Splits a text into words, keeping each word's place in the original text. */
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0x400 && c <= 0x4ff) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c > 0x4ff && /\p{L}/u.test(String.fromCharCode(c)));
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+
+/** Splits a text into words (letters and digits; "don't" stays one word), keeping each word's place in the text. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const norm = normalizeWord(m[0]);
-    out.push({ norm, stem: stem(norm), start: m.index, end: m.index + m[0].length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && (isWordChar(text.charCodeAt(i)) || (isApostrophe(text.charCodeAt(i)) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))))) i++;
+    const raw = text.slice(start, i);
+    let w = wordCache.get(raw);
+    if (!w) {
+      const norm = normalizeWord(raw);
+      w = { norm, stem: stem(norm), head: norm.slice(0, 2) };
+      if (wordCache.size > 100_000) wordCache.clear();
+      wordCache.set(raw, w);
+    }
+    out.push({ norm: w.norm, stem: w.stem, head: w.head, start, end: i });
   }
   return out;
 }

@@ -1,0 +1,76 @@
+import { launchWithExtension } from '../support/launch';
+import { openHelpdeskPage, openPanelPage } from '../support/pages';
+import { routeZendesk } from '../support/zendesk-routes';
+import { expect, test } from './fixtures';
+
+const TICKET = 'https://acme.zendesk.com/agent/tickets';
+
+test('classifies the client with quotes from their own words, and shows strategy, boundaries and phrases', async ({ zendesk, openHelpdesk, openPanel }) => {
+  void zendesk;
+  const { tabId } = await openHelpdesk(`${TICKET}/1201`);
+  const panel = await openPanel(tabId);
+  await expect(panel.getByTestId('client-type')).toHaveAttribute('data-type', 'extortionist');
+  await expect(panel.getByTestId('client-type')).toHaveText('Extortionist');
+  await expect(panel.getByTestId('type-confidence')).toHaveText(/\d+% sure/);
+  const marks = panel.getByTestId('type-evidence').locator('mark');
+  await expect(marks.first()).toBeVisible();
+  // Highlighted quotes are the client's own words; the agent's internal note (скидку/компенсацию) is not quoted.
+  const quotes = await panel.getByTestId('type-evidence').locator('q').allTextContents();
+  expect(quotes.length).toBeGreaterThan(2);
+  for (const q of quotes) expect(q).not.toContain('без согласования со старшим смены');
+  await expect(panel.getByTestId('type-alternatives').locator(':scope > li')).toHaveCount(3);
+  await expect(panel.getByTestId('strategy').locator('li')).not.toHaveCount(0);
+  await expect(panel.getByTestId('boundaries').locator('li')).not.toHaveCount(0);
+  await expect(panel.getByTestId('phrase')).toHaveCount(9);
+  // Phrases are filled with the client's first name (no raw {{variables}}).
+  await expect(panel.getByTestId('phrases')).not.toContainText('{{');
+  await expect(panel.getByTestId('service-level')).toBeVisible();
+  await expect(panel.getByTestId('lifecycle-stage')).toHaveAttribute('data-stage', 'regular');
+
+  await panel.getByTestId('lang-switch').selectOption('ru');
+  await expect(panel.getByTestId('client-type')).toHaveText('Вымогатель');
+  await expect(panel.getByTestId('type-confidence')).toHaveText(/уверенность \d+%/);
+});
+
+test('different clients get different types', async ({ zendesk, openHelpdesk, openPanel }) => {
+  void zendesk;
+  const want: Record<string, string> = { '1202': 'tester', '1203': 'impatient', '1204': 'complainer', '1205': 'prize-hunter', '1206': 'know-it-all' };
+  for (const [id, type] of Object.entries(want)) {
+    const { page, tabId } = await openHelpdesk(`${TICKET}/${id}`);
+    const panel = await openPanel(tabId);
+    await expect(panel.getByTestId('client-type'), `ticket ${id}`).toHaveAttribute('data-type', type);
+    await panel.close();
+    await page.close();
+  }
+});
+
+test('an override shows at once, teaches the model, survives a restart, and can be undone', async () => {
+  const first = await launchWithExtension();
+  await routeZendesk(first.context);
+  const { tabId } = await openHelpdeskPage(first, `${TICKET}/1203`);
+  const panel = await openPanelPage(first, tabId);
+  await expect(panel.getByTestId('client-type')).toHaveAttribute('data-type', 'impatient');
+  await panel.getByText('Not right? Set the type').click();
+  await panel.getByTestId('override-type').selectOption('complainer');
+  await panel.getByTestId('override-reason').fill('argues about the refund rules');
+  await panel.getByTestId('override-save').click();
+  await expect(panel.getByTestId('client-type')).toHaveAttribute('data-type', 'complainer');
+  await expect(panel.getByTestId('type-confidence')).toHaveText('Set by you');
+  await first.close({ keepProfile: true });
+
+  const second = await launchWithExtension({ userDataDir: first.userDataDir });
+  try {
+    await routeZendesk(second.context);
+    const reopened = await openHelpdeskPage(second, `${TICKET}/1203`);
+    const panel2 = await openPanelPage(second, reopened.tabId);
+    await expect(panel2.getByTestId('client-type')).toHaveAttribute('data-type', 'complainer');
+    await expect(panel2.getByText(/argues about the refund rules/)).toBeVisible();
+    // The local model learned from the correction: its evidence for the chosen type quotes the client.
+    await expect(panel2.getByTestId('type-evidence').locator('[data-kind="learned"]')).toHaveCount(1);
+    await panel2.getByTestId('override-undo').click();
+    await expect(panel2.getByTestId('type-confidence')).toHaveText(/% sure/);
+    await expect(panel2.getByTestId('client-type')).toHaveAttribute('data-type', 'impatient');
+  } finally {
+    await second.close();
+  }
+});
