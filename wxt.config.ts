@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { HELPDESK_HOST_PATTERNS } from './core/hosts';
+import { HELPDESK_HOST_PATTERNS, ZENDESK_HOSTS } from './core/hosts';
 
 export default defineConfig({
   // Explicit imports keep the boundaries between core/, components/ and entrypoints/ visible.
@@ -13,12 +13,19 @@ export default defineConfig({
     permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: HELPDESK_HOST_PATTERNS,
     action: { default_title: '__MSG_actionTitle__' },
+    // The Zendesk page-world bridge (CKEditor 5 lives there), injected by the content script.
+    web_accessible_resources: [{ resources: ['zendesk-bridge.js'], matches: ZENDESK_HOSTS }],
     commands:
       browser === 'firefox'
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+Y' } } }
         : { _execute_action: { suggested_key: { default: 'Alt+Shift+Y' } } },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'tipazh@tipazh.dev', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Tipazh sends no data anywhere: everything stays in the browser.
+            gecko: { id: 'tipazh@tipazh.dev', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
   zip: {

@@ -28,3 +28,13 @@ export type TabState = z.infer<typeof TabState>;
 
 export const TAB_STATE_PREFIX = 'tab:';
 export const tabStateKey = (tabId: number) => `${TAB_STATE_PREFIX}${tabId}`;
+
+/** The panel asks the tab's content script to put a phrase into the helpdesk's reply box (never to send it). */
+export const InsertRequest = z.object({ kind: z.literal('insert'), text: z.string().min(1).max(10_000) });
+export type InsertRequest = z.infer<typeof InsertRequest>;
+
+export const InsertResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['no-composer', 'unsupported', 'error']), message: z.string().max(2000).optional() }),
+]);
+export type InsertResult = z.infer<typeof InsertResult>;

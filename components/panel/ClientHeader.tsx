@@ -1,9 +1,10 @@
 import type { ClientSnapshot } from '../../core/schema/snapshot';
 import type { ClientRecord } from '../../core/store/db';
 import { formatTime, t } from '../i18n';
+import { LinkedRecords } from './LinkedRecords';
 
 /** Who the client is and which ticket is open; all page text rendered as text. */
-export function ClientHeader({ snapshot, client }: { snapshot: ClientSnapshot; client?: ClientRecord }) {
+export function ClientHeader({ snapshot, client, linked = [], onSplit = () => {} }: { snapshot: ClientSnapshot; client?: ClientRecord; linked?: ClientRecord[]; onSplit?: (key: string) => void }) {
   const c = snapshot.client;
   const fromClient = snapshot.conversation.filter((m) => m.author === 'client' && m.public).length;
   return (
@@ -36,6 +37,7 @@ export function ClientHeader({ snapshot, client }: { snapshot: ClientSnapshot; c
           <dd data-testid="visit-count">{client.visitCount}</dd>
         </dl>
       )}
+      <LinkedRecords records={linked} onSplit={onSplit} />
       <p class="client__via muted" data-testid="read-via">
         {t(`source.${snapshot.source}`)} · {t(`via.${snapshot.via}`)}
       </p>

@@ -31,7 +31,12 @@ export function PanelApp({ model }: { model: PanelModel }) {
         <p class="panel__state">{t('state.loading')}</p>
       ) : tab?.state === 'client' && tab.snapshot ? (
         <main>
-          <ClientHeader snapshot={tab.snapshot} client={model.dossier.value.client} />
+          <ClientHeader
+            snapshot={tab.snapshot}
+            client={model.dossier.value.client}
+            linked={model.dossier.value.linked}
+            onSplit={(key) => void model.splitRecord(key)}
+          />
           {analysis && (
             <>
               <TypeCard model={model} analysis={analysis} snapshot={tab.snapshot} />

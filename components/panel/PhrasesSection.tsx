@@ -6,15 +6,20 @@ import type { TypeVerdict } from '../../core/taxonomy';
 import { lang, t } from '../i18n';
 import type { PanelModel } from './model';
 
+type Outcome = 'inserted' | 'copied' | 'failed';
+
 /** True when a key press belongs to a text field, where digits are typing, not shortcuts. */
 const typing = (e: KeyboardEvent) => {
   const el = e.target as HTMLElement | null;
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 };
 
-/** Ready phrases for this type, filled with the client's and agent's names; a click or keys 1–9 copy one. */
+/**
+ * Ready phrases for this type, filled with the client's and agent's names. "Insert" (or keys 1–9) puts one
+ * into the helpdesk's reply box; where there is no reply box it is copied instead, and the panel says so.
+ */
 export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; type: TypeVerdict; snapshot: ClientSnapshot }) {
-  const status = useSignal<{ index: number; ok: boolean } | null>(null);
+  const status = useSignal<{ index: number; outcome: Outcome } | null>(null);
   const pack = model.pack.value!;
   const vars = phraseVars({
     clientName: snapshot.client.name,
@@ -26,25 +31,30 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
   });
   const phrases = type === 'unknown' ? [] : (pack.types?.[type]?.phrases ?? []).filter((p) => p.lang === lang.value);
   const filled = phrases.map((p) => ({ id: p.id, text: fillPhrase(p.text, vars) }));
+  const insert = async (index: number) => {
+    const phrase = filled[index];
+    if (phrase) status.value = { index, outcome: await model.insertPhrase(phrase.text) };
+  };
   const copy = async (index: number) => {
     const phrase = filled[index];
     if (!phrase) return;
     try {
       await model.copy(phrase.text);
-      status.value = { index, ok: true };
+      status.value = { index, outcome: 'copied' };
     } catch {
-      status.value = { index, ok: false };
+      status.value = { index, outcome: 'failed' };
     }
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || typing(e) || !/^[1-9]$/.test(e.key)) return;
       e.preventDefault();
-      void copy(Number(e.key) - 1);
+      void insert(Number(e.key) - 1);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
+  const message = (o: Outcome) => (o === 'inserted' ? t('phrases.inserted') : o === 'copied' ? t('phrases.copiedNoComposer') : t('phrases.copyFailed'));
   return (
     <section class="card phrases" aria-labelledby="phrases-h">
       <h2 id="phrases-h">{t('phrases.heading')}</h2>
@@ -56,12 +66,17 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
               {i < 9 ? i + 1 : ''}
             </span>
             <span class="phrase__text">{p.text}</span>
-            <button type="button" class="phrase__copy" data-testid="phrase-copy" onClick={() => void copy(i)} aria-label={`${t('phrases.copy')}: ${p.text}`}>
-              {status.value?.index === i ? (status.value.ok ? t('phrases.copied') : '!') : t('phrases.copy')}
-            </button>
-            {status.value?.index === i && !status.value.ok && (
-              <span class="error" role="alert">
-                {t('phrases.copyFailed')}
+            <span class="phrase__actions">
+              <button type="button" data-testid="phrase-insert" onClick={() => void insert(i)} aria-label={`${t('phrases.insert')}: ${p.text}`}>
+                {t('phrases.insert')}
+              </button>
+              <button type="button" class="secondary" data-testid="phrase-copy" onClick={() => void copy(i)} aria-label={`${t('phrases.copy')}: ${p.text}`}>
+                {t('phrases.copy')}
+              </button>
+            </span>
+            {status.value?.index === i && (
+              <span class={status.value.outcome === 'failed' ? 'phrase__status error' : 'phrase__status muted'} role="status" data-testid="phrase-status">
+                {message(status.value.outcome)}
               </span>
             )}
           </li>

@@ -13,7 +13,7 @@ import type { DossierView, PanelTransport } from './transport';
 export function createPanelModel(transport: PanelTransport, now: () => number = Date.now) {
   const loaded = signal(false);
   const tab = signal<TabState | null>(null);
-  const dossier = signal<DossierView>({ notes: [] });
+  const dossier = signal<DossierView>({ linked: [], notes: [] });
   const corrections = signal<CorrectionRecord[]>([]);
   const pack = signal<StrategyPack | null>(null);
   const clientKey = computed(() => (tab.value?.state === 'client' ? tab.value.clientKey : undefined));
@@ -22,7 +22,12 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
   const analysis = computed(() => {
     const s = snapshot.value;
     const p = pack.value;
-    return s && p ? analyze(s, dossier.value.client, p, learned.value, now()) : undefined;
+    if (!s || !p) return undefined;
+    // The same person's override from another helpdesk counts when this record has none.
+    const d = dossier.value;
+    const inherited = d.linked.map((r) => r.typeOverride).filter((o) => !!o).sort((a, b) => b!.at - a!.at)[0];
+    const client = d.client && !d.client.typeOverride && inherited ? { ...d.client, typeOverride: inherited } : d.client;
+    return analyze(s, client, p, learned.value, now());
   });
 
   const stops = [
@@ -35,7 +40,7 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     effect(() => {
       const key = clientKey.value;
       if (!key) {
-        dossier.value = { notes: [] };
+        dossier.value = { linked: [], notes: [] };
         return;
       }
       return transport.watchDossier(key, (d) => (dossier.value = d));
@@ -63,11 +68,23 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       if (!key || !s || !a) return;
       await transport.addCorrection({ clientKey: key, from: a.shownType, to, reason, stems: clientStems(inputFromSnapshot(s)) });
     },
+    splitRecord: (key: string) => transport.splitRecord(key),
     async undoOverride() {
-      const id = dossier.value.client?.typeOverride?.correctionId;
+      const id = analysis.value?.overridden?.correctionId;
       if (id) await transport.undoCorrection(id);
     },
     copy: (text: string) => transport.copyText(text),
+    /** Inserts a phrase into the reply box; where there is none, copies it instead. */
+    async insertPhrase(text: string): Promise<'inserted' | 'copied' | 'failed'> {
+      const r = await transport.insertText(text);
+      if (r.ok) return 'inserted';
+      try {
+        await transport.copyText(text);
+        return 'copied';
+      } catch {
+        return 'failed';
+      }
+    },
     async setLang(l: typeof lang.value) {
       lang.value = l;
       await transport.saveLang(l);

@@ -1,4 +1,4 @@
-import type { TabState } from '../../core/protocol';
+import type { InsertResult, TabState } from '../../core/protocol';
 import type { StrategyPack } from '../../core/pack/schema';
 import type { ClientRecord, CorrectionRecord, NoteRecord } from '../../core/store/db';
 import type { NewCorrection } from '../../core/store/corrections';
@@ -9,6 +9,9 @@ export type Unsubscribe = () => void;
 /** A client's dossier as the panel shows it. */
 export interface DossierView {
   client?: ClientRecord;
+  /** The same person's records in other helpdesks (or accounts), linked by email or phone. */
+  linked: ClientRecord[];
+  /** Notes on every linked record, pinned first, newest first. */
   notes: NoteRecord[];
 }
 
@@ -25,9 +28,13 @@ export interface PanelTransport {
   /** The effective strategy pack (layers merged). */
   watchPack(cb: (pack: StrategyPack) => void): Unsubscribe;
   addNote(clientKey: string, text: string): Promise<void>;
+  /** Undoes a wrong merge: `clientKey` becomes a person of its own. */
+  splitRecord(clientKey: string): Promise<void>;
   addCorrection(c: NewCorrection): Promise<void>;
   undoCorrection(id: string): Promise<void>;
   copyText(text: string): Promise<void>;
+  /** Puts text into the followed tab's reply box (never sends it). */
+  insertText(text: string): Promise<InsertResult>;
   loadLang(): Promise<Lang>;
   saveLang(lang: Lang): Promise<void>;
 }

@@ -25,6 +25,8 @@ export const ZdUser = z.object({
 export type ZdUser = z.infer<typeof ZdUser>;
 
 export const ZdOrganization = z.object({ id: Id, name: z.string() });
+/** `GET /api/v2/organizations/{id}.json` (agents; some custom roles get 403). */
+export const ZdOrganizationFull = ZdOrganization.extend({ tags: Tags, notes: OptStr, details: OptStr, domain_names: z.array(z.string()).nullish() });
 
 const SatisfactionRating = z.object({ score: z.string().nullish() }).nullish();
 
@@ -142,9 +144,6 @@ export function zendeskApiToSnapshot(read: ZendeskApiRead, now = new Date()): Cl
     };
   });
 
-  const others = read.requested?.tickets ?? [];
-  const ratings = others.map((t) => t.satisfaction_rating?.score);
-  const firstContact = others.map((t) => t.created_at).filter((t): t is string => !!t).sort()[0];
   const input: ClientSnapshotInput = {
     source: 'zendesk',
     account: read.account,
@@ -168,14 +167,64 @@ export function zendeskApiToSnapshot(read: ZendeskApiRead, now = new Date()): Cl
       channel: ticket.via?.channel ?? undefined,
     },
     conversation,
-    history: {
-      tickets: read.related?.user_related.requested_tickets ?? read.requested?.count ?? (others.length || undefined),
-      openTickets: read.requested ? others.filter((t) => !isClosed(t.status)).length : undefined,
-      satisfactionGood: read.requested ? ratings.filter((s) => s === 'good').length : undefined,
-      satisfactionBad: read.requested ? ratings.filter((s) => s === 'bad').length : undefined,
-      firstContactAt: firstContact ?? requester?.created_at,
-    },
-    agent: read.me?.user.name ? { name: read.me.user.name } : undefined,
+    history: historyOf(read, requester),
+    agent: agentOf(read.me),
   };
   return ClientSnapshot.parse(input);
+}
+
+type HistorySources = Pick<ZendeskApiRead, 'related' | 'requested'>;
+
+/** The requester's past from their other tickets: count, open ones, satisfaction ratings, first contact. */
+function historyOf(read: HistorySources, user?: ZdUser): ClientSnapshotInput['history'] {
+  const others = read.requested?.tickets ?? [];
+  const ratings = others.map((t) => t.satisfaction_rating?.score);
+  const firstContact = others.map((t) => t.created_at).filter((t): t is string => !!t).sort()[0];
+  return {
+    tickets: read.related?.user_related.requested_tickets ?? read.requested?.count ?? (others.length || undefined),
+    openTickets: read.requested ? others.filter((t) => !isClosed(t.status)).length : undefined,
+    satisfactionGood: read.requested ? ratings.filter((s) => s === 'good').length : undefined,
+    satisfactionBad: read.requested ? ratings.filter((s) => s === 'bad').length : undefined,
+    firstContactAt: firstContact ?? user?.created_at,
+  };
+}
+
+const agentOf = (me?: z.infer<typeof ZdMe>) => (me?.user.name ? { name: me.user.name } : undefined);
+
+/** A Zendesk user page (`/agent/users/{id}`): the person, their organization and their ticket history. */
+export function zendeskUserToSnapshot(
+  read: HistorySources & { account: string; url?: string; user: ZdUser; organization?: z.infer<typeof ZdOrganization>; me?: z.infer<typeof ZdMe> },
+  now = new Date(),
+): ClientSnapshot {
+  const u = read.user;
+  return ClientSnapshot.parse({
+    source: 'zendesk',
+    account: read.account,
+    via: 'api',
+    capturedAt: now.toISOString(),
+    url: read.url,
+    client: { externalId: u.id, name: u.name, email: u.email, phone: u.phone, organization: read.organization?.name, tags: u.tags, notes: [u.notes, u.details].filter(Boolean).join('\n\n') || undefined },
+    conversation: [],
+    history: historyOf(read, u),
+    agent: agentOf(read.me),
+  } satisfies ClientSnapshotInput);
+}
+
+/** A Zendesk organization page: the organization is the client (B2B). */
+export function zendeskOrgToSnapshot(
+  read: { account: string; url?: string; organization: z.infer<typeof ZdOrganizationFull>; ticketCount?: number; me?: z.infer<typeof ZdMe> },
+  now = new Date(),
+): ClientSnapshot {
+  const o = read.organization;
+  return ClientSnapshot.parse({
+    source: 'zendesk',
+    account: read.account,
+    via: 'api',
+    capturedAt: now.toISOString(),
+    url: read.url,
+    client: { externalId: `org:${o.id}`, name: o.name, organization: o.name, tags: o.tags, notes: [o.notes, o.details].filter(Boolean).join('\n\n') || undefined },
+    conversation: [],
+    history: { tickets: read.ticketCount },
+    agent: agentOf(read.me),
+  } satisfies ClientSnapshotInput);
 }

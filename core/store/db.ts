@@ -61,6 +61,17 @@ export const CorrectionRecord = z.object({
 });
 export type CorrectionRecord = z.infer<typeof CorrectionRecord>;
 
+/** One real person behind several helpdesk records, linked by the same email or phone. */
+export const PersonRecord = z.object({
+  id: z.string(),
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+  clientKeys: z.array(z.string()).min(1),
+  /** Records the agent split off: never merged with this person again. */
+  blocked: z.array(z.string()).default([]),
+});
+export type PersonRecord = z.infer<typeof PersonRecord>;
+
 export const DB_NAME = 'tipazh';
 
 /** The dossier database. It lives in the extension's origin only; content scripts never open it. */
@@ -69,6 +80,7 @@ export class TipazhDb extends Dexie {
   visits!: EntityTable<VisitRecord, 'id'>;
   notes!: EntityTable<NoteRecord, 'id'>;
   corrections!: EntityTable<CorrectionRecord, 'id'>;
+  persons!: EntityTable<PersonRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -77,6 +89,7 @@ export class TipazhDb extends Dexie {
       visits: 'id, clientKey, at',
       notes: 'id, clientKey, updatedAt',
       corrections: 'id, clientKey, at',
+      persons: 'id, *emails, *phones, *clientKeys',
     });
   }
 }

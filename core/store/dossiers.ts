@@ -1,6 +1,7 @@
 import type { ClientSnapshot } from '../schema/snapshot';
 import { clientKeyOf } from '../schema/snapshot';
 import { ClientRecord, NoteRecord, VisitRecord, type TipazhDb } from './db';
+import { linkPerson } from './persons';
 
 /** The calendar day (UTC) of a timestamp, which groups re-opens of a ticket into one visit. */
 export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -13,7 +14,7 @@ export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date
   const key = clientKeyOf(snap);
   const day = dayOf(now);
   const visitId = `${key}|${snap.ticket?.id ?? '-'}|${day}`;
-  return db.transaction('rw', db.clients, db.visits, async () => {
+  return db.transaction('rw', db.clients, db.visits, db.persons, async () => {
     const prevVisit = await db.visits.get(visitId);
     const visit = VisitRecord.parse({
       id: visitId,
@@ -47,6 +48,7 @@ export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date
       lastSubject: snap.ticket?.subject ?? prev?.lastSubject,
     });
     await db.clients.put(record);
+    await linkPerson(db, record);
     return record;
   });
 }

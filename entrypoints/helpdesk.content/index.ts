@@ -1,9 +1,23 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { HELPDESK_HOST_PATTERNS } from '../../core/hosts';
-import type { PageReport } from '../../core/protocol';
+import { InsertRequest, type InsertResult, type PageReport } from '../../core/protocol';
+import { adapterFor } from './adapters/registry';
 import { log } from './log';
 import { watchPage } from './watch-page';
+
+/** The side panel asks to put a phrase into the reply box of this page. */
+async function handleInsert(req: InsertRequest): Promise<InsertResult> {
+  const url = new URL(location.href);
+  const adapter = adapterFor(url);
+  if (!adapter) return { ok: false, reason: 'unsupported' };
+  try {
+    return await adapter.insert(req.text, adapter.target(url), document);
+  } catch (e) {
+    log.warn('could not insert the phrase', e);
+    return { ok: false, reason: 'error', message: e instanceof Error ? e.message : String(e) };
+  }
+}
 
 export default defineContentScript({
   matches: HELPDESK_HOST_PATTERNS,
@@ -15,6 +29,13 @@ export default defineContentScript({
     };
     try {
       watchPage(ctx, report);
+      // Answer only insert requests; anything else is not ours to answer.
+      const onMessage = (message: unknown) => {
+        const req = InsertRequest.safeParse(message);
+        return req.success ? handleInsert(req.data) : undefined;
+      };
+      browser.runtime.onMessage.addListener(onMessage);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
     } catch (e) {
       log.warn('Tipazh stopped on this page', e);
     }

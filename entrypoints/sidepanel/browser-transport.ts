@@ -1,9 +1,10 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import { tabStateKey, TAB_STATE_PREFIX } from '../../core/protocol';
+import { InsertResult, tabStateKey, TAB_STATE_PREFIX, type InsertRequest } from '../../core/protocol';
 import { TipazhDb } from '../../core/store/db';
 import { activeCorrections, addCorrection, undoCorrection } from '../../core/store/corrections';
-import { addNote, listNotes } from '../../core/store/dossiers';
+import { addNote } from '../../core/store/dossiers';
+import { personView, splitFromPerson } from '../../core/store/persons';
 import { Lang } from '../../core/taxonomy';
 import { langFromLocale } from '../../components/i18n';
 import { loadBundledPack } from './bundled-pack';
@@ -15,6 +16,7 @@ const LANG_KEY = 'settings.lang';
 /** The real transport: follows the active tab of this window (or a pinned tab), reads Dexie live. */
 export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
   const db = new TipazhDb();
+  let followedTabId: number | undefined = pinnedTabId;
   return {
     watchTab(cb) {
       let windowId: number | undefined;
@@ -24,6 +26,7 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
         windowId ??= (await browser.windows.getCurrent()).id;
         const [active] = pinnedTabId ? [] : await browser.tabs.query({ active: true, windowId });
         const tabId = pinnedTabId ?? active?.id;
+        followedTabId = tabId;
         const tab = tabId == null ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
         const stored = tabId == null ? undefined : (await browser.storage.session.get(tabStateKey(tabId)))[tabStateKey(tabId)];
         if (my === seq) cb(trustedTabState(tab?.url, stored));
@@ -44,7 +47,10 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
       };
     },
     watchDossier(clientKey, cb) {
-      const sub = liveQuery(async () => ({ client: await db.clients.get(clientKey), notes: await listNotes(db, clientKey) })).subscribe({
+      const sub = liveQuery(async () => {
+        const view = await personView(db, clientKey);
+        return { client: view.records.find((r) => r.key === clientKey), linked: view.records.filter((r) => r.key !== clientKey), notes: view.notes };
+      }).subscribe({
         next: cb,
         error: (e: unknown) => console.warn('[Tipazh] dossier', e),
       });
@@ -67,8 +73,22 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
     async undoCorrection(id) {
       await undoCorrection(db, id);
     },
+    async insertText(text) {
+      if (followedTabId == null) return { ok: false, reason: 'unsupported' };
+      const request: InsertRequest = { kind: 'insert', text };
+      try {
+        const answer = InsertResult.safeParse(await browser.tabs.sendMessage(followedTabId, request));
+        return answer.success ? answer.data : { ok: false, reason: 'unsupported' };
+      } catch (e) {
+        // No content script in the tab (not a helpdesk page, or it was loaded before Tipazh).
+        return { ok: false, reason: 'unsupported', message: String(e) };
+      }
+    },
     async copyText(text) {
       await navigator.clipboard.writeText(text);
+    },
+    async splitRecord(clientKey) {
+      await splitFromPerson(db, clientKey);
     },
     async addNote(clientKey, text) {
       await addNote(db, clientKey, text);

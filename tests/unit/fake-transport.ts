@@ -5,12 +5,12 @@ import type { DossierView, PanelTransport } from '../../components/panel/transpo
 import type { Lang } from '../../core/taxonomy';
 
 /** An in-memory transport for component tests: what the panel asks for and what it wrote. */
-export function fakeTransport(init: { tab?: TabState | null; client?: ClientRecord; notes?: NoteRecord[]; lang?: Lang } = {}) {
+export function fakeTransport(init: { tab?: TabState | null; client?: ClientRecord; notes?: NoteRecord[]; lang?: Lang; composer?: boolean; linked?: ClientRecord[] } = {}) {
   let tabCb: (s: TabState | null) => void = () => {};
   let dossierCb: (d: DossierView) => void = () => {};
   let corrCb: (c: CorrectionRecord[]) => void = () => {};
-  const state = { client: init.client, notes: init.notes ?? [], corrections: [] as CorrectionRecord[], copied: [] as string[], lang: init.lang ?? ('en' as Lang) };
-  const push = () => dossierCb({ client: state.client, notes: state.notes });
+  const state = { client: init.client, notes: init.notes ?? [], corrections: [] as CorrectionRecord[], linked: init.linked ?? [], split: [] as string[], copied: [] as string[], inserted: [] as string[], composer: init.composer ?? true, lang: init.lang ?? ('en' as Lang) };
+  const push = () => dossierCb({ client: state.client, linked: state.linked, notes: state.notes });
   const transport: PanelTransport = {
     watchTab(cb) {
       tabCb = cb;
@@ -31,6 +31,11 @@ export function fakeTransport(init: { tab?: TabState | null; client?: ClientReco
       cb(readDefaultPack());
       return () => {};
     },
+    async splitRecord(key) {
+      state.split.push(key);
+      state.linked = state.linked.filter((r) => r.key !== key);
+      push();
+    },
     async addNote(clientKey, text) {
       state.notes = [{ id: String(state.notes.length + 1), clientKey, text, pinned: false, createdAt: 1, updatedAt: 1 }, ...state.notes];
       push();
@@ -50,6 +55,11 @@ export function fakeTransport(init: { tab?: TabState | null; client?: ClientReco
       }
       corrCb(state.corrections);
       push();
+    },
+    async insertText(text) {
+      if (!state.composer) return { ok: false, reason: 'no-composer' };
+      state.inserted.push(text);
+      return { ok: true };
     },
     async copyText(text) {
       state.copied.push(text);

@@ -51,14 +51,25 @@ describe('PanelApp', () => {
     expect(screen.getByTestId('lifecycle-stage').dataset.stage).toBeTruthy();
   });
 
-  it('copies a phrase with the client name filled, by click and by key', async () => {
+  it('inserts a phrase with the client name filled, by click and by keys 1–9, and copies on request', async () => {
     const { state } = mount(clientTab());
+    fireEvent.click(screen.getAllByTestId('phrase-insert')[0]!);
+    await waitFor(() => expect(state.inserted).toHaveLength(1));
+    expect(state.inserted[0]).not.toMatch(/\{\{/);
+    expect(screen.getByTestId('phrase-status').textContent).toMatch(/Inserted/);
+    fireEvent.keyDown(window, { key: '2' });
+    await waitFor(() => expect(state.inserted).toHaveLength(2));
+    expect(state.inserted[1]).toBe(screen.getAllByTestId('phrase')[1]!.querySelector('.phrase__text')!.textContent);
     fireEvent.click(screen.getAllByTestId('phrase-copy')[0]!);
     await waitFor(() => expect(state.copied).toHaveLength(1));
-    expect(state.copied[0]).not.toMatch(/\{\{/);
-    fireEvent.keyDown(window, { key: '2' });
-    await waitFor(() => expect(state.copied).toHaveLength(2));
-    expect(state.copied[1]).toBe(screen.getAllByTestId('phrase')[1]!.querySelector('.phrase__text')!.textContent);
+  });
+
+  it('copies instead, and says so, when the page has no reply box', async () => {
+    const fake = fakeTransport({ tab: clientTab(), client: dossier, composer: false });
+    render(<PanelApp model={createPanelModel(fake.transport)} />);
+    fireEvent.keyDown(window, { key: '1' });
+    await waitFor(() => expect(fake.state.copied).toHaveLength(1));
+    expect(screen.getByTestId('phrase-status').textContent).toMatch(/No reply box/);
   });
 
   it('lets the agent override the type, shows it as theirs, and undo', async () => {

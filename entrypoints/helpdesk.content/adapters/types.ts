@@ -1,3 +1,4 @@
+import type { InsertResult } from '../../../core/protocol';
 import type { ClientSnapshot } from '../../../core/schema/snapshot';
 import type { PageTarget } from '../../../core/sources/urls';
 import type { SourceId } from '../../../core/taxonomy';
@@ -17,4 +18,6 @@ export interface HelpdeskAdapter {
   /** True when this adapter owns the host, even on pages without a client. */
   owns(url: URL): boolean;
   read(target: PageTarget, env: ReadEnv): Promise<ClientSnapshot>;
+  /** Puts text at the cursor of the page's reply box, without sending it. */
+  insert(text: string, target: PageTarget | null, doc: Document): Promise<InsertResult>;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getJson, type GetJsonOptions } from '../../../core/net/http';
+import type { GetJsonOptions } from '../../../core/net/http';
 import type { ClientSnapshot } from '../../../core/schema/snapshot';
 import { isZendeskHost, parseZendeskUrl, type PageTarget } from '../../../core/sources/urls';
 import {
@@ -9,30 +9,28 @@ import {
   ZdTicketResponse,
   ZdUser,
   ZdUserRelated,
+  ZdOrganizationFull,
   zendeskApiToSnapshot,
+  zendeskOrgToSnapshot,
+  zendeskUserToSnapshot,
   type ZdComment,
   type ZendeskApiRead,
 } from '../../../core/sources/zendesk-api';
 import { zendeskDomToSnapshot } from '../../../core/sources/zendesk-dom';
 import { log } from '../log';
 import { waitFor } from './dom-utils';
+import { getParsed as getParsedOrNull, optional } from './read-helpers';
 import type { HelpdeskAdapter, ReadEnv } from './types';
 import { findTicketRoot, readZendeskDom } from './zendesk-dom';
+import { insertViaCkEditor } from './zendesk-insert';
 
 const MAX_COMMENT_PAGES = 10;
 
+/** Zendesk always answers a body; a null here is a broken answer. */
 async function getParsed<S extends z.ZodType>(schema: S, url: string, opts: GetJsonOptions): Promise<z.infer<S>> {
-  return schema.parse(await getJson(url, opts));
-}
-
-/** Optional extras: a refusal or an error here never costs the client card. */
-async function optional<T>(what: string, p: Promise<T>): Promise<T | undefined> {
-  try {
-    return await p;
-  } catch (e) {
-    log.info(`${what} unavailable`, e);
-    return undefined;
-  }
+  const v = await getParsedOrNull(schema, url, opts);
+  if (v === null) throw new Error(`empty answer from ${url}`);
+  return v;
 }
 
 async function readComments(origin: string, id: string, opts: GetJsonOptions): Promise<ZdComment[]> {
@@ -76,15 +74,42 @@ async function readDom(target: PageTarget, env: ReadEnv) {
   return readZendeskDom(root, target.id);
 }
 
-/** Zendesk Support: the API with the agent's session first, the page as a fallback. */
+/** A user page: the person with their history (no conversation of their own). */
+async function readUser(target: PageTarget, env: ReadEnv): Promise<ClientSnapshot> {
+  const origin = new URL(env.doc.location.href).origin;
+  const opts: GetJsonOptions = { fetch: env.fetch, signal: env.signal };
+  const { user } = await getParsed(z.object({ user: ZdUser }), `${origin}/api/v2/users/${target.id}.json`, opts);
+  agentName ??= optional('agent profile', getParsed(ZdMe, `${origin}/api/v2/users/me.json`, opts));
+  const [organization, related, requested, me] = await Promise.all([
+    user.organization_id ? optional('organization', getParsed(z.object({ organization: ZdOrganizationFull }), `${origin}/api/v2/organizations/${user.organization_id}.json`, opts).then((r) => r.organization)) : undefined,
+    optional('related counts', getParsed(ZdUserRelated, `${origin}/api/v2/users/${target.id}/related.json`, opts)),
+    optional('requested tickets', getParsed(ZdRequestedTickets, `${origin}/api/v2/users/${target.id}/tickets/requested.json?per_page=100&sort_order=desc`, opts)),
+    agentName,
+  ]);
+  return zendeskUserToSnapshot({ account: target.account, url: env.doc.location.href, user, organization, related, requested, me });
+}
+
+/** An organization page: the organization as a B2B client. */
+async function readOrganization(target: PageTarget, env: ReadEnv): Promise<ClientSnapshot> {
+  const origin = new URL(env.doc.location.href).origin;
+  const opts: GetJsonOptions = { fetch: env.fetch, signal: env.signal };
+  const [{ organization }, tickets, me] = await Promise.all([
+    getParsed(z.object({ organization: ZdOrganizationFull }), `${origin}/api/v2/organizations/${target.id}.json`, opts),
+    optional('organization tickets', getParsed(z.object({ count: z.number().nullish() }), `${origin}/api/v2/organizations/${target.id}/tickets.json?per_page=1`, opts)),
+    (agentName ??= optional('agent profile', getParsed(ZdMe, `${origin}/api/v2/users/me.json`, opts))),
+  ]);
+  return zendeskOrgToSnapshot({ account: target.account, url: env.doc.location.href, organization, ticketCount: tickets?.count ?? undefined, me });
+}
+
+/** Zendesk Support: the API with the agent's session first, the page as a fallback on tickets. */
 export const zendesk: HelpdeskAdapter = {
   id: 'zendesk',
   owns: isZendeskHost,
-  target: (url) => {
-    const t = parseZendeskUrl(url);
-    return t?.kind === 'ticket' ? t : null;
-  },
+  target: parseZendeskUrl,
+  insert: (text, target, doc) => insertViaCkEditor(doc, text, target?.kind === 'ticket' ? target.id : undefined),
   async read(target, env): Promise<ClientSnapshot> {
+    if (target.kind === 'user') return readUser(target, env);
+    if (target.kind === 'organization') return readOrganization(target, env);
     const url = env.doc.location.href;
     let api: Awaited<ReturnType<typeof readApi>>;
     try {

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { normalizeEmail } from '../identity';
+import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../schema/snapshot';
+
+/*
+ * amoCRM / Kommo API v4 shapes (HAL JSON), only the fields Tipazh reads; unknown keys are dropped.
+ * Facts: shared/helpdesks/FACTS.md A6–A7. Multitext values carry `enum_code` in real answers and `enum`
+ * in the docs' examples, so both are read. A missing entity answers 204 (getJson gives null).
+ */
+const Id = z.union([z.number(), z.string()]).transform(String);
+const Str = z.string().nullish().transform((v) => v ?? undefined);
+
+export const AmoFieldValue = z.object({
+  value: z.union([z.string(), z.number(), z.boolean()]).nullish(),
+  enum_code: Str,
+  enum: Str,
+});
+export const AmoField = z.object({
+  field_id: Id.nullish(),
+  field_name: Str,
+  field_code: Str,
+  field_type: Str,
+  values: z.array(AmoFieldValue).nullish().transform((v) => v ?? []),
+});
+const Fields = z.array(AmoField).nullish().transform((v) => v ?? []);
+const Tags = z
+  .array(z.object({ name: z.string() }))
+  .nullish()
+  .transform((v) => (v ?? []).map((t) => t.name));
+const Ref = z.object({ id: Id, is_main: z.boolean().nullish() });
+
+export const AmoLead = z.object({
+  id: Id,
+  name: z.string().nullish().transform((v) => v ?? ''),
+  price: z.number().nullish(),
+  status_id: z.number().nullish(),
+  created_at: z.number().nullish(),
+  custom_fields_values: Fields,
+  _embedded: z
+    .object({ tags: Tags, contacts: z.array(Ref).nullish(), companies: z.array(Ref).nullish() })
+    .partial()
+    .nullish(),
+});
+export type AmoLead = z.infer<typeof AmoLead>;
+
+export const AmoContact = z.object({
+  id: Id,
+  name: z.string().nullish().transform((v) => v ?? ''),
+  first_name: Str,
+  last_name: Str,
+  created_at: z.number().nullish(),
+  custom_fields_values: Fields,
+  _embedded: z
+    .object({ tags: Tags, companies: z.array(Ref).nullish(), leads: z.array(Ref).nullish() })
+    .partial()
+    .nullish(),
+});
+export type AmoContact = z.infer<typeof AmoContact>;
+
+export const AmoCompany = z.object({
+  id: Id,
+  name: z.string().nullish().transform((v) => v ?? ''),
+  custom_fields_values: Fields,
+  _embedded: z.object({ tags: Tags, contacts: z.array(Ref).nullish(), leads: z.array(Ref).nullish() }).partial().nullish(),
+});
+export type AmoCompany = z.infer<typeof AmoCompany>;
+
+export const AmoNotes = z.object({
+  _embedded: z.object({
+    notes: z.array(
+      z.object({
+        id: Id,
+        note_type: z.string(),
+        created_at: z.number().nullish(),
+        params: z.object({ text: z.string().nullish() }).partial().nullish(),
+      }),
+    ),
+  }),
+});
+export type AmoNotes = z.infer<typeof AmoNotes>;
+
+export const AmoAccount = z.object({ id: Id, subdomain: Str, current_user_id: Id.nullish() });
+export const AmoUser = z.object({ id: Id, name: Str });
+
+/** A chat or mail message read from the card's feed: the API has no chat texts. */
+export const AmoFeedMessage = z.object({
+  direction: z.enum(['incoming', 'outgoing', 'system']),
+  text: z.string(),
+  author: z.string().optional(),
+  at: z.string().optional(),
+});
+export type AmoFeedMessage = z.infer<typeof AmoFeedMessage>;
+
+export interface AmoRead {
+  account: string;
+  url?: string;
+  /** The card the agent has open. */
+  entity: 'lead' | 'contact' | 'company';
+  lead?: AmoLead;
+  /** The client: the lead's main contact, or the contact card itself. */
+  contact?: AmoContact;
+  company?: AmoCompany;
+  notes?: AmoNotes;
+  feed: AmoFeedMessage[];
+  agentName?: string;
+  /** Lead status as the card shows it (the API gives only an id). */
+  statusText?: string;
+}
+
+/** Every value of a multitext field (`PHONE`, `EMAIL`), identified by `field_code`, never the localised name. */
+export function fieldValues(fields: z.infer<typeof Fields>, code: string): string[] {
+  return fields
+    .filter((f) => f.field_code === code)
+    .flatMap((f) => f.values.map((v) => (v.value == null ? '' : String(v.value).trim())))
+    .filter(Boolean);
+}
+
+const unixToIso = (s?: number | null) => (s ? new Date(s * 1000).toISOString() : undefined);
+const CLOSED_WON = 142;
+
+/** Builds a snapshot from amoCRM/Kommo API answers plus the card's feed. Throws a ZodError when invalid. */
+export function amoToSnapshot(read: AmoRead, now = new Date()): ClientSnapshot {
+  const { contact, company, lead } = read;
+  const person = contact;
+  const clientFields = person?.custom_fields_values ?? company?.custom_fields_values ?? [];
+  const emails = fieldValues(clientFields, 'EMAIL');
+  const conversation: Message[] = [
+    ...read.feed
+      .filter((m) => m.direction !== 'system' && m.text.trim())
+      .map((m): Message => ({ author: m.direction === 'incoming' ? 'client' : 'agent', authorName: m.author, text: m.text.trim(), at: m.at, public: true })),
+    ...(read.notes?._embedded.notes ?? [])
+      .filter((n) => n.note_type === 'common' && n.params?.text)
+      .map((n): Message => ({ author: 'agent', text: n.params!.text!.trim(), at: unixToIso(n.created_at), public: false })),
+  ];
+  const leadCount = person?._embedded?.leads?.length ?? company?._embedded?.leads?.length;
+  const input: ClientSnapshotInput = {
+    source: 'amocrm',
+    account: read.account,
+    via: 'api',
+    capturedAt: now.toISOString(),
+    url: read.url,
+    client: person
+      ? {
+          externalId: `contact:${person.id}`,
+          name: person.name || [person.first_name, person.last_name].filter(Boolean).join(' '),
+          email: normalizeEmail(emails[0]) ?? emails[0],
+          phone: fieldValues(clientFields, 'PHONE')[0],
+          organization: company?.name || undefined,
+          tags: person._embedded?.tags ?? [],
+        }
+      : {
+          externalId: `company:${company?.id ?? ''}`,
+          name: company?.name ?? '',
+          email: emails[0],
+          phone: fieldValues(clientFields, 'PHONE')[0],
+          organization: company?.name || undefined,
+          tags: company?._embedded?.tags ?? [],
+        },
+    ticket: lead ? { id: lead.id, subject: lead.name, status: read.statusText, tags: lead._embedded?.tags ?? [] } : undefined,
+    conversation,
+    history: {
+      tickets: leadCount,
+      purchases: lead?.status_id === CLOSED_WON ? 1 : undefined,
+      firstContactAt: unixToIso(person?.created_at),
+    },
+    deal: lead?.price ? { value: lead.price } : undefined,
+    agent: read.agentName ? { name: read.agentName } : undefined,
+  };
+  return ClientSnapshot.parse(input);
+}
+
+/** Reads amo's localised feed dates: "21.11.2026 14:05", «Сегодня 10:12», "Today 10:12AM", «Вчера 09:00». */
+export function parseAmoDate(text: string | undefined, now = new Date()): string | undefined {
+  if (!text) return undefined;
+  const t = text.trim().toLowerCase();
+  const time = /(\d{1,2}):(\d{2})\s*(am|pm)?/.exec(t);
+  let h = time ? Number(time[1]) : 0;
+  const min = time ? Number(time[2]) : 0;
+  if (time?.[3] === 'pm' && h < 12) h += 12;
+  if (time?.[3] === 'am' && h === 12) h = 0;
+  const full = /(\d{1,2})\.(\d{1,2})\.(\d{2,4})/.exec(t);
+  let d: Date;
+  if (full) {
+    const y = Number(full[3]!.length === 2 ? `20${full[3]}` : full[3]);
+    d = new Date(y, Number(full[2]) - 1, Number(full[1]), h, min);
+  } else if (/сегодня|today/.test(t)) {
+    d = new Date(now.getFullYear(), now.getMonth(), now.getDate(), h, min);
+  } else if (/вчера|yesterday/.test(t)) {
+    d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1, h, min);
+  } else return undefined;
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}

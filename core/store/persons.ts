@@ -1,0 +1,81 @@
+import { normalizeEmail, normalizePhone } from '../identity';
+import type { ClientRecord, NoteRecord, TipazhDb } from './db';
+import { PersonRecord } from './db';
+
+const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+
+/** The normalised identities of a dossier: lower-case email, E.164 phone. */
+export function identitiesOf(c: Pick<ClientRecord, 'email' | 'phone'>): { email?: string; phone?: string } {
+  return { email: normalizeEmail(c.email), phone: normalizePhone(c.phone) };
+}
+
+const blockedBetween = (a: PersonRecord, b: PersonRecord) =>
+  a.blocked.some((k) => b.clientKeys.includes(k)) || b.blocked.some((k) => a.clientKeys.includes(k));
+
+/**
+ * Links a dossier to its person: the person already holding this record, or any person with the same
+ * email or phone. Persons that turn out to be one are merged (their links only: notes and corrections stay
+ * on their records, so nothing is lost). Must run inside a transaction that includes `persons`.
+ */
+export async function linkPerson(db: TipazhDb, client: ClientRecord): Promise<PersonRecord> {
+  const { email, phone } = identitiesOf(client);
+  const found = new Map<string, PersonRecord>();
+  const add = (list: PersonRecord[]) => list.forEach((p) => found.set(p.id, p));
+  add(await db.persons.where('clientKeys').equals(client.key).toArray());
+  const own = [...found.values()][0];
+  if (email) add(await db.persons.where('emails').equals(email).toArray());
+  if (phone) add(await db.persons.where('phones').equals(phone).toArray());
+
+  let person: PersonRecord =
+    own ?? [...found.values()].find((p) => !p.blocked.includes(client.key)) ?? { id: crypto.randomUUID(), emails: [], phones: [], clientKeys: [client.key], blocked: [] };
+  for (const other of found.values()) {
+    if (other.id === person.id || blockedBetween(person, other) || other.blocked.includes(client.key)) continue;
+    person = {
+      ...person,
+      emails: union(person.emails, other.emails),
+      phones: union(person.phones, other.phones),
+      clientKeys: union(person.clientKeys, other.clientKeys),
+      blocked: union(person.blocked, other.blocked),
+    };
+    await db.persons.delete(other.id);
+  }
+  person = PersonRecord.parse({
+    ...person,
+    emails: email ? union(person.emails, [email]) : person.emails,
+    phones: phone ? union(person.phones, [phone]) : person.phones,
+    clientKeys: union(person.clientKeys, [client.key]),
+  });
+  await db.persons.put(person);
+  return person;
+}
+
+/** Undoes a wrong merge: the record gets a person of its own and is never merged back with the others. */
+export async function splitFromPerson(db: TipazhDb, clientKey: string): Promise<void> {
+  await db.transaction('rw', db.persons, db.clients, async () => {
+    const person = await db.persons.where('clientKeys').equals(clientKey).first();
+    if (!person || person.clientKeys.length < 2) return;
+    const client = await db.clients.get(clientKey);
+    const rest = person.clientKeys.filter((k) => k !== clientKey);
+    const restClients = (await db.clients.bulkGet(rest)).filter((c): c is ClientRecord => !!c);
+    const restIds = restClients.map(identitiesOf);
+    await db.persons.put({
+      ...person,
+      clientKeys: rest,
+      emails: union([], restIds.flatMap((i) => (i.email ? [i.email] : []))),
+      phones: union([], restIds.flatMap((i) => (i.phone ? [i.phone] : []))),
+      blocked: union(person.blocked, [clientKey]),
+    });
+    const mine = client ? identitiesOf(client) : {};
+    await db.persons.add({ id: crypto.randomUUID(), emails: mine.email ? [mine.email] : [], phones: mine.phone ? [mine.phone] : [], clientKeys: [clientKey], blocked: rest });
+  });
+}
+
+/** Everything known of the person behind a record: every linked record and all their notes. */
+export async function personView(db: TipazhDb, clientKey: string): Promise<{ person?: PersonRecord; records: ClientRecord[]; notes: NoteRecord[] }> {
+  const person = await db.persons.where('clientKeys').equals(clientKey).first();
+  const keys = person?.clientKeys ?? [clientKey];
+  const records = (await db.clients.bulkGet(keys)).filter((c): c is ClientRecord => !!c);
+  const notes = await db.notes.where('clientKey').anyOf(keys).toArray();
+  notes.sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt);
+  return { person, records, notes };
+}

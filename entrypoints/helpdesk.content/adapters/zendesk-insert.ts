@@ -1,0 +1,35 @@
+import { injectScript } from 'wxt/utils/inject-script';
+import { InsertResult } from '../../../core/protocol';
+
+let bridge: Promise<unknown> | undefined;
+
+/**
+ * Asks the main-world bridge (entrypoints/zendesk-bridge.ts) to insert text through CKEditor 5's own API,
+ * which keeps the editor's model in sync (typing into its DOM would not). Times out as "no composer".
+ */
+export async function insertViaCkEditor(doc: Document, text: string, ticketId: string | undefined, timeoutMs = 2000): Promise<InsertResult> {
+  bridge ??= injectScript('/zendesk-bridge.js', { keepInDom: true });
+  await bridge;
+  const id = crypto.randomUUID();
+  return new Promise<InsertResult>((resolve) => {
+    const done = (r: InsertResult) => {
+      clearTimeout(timer);
+      doc.removeEventListener('tipazh:insert-result', onResult);
+      resolve(r);
+    };
+    const onResult = (e: Event) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(String((e as CustomEvent).detail));
+      } catch {
+        return;
+      }
+      if ((data as { id?: string }).id !== id) return;
+      const parsed = InsertResult.safeParse(data);
+      done(parsed.success ? parsed.data : { ok: false, reason: 'error', message: 'bad answer from the page bridge' });
+    };
+    const timer = setTimeout(() => done({ ok: false, reason: 'no-composer', message: 'the reply box did not answer' }), timeoutMs);
+    doc.addEventListener('tipazh:insert-result', onResult);
+    doc.dispatchEvent(new CustomEvent('tipazh:insert', { detail: JSON.stringify({ id, text, ticketId }) }));
+  });
+}
