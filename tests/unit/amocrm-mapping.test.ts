@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../core/net/rate-limit';
-import { AmoCompany, AmoContact, AmoLead, amoToSnapshot, fieldValues, parseAmoDate } from '../../core/sources/amocrm-api';
+import { AmoCompany, AmoContact, AmoLead, AmoNotes, amoToSnapshot, fieldValues, parseAmoDate } from '../../core/sources/amocrm-api';
 import { amoDomToSnapshot } from '../../core/sources/amocrm-dom';
 
 const contact = AmoContact.parse({
@@ -24,7 +24,7 @@ describe('amoToSnapshot', () => {
       lead,
       contact,
       company,
-      notes: { _embedded: { notes: [{ id: 1, note_type: 'common', created_at: 1700000100, params: { text: 'Клиент просил скидку' } }, { id: 2, note_type: 'call_in', params: {} }] } },
+      notes: AmoNotes.parse({ _embedded: { notes: [{ id: 1, note_type: 'common', created_at: 1700000100, params: { text: 'Клиент просил скидку' } }, { id: 2, note_type: 'call_in', params: {} }] } }),
       feed: [
         { direction: 'incoming', text: 'Где мой заказ?', author: 'Иван' },
         { direction: 'outgoing', text: 'Проверяю', author: 'Мария' },
