@@ -4,6 +4,7 @@ import { fillPhrase, phraseVars } from '../../core/phrases';
 import type { ClientSnapshot } from '../../core/schema/snapshot';
 import type { TypeVerdict } from '../../core/taxonomy';
 import { lang, t } from '../i18n';
+import { PackSource } from './AdviceSection';
 import type { PanelModel } from './model';
 
 type Outcome = 'inserted' | 'copied' | 'failed';
@@ -82,6 +83,7 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
           </li>
         ))}
       </ol>
+      <PackSource model={model} path={`types.${type}.phrases`} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { computed, effect, signal } from '@preact/signals';
 import { analyze } from '../../core/analysis';
 import { inputFromSnapshot } from '../../core/classifier/input';
 import { buildLearned, clientStems } from '../../core/classifier/learner';
-import type { StrategyPack } from '../../core/pack/schema';
+import type { EffectivePack } from '../../core/pack/merge';
 import type { TabState } from '../../core/protocol';
 import type { CorrectionRecord } from '../../core/store/db';
 import type { ClientTypeId } from '../../core/taxonomy';
@@ -15,7 +15,8 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
   const tab = signal<TabState | null>(null);
   const dossier = signal<DossierView>({ linked: [], notes: [] });
   const corrections = signal<CorrectionRecord[]>([]);
-  const pack = signal<StrategyPack | null>(null);
+  const effective = signal<EffectivePack | null>(null);
+  const pack = computed(() => effective.value?.pack ?? null);
   const clientKey = computed(() => (tab.value?.state === 'client' ? tab.value.clientKey : undefined));
   const snapshot = computed(() => (tab.value?.state === 'client' ? tab.value.snapshot : undefined));
   const learned = computed(() => buildLearned(corrections.value));
@@ -36,7 +37,7 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       loaded.value = true;
     }),
     transport.watchCorrections((c) => (corrections.value = c)),
-    transport.watchPack((p) => (pack.value = p)),
+    transport.watchPack((p) => (effective.value = p)),
     effect(() => {
       const key = clientKey.value;
       if (!key) {
@@ -52,6 +53,7 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     loaded,
     tab,
     dossier,
+    effective,
     pack,
     clientKey,
     snapshot,

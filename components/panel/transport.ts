@@ -1,5 +1,5 @@
 import type { InsertResult, TabState } from '../../core/protocol';
-import type { StrategyPack } from '../../core/pack/schema';
+import type { EffectivePack } from '../../core/pack/merge';
 import type { ClientRecord, CorrectionRecord, NoteRecord } from '../../core/store/db';
 import type { NewCorrection } from '../../core/store/corrections';
 import type { Lang } from '../../core/taxonomy';
@@ -25,8 +25,8 @@ export interface PanelTransport {
   watchDossier(clientKey: string, cb: (d: DossierView) => void): Unsubscribe;
   /** Every correction in force, which the local model learns from. */
   watchCorrections(cb: (c: CorrectionRecord[]) => void): Unsubscribe;
-  /** The effective strategy pack (layers merged). */
-  watchPack(cb: (pack: StrategyPack) => void): Unsubscribe;
+  /** The effective strategy pack: the built-in one with the enabled installed packs layered over it. */
+  watchPack(cb: (pack: EffectivePack) => void): Unsubscribe;
   addNote(clientKey: string, text: string): Promise<void>;
   /** Undoes a wrong merge: `clientKey` becomes a person of its own. */
   splitRecord(clientKey: string): Promise<void>;

@@ -1,4 +1,4 @@
-import type { StrategyPack } from './schema';
+import type { LocText, StrategyPack } from './schema';
 
 /** The pack every piece of advice comes from, keyed by a path such as `types.tester.phrases`. */
 export type Provenance = Record<string, string>;
@@ -9,6 +9,8 @@ export interface EffectivePack {
   from: Provenance;
   /** Ids of the layers, bottom first. */
   layers: string[];
+  /** Each layer's display name. */
+  names: Record<string, LocText>;
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42,7 +44,9 @@ export function layerPacks(layers: readonly StrategyPack[]): EffectivePack {
   const merged: Record<string, unknown> = {};
   for (const layer of layers) mergeInto(merged, layer as unknown as Record<string, unknown>, layer.id, '', from);
   const top = layers[layers.length - 1]!;
-  return { pack: { ...(merged as StrategyPack), id: top.id }, from, layers: layers.map((l) => l.id) };
+  // Examples belong to each pack's own check, not to the layered result.
+  const { examples: _examples, ...pack } = merged as StrategyPack;
+  return { pack: { ...pack, id: top.id }, from, layers: layers.map((l) => l.id), names: Object.fromEntries(layers.map((l) => [l.id, l.name])) };
 }
 
 /** The id of the pack that gave the part at `path` (or its nearest parent). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SignalId } from '../classifier/signal-ids';
+import { LabelledCase } from '../eval/labelled';
 import {
   ClientTypeId,
   CompanyStrategyId,
@@ -105,6 +106,30 @@ export const ServiceLevelRules = z.strictObject({
   familyFromVisits: z.number().int().min(1).max(1000).optional(),
 });
 
+/** A segment of clients with its own standards (seed 003): who is in it and what they are promised. */
+export const Segment = z.strictObject({
+  id: Id,
+  name: LocText,
+  /** Priority level, 1 is served first. */
+  priority: z.number().int().min(1).max(4),
+  /** Clients in the top `topRevenuePercent` % by revenue belong here (Pareto: 20). */
+  topRevenuePercent: z.number().min(0).max(100).optional(),
+  /** VIP lists: exact emails, phones (E.164) and email domains. */
+  emails: z.array(z.string().trim().toLowerCase().email('must be an email address')).max(10_000).optional(),
+  phones: z.array(z.string().regex(/^\+\d{8,15}$/, 'must be a phone in E.164, e.g. +79035550142')).max(10_000).optional(),
+  domains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a domain such as example.com')).max(1000).optional(),
+  /** Client or ticket tags that put a client here. */
+  tags: z.array(Text(100)).max(100).optional(),
+  /** Target time to the first reply, in minutes. */
+  firstReplyMinutes: z.number().int().min(1).max(100_000).optional(),
+  /** Service level clients of this segment get. */
+  serviceLevel: ServiceLevelId.optional(),
+});
+export type Segment = z.infer<typeof Segment>;
+
+/** At most four priority levels: more hurts peak-hour quality (seed 003). */
+export const MAX_PRIORITY_LEVELS = 4;
+
 export const ClassifierTuning = z.strictObject({
   /** Score of the `unknown` answer: the evidence a type needs to win. */
   unknownScore: z.number().min(0).max(50).optional(),
@@ -112,7 +137,8 @@ export const ClassifierTuning = z.strictObject({
   temperature: z.number().min(0.05).max(20).optional(),
 });
 
-export const StrategyPack = z.strictObject({
+export const StrategyPack = z
+  .strictObject({
   schemaVersion: z.literal(PACK_SCHEMA_VERSION, { error: `must be ${PACK_SCHEMA_VERSION}; this Tipazh reads packs of schema version ${PACK_SCHEMA_VERSION}` }),
   id: Id,
   name: LocText,
@@ -132,7 +158,32 @@ export const StrategyPack = z.strictObject({
     .optional(),
   companyStrategies: z.partialRecord(CompanyStrategyId, CompanyStrategySection).optional(),
   serviceLevelRules: ServiceLevelRules.optional(),
+  segments: z
+    .array(Segment)
+    .max(20)
+    .superRefine((segments, ctx) => {
+      const levels = new Set(segments.map((s) => s.priority));
+      if (levels.size > MAX_PRIORITY_LEVELS) ctx.addIssue({ code: 'custom', message: `defines ${levels.size} priority levels; at most ${MAX_PRIORITY_LEVELS} are allowed (more hurts peak-hour quality)` });
+      const seen = new Set<string>();
+      segments.forEach((s, i) => {
+        if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate segment id "${s.id}"` });
+        seen.add(s.id);
+      });
+    })
+    .optional(),
   classifier: ClassifierTuning.optional(),
-});
+  /** Labelled conversations to check the pack on, in the `npm run eval` line format. */
+  examples: z.array(LabelledCase).max(5000).optional(),
+})
+  .superRefine((pack, ctx) => {
+    // Phrase ids are unique across the whole pack, so a team pack can override one by id.
+    const seen = new Set<string>();
+    for (const [type, section] of Object.entries(pack.types ?? {})) {
+      section?.phrases?.forEach((p, i) => {
+        if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['types', type, 'phrases', i, 'id'], message: `duplicate phrase id "${p.id}"` });
+        seen.add(p.id);
+      });
+    }
+  });
 export type StrategyPack = z.infer<typeof StrategyPack>;
 export type StrategyPackInput = z.input<typeof StrategyPack>;

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
+import { StrategyPack } from '../pack/schema';
 import { ClientTypeId, SourceId, TypeVerdict } from '../taxonomy';
 
 /** One dossier: a client of one helpdesk account. Keyed by `clientKeyOf`. */
@@ -72,6 +73,26 @@ export const PersonRecord = z.object({
 });
 export type PersonRecord = z.infer<typeof PersonRecord>;
 
+/** A strategy pack the team lead or agent installed, with where it came from. */
+export const InstalledPack = z.object({
+  id: z.string(),
+  pack: z.custom<StrategyPack>((v) => StrategyPack.safeParse(v).success, 'not a valid strategy pack'),
+  source: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('file'), name: z.string() }),
+    z.object({ kind: z.literal('url'), url: z.string().url() }),
+    z.object({ kind: z.literal('personal') }),
+  ]),
+  enabled: z.boolean(),
+  /** Layer order: higher layers override lower ones; the built-in pack is always at the bottom. */
+  order: z.number(),
+  installedAt: z.number(),
+  updatedAt: z.number(),
+  lastCheckedAt: z.number().optional(),
+  /** A newer version fetched from the pack's URL, waiting for the agent to accept it. */
+  pending: z.custom<StrategyPack>((v) => StrategyPack.safeParse(v).success).optional(),
+});
+export type InstalledPack = z.infer<typeof InstalledPack>;
+
 export const DB_NAME = 'tipazh';
 
 /** The dossier database. It lives in the extension's origin only; content scripts never open it. */
@@ -81,6 +102,7 @@ export class TipazhDb extends Dexie {
   notes!: EntityTable<NoteRecord, 'id'>;
   corrections!: EntityTable<CorrectionRecord, 'id'>;
   persons!: EntityTable<PersonRecord, 'id'>;
+  packs!: EntityTable<InstalledPack, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -90,6 +112,7 @@ export class TipazhDb extends Dexie {
       notes: 'id, clientKey, updatedAt',
       corrections: 'id, clientKey, at',
       persons: 'id, *emails, *phones, *clientKeys',
+      packs: 'id, order',
     });
   }
 }

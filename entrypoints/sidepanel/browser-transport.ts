@@ -8,6 +8,7 @@ import { personView, splitFromPerson } from '../../core/store/persons';
 import { Lang } from '../../core/taxonomy';
 import { langFromLocale } from '../../components/i18n';
 import { loadBundledPack } from './bundled-pack';
+import { effectiveOf, listPacks } from '../../core/store/packs';
 import { trustedTabState } from '../../components/panel/tab-state';
 import type { PanelTransport } from '../../components/panel/transport';
 
@@ -61,11 +62,22 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
       return () => sub.unsubscribe();
     },
     watchPack(cb) {
+      // The built-in pack is fetched once, outside liveQuery (which may only await Dexie).
+      let sub: { unsubscribe(): void } | undefined;
       let live = true;
       loadBundledPack()
-        .then((pack) => live && cb(pack))
+        .then((builtin) => {
+          if (!live) return;
+          sub = liveQuery(() => listPacks(db)).subscribe({
+            next: (installed) => cb(effectiveOf(builtin, installed)),
+            error: (e: unknown) => console.error('[Tipazh] packs', e),
+          });
+        })
         .catch((e: unknown) => console.error('[Tipazh]', e));
-      return () => void (live = false);
+      return () => {
+        live = false;
+        sub?.unsubscribe();
+      };
     },
     async addCorrection(c) {
       await addCorrection(db, c);

@@ -1,11 +1,13 @@
 import { readDefaultPack } from '../../core/pack/node-default';
+import { layerPacks } from '../../core/pack/merge';
+import type { StrategyPack } from '../../core/pack/schema';
 import type { TabState } from '../../core/protocol';
 import type { ClientRecord, CorrectionRecord, NoteRecord } from '../../core/store/db';
 import type { DossierView, PanelTransport } from '../../components/panel/transport';
 import type { Lang } from '../../core/taxonomy';
 
 /** An in-memory transport for component tests: what the panel asks for and what it wrote. */
-export function fakeTransport(init: { tab?: TabState | null; client?: ClientRecord; notes?: NoteRecord[]; lang?: Lang; composer?: boolean; linked?: ClientRecord[] } = {}) {
+export function fakeTransport(init: { tab?: TabState | null; client?: ClientRecord; notes?: NoteRecord[]; lang?: Lang; composer?: boolean; linked?: ClientRecord[]; packs?: StrategyPack[] } = {}) {
   let tabCb: (s: TabState | null) => void = () => {};
   let dossierCb: (d: DossierView) => void = () => {};
   let corrCb: (c: CorrectionRecord[]) => void = () => {};
@@ -28,7 +30,7 @@ export function fakeTransport(init: { tab?: TabState | null; client?: ClientReco
       return () => {};
     },
     watchPack(cb) {
-      cb(readDefaultPack());
+      cb(layerPacks([readDefaultPack(), ...(init.packs ?? [])]));
       return () => {};
     },
     async splitRecord(key) {

@@ -1,0 +1,23 @@
+import { classify, type Classification } from '../classifier/classify';
+import { caseInput, type LabelledCase } from '../eval/labelled';
+import { evaluate, type EvalReport } from '../eval/metrics';
+import type { StrategyPack } from './schema';
+
+export interface PackCheck {
+  report: EvalReport;
+  /** The examples the pack got wrong, with what it answered and why. */
+  misses: { example: LabelledCase; result: Classification }[];
+}
+
+/** Runs labelled examples through a pack: the metrics a team lead looks at before sharing a change. */
+export function checkPack(pack: StrategyPack, examples: readonly LabelledCase[], onProgress?: (done: number, total: number) => void): PackCheck {
+  const misses: PackCheck['misses'] = [];
+  const labelled = examples.filter((e) => e.label);
+  const preds = labelled.map((example, i) => {
+    const result = classify(caseInput(example), pack);
+    if (result.type !== example.label) misses.push({ example, result });
+    onProgress?.(i + 1, labelled.length);
+    return { label: example.label!, predicted: result.type, confidence: result.confidence };
+  });
+  return { report: evaluate(preds), misses };
+}
