@@ -12,6 +12,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: HELPDESK_HOST_PATTERNS,
+    // Pack URLs and self-hosted helpdesks: asked for at the moment the user adds one, never at install.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     // The Zendesk page-world bridge (CKEditor 5 lives there), injected by the content script.
     web_accessible_resources: [{ resources: ['zendesk-bridge.js'], matches: ZENDESK_HOSTS }],

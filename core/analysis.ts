@@ -28,10 +28,12 @@ export function analyze(snapshot: ClientSnapshot, dossier: ClientRecord | undefi
     serviceLevel: serviceLevel(
       {
         source: snapshot.source,
-        tags: [...snapshot.client.tags, ...(snapshot.ticket?.tags ?? [])],
+        tags: [...snapshot.client.tags, ...(snapshot.ticket?.tags ?? []), ...(dossier?.tags ?? [])],
         organization: snapshot.client.organization,
         dealValue: snapshot.deal?.value,
         visits: dossier?.visitCount ?? 1,
+        vip: dossier?.vip,
+        override: dossier?.serviceLevelOverride?.level,
       },
       pack,
     ),

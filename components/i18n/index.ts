@@ -1,9 +1,14 @@
 import { signal } from '@preact/signals';
 import type { Lang } from '../../core/taxonomy';
-import { en, type MessageKey } from './en';
+import { en, type MessageKey as PanelKey } from './en';
+import { optionsEn, type OptionsKey } from './options-en';
+import { optionsRu } from './options-ru';
 import { ru } from './ru';
 
-const dicts: Record<Lang, Record<MessageKey, string>> = { en, ru };
+/** Every UI string key: the side panel's and the options page's. */
+export type MessageKey = PanelKey | OptionsKey;
+
+const dicts: Record<Lang, Record<MessageKey, string>> = { en: { ...en, ...optionsEn }, ru: { ...ru, ...optionsRu } };
 
 /** The UI language; follows the browser until the agent picks one. */
 export const lang = signal<Lang>('en');

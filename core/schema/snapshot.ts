@@ -50,6 +50,8 @@ export const ClientSnapshot = z.object({
     organization: text().optional(),
     tags: z.array(text(200)).max(500).default([]),
     notes: text(20_000).optional(),
+    /** Job title, where the CRM has one. */
+    position: text().optional(),
   }),
   /** The ticket (Zendesk) or lead (amoCRM) the agent has open, when the page is one. */
   ticket: z

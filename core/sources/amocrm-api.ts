@@ -147,6 +147,7 @@ export function amoToSnapshot(read: AmoRead, now = new Date()): ClientSnapshot {
           phone: fieldValues(clientFields, 'PHONE')[0],
           organization: company?.name || undefined,
           tags: person._embedded?.tags ?? [],
+          position: fieldValues(clientFields, 'POSITION')[0],
         }
       : {
           externalId: `company:${company?.id ?? ''}`,

@@ -1,7 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
 import { StrategyPack } from '../pack/schema';
-import { ClientTypeId, SourceId, TypeVerdict } from '../taxonomy';
+import { ClientProfile } from '../schema/profile';
+import { ClientTypeId, LifecycleStageId, ServiceLevelId, SourceId, TypeVerdict } from '../taxonomy';
 
 /** One dossier: a client of one helpdesk account. Keyed by `clientKeyOf`. */
 export const ClientRecord = z.object({
@@ -20,6 +21,12 @@ export const ClientRecord = z.object({
   visitCount: z.number().int().nonnegative(),
   lastTicketId: z.string().optional(),
   lastSubject: z.string().optional(),
+  /** Lower-case words and prefixes of name, email, phone digits and tags: the client list's search index. */
+  searchTokens: z.array(z.string()).default([]),
+  tags: z.array(z.string().trim().min(1).max(100)).max(200).default([]),
+  vip: z.boolean().default(false),
+  profile: ClientProfile.default({ prefilled: [] }),
+  serviceLevelOverride: z.object({ level: ServiceLevelId, reason: z.string().max(1000).optional(), at: z.number() }).optional(),
   /** The type the agent set by hand, which the panel shows instead of the classifier's answer. */
   typeOverride: z.object({ type: ClientTypeId, reason: z.string().max(1000).optional(), at: z.number(), correctionId: z.string() }).optional(),
 });
@@ -34,8 +41,25 @@ export const VisitRecord = z.object({
   firstAt: z.number(),
   at: z.number(),
   messageCount: z.number().int().nonnegative(),
+  /** What the panel said of the client on this visit. */
+  type: TypeVerdict.optional(),
+  confidence: z.number().min(0).max(1).optional(),
+  stage: LifecycleStageId.optional(),
+  level: ServiceLevelId.optional(),
 });
 export type VisitRecord = z.infer<typeof VisitRecord>;
+
+/** One change to a dossier: who, when, what, old → new. */
+export const AuditRecord = z.object({
+  id: z.string(),
+  clientKey: z.string(),
+  at: z.number(),
+  who: z.string().max(200),
+  field: z.string().max(100),
+  from: z.string().max(20_000).optional(),
+  to: z.string().max(20_000).optional(),
+});
+export type AuditRecord = z.infer<typeof AuditRecord>;
 
 /** A private note the agent keeps on a client. */
 export const NoteRecord = z.object({
@@ -103,16 +127,18 @@ export class TipazhDb extends Dexie {
   corrections!: EntityTable<CorrectionRecord, 'id'>;
   persons!: EntityTable<PersonRecord, 'id'>;
   packs!: EntityTable<InstalledPack, 'id'>;
+  audit!: EntityTable<AuditRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({
-      clients: 'key, lastSeen, email, phone',
+      clients: 'key, lastSeen, email, phone, *searchTokens',
       visits: 'id, clientKey, at',
       notes: 'id, clientKey, updatedAt',
       corrections: 'id, clientKey, at',
       persons: 'id, *emails, *phones, *clientKeys',
       packs: 'id, order',
+      audit: 'id, clientKey, at',
     });
   }
 }

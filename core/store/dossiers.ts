@@ -2,9 +2,13 @@ import type { ClientSnapshot } from '../schema/snapshot';
 import { clientKeyOf } from '../schema/snapshot';
 import { ClientRecord, NoteRecord, VisitRecord, type TipazhDb } from './db';
 import { linkPerson } from './persons';
+import { searchTokensOf } from './search';
 
 /** The calendar day (UTC) of a timestamp, which groups re-opens of a ticket into one visit. */
 export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The id of the visit a snapshot seen at `now` belongs to: client, ticket, day. */
+export const visitIdOf = (snap: ClientSnapshot, now: number) => `${clientKeyOf(snap)}|${snap.ticket?.id ?? '-'}|${dayOf(now)}`;
 
 /**
  * Records that the agent saw this client now: creates or refreshes the dossier and the day's visit.
@@ -13,7 +17,7 @@ export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date.now()): Promise<ClientRecord> {
   const key = clientKeyOf(snap);
   const day = dayOf(now);
-  const visitId = `${key}|${snap.ticket?.id ?? '-'}|${day}`;
+  const visitId = visitIdOf(snap, now);
   return db.transaction('rw', db.clients, db.visits, db.persons, async () => {
     const prevVisit = await db.visits.get(visitId);
     const visit = VisitRecord.parse({
@@ -46,11 +50,29 @@ export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date
       visitCount,
       lastTicketId: snap.ticket?.id ?? prev?.lastTicketId,
       lastSubject: snap.ticket?.subject ?? prev?.lastSubject,
+      profile: prefill(prev?.profile, snap),
     });
+    record.searchTokens = searchTokensOf({ ...record, helpdeskTags: c.tags });
     await db.clients.put(record);
     await linkPerson(db, record);
     return record;
   });
+}
+
+/** Fills empty profile fields the helpdesk knows (marked prefilled); the agent's own values always win. */
+function prefill(profile: ClientRecord['profile'] | undefined, snap: ClientSnapshot): ClientRecord['profile'] {
+  const out = { ...(profile ?? { prefilled: [] }) };
+  const given: Partial<Record<'channels' | 'profession' | 'averageCheck', string>> = {
+    channels: snap.ticket?.channel,
+    profession: snap.client.position,
+    averageCheck: snap.deal ? `${snap.deal.value}${snap.deal.currency ? ` ${snap.deal.currency}` : ''}` : undefined,
+  };
+  for (const [field, value] of Object.entries(given) as [keyof typeof given, string | undefined][]) {
+    if (!value || (out[field] && !out.prefilled.includes(field))) continue;
+    out[field] = value;
+    out.prefilled = [...new Set([...out.prefilled, field])];
+  }
+  return out;
 }
 
 const newId = () => (crypto.randomUUID());

@@ -4,11 +4,19 @@ import { formatIssues } from '../../core/schema/format-issues';
 import { clientKeyOf } from '../../core/schema/snapshot';
 import type { TipazhDb } from '../../core/store/db';
 import { recordVisit } from '../../core/store/dossiers';
+import type { StrategyPack } from '../../core/pack/schema';
+import { analyzeVisit } from './analyze-visit';
 
 export type ReportResult = { ok: true } | { ok: false; error: string };
 
 /** Saves what a tab's content script saw: the dossier visit in IndexedDB, the tab's state in session storage. */
-export async function handleReport(db: TipazhDb, message: unknown, tabId: number | undefined): Promise<ReportResult> {
+export async function handleReport(
+  db: TipazhDb,
+  message: unknown,
+  tabId: number | undefined,
+  builtinPack?: () => Promise<StrategyPack>,
+  now = Date.now(),
+): Promise<ReportResult> {
   if (tabId == null) return { ok: false, error: 'report without a tab' };
   const parsed = PageReport.safeParse(message);
   if (!parsed.success) {
@@ -17,9 +25,11 @@ export async function handleReport(db: TipazhDb, message: unknown, tabId: number
     return { ok: false, error };
   }
   const r = parsed.data;
-  const state: TabState = { tabId, state: r.state, url: r.url, updatedAt: Date.now() };
+  const state: TabState = { tabId, state: r.state, url: r.url, updatedAt: now };
   if (r.state === 'client') {
-    await recordVisit(db, r.snapshot);
+    await recordVisit(db, r.snapshot, now);
+    // The visit's verdict is history, not the panel's live view: a failure here must not cost the report.
+    if (builtinPack) await analyzeVisit(db, r.snapshot, await builtinPack(), now).catch((e: unknown) => console.warn('[Tipazh] visit analysis', e));
     state.snapshot = r.snapshot;
     state.clientKey = clientKeyOf(r.snapshot);
   } else if (r.state === 'error') {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { TipazhDb } from '../../core/store/db';
+import { loadBundledPack } from '../sidepanel/bundled-pack';
 import { forgetTab, handleReport } from './handle-report';
 
 export default defineBackground(() => {
@@ -10,7 +11,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id || !sender.tab) return undefined;
-    return handleReport(db, message, sender.tab.id).catch((e: unknown) => {
+    return handleReport(db, message, sender.tab.id, loadBundledPack).catch((e: unknown) => {
       console.error('[Tipazh] could not save the report', e);
       return { ok: false, error: String(e) };
     });

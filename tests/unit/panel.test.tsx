@@ -5,6 +5,7 @@ import { lang } from '../../components/i18n';
 import { createPanelModel } from '../../components/panel/model';
 import { PanelApp } from '../../components/panel/PanelApp';
 import type { TabState } from '../../core/protocol';
+import { ClientRecord } from '../../core/store/db';
 import { fakeTransport } from './fake-transport';
 import { makeSnapshot } from './helpers';
 
@@ -21,7 +22,7 @@ const extortion = makeSnapshot({
   ],
 });
 const clientTab = (snapshot = extortion): TabState => ({ tabId: 1, state: 'client', url: 'https://acme.zendesk.com/agent/tickets/1', clientKey: 'zendesk:acme:7', snapshot, updatedAt: 1 });
-const dossier = { key: 'zendesk:acme:7', source: 'zendesk' as const, account: 'acme', externalId: '7', name: 'Виктория', firstSeen: 1, lastSeen: 2, visitCount: 3 };
+const dossier = ClientRecord.parse({ key: 'zendesk:acme:7', source: 'zendesk', account: 'acme', externalId: '7', name: 'Виктория', firstSeen: 1, lastSeen: 2, visitCount: 3 });
 
 function mount(tab: TabState | null, l: 'en' | 'ru' = 'en') {
   const fake = fakeTransport({ tab, client: dossier, lang: l });

@@ -1,0 +1,80 @@
+import type { ProfileField } from '../schema/profile';
+import type { ServiceLevelId } from '../taxonomy';
+import { AuditRecord, ClientRecord, NoteRecord, type TipazhDb } from './db';
+import { searchTokensOf } from './search';
+
+/** Who made a change, as the audit trail shows it: the agent's name when the helpdesk told us, else "you". */
+export type Who = string;
+
+const text = (v: unknown) => (v === undefined || v === null ? undefined : typeof v === 'string' ? v : JSON.stringify(v));
+
+async function audit(db: TipazhDb, clientKey: string, who: Who, field: string, from: unknown, to: unknown, now: number) {
+  await db.audit.add(AuditRecord.parse({ id: crypto.randomUUID(), clientKey, at: now, who, field, from: text(from), to: text(to) }));
+}
+
+/** Changes a dossier and records the change, in one transaction: both happen or neither. */
+async function editClient(db: TipazhDb, key: string, who: Who, field: string, change: (c: ClientRecord) => { next: ClientRecord; from: unknown; to: unknown }, now = Date.now()) {
+  await db.transaction('rw', db.clients, db.audit, async () => {
+    const current = await db.clients.get(key);
+    if (!current) throw new Error('no dossier for this client');
+    const { next, from, to } = change(current);
+    if (text(from) === text(to)) return;
+    const parsed = ClientRecord.parse(next);
+    await db.clients.put({ ...parsed, searchTokens: searchTokensOf(parsed) });
+    await audit(db, key, who, field, from, to, now);
+  });
+}
+
+export const setTags = (db: TipazhDb, key: string, tags: string[], who: Who) =>
+  editClient(db, key, who, 'tags', (c) => {
+    const next = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+    return { next: { ...c, tags: next }, from: c.tags.join(', '), to: next.join(', ') };
+  });
+
+export const setVip = (db: TipazhDb, key: string, vip: boolean, who: Who) =>
+  editClient(db, key, who, 'vip', (c) => ({ next: { ...c, vip }, from: String(c.vip), to: String(vip) }));
+
+/** Sets one profile field; the agent's value replaces a prefilled one and is never overwritten by a page read. */
+export const setProfileField = (db: TipazhDb, key: string, field: ProfileField, value: string, who: Who) =>
+  editClient(db, key, who, `profile.${field}`, (c) => {
+    const v = value.trim() || undefined;
+    return {
+      next: { ...c, profile: { ...c.profile, [field]: v, prefilled: c.profile.prefilled.filter((f) => f !== field) } },
+      from: c.profile[field],
+      to: v,
+    };
+  });
+
+export const setServiceLevelOverride = (db: TipazhDb, key: string, level: ServiceLevelId | undefined, reason: string | undefined, who: Who, now = Date.now()) =>
+  editClient(
+    db,
+    key,
+    who,
+    'serviceLevel',
+    (c) => ({
+      next: { ...c, serviceLevelOverride: level ? { level, reason: reason?.trim() || undefined, at: now } : undefined },
+      from: c.serviceLevelOverride?.level,
+      to: level ? `${level}${reason?.trim() ? ` (${reason.trim()})` : ''}` : undefined,
+    }),
+    now,
+  );
+
+async function editNote(db: TipazhDb, id: string, who: Who, field: string, change: (n: NoteRecord) => NoteRecord | null, now = Date.now()) {
+  await db.transaction('rw', db.notes, db.audit, async () => {
+    const note = await db.notes.get(id);
+    if (!note) throw new Error('the note no longer exists');
+    const next = change(note);
+    if (next) await db.notes.put(NoteRecord.parse(next));
+    else await db.notes.delete(id);
+    await audit(db, note.clientKey, who, field, note.text, next?.text, now);
+  });
+}
+
+export const updateNote = (db: TipazhDb, id: string, text: string, who: Who, now = Date.now()) =>
+  editNote(db, id, who, 'note', (n) => ({ ...n, text, updatedAt: now }), now);
+export const setNotePinned = (db: TipazhDb, id: string, pinned: boolean, who: Who) =>
+  editNote(db, id, who, pinned ? 'note pinned' : 'note unpinned', (n) => ({ ...n, pinned }));
+export const deleteNote = (db: TipazhDb, id: string, who: Who) => editNote(db, id, who, 'note deleted', () => null);
+
+/** A client's audit trail, newest first. */
+export const auditTrail = async (db: TipazhDb, clientKey: string) => (await db.audit.where('clientKey').equals(clientKey).sortBy('at')).reverse();

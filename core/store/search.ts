@@ -1,0 +1,50 @@
+import { normalizeEmail, normalizePhone } from '../identity';
+import type { ClientRecord, TipazhDb } from './db';
+
+const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+const words = (s: string | undefined) => (s ? fold(s).split(/[^\p{L}\p{N}@._+-]+/u).filter((w) => w.length > 0) : []);
+
+/** The words a client can be found by: name words, email (whole, local part, domain), phone digits, tags. */
+export function searchTokensOf(c: Pick<ClientRecord, 'name' | 'email' | 'phone' | 'organization' | 'tags'> & { helpdeskTags?: readonly string[] }): string[] {
+  const out = new Set<string>();
+  for (const w of [...words(c.name), ...words(c.organization)]) out.add(w.replace(/[@._+-]+$/g, ''));
+  const email = normalizeEmail(c.email);
+  if (email) {
+    out.add(email);
+    const [local, domain] = email.split('@');
+    out.add(local!);
+    out.add(domain!);
+  }
+  const phone = normalizePhone(c.phone)?.slice(1);
+  if (phone) {
+    out.add(phone);
+    if (phone.length > 10) out.add(phone.slice(phone.length - 10));
+    out.add(phone.slice(-7));
+  }
+  for (const t of [...c.tags, ...(c.helpdeskTags ?? [])]) out.add(fold(t));
+  out.delete('');
+  return [...out];
+}
+
+/** The query's words, longest first: the longest narrows the index scan the most. */
+const queryWords = (q: string) =>
+  fold(q)
+    .split(/\s+/)
+    .map((w) => (/^[+\d\s()-]+$/.test(w) ? w.replace(/\D/g, '') : w))
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+
+/**
+ * Finds dossiers whose words start with every word of the query (name, email, phone, tag), newest first.
+ * One indexed prefix scan for the longest word, then the other words are checked on the few candidates.
+ */
+export async function searchClients(db: TipazhDb, query: string, limit = 50): Promise<ClientRecord[]> {
+  const qs = queryWords(query);
+  if (!qs.length) return db.clients.orderBy('lastSeen').reverse().limit(limit).toArray();
+  const [first, ...rest] = qs as [string, ...string[]];
+  const keys = await db.clients.where('searchTokens').startsWith(first).primaryKeys();
+  const unique = [...new Set(keys)];
+  const candidates = (await db.clients.bulkGet(unique.slice(0, 5000))).filter((c): c is ClientRecord => !!c);
+  const hits = candidates.filter((c) => rest.every((w) => c.searchTokens.some((t) => t.startsWith(w))));
+  return hits.sort((a, b) => b.lastSeen - a.lastSeen).slice(0, limit);
+}
