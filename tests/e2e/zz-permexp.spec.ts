@@ -1,34 +1,15 @@
 import { test } from '@playwright/test';
-import { launchWithExtension } from '/work/main/tests/support/launch';
+import { launchWithExtension } from '../support/launch';
+
+const q = (page: any, fn: string) => page.evaluate((f: string) => Promise.race([eval(f).then((v: unknown) => 'resolved ' + v, (e: unknown) => 'threw ' + String(e)), new Promise((r) => setTimeout(() => r('still pending after 4s'), 4000))]), fn);
 
 test('permissions.request in headless', async () => {
+  test.setTimeout(120_000);
   const ext = await launchWithExtension();
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
-  await page.evaluate(() => {
-    const b = document.createElement('button');
-    b.id = 'ask'; b.textContent = 'ask';
-    (window as any).__r = 'pending';
-    b.onclick = () => {
-      const t0 = Date.now();
-      chrome.permissions.request({ origins: ['https://packs.example.org/*'] })
-        .then((v) => ((window as any).__r = 'resolved ' + v + ' after ' + (Date.now() - t0) + 'ms'))
-        .catch((e) => ((window as any).__r = 'threw ' + String(e) + ' after ' + (Date.now() - t0) + 'ms'));
-    };
-    document.body.prepend(b);
-  });
-  console.log('contains zendesk', await page.evaluate(() => chrome.permissions.contains({ origins: ['https://acme.zendesk.com/*'] })));
-  console.log('contains example', await page.evaluate(() => chrome.permissions.contains({ origins: ['https://packs.example.org/*'] })));
-  await page.click('#ask');
-  for (let i = 0; i < 10; i++) {
-    await page.waitForTimeout(1000);
-    console.log(i, await page.evaluate(() => (window as any).__r));
-  }
-  // without a gesture
-  console.log('no gesture:', await page.evaluate(() => chrome.permissions.request({ origins: ['https://packs.example.org/*'] }).then((v) => 'resolved ' + v, (e) => 'threw ' + String(e))));
-  // request for an already-granted host, with gesture / without
-  console.log('granted no gesture:', await page.evaluate(() => chrome.permissions.request({ origins: ['https://acme.zendesk.com/*'] }).then((v) => 'resolved ' + v, (e) => 'threw ' + String(e))));
-  // gesture preserved across await?
+  console.log('no gesture, new host:', await q(page, "chrome.permissions.request({ origins: ['https://packs.example.org/*'] })"));
+  console.log('no gesture, granted host:', await q(page, "chrome.permissions.request({ origins: ['https://acme.zendesk.com/*'] })"));
   await page.evaluate(() => {
     const b = document.createElement('button');
     b.id = 'ask2'; b.textContent = 'ask2';
@@ -42,7 +23,12 @@ test('permissions.request in headless', async () => {
     document.body.prepend(b);
   });
   await page.click('#ask2');
-  await page.waitForTimeout(3000);
-  console.log('after await:', await page.evaluate(() => (window as any).__r2));
+  await page.waitForTimeout(4000);
+  console.log('gesture, after an await:', await page.evaluate(() => (window as any).__r2));
+  console.log('while a prompt is open, no gesture:', await q(page, "chrome.permissions.request({ origins: ['https://third.example.org/*'] })"));
+  await page.waitForTimeout(40000);
+  console.log('gesture after 44s:', await page.evaluate(() => (window as any).__r2));
+  await page.reload();
+  console.log('after reload, no gesture, new host:', await q(page, "chrome.permissions.request({ origins: ['https://packs.example.org/*'] })"));
   await ext.close();
 });
