@@ -1,6 +1,6 @@
 import type { ClientSnapshot } from '../../core/schema/snapshot';
 import type { ClientRecord } from '../../core/store/db';
-import { formatTime, t } from '../i18n';
+import { t } from '../i18n';
 import { LinkedRecords } from './LinkedRecords';
 
 /** Who the client is and which ticket is open; all page text rendered as text. */
@@ -10,6 +10,7 @@ export function ClientHeader({ snapshot, client, linked = [], onSplit = () => {}
   return (
     <section class="card client" aria-labelledby="client-name">
       <h1 class="client__name" id="client-name" data-testid="client-name">
+        {client?.vip && <span class="vip" aria-label="VIP">★ </span>}
         {c.name || c.email || c.externalId}
       </h1>
       <p class="client__line">
@@ -27,16 +28,6 @@ export function ClientHeader({ snapshot, client, linked = [], onSplit = () => {}
         {' · '}
         {t('ticket.clientMessages', { n: fromClient })}
       </p>
-      {client && (
-        <dl class="client__facts">
-          <dt>{t('dossier.firstSeen')}</dt>
-          <dd data-testid="first-seen">{formatTime(client.firstSeen)}</dd>
-          <dt>{t('dossier.lastSeen')}</dt>
-          <dd data-testid="last-seen">{formatTime(client.lastSeen)}</dd>
-          <dt>{t('dossier.visits')}</dt>
-          <dd data-testid="visit-count">{client.visitCount}</dd>
-        </dl>
-      )}
       <LinkedRecords records={linked} onSplit={onSplit} />
       <p class="client__via muted" data-testid="read-via">
         {t(`source.${snapshot.source}`)} · {t(`via.${snapshot.via}`)}

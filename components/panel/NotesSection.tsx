@@ -1,8 +1,79 @@
 import { useSignal } from '@preact/signals';
+import type { NoteRecord } from '../../core/store/db';
 import { formatTime, t } from '../i18n';
 import type { PanelModel } from './model';
 
-/** Private notes on the client, newest first, with a quick add form. */
+const errorText = (err: unknown) => t('notes.error', { error: err instanceof Error ? err.message : String(err) });
+
+function NoteItem({ note, model }: { note: NoteRecord; model: PanelModel }) {
+  const editing = useSignal<string | null>(null);
+  const error = useSignal('');
+  const run = async (p: Promise<void>) => {
+    try {
+      await p;
+      error.value = '';
+      return true;
+    } catch (err) {
+      error.value = errorText(err);
+      return false;
+    }
+  };
+  return (
+    <li class={note.pinned ? 'notes__item notes__item--pinned' : 'notes__item'} data-testid="note" data-pinned={note.pinned}>
+      {editing.value === null ? (
+        <p class="notes__text">{note.text}</p>
+      ) : (
+        <textarea
+          data-testid="note-edit-input"
+          aria-label={t('notes.edit')}
+          rows={3}
+          maxLength={20000}
+          value={editing.value}
+          onInput={(e) => (editing.value = (e.currentTarget as HTMLTextAreaElement).value)}
+        />
+      )}
+      <div class="notes__meta">
+        <time class="muted">{formatTime(note.updatedAt)}</time>
+        {editing.value === null ? (
+          <>
+            <button type="button" class="link" data-testid="note-pin" aria-pressed={note.pinned} onClick={() => void run(model.edit({ kind: 'note-pin', id: note.id, pinned: !note.pinned }))}>
+              {note.pinned ? t('notes.unpin') : t('notes.pin')}
+            </button>
+            <button type="button" class="link" data-testid="note-edit" onClick={() => (editing.value = note.text)}>
+              {t('notes.edit')}
+            </button>
+            <button type="button" class="link danger" data-testid="note-delete" onClick={() => void run(model.edit({ kind: 'note-delete', id: note.id }))}>
+              {t('notes.delete')}
+            </button>
+          </>
+        ) : (
+          <>
+            <button
+              type="button"
+              class="link"
+              data-testid="note-save"
+              onClick={async () => {
+                if (await run(model.edit({ kind: 'note-text', id: note.id, text: editing.value ?? '' }))) editing.value = null;
+              }}
+            >
+              {t('notes.save')}
+            </button>
+            <button type="button" class="link" onClick={() => (editing.value = null)}>
+              {t('notes.cancel')}
+            </button>
+          </>
+        )}
+      </div>
+      {error.value && (
+        <p class="error" role="alert">
+          {error.value}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** Private notes on the client, pinned first, newest first; add, edit, pin, delete. */
 export function NotesSection({ model }: { model: PanelModel }) {
   const draft = useSignal('');
   const error = useSignal('');
@@ -16,21 +87,18 @@ export function NotesSection({ model }: { model: PanelModel }) {
       draft.value = '';
       error.value = '';
     } catch (err) {
-      error.value = t('notes.error', { error: err instanceof Error ? err.message : String(err) });
+      error.value = errorText(err);
     }
   };
   return (
     <section class="card notes" data-testid="dossier-notes" aria-labelledby="notes-h">
       <h2 id="notes-h">{t('notes.heading')}</h2>
       {notes.length === 0 ? (
-        <p class="muted">{t('notes.empty')}</p>
+        <p class="muted" data-testid="notes-empty">{t('notes.empty')}</p>
       ) : (
         <ul class="notes__list">
           {notes.map((n) => (
-            <li key={n.id} class="notes__item" data-testid="note">
-              <p class="notes__text">{n.text}</p>
-              <time class="muted">{formatTime(n.createdAt)}</time>
-            </li>
+            <NoteItem key={n.id} note={n} model={model} />
           ))}
         </ul>
       )}
@@ -46,6 +114,9 @@ export function NotesSection({ model }: { model: PanelModel }) {
           placeholder={t('notes.placeholder')}
           value={draft.value}
           onInput={(e) => (draft.value = (e.currentTarget as HTMLTextAreaElement).value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
+          }}
         />
         <button type="submit" data-testid="note-add" disabled={!draft.value.trim()}>
           {t('notes.add')}

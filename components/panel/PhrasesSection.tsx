@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { fillPhrase, phraseVars } from '../../core/phrases';
 import type { ClientSnapshot } from '../../core/schema/snapshot';
 import type { TypeVerdict } from '../../core/taxonomy';
@@ -8,6 +8,9 @@ import { PackSource } from './AdviceSection';
 import type { PanelModel } from './model';
 
 type Outcome = 'inserted' | 'copied' | 'failed';
+
+/** Phrases shown above the fold; the rest are one click (or key) away. */
+const TOP = 3;
 
 /** True when a key press belongs to a text field, where digits are typing, not shortcuts. */
 const typing = (e: KeyboardEvent) => {
@@ -21,6 +24,7 @@ const typing = (e: KeyboardEvent) => {
  */
 export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; type: TypeVerdict; snapshot: ClientSnapshot }) {
   const status = useSignal<{ index: number; outcome: Outcome } | null>(null);
+  const expanded = useSignal(false);
   const pack = model.pack.value!;
   const vars = phraseVars({
     clientName: snapshot.client.name,
@@ -46,7 +50,7 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
       status.value = { index, outcome: 'failed' };
     }
   };
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || typing(e) || !/^[1-9]$/.test(e.key)) return;
       e.preventDefault();
@@ -62,7 +66,7 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
       <p class="muted phrases__hint">{t('phrases.keyHint')}</p>
       <ol class="phrases__list" data-testid="phrases">
         {filled.map((p, i) => (
-          <li key={p.id} class="phrase" data-testid="phrase">
+          <li key={p.id} class="phrase" data-testid="phrase" hidden={i >= TOP && !expanded.value}>
             <span class="phrase__key" aria-hidden="true">
               {i < 9 ? i + 1 : ''}
             </span>
@@ -83,6 +87,11 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
           </li>
         ))}
       </ol>
+      {filled.length > TOP && (
+        <button type="button" class="link" data-testid="phrases-more" aria-expanded={expanded.value} onClick={() => (expanded.value = !expanded.value)}>
+          {expanded.value ? t('phrases.fewer') : t('phrases.more', { n: filled.length - TOP })}
+        </button>
+      )}
       <PackSource model={model} path={`types.${type}.phrases`} />
     </section>
   );

@@ -1,8 +1,56 @@
+import { useSignal } from '@preact/signals';
 import type { Analysis } from '../../core/analysis';
-import { lang, t } from '../i18n';
-import type { MessageKey } from '../i18n/en';
+import type { ClientRecord } from '../../core/store/db';
+import { SERVICE_LEVELS, type ServiceLevelId } from '../../core/taxonomy';
+import { lang, t, type MessageKey } from '../i18n';
 import type { PanelModel } from './model';
 import { loc } from './pack-text';
+
+/** The agent sets the service level by hand, with a reason (kept in the audit trail). */
+function LevelOverride({ model, client }: { model: PanelModel; client: ClientRecord }) {
+  const level = useSignal<ServiceLevelId | ''>('');
+  const reason = useSignal('');
+  const pack = model.pack.value!;
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!level.value) return;
+    void model.edit({ kind: 'service-level', key: client.key, level: level.value, reason: reason.value });
+    level.value = '';
+    reason.value = '';
+  };
+  return (
+    <details class="override">
+      <summary>{t('segment.override')}</summary>
+      <form class="override__form" onSubmit={submit}>
+        <select data-testid="level-override" aria-label={t('segment.override')} value={level.value} onChange={(e) => (level.value = (e.currentTarget as HTMLSelectElement).value as ServiceLevelId)}>
+          <option value="">—</option>
+          {SERVICE_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {loc(pack.serviceLevels?.[l]?.name, lang.value) || l}
+            </option>
+          ))}
+        </select>
+        <input
+          type="text"
+          data-testid="level-reason"
+          maxLength={1000}
+          placeholder={t('type.overrideReason')}
+          aria-label={t('type.overrideReason')}
+          value={reason.value}
+          onInput={(e) => (reason.value = (e.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit" data-testid="level-save" disabled={!level.value}>
+          {t('type.overrideSave')}
+        </button>
+        {client.serviceLevelOverride && (
+          <button type="button" class="secondary" data-testid="level-clear" onClick={() => void model.edit({ kind: 'service-level', key: client.key })}>
+            {t('segment.clearOverride')}
+          </button>
+        )}
+      </form>
+    </details>
+  );
+}
 
 /** The client's service-level class and lifecycle stage, each with the reason and the service task. */
 export function SegmentSection({ model, analysis }: { model: PanelModel; analysis: Analysis }) {
@@ -10,6 +58,7 @@ export function SegmentSection({ model, analysis }: { model: PanelModel; analysi
   const l = lang.value;
   const level = pack.serviceLevels?.[analysis.serviceLevel.level];
   const stage = pack.lifecycle?.stages?.[analysis.lifecycle.stage];
+  const client = model.dossier.value.client;
   return (
     <section class="card segment" aria-labelledby="segment-h">
       <h2 id="segment-h">{t('segment.heading')}</h2>
@@ -19,7 +68,7 @@ export function SegmentSection({ model, analysis }: { model: PanelModel; analysi
           <strong data-testid="service-level" data-level={analysis.serviceLevel.level}>
             {loc(level?.name, l) || analysis.serviceLevel.level}
           </strong>
-          <span class="muted"> · {t(`reason.${analysis.serviceLevel.reason}` as MessageKey, analysis.serviceLevel.vars)}</span>
+          <span class="muted" data-testid="service-level-reason"> · {t(`reason.${analysis.serviceLevel.reason}` as MessageKey, analysis.serviceLevel.vars)}</span>
           {level?.task && <p class="segment__task">{loc(level.task, l)}</p>}
         </dd>
         <dt>{t('segment.stage')}</dt>
@@ -31,6 +80,7 @@ export function SegmentSection({ model, analysis }: { model: PanelModel; analysi
           {stage?.task && <p class="segment__task">{loc(stage.task, l)}</p>}
         </dd>
       </dl>
+      {client && <LevelOverride model={model} client={client} />}
     </section>
   );
 }

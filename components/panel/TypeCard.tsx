@@ -3,24 +3,19 @@ import type { Analysis } from '../../core/analysis';
 import type { ClientSnapshot } from '../../core/schema/snapshot';
 import { CLIENT_TYPES, type ClientTypeId, type TypeVerdict } from '../../core/taxonomy';
 import { lang, t } from '../i18n';
+import { loc, percent, typeName } from './pack-text';
 import { EvidenceList } from './EvidenceList';
 import type { PanelModel } from './model';
-import { percent, typeName } from './pack-text';
 
-/** The client's behaviour type: the answer, how sure, why, the alternatives, and the agent's override. */
-export function TypeCard({ model, analysis, snapshot }: { model: PanelModel; analysis: Analysis; snapshot: ClientSnapshot }) {
+/** Above the fold: the type, how sure, and the one boundary to keep in mind. */
+export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: Analysis }) {
   const pack = model.pack.value!;
   const l = lang.value;
-  const c = analysis.classification;
   const shown = analysis.shownType;
-  const p = analysis.overridden ? undefined : percent(c.confidence);
-  const forShown = c.evidence.filter((e) => e.type === shown && e.contribution > 0).slice(0, 6);
-  const alternatives = (Object.entries(c.probabilities) as [TypeVerdict, number][])
-    .filter(([type]) => type !== shown)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 3);
+  const c = analysis.classification;
+  const topBoundary = shown === 'unknown' ? undefined : pack.types?.[shown]?.boundaries?.[0];
   return (
-    <section class="card type" aria-labelledby="type-h">
+    <section class={`card type type--${shown}`} aria-labelledby="type-h">
       <h2 id="type-h">{t('type.heading')}</h2>
       <p class="sr-only" aria-live="polite">
         {t('type.confidenceSr', { type: typeName(pack, shown, l), p: percent(c.probabilities[shown]) })}
@@ -30,9 +25,35 @@ export function TypeCard({ model, analysis, snapshot }: { model: PanelModel; ana
           {typeName(pack, shown, l)}
         </span>
         <span class="type__confidence" data-testid="type-confidence">
-          {analysis.overridden ? t('type.overridden') : t('type.confidence', { p: p! })}
+          {analysis.overridden ? t('type.overridden') : t('type.confidence', { p: percent(c.confidence) })}
         </span>
       </div>
+      {shown !== 'unknown' && pack.types?.[shown]?.summary && <p class="type__summary muted">{loc(pack.types[shown]!.summary, l)}</p>}
+      {shown === 'unknown' && <p class="muted">{t('type.unknownHint')}</p>}
+      {topBoundary && (
+        <p class="type__boundary" data-testid="top-boundary">
+          <span aria-hidden="true">⚠ </span>
+          {loc(topBoundary, l)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Below the fold: why this type (quotes), the alternatives with their evidence, and the agent's override. */
+export function TypeDetails({ model, analysis, snapshot }: { model: PanelModel; analysis: Analysis; snapshot: ClientSnapshot }) {
+  const pack = model.pack.value!;
+  const l = lang.value;
+  const c = analysis.classification;
+  const shown = analysis.shownType;
+  const forShown = c.evidence.filter((e) => e.type === shown && e.contribution > 0).slice(0, 6);
+  const alternatives = (Object.entries(c.probabilities) as [TypeVerdict, number][])
+    .filter(([type]) => type !== shown)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
+  return (
+    <section class="card" aria-labelledby="why-h">
+      <h2 id="why-h">{t('type.evidence')}</h2>
       {analysis.overridden && (
         <p class="muted type__model">
           {t('type.modelSays', { type: typeName(pack, c.type, l), p: percent(c.confidence) })}
@@ -42,8 +63,6 @@ export function TypeCard({ model, analysis, snapshot }: { model: PanelModel; ana
           </button>
         </p>
       )}
-      {shown === 'unknown' && <p class="muted">{t('type.unknownHint')}</p>}
-      <h3>{t('type.evidence')}</h3>
       <EvidenceList items={forShown} snapshot={snapshot} testId="type-evidence" />
       <h3>{t('type.alternatives')}</h3>
       <ul class="alternatives" data-testid="type-alternatives">

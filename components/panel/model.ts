@@ -2,23 +2,38 @@ import { computed, effect, signal } from '@preact/signals';
 import { analyze } from '../../core/analysis';
 import { inputFromSnapshot } from '../../core/classifier/input';
 import { buildLearned, clientStems } from '../../core/classifier/learner';
+import { checkDraft } from '../../core/draft-check';
 import type { EffectivePack } from '../../core/pack/merge';
 import type { TabState } from '../../core/protocol';
-import type { CorrectionRecord } from '../../core/store/db';
+import type { DossierChange } from '../../core/store/apply-edit';
+import type { ClientRecord, CorrectionRecord } from '../../core/store/db';
+import { EMPTY_DOSSIER, type DossierView } from '../../core/store/store-access';
 import type { ClientTypeId } from '../../core/taxonomy';
 import { lang } from '../i18n';
-import type { DossierView, PanelTransport } from './transport';
+import type { PanelTransport } from './transport';
+
+/** What the panel shows: the followed tab's client, the client list, or a dossier opened from the list. */
+export type PanelView = { kind: 'tab' } | { kind: 'clients' } | { kind: 'dossier'; key: string };
 
 /** The panel's state as signals, fed by a transport. `dispose()` stops every subscription. */
 export function createPanelModel(transport: PanelTransport, now: () => number = Date.now) {
   const loaded = signal(false);
+  const view = signal<PanelView>({ kind: 'tab' });
   const tab = signal<TabState | null>(null);
-  const dossier = signal<DossierView>({ linked: [], notes: [] });
+  const dossier = signal<DossierView>(EMPTY_DOSSIER);
   const corrections = signal<CorrectionRecord[]>([]);
   const effective = signal<EffectivePack | null>(null);
+  const draft = signal('');
+  const searchQuery = signal('');
+  const searchResults = signal<ClientRecord[]>([]);
   const pack = computed(() => effective.value?.pack ?? null);
-  const clientKey = computed(() => (tab.value?.state === 'client' ? tab.value.clientKey : undefined));
-  const snapshot = computed(() => (tab.value?.state === 'client' ? tab.value.snapshot : undefined));
+  const snapshot = computed(() => (view.value.kind === 'tab' && tab.value?.state === 'client' ? tab.value.snapshot : undefined));
+  /** The dossier in view: the tab's client, or the one opened from the list. */
+  const clientKey = computed(() => {
+    const v = view.value;
+    if (v.kind === 'dossier') return v.key;
+    return v.kind === 'tab' && tab.value?.state === 'client' ? tab.value.clientKey : undefined;
+  });
   const learned = computed(() => buildLearned(corrections.value));
   const analysis = computed(() => {
     const s = snapshot.value;
@@ -30,7 +45,15 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     const client = d.client && !d.client.typeOverride && inherited ? { ...d.client, typeOverride: inherited } : d.client;
     return analyze(s, client, p, learned.value, now());
   });
+  const draftWarnings = computed(() => {
+    const a = analysis.value;
+    const p = pack.value;
+    return a && p ? checkDraft(draft.value, a.shownType, p) : [];
+  });
+  /** Who makes a change, for the audit trail: the agent's name when the helpdesk gave it. */
+  const who = () => snapshot.value?.agent?.name ?? 'you';
 
+  let searchSeq = 0;
   const stops = [
     transport.watchTab((s) => {
       tab.value = s;
@@ -41,7 +64,7 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     effect(() => {
       const key = clientKey.value;
       if (!key) {
-        dossier.value = { linked: [], notes: [] };
+        dossier.value = EMPTY_DOSSIER;
         return;
       }
       return transport.watchDossier(key, (d) => (dossier.value = d));
@@ -51,6 +74,7 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
 
   return {
     loaded,
+    view,
     tab,
     dossier,
     effective,
@@ -58,10 +82,15 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     clientKey,
     snapshot,
     analysis,
+    draft,
+    draftWarnings,
+    searchQuery,
+    searchResults,
     async addNote(text: string) {
       const key = clientKey.value;
       if (key) await transport.addNote(key, text);
     },
+    edit: (change: DossierChange) => transport.edit(change, who()),
     /** The agent sets the client's type: shown at once, learned by the local model. */
     async overrideType(to: ClientTypeId, reason?: string) {
       const key = clientKey.value;
@@ -86,6 +115,17 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       } catch {
         return 'failed';
       }
+    },
+    /** Searches dossiers as the agent types; a slower older answer never replaces a newer one. */
+    async search(query: string) {
+      searchQuery.value = query;
+      const my = ++searchSeq;
+      const results = await transport.searchClients(query);
+      if (my === searchSeq) searchResults.value = results;
+    },
+    show(next: PanelView) {
+      view.value = next;
+      if (next.kind === 'clients') void this.search(searchQuery.value);
     },
     async setLang(l: typeof lang.value) {
       lang.value = l;

@@ -1,5 +1,5 @@
 import { normalizeEmail, normalizePhone } from '../identity';
-import type { ClientRecord, NoteRecord, TipazhDb } from './db';
+import type { AuditRecord, ClientRecord, NoteRecord, TipazhDb, VisitRecord } from './db';
 import { PersonRecord } from './db';
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
@@ -71,11 +71,16 @@ export async function splitFromPerson(db: TipazhDb, clientKey: string): Promise<
 }
 
 /** Everything known of the person behind a record: every linked record and all their notes. */
-export async function personView(db: TipazhDb, clientKey: string): Promise<{ person?: PersonRecord; records: ClientRecord[]; notes: NoteRecord[] }> {
+export async function personView(
+  db: TipazhDb,
+  clientKey: string,
+): Promise<{ person?: PersonRecord; records: ClientRecord[]; notes: NoteRecord[]; visits: VisitRecord[]; audit: AuditRecord[] }> {
   const person = await db.persons.where('clientKeys').equals(clientKey).first();
   const keys = person?.clientKeys ?? [clientKey];
   const records = (await db.clients.bulkGet(keys)).filter((c): c is ClientRecord => !!c);
   const notes = await db.notes.where('clientKey').anyOf(keys).toArray();
   notes.sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt);
-  return { person, records, notes };
+  const visits = (await db.visits.where('clientKey').anyOf(keys).toArray()).sort((a, b) => a.at - b.at);
+  const audit = (await db.audit.where('clientKey').anyOf(keys).toArray()).sort((a, b) => b.at - a.at);
+  return { person, records, notes, visits, audit };
 }

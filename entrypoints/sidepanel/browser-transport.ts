@@ -1,24 +1,23 @@
-import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import { InsertResult, tabStateKey, TAB_STATE_PREFIX, type InsertRequest } from '../../core/protocol';
-import { TipazhDb } from '../../core/store/db';
-import { activeCorrections, addCorrection, undoCorrection } from '../../core/store/corrections';
-import { addNote } from '../../core/store/dossiers';
-import { personView, splitFromPerson } from '../../core/store/persons';
-import { Lang } from '../../core/taxonomy';
 import { langFromLocale } from '../../components/i18n';
-import { loadBundledPack } from './bundled-pack';
-import { effectiveOf, listPacks } from '../../core/store/packs';
 import { trustedTabState } from '../../components/panel/tab-state';
 import type { PanelTransport } from '../../components/panel/transport';
+import { InsertResult, TAB_STATE_PREFIX, tabStateKey, type InsertRequest } from '../../core/protocol';
+import { TipazhDb } from '../../core/store/db';
+import { effectiveOf } from '../../core/store/packs';
+import { storeAccess } from '../../core/store/store-access';
+import { Lang } from '../../core/taxonomy';
+import { loadBundledPack } from './bundled-pack';
 
 const LANG_KEY = 'settings.lang';
 
-/** The real transport: follows the active tab of this window (or a pinned tab), reads Dexie live. */
+/** The real transport: follows the active tab of this window (or a pinned tab), reads the dossier store live. */
 export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
   const db = new TipazhDb();
+  const store = storeAccess(db);
   let followedTabId: number | undefined = pinnedTabId;
   return {
+    ...store,
     watchTab(cb) {
       let windowId: number | undefined;
       let seq = 0;
@@ -47,43 +46,19 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
         browser.storage.onChanged.removeListener(onStorage);
       };
     },
-    watchDossier(clientKey, cb) {
-      const sub = liveQuery(async () => {
-        const view = await personView(db, clientKey);
-        return { client: view.records.find((r) => r.key === clientKey), linked: view.records.filter((r) => r.key !== clientKey), notes: view.notes };
-      }).subscribe({
-        next: cb,
-        error: (e: unknown) => console.warn('[Tipazh] dossier', e),
-      });
-      return () => sub.unsubscribe();
-    },
-    watchCorrections(cb) {
-      const sub = liveQuery(() => activeCorrections(db)).subscribe({ next: cb, error: (e: unknown) => console.warn('[Tipazh] corrections', e) });
-      return () => sub.unsubscribe();
-    },
     watchPack(cb) {
       // The built-in pack is fetched once, outside liveQuery (which may only await Dexie).
-      let sub: { unsubscribe(): void } | undefined;
+      let stop: (() => void) | undefined;
       let live = true;
       loadBundledPack()
         .then((builtin) => {
-          if (!live) return;
-          sub = liveQuery(() => listPacks(db)).subscribe({
-            next: (installed) => cb(effectiveOf(builtin, installed)),
-            error: (e: unknown) => console.error('[Tipazh] packs', e),
-          });
+          if (live) stop = store.watchInstalledPacks((installed) => cb(effectiveOf(builtin, installed)));
         })
         .catch((e: unknown) => console.error('[Tipazh]', e));
       return () => {
         live = false;
-        sub?.unsubscribe();
+        stop?.();
       };
-    },
-    async addCorrection(c) {
-      await addCorrection(db, c);
-    },
-    async undoCorrection(id) {
-      await undoCorrection(db, id);
     },
     async insertText(text) {
       if (followedTabId == null) return { ok: false, reason: 'unsupported' };
@@ -98,12 +73,6 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
     },
     async copyText(text) {
       await navigator.clipboard.writeText(text);
-    },
-    async splitRecord(clientKey) {
-      await splitFromPerson(db, clientKey);
-    },
-    async addNote(clientKey, text) {
-      await addNote(db, clientKey, text);
     },
     async loadLang() {
       const saved = Lang.safeParse((await browser.storage.local.get(LANG_KEY))[LANG_KEY]);

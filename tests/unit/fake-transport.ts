@@ -1,62 +1,30 @@
-import { readDefaultPack } from '../../core/pack/node-default';
+import type { PanelTransport } from '../../components/panel/transport';
 import { layerPacks } from '../../core/pack/merge';
+import { readDefaultPack } from '../../core/pack/node-default';
 import type { StrategyPack } from '../../core/pack/schema';
 import type { TabState } from '../../core/protocol';
-import type { ClientRecord, CorrectionRecord, NoteRecord } from '../../core/store/db';
-import type { DossierView, PanelTransport } from '../../components/panel/transport';
+import { TipazhDb } from '../../core/store/db';
+import { recordVisit } from '../../core/store/dossiers';
+import { storeAccess } from '../../core/store/store-access';
 import type { Lang } from '../../core/taxonomy';
 
-/** An in-memory transport for component tests: what the panel asks for and what it wrote. */
-export function fakeTransport(init: { tab?: TabState | null; client?: ClientRecord; notes?: NoteRecord[]; lang?: Lang; composer?: boolean; linked?: ClientRecord[]; packs?: StrategyPack[] } = {}) {
-  let tabCb: (s: TabState | null) => void = () => {};
-  let dossierCb: (d: DossierView) => void = () => {};
-  let corrCb: (c: CorrectionRecord[]) => void = () => {};
-  const state = { client: init.client, notes: init.notes ?? [], corrections: [] as CorrectionRecord[], linked: init.linked ?? [], split: [] as string[], copied: [] as string[], inserted: [] as string[], composer: init.composer ?? true, lang: init.lang ?? ('en' as Lang) };
-  const push = () => dossierCb({ client: state.client, linked: state.linked, notes: state.notes });
+/**
+ * A transport for component tests: the real dossier store on fake IndexedDB, a fixed tab, and a reply box
+ * that records what was inserted. `ready` resolves once the tab's snapshot is recorded as a visit.
+ */
+export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; composer?: boolean; packs?: StrategyPack[] } = {}) {
+  const db = new TipazhDb(`panel-${Math.random()}`);
+  const state = { copied: [] as string[], inserted: [] as string[], composer: init.composer ?? true, lang: init.lang ?? ('en' as Lang) };
+  const ready = init.tab?.snapshot ? recordVisit(db, init.tab.snapshot).then(() => undefined) : Promise.resolve();
   const transport: PanelTransport = {
+    ...storeAccess(db),
     watchTab(cb) {
-      tabCb = cb;
-      cb(init.tab ?? null);
-      return () => {};
-    },
-    watchDossier(_key, cb) {
-      dossierCb = cb;
-      push();
-      return () => {};
-    },
-    watchCorrections(cb) {
-      corrCb = cb;
-      cb(state.corrections);
+      void ready.then(() => cb(init.tab ?? null));
       return () => {};
     },
     watchPack(cb) {
       cb(layerPacks([readDefaultPack(), ...(init.packs ?? [])]));
       return () => {};
-    },
-    async splitRecord(key) {
-      state.split.push(key);
-      state.linked = state.linked.filter((r) => r.key !== key);
-      push();
-    },
-    async addNote(clientKey, text) {
-      state.notes = [{ id: String(state.notes.length + 1), clientKey, text, pinned: false, createdAt: 1, updatedAt: 1 }, ...state.notes];
-      push();
-    },
-    async addCorrection(c) {
-      const rec: CorrectionRecord = { ...c, id: `c${state.corrections.length + 1}`, at: 1 };
-      state.corrections = [...state.corrections, rec];
-      if (state.client) state.client = { ...state.client, typeOverride: { type: c.to, reason: c.reason, at: 1, correctionId: rec.id } };
-      corrCb(state.corrections);
-      push();
-    },
-    async undoCorrection(id) {
-      state.corrections = state.corrections.filter((c) => c.id !== id);
-      if (state.client) {
-        const { typeOverride: _t, ...rest } = state.client;
-        state.client = rest;
-      }
-      corrCb(state.corrections);
-      push();
     },
     async insertText(text) {
       if (!state.composer) return { ok: false, reason: 'no-composer' };
@@ -69,5 +37,5 @@ export function fakeTransport(init: { tab?: TabState | null; client?: ClientReco
     loadLang: async () => state.lang,
     saveLang: async (l) => void (state.lang = l),
   };
-  return { transport, state, setTab: (s: TabState | null) => tabCb(s) };
+  return { transport, state, db, ready };
 }

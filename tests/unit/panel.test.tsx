@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lang } from '../../components/i18n';
 import { createPanelModel } from '../../components/panel/model';
 import { PanelApp } from '../../components/panel/PanelApp';
 import type { TabState } from '../../core/protocol';
-import { ClientRecord } from '../../core/store/db';
+import type { ClientSnapshotInput } from '../../core/schema/snapshot';
+import { recordVisit } from '../../core/store/dossiers';
 import { fakeTransport } from './fake-transport';
 import { makeSnapshot } from './helpers';
 
@@ -14,81 +15,168 @@ afterEach(() => {
   lang.value = 'en';
 });
 
+const KEY = 'zendesk:acme:7';
 const extortion = makeSnapshot({
   client: { externalId: '7', name: '<img src=x onerror=alert(1)> Виктория', email: 'v@example.ru', organization: 'ООО Ветер' },
   conversation: [
     { author: 'client', text: 'У меня 120 тысяч подписчиков. Жду компенсацию и скидку 50%, иначе напишу пост про ваш сервис.', public: true },
     { author: 'agent', text: 'Проверяем ваш заказ.', public: true },
   ],
+  agent: { name: 'Анна Смирнова' },
 });
-const clientTab = (snapshot = extortion): TabState => ({ tabId: 1, state: 'client', url: 'https://acme.zendesk.com/agent/tickets/1', clientKey: 'zendesk:acme:7', snapshot, updatedAt: 1 });
-const dossier = ClientRecord.parse({ key: 'zendesk:acme:7', source: 'zendesk', account: 'acme', externalId: '7', name: 'Виктория', firstSeen: 1, lastSeen: 2, visitCount: 3 });
+const clientTab = (snapshot = extortion): TabState => ({ tabId: 1, state: 'client', url: 'https://acme.zendesk.com/agent/tickets/1', clientKey: KEY, snapshot, updatedAt: 1 });
 
-function mount(tab: TabState | null, l: 'en' | 'ru' = 'en') {
-  const fake = fakeTransport({ tab, client: dossier, lang: l });
+async function mount(opts: Parameters<typeof fakeTransport>[0] = { tab: clientTab() }) {
+  const fake = fakeTransport(opts);
   const model = createPanelModel(fake.transport);
   render(<PanelApp model={model} />);
+  await fake.ready;
+  if (opts.tab?.state === 'client') await screen.findByTestId('client-type');
   return { ...fake, model };
 }
 
-describe('PanelApp', () => {
-  it('shows "no client" when the tab has none', () => {
-    mount(null);
-    expect(screen.getByTestId('no-client').textContent).toMatch(/No client on this tab/);
+describe('PanelApp: the tab view', () => {
+  it('shows "no client" when the tab has none', async () => {
+    await mount({ tab: null });
+    expect((await screen.findByTestId('no-client')).textContent).toMatch(/No client on this tab/);
   });
 
-  it('shows the client, the type with quoted evidence, advice and phrases; page text stays text', async () => {
-    mount(clientTab());
+  it('shows the client, type with quoted evidence, top boundary, advice and phrases; page text stays text', async () => {
+    await mount();
     expect(screen.getByTestId('client-name').textContent).toBe('<img src=x onerror=alert(1)> Виктория');
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getByTestId('client-type').dataset.type).toBe('extortionist');
     expect(screen.getByTestId('type-confidence').textContent).toMatch(/\d+% sure/);
+    expect(screen.getByTestId('top-boundary').textContent?.length).toBeGreaterThan(10);
     const marks = [...screen.getByTestId('type-evidence').querySelectorAll('mark')].map((m) => m.textContent);
     expect(marks.some((m) => /компенсац|подписчик|скидк/i.test(m ?? ''))).toBe(true);
     expect(screen.getByTestId('strategy').children.length).toBeGreaterThan(2);
     expect(screen.getByTestId('boundaries').children.length).toBeGreaterThan(2);
-    expect(screen.getByTestId('phrases').children.length).toBeGreaterThanOrEqual(6);
+    const phrases = screen.getAllByTestId('phrase');
+    expect(phrases.length).toBeGreaterThanOrEqual(6);
+    expect(phrases.filter((p) => !p.hidden)).toHaveLength(3);
     expect(screen.getByTestId('service-level').dataset.level).toBe('passer-by');
-    expect(screen.getByTestId('lifecycle-stage').dataset.stage).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('visit-count').textContent).toBe('1'));
   });
 
-  it('inserts a phrase with the client name filled, by click and by keys 1–9, and copies on request', async () => {
-    const { state } = mount(clientTab());
+  it('inserts a phrase by click and by keys 1–9, and copies on request', async () => {
+    const { state } = await mount();
     fireEvent.click(screen.getAllByTestId('phrase-insert')[0]!);
     await waitFor(() => expect(state.inserted).toHaveLength(1));
     expect(state.inserted[0]).not.toMatch(/\{\{/);
     expect(screen.getByTestId('phrase-status').textContent).toMatch(/Inserted/);
-    fireEvent.keyDown(window, { key: '2' });
+    fireEvent.keyDown(window, { key: '5' });
     await waitFor(() => expect(state.inserted).toHaveLength(2));
-    expect(state.inserted[1]).toBe(screen.getAllByTestId('phrase')[1]!.querySelector('.phrase__text')!.textContent);
+    expect(state.inserted[1]).toBe(screen.getAllByTestId('phrase')[4]!.querySelector('.phrase__text')!.textContent);
     fireEvent.click(screen.getAllByTestId('phrase-copy')[0]!);
     await waitFor(() => expect(state.copied).toHaveLength(1));
   });
 
   it('copies instead, and says so, when the page has no reply box', async () => {
-    const fake = fakeTransport({ tab: clientTab(), client: dossier, composer: false });
-    render(<PanelApp model={createPanelModel(fake.transport)} />);
+    const { state } = await mount({ tab: clientTab(), composer: false });
     fireEvent.keyDown(window, { key: '1' });
-    await waitFor(() => expect(fake.state.copied).toHaveLength(1));
+    await waitFor(() => expect(state.copied).toHaveLength(1));
     expect(screen.getByTestId('phrase-status').textContent).toMatch(/No reply box/);
   });
 
-  it('lets the agent override the type, shows it as theirs, and undo', async () => {
-    const { state } = mount(clientTab());
+  it('lets the agent override the type with a reason, and undo', async () => {
+    const { db } = await mount();
     fireEvent.change(screen.getByTestId('override-type'), { target: { value: 'tester' } });
     fireEvent.input(screen.getByTestId('override-reason'), { target: { value: 'gave a detailed report' } });
     fireEvent.click(screen.getByTestId('override-save'));
     await waitFor(() => expect(screen.getByTestId('client-type').dataset.type).toBe('tester'));
-    expect(state.corrections[0]).toMatchObject({ from: 'extortionist', to: 'tester', reason: 'gave a detailed report' });
-    expect(state.corrections[0]!.stems.length).toBeGreaterThan(3);
+    const [c] = await db.corrections.toArray();
+    expect(c).toMatchObject({ from: 'extortionist', to: 'tester', reason: 'gave a detailed report' });
+    expect(c!.stems.length).toBeGreaterThan(3);
     expect(screen.getByTestId('type-confidence').textContent).toBe('Set by you');
     fireEvent.click(screen.getByTestId('override-undo'));
-    await waitFor(() => expect(screen.getByTestId('client-type').dataset.type).not.toBe('tester'));
+    await waitFor(() => expect(screen.getByTestId('client-type').dataset.type).toBe('extortionist'));
+  });
+
+  it('overrides the service level with a reason, shown in the audit trail with who and old → new', async () => {
+    await mount();
+    fireEvent.change(await screen.findByTestId('level-override'), { target: { value: 'boss' } });
+    fireEvent.input(screen.getByTestId('level-reason'), { target: { value: 'yearly contract' } });
+    fireEvent.click(screen.getByTestId('level-save'));
+    await waitFor(() => expect(screen.getByTestId('service-level').dataset.level).toBe('boss'));
+    const entry = await screen.findByTestId('audit-entry');
+    expect(entry.dataset.field).toBe('serviceLevel');
+    expect(entry.textContent).toMatch(/Анна Смирнова/);
+    expect(entry.textContent).toMatch(/∅ → boss \(yearly contract\)/);
+  });
+
+  it('checks a draft: flags a conflicting reply and passes a good one', async () => {
+    await mount();
+    fireEvent.input(screen.getByTestId('draft-input'), { target: { value: 'Виктория, дарим вам скидку 30% на следующий заказ!' } });
+    const warnings = await screen.findByTestId('draft-warnings');
+    expect(warnings.querySelector('li')?.dataset.rule).toBe('perk-too-big');
+    fireEvent.input(screen.getByTestId('draft-input'), { target: { value: 'Виктория, заказ приедет завтра до 14:00.' } });
+    expect((await screen.findByTestId('draft-ok')).textContent).toMatch(/Nothing in this reply/);
   });
 
   it('speaks Russian when asked', async () => {
-    mount(clientTab(), 'ru');
+    await mount({ tab: clientTab(), lang: 'ru' });
     await waitFor(() => expect(screen.getByTestId('type-confidence').textContent).toMatch(/уверенность/));
-    expect(screen.getByTestId('client-type').textContent).toMatch(/Вымогатель/);
+    expect(screen.getByTestId('client-type').textContent).toBe('Вымогатель');
+  });
+});
+
+describe('PanelApp: the dossier', () => {
+  it('adds, edits, pins and deletes notes', async () => {
+    const { db } = await mount();
+    const add = async (text: string) => {
+      fireEvent.input(screen.getByTestId('note-input'), { target: { value: text } });
+      fireEvent.click(screen.getByTestId('note-add'));
+      await waitFor(() => expect(screen.getAllByTestId('note').some((n) => n.textContent?.includes(text))).toBe(true));
+    };
+    await add('likes first names');
+    await add('email only after 18:00');
+    const noteWith = (text: string) => screen.getAllByTestId('note').find((n) => n.textContent?.includes(text))!;
+    fireEvent.click(within(noteWith('likes first names')).getByTestId('note-pin'));
+    await waitFor(() => expect(screen.getAllByTestId('note')[0]!.dataset.pinned).toBe('true'));
+    fireEvent.click(within(noteWith('18:00')).getByTestId('note-edit'));
+    fireEvent.input(screen.getByTestId('note-edit-input'), { target: { value: 'email only after 19:00' } });
+    fireEvent.click(screen.getByTestId('note-save'));
+    await waitFor(() => expect(noteWith('19:00')).toBeTruthy());
+    fireEvent.click(within(noteWith('likes first names')).getByTestId('note-delete'));
+    await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(1));
+    expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['email only after 19:00']);
+  });
+
+  it('keeps profile edits and marks prefilled fields', async () => {
+    const { db } = await mount({ tab: clientTab(makeSnapshot({ ...(extortion as ClientSnapshotInput), ticket: { id: '1', subject: 's', channel: 'email' } })) });
+    await waitFor(() => expect(screen.getByTestId('prefilled-channels')).toBeTruthy());
+    const region = screen.getByTestId('profile-region') as HTMLInputElement;
+    fireEvent.input(region, { target: { value: 'Москва' } });
+    fireEvent.blur(region);
+    await waitFor(async () => expect((await db.clients.get(KEY))?.profile.region).toBe('Москва'));
+  });
+
+  it('draws one history point per visit', async () => {
+    const { db } = await mount();
+    await recordVisit(db, makeSnapshot({ ...(extortion as ClientSnapshotInput), ticket: { id: '2', subject: 'another' } }));
+    await db.visits.toCollection().modify({ type: 'extortionist', stage: 'regular' });
+    await waitFor(() => expect(screen.getAllByTestId('history-point')).toHaveLength(2));
+    expect(screen.getAllByTestId('history-point').map((p) => p.getAttribute('data-type'))).toEqual(['extortionist', 'extortionist']);
+  });
+
+  it('finds a client in the list with "/" and opens the dossier without a helpdesk tab', async () => {
+    const { db } = await mount();
+    await recordVisit(db, makeSnapshot({ client: { externalId: '99', name: 'Megan Price', email: 'megan@example.com' } }));
+    fireEvent.keyDown(window, { key: '/' });
+    const search = await screen.findByTestId('client-search');
+    fireEvent.input(search, { target: { value: 'meg' } });
+    await waitFor(() => expect(screen.getAllByTestId('client-result')).toHaveLength(1));
+    fireEvent.click(screen.getByTestId('client-result'));
+    await waitFor(() => expect(screen.getByTestId('client-name').textContent).toBe('Megan Price'));
+    expect(screen.queryByTestId('client-type')).toBeNull();
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(screen.getByTestId('client-type')).toBeTruthy());
+  });
+
+  it('"n" focuses the note box', async () => {
+    await mount();
+    fireEvent.keyDown(window, { key: 'n' });
+    expect(document.activeElement).toBe(screen.getByTestId('note-input'));
   });
 });

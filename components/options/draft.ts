@@ -1,0 +1,60 @@
+import { StrategyPack } from '../../core/pack/schema';
+import { findMarkup, pathString, type PathIssue } from './pack-guard';
+
+/** A pack being edited: plain JSON, possibly invalid. */
+export type Draft = Record<string, unknown>;
+export type Path = readonly (string | number)[];
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function getAt(root: unknown, path: Path): unknown {
+  let cur = root;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[key];
+  }
+  return cur;
+}
+
+/**
+ * A copy of `root` with `value` at `path` (parents created as needed). `undefined` removes the key, and an
+ * object left empty by that is removed too, so clearing an optional text leaves no `{}` behind.
+ */
+export function setAt<T>(root: T, path: Path, value: unknown): T {
+  if (!path.length) return value as T;
+  const [key, ...rest] = path;
+  const container: Record<string | number, unknown> | unknown[] = Array.isArray(root) ? [...root] : isObj(root) ? { ...root } : typeof key === 'number' ? [] : {};
+  const next = setAt((container as Record<string | number, unknown>)[key!], rest, value);
+  if (Array.isArray(container)) {
+    container[key as number] = next;
+    return container as T;
+  }
+  if (next === undefined || (isObj(next) && !Object.keys(next).length && rest.length)) delete container[key!];
+  else container[key!] = next;
+  return container as T;
+}
+
+/** Every problem of a draft, with its JSON path: the schema's, then the options page's plain-text rule. */
+export function validateDraft(draft: unknown, builtinId: string): PathIssue[] {
+  const r = StrategyPack.safeParse(draft);
+  const issues: PathIssue[] = r.success ? [] : r.error.issues.map((i) => ({ path: pathString(i.path), message: i.message }));
+  issues.push(...findMarkup(draft));
+  if (isObj(draft) && draft.id === builtinId) issues.push({ path: 'id', message: `"${builtinId}" is the built-in pack's id; give the team pack its own id` });
+  return issues;
+}
+
+/** Text input → value: an empty field means "not set". */
+export const textValue = (s: string): string | undefined => (s.trim() === '' ? undefined : s);
+
+/** Number input → value: empty is "not set", anything else is kept as typed so the schema can say what is wrong. */
+export const numberValue = (s: string): number | string | undefined => {
+  if (s.trim() === '') return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : s;
+};
+
+/** One entry per line → list; no lines means "not set". */
+export const linesValue = (s: string): string[] | undefined => {
+  const lines = s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return lines.length ? lines : undefined;
+};

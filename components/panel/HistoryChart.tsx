@@ -1,0 +1,65 @@
+import type { VisitRecord } from '../../core/store/db';
+import { CLIENT_TYPES, LIFECYCLE_STAGES } from '../../core/taxonomy';
+import { formatTime, lang, t } from '../i18n';
+import type { PanelModel } from './model';
+import { loc, typeName } from './pack-text';
+
+const DAY = 86_400_000;
+const W = 320;
+const ROW = 14;
+const PAD = 8;
+
+/**
+ * Type and lifecycle stage over the last days, one point per visit, drawn as plain SVG:
+ * the top band places each visit's type on its row, the bottom band steps through the stages.
+ */
+export function HistoryChart({ model, visits, days = 90, now = Date.now() }: { model: PanelModel; visits: VisitRecord[]; days?: number; now?: number }) {
+  const pack = model.pack.value;
+  const from = now - days * DAY;
+  const shown = visits.filter((v) => v.at >= from);
+  const x = (at: number) => PAD + ((at - from) / (now - from)) * (W - 2 * PAD);
+  const typeRows = [...CLIENT_TYPES, 'unknown'] as const;
+  const typeY = (type: string) => PAD + typeRows.indexOf(type as (typeof typeRows)[number]) * ROW;
+  const stageTop = PAD * 2 + typeRows.length * ROW;
+  const stageY = (stage: string) => stageTop + (LIFECYCLE_STAGES.length - 1 - LIFECYCLE_STAGES.indexOf(stage as (typeof LIFECYCLE_STAGES)[number])) * (ROW / 2);
+  const height = stageTop + LIFECYCLE_STAGES.length * (ROW / 2) + PAD;
+  const staged = shown.filter((v) => v.stage);
+  const path = staged.map((v, i) => `${i ? 'L' : 'M'}${x(v.at).toFixed(1)},${stageY(v.stage!).toFixed(1)}`).join(' ');
+  return (
+    <section class="card history" aria-labelledby="history-h">
+      <h2 id="history-h">{t('history.heading', { days })}</h2>
+      {shown.length === 0 ? (
+        <p class="muted">{t('history.empty')}</p>
+      ) : (
+        <svg class="history__chart" data-testid="history-chart" viewBox={`0 0 ${W} ${height}`} role="img" aria-label={t('history.aria', { n: shown.length, days })}>
+          {typeRows.map((type) => (
+            <line key={type} x1={PAD} x2={W - PAD} y1={typeY(type)} y2={typeY(type)} class="history__grid" />
+          ))}
+          {path && <path d={path} class="history__stage-line" />}
+          {shown.map((v) => (
+            <circle key={v.id} data-testid="history-point" data-type={v.type ?? 'unknown'} data-stage={v.stage} cx={x(v.at)} cy={typeY(v.type ?? 'unknown')} r={4} class={`history__point history__point--${v.type ?? 'unknown'}`}>
+              <title>
+                {formatTime(v.at)} · {pack ? typeName(pack, v.type ?? 'unknown', lang.value) : v.type}
+                {v.confidence != null ? ` ${Math.round(v.confidence * 100)}%` : ''}
+                {v.stage && pack ? ` · ${loc(pack.lifecycle?.stages?.[v.stage]?.name, lang.value) || v.stage}` : ''}
+              </title>
+            </circle>
+          ))}
+        </svg>
+      )}
+      {shown.length > 0 && (
+        <ol class="history__list">
+          {shown
+            .slice(-5)
+            .reverse()
+            .map((v) => (
+              <li key={v.id} class="muted">
+                {formatTime(v.at)} · {pack ? typeName(pack, v.type ?? 'unknown', lang.value) : v.type}
+                {v.stage && pack ? ` · ${loc(pack.lifecycle?.stages?.[v.stage]?.name, lang.value)}` : ''}
+              </li>
+            ))}
+        </ol>
+      )}
+    </section>
+  );
+}
