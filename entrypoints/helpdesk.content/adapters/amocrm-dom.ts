@@ -1,5 +1,6 @@
 import type { AmoFeedMessage } from '../../../core/sources/amocrm-api';
 import { parseAmoDate } from '../../../core/sources/amocrm-api';
+import type { PageTarget } from '../../../core/sources/urls';
 import { queryAllFirst, queryFirst, textOf } from './dom-utils';
 import { AMO } from './amocrm-selectors';
 
@@ -10,8 +11,10 @@ export function readAmoFeed(root: ParentNode, now = new Date()): AmoFeedMessage[
   return queryAllFirst(feed, AMO.feedItem).map((item) => {
     const note = item.querySelector('.feed-note');
     const cls = `${item.className} ${note?.className ?? ''}`;
-    const direction: AmoFeedMessage['direction'] = /feed-note-incoming/.test(cls) ? 'incoming' : /feed-note-outgoing/.test(cls) ? 'outgoing' : 'system';
     const paragraphs = queryAllFirst(item, AMO.feedParagraph).map(textOf);
+    // Calls and notes carry incoming/outgoing classes too; only chat messages are the client's words.
+    const isChat = AMO.chatItem.some((s) => item.matches(s)) || paragraphs.length > 0;
+    const direction: AmoFeedMessage['direction'] = !isChat ? 'system' : /feed-note-incoming/.test(cls) ? 'incoming' : /feed-note-outgoing/.test(cls) ? 'outgoing' : 'system';
     const author = queryFirst(item, AMO.feedAuthor);
     return {
       direction,
@@ -22,15 +25,20 @@ export function readAmoFeed(root: ParentNode, now = new Date()): AmoFeedMessage[
   });
 }
 
-/** What a lead card shows of its main contact, for when the API is refused. */
-export function readAmoCard(doc: Document) {
-  const contact = queryFirst(doc, AMO.mainContact);
+/**
+ * What the card shows of the client, for when the API is refused: on a lead card its main contact,
+ * on a contact card the card's own fields.
+ */
+export function readAmoCard(doc: Document, kind: PageTarget['kind']) {
+  const onContactCard = kind === 'user';
+  const scope = onContactCard ? queryFirst(doc, AMO.contactCardForm) : queryFirst(doc, AMO.mainContact);
+  const name = textOf(queryFirst(doc, AMO.leadName));
   return {
-    leadName: textOf(queryFirst(doc, AMO.leadName)),
+    leadName: name,
     status: textOf(queryFirst(doc, AMO.status)) || undefined,
-    contactId: (contact && queryFirst<HTMLInputElement>(contact, AMO.contactId)?.value) || undefined,
-    contactName: contact ? textOf(queryFirst(contact, AMO.contactName)) : '',
-    phone: (contact && textOf(queryFirst(contact, AMO.contactPhone))) || undefined,
-    email: (contact && textOf(queryFirst(contact, AMO.contactEmail))) || undefined,
+    contactId: (scope && queryFirst<HTMLInputElement>(scope, AMO.contactId)?.value) || undefined,
+    contactName: onContactCard ? name : scope ? textOf(queryFirst(scope, AMO.contactName)) : '',
+    phone: (scope && textOf(queryFirst(scope, AMO.contactPhone))) || undefined,
+    email: (scope && textOf(queryFirst(scope, AMO.contactEmail))) || undefined,
   };
 }

@@ -9,6 +9,10 @@ export const AMO = {
   /** The main contact's block on a lead card (the add-form is `.linked-forms__item_is-add`). */
   mainContact: ['#contacts_list .linked-forms__item[data-main-item="true"]', '#contacts_list .linked-forms__item:not(.linked-forms__item_is-add)'],
   contactId: ['input[name="ID"]'],
+  /** A contact card's own fields (on a lead card the contact sits in `#contacts_list` instead). */
+  contactCardForm: ['form#edit_card', '#card_fields'],
+  /** Chat messages; notes, calls and system lines are other wrapper modifiers. */
+  chatItem: ['.feed-note-wrapper-amojo'],
   contactName: ['input.js-linked-name-view'],
   contactPhone: ['.linked-form__field-pei [data-pei-code="phone"] input.control-phone__formatted', '.linked-form__field-pei [data-pei-code="phone"] input'],
   contactEmail: ['.linked-form__field-pei [data-pei-code="email"] input.js-linked-pei', '.linked-form__field-pei [data-pei-code="email"] input'],

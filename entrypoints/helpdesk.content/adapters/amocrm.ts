@@ -7,7 +7,7 @@ import { isAmoHost, parseAmoUrl, type PageTarget } from '../../../core/sources/u
 import { log } from '../log';
 import { AMO } from './amocrm-selectors';
 import { readAmoCard, readAmoFeed } from './amocrm-dom';
-import { queryFirst, waitFor } from './dom-utils';
+import { queryFirst, waitFor, waitForQuiet } from './dom-utils';
 import { insertIntoField } from './insert-text';
 import { getParsed, optional } from './read-helpers';
 import type { HelpdeskAdapter, ReadEnv } from './types';
@@ -66,7 +66,8 @@ export const amocrm: HelpdeskAdapter = {
     const url = env.doc.location.href;
     // The card renders after the URL changes; the feed (chat texts) exists only there.
     await waitFor(env.doc, () => queryFirst(env.doc, AMO.cardHolder), env.signal).catch(() => log.info('no card on the page yet'));
-    const card = readAmoCard(env.doc);
+    await waitForQuiet(env.doc, env.signal);
+    const card = readAmoCard(env.doc, target.kind);
     const feed = readAmoFeed(env.doc);
     try {
       return amoToSnapshot(await readApi(target, env, feed, card.status));

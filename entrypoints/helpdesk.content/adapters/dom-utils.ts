@@ -48,3 +48,34 @@ export function waitFor<T>(doc: Document, find: () => T | null, signal: AbortSig
     obs.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-is-active', 'value'] });
   });
 }
+
+/**
+ * Resolves once the page has stopped changing for `quietMs` (or after `maxMs` regardless): single-page
+ * helpdesks re-render the card after the URL changes, and reading too early would read the old card.
+ */
+export function waitForQuiet(doc: Document, signal: AbortSignal, quietMs = 250, maxMs = 3000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let quiet = setTimeout(finish, quietMs);
+    const cap = setTimeout(finish, maxMs);
+    const obs = new MutationObserver(() => {
+      clearTimeout(quiet);
+      quiet = setTimeout(finish, quietMs);
+    });
+    const onAbort = () => {
+      cleanup();
+      reject(signal.reason);
+    };
+    function cleanup() {
+      obs.disconnect();
+      clearTimeout(quiet);
+      clearTimeout(cap);
+      signal.removeEventListener('abort', onAbort);
+    }
+    function finish() {
+      cleanup();
+      resolve();
+    }
+    signal.addEventListener('abort', onAbort);
+    obs.observe(doc.documentElement, { childList: true, subtree: true });
+  });
+}
