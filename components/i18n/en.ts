@@ -13,6 +13,7 @@ export const en = {
   'via.dom': 'read from the page (API unavailable)',
   'via.mixed': 'read via the API and the page',
   'client.noEmail': 'no email',
+  'client.fromHelpdesk': 'Notes and fields in {source}',
   'client.noOrg': 'no organization',
   'ticket.messages': '{n} messages',
   'ticket.clientMessages': '{n} from the client',

@@ -15,6 +15,7 @@ export const ru: Record<MessageKey, string> = {
   'via.dom': 'данные со страницы (API недоступен)',
   'via.mixed': 'данные из API и со страницы',
   'client.noEmail': 'email не указан',
+  'client.fromHelpdesk': 'Заметки и поля в {source}',
   'client.noOrg': 'без организации',
   'ticket.messages': 'сообщений: {n}',
   'ticket.clientMessages': 'от клиента: {n}',

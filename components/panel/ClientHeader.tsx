@@ -28,6 +28,20 @@ export function ClientHeader({ snapshot, client, linked = [], onSplit = () => {}
         {' · '}
         {t('ticket.clientMessages', { n: fromClient })}
       </p>
+      {(c.notes || Object.keys(c.fields).length > 0) && (
+        <details class="client__helpdesk" data-testid="helpdesk-fields">
+          <summary class="muted">{t('client.fromHelpdesk', { source: t(`source.${snapshot.source}`) })}</summary>
+          {c.notes && <p class="client__notes">{c.notes}</p>}
+          <dl class="client__facts">
+            {Object.entries(c.fields).map(([k, v]) => (
+              <>
+                <dt key={`k-${k}`}>{k.replace(/_/g, ' ')}</dt>
+                <dd key={`v-${k}`}>{v}</dd>
+              </>
+            ))}
+          </dl>
+        </details>
+      )}
       <LinkedRecords records={linked} onSplit={onSplit} />
       <p class="client__via muted" data-testid="read-via">
         {t(`source.${snapshot.source}`)} · {t(`via.${snapshot.via}`)}

@@ -52,6 +52,8 @@ export const ClientSnapshot = z.object({
     notes: text(20_000).optional(),
     /** Job title, where the CRM has one. */
     position: text().optional(),
+    /** The helpdesk's custom fields for this person (Zendesk user fields), as text. */
+    fields: z.record(z.string().max(200), z.string().max(2000)).default({}),
   }),
   /** The ticket (Zendesk) or lead (amoCRM) the agent has open, when the page is one. */
   ticket: z

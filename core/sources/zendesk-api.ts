@@ -21,6 +21,18 @@ export const ZdUser = z.object({
   notes: OptStr,
   details: OptStr,
   created_at: OptStr,
+  /** Custom user fields, keyed by field key; values may be text, numbers, booleans, dates or null. */
+  user_fields: z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .transform((v) =>
+      Object.fromEntries(
+        Object.entries(v ?? {})
+          .filter(([, x]) => x !== null && x !== undefined && x !== '' && typeof x !== 'object')
+          .slice(0, 100)
+          .map(([k, x]) => [k, String(x).slice(0, 2000)]),
+      ),
+    ),
 });
 export type ZdUser = z.infer<typeof ZdUser>;
 
@@ -158,6 +170,7 @@ export function zendeskApiToSnapshot(read: ZendeskApiRead, now = new Date()): Cl
       organization,
       tags: requester?.tags ?? [],
       notes: [requester?.notes, requester?.details].filter(Boolean).join('\n\n') || undefined,
+      fields: requester?.user_fields ?? {},
     },
     ticket: {
       id: ticket.id,
@@ -203,7 +216,16 @@ export function zendeskUserToSnapshot(
     via: 'api',
     capturedAt: now.toISOString(),
     url: read.url,
-    client: { externalId: u.id, name: u.name, email: u.email, phone: u.phone, organization: read.organization?.name, tags: u.tags, notes: [u.notes, u.details].filter(Boolean).join('\n\n') || undefined },
+    client: {
+      externalId: u.id,
+      name: u.name,
+      email: u.email,
+      phone: u.phone,
+      organization: read.organization?.name,
+      tags: u.tags,
+      notes: [u.notes, u.details].filter(Boolean).join('\n\n') || undefined,
+      fields: u.user_fields,
+    },
     conversation: [],
     history: historyOf(read, u),
     agent: agentOf(read.me),

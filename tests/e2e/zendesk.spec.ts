@@ -35,3 +35,21 @@ test('a user page shows that person with their history', async ({ zendesk, openH
   // A user page has no ticket: the panel shows the person without a subject.
   await expect(panel.getByTestId('ticket-subject')).toHaveCount(0);
 });
+
+test('an organization page shows the organization as a B2B client', async ({ zendesk, openHelpdesk, openPanel }) => {
+  void zendesk;
+  const { tabId } = await openHelpdesk(`${BASE}/organizations/24015530871288`);
+  const panel = await openPanel(tabId);
+  await expect(panel.getByTestId('client-name')).toHaveText('Brightline Labs');
+  await expect(panel.getByTestId('service-level')).toHaveAttribute('data-level', 'passer-by');
+});
+
+test('shows the requester’s helpdesk notes and user fields', async ({ zendesk, openHelpdesk, openPanel }) => {
+  void zendesk;
+  const { tabId } = await openHelpdesk(`${BASE}/tickets/1201`);
+  const panel = await openPanel(tabId);
+  await panel.getByTestId('helpdesk-fields').locator('summary').click();
+  await expect(panel.getByTestId('helpdesk-fields')).toContainText('Ведёт кофейный блог');
+  await expect(panel.getByTestId('helpdesk-fields')).toContainText('loyalty tier');
+  await expect(panel.getByTestId('helpdesk-fields')).toContainText('gold');
+});
