@@ -42,8 +42,8 @@ describe('Zendesk selectors', () => {
     }
     const read = readZendeskDom(root, '1201');
     expect(read).toMatchObject({ subject: expect.stringContaining('78412'), requesterName: 'Виктория Лебедева', requesterId: '38156690203345' });
-    expect(read.messages.filter((m) => m.sender === 'end-user')).toHaveLength(4);
-    expect(read.messages.filter((m) => m.internal)).toHaveLength(1);
+    expect(read.messages!.filter((m) => m.sender === 'end-user')).toHaveLength(4);
+    expect(read.messages!.filter((m) => m.internal)).toHaveLength(1);
     expect(read.tags).toContain('vip');
   });
 
