@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { declareVersions } from './schema-versions';
 import { z } from 'zod';
 import { StrategyPack } from '../pack/schema';
 import { ClientProfile } from '../schema/profile';
@@ -16,6 +17,8 @@ export const ClientRecord = z.object({
   organization: z.string().optional(),
   firstSeen: z.number(),
   lastSeen: z.number(),
+  /** When the dossier last changed (a visit or an edit): a restore keeps the newer copy. */
+  updatedAt: z.number().optional(),
   /** When the client was last seen before the current visit: the gap that makes a `former` client. */
   previousSeen: z.number().optional(),
   visitCount: z.number().int().nonnegative(),
@@ -117,6 +120,10 @@ export const InstalledPack = z.object({
 });
 export type InstalledPack = z.infer<typeof InstalledPack>;
 
+/** A setting kept with the dossiers (and in backups): the never-record list, the notes lock. */
+export const MetaRecord = z.object({ key: z.string(), value: z.unknown() });
+export type MetaRecord = z.infer<typeof MetaRecord>;
+
 export const DB_NAME = 'tipazh';
 
 /** The dossier database. It lives in the extension's origin only; content scripts never open it. */
@@ -128,17 +135,10 @@ export class TipazhDb extends Dexie {
   persons!: EntityTable<PersonRecord, 'id'>;
   packs!: EntityTable<InstalledPack, 'id'>;
   audit!: EntityTable<AuditRecord, 'id'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      clients: 'key, lastSeen, email, phone, *searchTokens',
-      visits: 'id, clientKey, at',
-      notes: 'id, clientKey, updatedAt',
-      corrections: 'id, clientKey, at',
-      persons: 'id, *emails, *phones, *clientKeys',
-      packs: 'id, order',
-      audit: 'id, clientKey, at',
-    });
+    declareVersions(this);
   }
 }

@@ -19,7 +19,7 @@ async function editClient(db: TipazhDb, key: string, who: Who, field: string, ch
     if (!current) throw new Error('no dossier for this client');
     const { next, from, to } = change(current);
     if (text(from) === text(to)) return;
-    const parsed = ClientRecord.parse(next);
+    const parsed = ClientRecord.parse({ ...next, updatedAt: now });
     await db.clients.put({ ...parsed, searchTokens: searchTokensOf(parsed) });
     await audit(db, key, who, field, from, to, now);
   });

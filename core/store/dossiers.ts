@@ -46,6 +46,7 @@ export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date
       organization: c.organization ?? prev?.organization,
       firstSeen: Math.min(prev?.firstSeen ?? now, now),
       lastSeen: Math.max(prev?.lastSeen ?? now, now),
+      updatedAt: Math.max(prev?.updatedAt ?? now, now),
       previousSeen: prevVisit ? prev?.previousSeen : prev?.lastSeen,
       visitCount,
       lastTicketId: snap.ticket?.id ?? prev?.lastTicketId,

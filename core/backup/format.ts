@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { AuditRecord, ClientRecord, CorrectionRecord, InstalledPack, MetaRecord, NoteRecord, PersonRecord, VisitRecord } from '../store/db';
+
+export const BACKUP_FORMAT = 'tipazh-backup';
+export const BACKUP_VERSION = 1;
+
+/** One file with everything Tipazh keeps: dossiers, visits, notes, corrections (the learned model), packs, settings. */
+export const Backup = z.object({
+  format: z.literal(BACKUP_FORMAT, { error: 'is not a Tipazh backup' }),
+  version: z.number().int().min(1).max(BACKUP_VERSION, { error: `is from a newer Tipazh; this one reads backups up to version ${BACKUP_VERSION}` }),
+  exportedAt: z.number(),
+  data: z.object({
+    clients: z.array(ClientRecord),
+    visits: z.array(VisitRecord),
+    notes: z.array(NoteRecord),
+    corrections: z.array(CorrectionRecord),
+    persons: z.array(PersonRecord),
+    packs: z.array(InstalledPack),
+    audit: z.array(AuditRecord),
+    meta: z.array(MetaRecord).default([]),
+  }),
+  /** Browser-side settings (language…), applied by the page that restores. */
+  settings: z.record(z.string(), z.unknown()).default({}),
+});
+export type Backup = z.infer<typeof Backup>;
+export type BackupTable = keyof Backup['data'];
+export const BACKUP_TABLES: BackupTable[] = ['clients', 'visits', 'notes', 'corrections', 'persons', 'packs', 'audit', 'meta'];

@@ -1,0 +1,40 @@
+import type Dexie from 'dexie';
+
+/*
+ * Every version of the dossier database. A version is never edited once shipped: a change is a new
+ * version with an upgrade, and a test opens a database written by the previous version and finds its data.
+ */
+
+/** Version 1: dossiers, visits, notes, corrections, persons, packs, audit trail. */
+export const SCHEMA_V1 = {
+  clients: 'key, lastSeen, email, phone, *searchTokens',
+  visits: 'id, clientKey, at',
+  notes: 'id, clientKey, updatedAt',
+  corrections: 'id, clientKey, at',
+  persons: 'id, *emails, *phones, *clientKeys',
+  packs: 'id, order',
+  audit: 'id, clientKey, at',
+};
+
+/** Version 2: dossiers know when they last changed (restore keeps the newer copy); a key-value `meta` table for settings. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  clients: 'key, lastSeen, updatedAt, email, phone, *searchTokens',
+  meta: 'key',
+};
+
+export const LATEST_VERSION = 2;
+
+export function declareVersions(db: Dexie): void {
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade((tx) =>
+      tx
+        .table('clients')
+        .toCollection()
+        .modify((c: { updatedAt?: number; lastSeen: number }) => {
+          c.updatedAt ??= c.lastSeen;
+        }),
+    );
+}

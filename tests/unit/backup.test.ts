@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { exportBackup } from '../../core/backup/export';
+import { applyRestore, parseBackup, planRestore } from '../../core/backup/restore';
+import { TipazhDb } from '../../core/store/db';
+import { addCorrection } from '../../core/store/corrections';
+import { setTags } from '../../core/store/dossier-edits';
+import { addNote, recordVisit } from '../../core/store/dossiers';
+import { installPack } from '../../core/store/packs';
+import { readDefaultPack } from '../../core/pack/node-default';
+import { makeSnapshot } from './helpers';
+
+const dbs: TipazhDb[] = [];
+const fresh = () => {
+  const db = new TipazhDb(`b-${Math.random()}`);
+  dbs.push(db);
+  return db;
+};
+afterEach(async () => Promise.all(dbs.splice(0).map((d) => d.delete())));
+const KEY = 'zendesk:acme:42';
+
+async function populated() {
+  const db = fresh();
+  await recordVisit(db, makeSnapshot(), 1000);
+  await recordVisit(db, makeSnapshot({ ticket: { id: '2', subject: 'Other' } }), 2000);
+  await addNote(db, KEY, 'likes tea', 1500);
+  await addCorrection(db, { clientKey: KEY, from: 'unknown', to: 'tester', stems: ['bug', 'crash'] }, 1600);
+  await installPack(db, { ...readDefaultPack(), id: 'team', name: { en: 'Team' } }, { kind: 'file', name: 'team.json' }, { now: 1700 });
+  await db.meta.put({ key: 'neverRecord', value: ['vip@example.com'] });
+  return db;
+}
+
+describe('backup and restore', () => {
+  it('round-trips everything into an empty profile', async () => {
+    const src = await populated();
+    const text = await exportBackup(src, { settings: { lang: 'ru' } });
+    const parsed = parseBackup(text);
+    expect(parsed.ok).toBe(true);
+    const dst = fresh();
+    const plan = await applyRestore(dst, (parsed as { backup: never }).backup);
+    expect(plan.conflicts).toEqual([]);
+    for (const t of ['clients', 'visits', 'notes', 'corrections', 'persons', 'packs', 'audit', 'meta'] as const) {
+      expect(await dst.table(t).count(), t).toBe(await src.table(t).count());
+    }
+    expect((await dst.clients.get(KEY))?.typeOverride?.type).toBe('tester');
+    expect((parsed as { backup: { settings: unknown } }).backup.settings).toEqual({ lang: 'ru' });
+  });
+
+  it('merges into a non-empty profile by identity: nothing duplicated, visits added up', async () => {
+    const src = await populated();
+    const dst = fresh();
+    await recordVisit(dst, makeSnapshot({ ticket: { id: '3', subject: 'Third' } }), 500);
+    await addNote(dst, KEY, 'local note', 600);
+    const r = parseBackup(await exportBackup(src));
+    if (!r.ok) throw new Error(r.error);
+    await applyRestore(dst, r.backup);
+    expect(await dst.clients.count()).toBe(1);
+    expect(await dst.persons.count()).toBe(1);
+    expect(await dst.visits.count()).toBe(3);
+    expect((await dst.clients.get(KEY))?.visitCount).toBe(3);
+    expect((await dst.clients.get(KEY))?.firstSeen).toBe(500);
+    expect((await dst.notes.toArray()).map((n) => n.text).sort()).toEqual(['likes tea', 'local note']);
+    // Restoring the same file twice changes nothing.
+    await applyRestore(dst, r.backup);
+    expect(await dst.visits.count()).toBe(3);
+    expect(await dst.notes.count()).toBe(2);
+  });
+
+  it('never overwrites newer local data without being told to', async () => {
+    const src = await populated();
+    const r = parseBackup(await exportBackup(src));
+    if (!r.ok) throw new Error(r.error);
+    const dst = fresh();
+    await applyRestore(dst, r.backup);
+    await setTags(dst, KEY, ['changed after the backup'], 'you');
+    const plan = await planRestore(dst, r.backup);
+    expect(plan.conflicts).toEqual([{ table: 'clients', id: KEY, label: 'Megan Price' }]);
+    await applyRestore(dst, r.backup);
+    expect((await dst.clients.get(KEY))?.tags).toEqual(['changed after the backup']);
+    await applyRestore(dst, r.backup, { conflicts: 'take-backup' });
+    expect((await dst.clients.get(KEY))?.tags).toEqual([]);
+  });
+
+  it('refuses a truncated or corrupted file, says where, and changes nothing', async () => {
+    const text = await exportBackup(await populated());
+    const truncated = parseBackup(text.slice(0, Math.floor(text.length / 2)));
+    expect(truncated.ok).toBe(false);
+    expect(!truncated.ok && truncated.error).toMatch(/truncated|ends early|JSON/);
+    const data = JSON.parse(text);
+    data.data.clients[0].lastSeen = 'yesterday';
+    const corrupted = parseBackup(JSON.stringify(data));
+    expect(!corrupted.ok && corrupted.error).toMatch(/data\.clients\[0\]\.lastSeen/);
+    expect(parseBackup(JSON.stringify({ ...data, format: 'other' })).ok).toBe(false);
+    expect(!parseBackup(JSON.stringify({ ...data, version: 99 })).ok).toBe(true);
+  });
+
+  it('is transactional: a failure half-way writes nothing', async () => {
+    const r = parseBackup(await exportBackup(await populated()));
+    if (!r.ok) throw new Error(r.error);
+    const dst = fresh();
+    await recordVisit(dst, makeSnapshot({ client: { externalId: '7', name: 'Local only' } }), 1);
+    const before = { clients: await dst.clients.count(), visits: await dst.visits.count() };
+    const broken = { ...r.backup, data: { ...r.backup.data, audit: [{ ...(r.backup.data.audit[0] ?? {}), id: undefined as unknown as string }] } };
+    await expect(applyRestore(dst, broken)).rejects.toThrow();
+    expect({ clients: await dst.clients.count(), visits: await dst.visits.count() }).toEqual(before);
+    expect(await dst.notes.count()).toBe(0);
+  });
+});
