@@ -6,6 +6,8 @@ export const en = {
   'state.noClientHint': 'Open a ticket in Zendesk and Tipazh will show who you are talking to.',
   'state.reading': 'Reading the client…',
   'state.error': 'Could not read this page',
+  'state.neverRecorded': 'Not recorded',
+  'state.neverRecordedHint': 'This client is on your never-record list: Tipazh keeps nothing about them.',
   'state.loading': 'Loading…',
   'source.zendesk': 'Zendesk',
   'source.amocrm': 'amoCRM',

@@ -8,6 +8,8 @@ export const ru: Record<MessageKey, string> = {
   'state.noClientHint': 'Откройте обращение в Zendesk, и Типаж покажет, с кем вы говорите.',
   'state.reading': 'Читаю данные клиента…',
   'state.error': 'Не удалось прочитать страницу',
+  'state.neverRecorded': 'Не записывается',
+  'state.neverRecordedHint': 'Клиент в вашем списке «никогда не записывать»: Типаж ничего о нём не хранит.',
   'state.loading': 'Загрузка…',
   'source.zendesk': 'Zendesk',
   'source.amocrm': 'amoCRM',

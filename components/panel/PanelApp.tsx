@@ -79,6 +79,14 @@ function TabClient({ model }: { model: PanelModel }) {
       </div>
     );
   }
+  if (tab?.state === 'none' && tab.message === 'never-record') {
+    return (
+      <div class="panel__state" data-testid="never-recorded">
+        <strong>{t('state.neverRecorded')}</strong>
+        <p>{t('state.neverRecordedHint')}</p>
+      </div>
+    );
+  }
   if (tab?.state !== 'client' || !tab.snapshot) {
     return (
       <div class="panel__state" data-testid="no-client">

@@ -6,6 +6,12 @@ import type { TipazhDb } from '../../core/store/db';
 import { recordVisit } from '../../core/store/dossiers';
 import type { StrategyPack } from '../../core/pack/schema';
 import { analyzeVisit } from './analyze-visit';
+import { isNeverRecorded, NEVER_RECORD_KEY, NeverRecord } from '../../core/privacy';
+
+async function neverRecordList(db: TipazhDb): Promise<NeverRecord | undefined> {
+  const parsed = NeverRecord.safeParse((await db.meta.get(NEVER_RECORD_KEY))?.value);
+  return parsed.success ? parsed.data : undefined;
+}
 
 export type ReportResult = { ok: true } | { ok: false; error: string };
 
@@ -26,6 +32,11 @@ export async function handleReport(
   }
   const r = parsed.data;
   const state: TabState = { tabId, state: r.state, url: r.url, updatedAt: now };
+  if (r.state === 'client' && isNeverRecorded(r.snapshot, await neverRecordList(db))) {
+    // On the agent's never-record list: no dossier, no visit, no snapshot kept; the panel says why.
+    await browser.storage.session.set({ [tabStateKey(tabId)]: TabState.parse({ tabId, state: 'none', url: r.url, message: 'never-record', updatedAt: now }) });
+    return { ok: true };
+  }
   if (r.state === 'client') {
     await recordVisit(db, r.snapshot, now);
     // The visit's verdict is history, not the panel's live view: a failure here must not cost the report.

@@ -34,15 +34,15 @@ describe('backup and restore', () => {
     const src = await populated();
     const text = await exportBackup(src, { settings: { lang: 'ru' } });
     const parsed = parseBackup(text);
-    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) throw new Error(parsed.error);
     const dst = fresh();
-    const plan = await applyRestore(dst, (parsed as { backup: never }).backup);
+    const plan = await applyRestore(dst, parsed.backup);
     expect(plan.conflicts).toEqual([]);
     for (const t of ['clients', 'visits', 'notes', 'corrections', 'persons', 'packs', 'audit', 'meta'] as const) {
       expect(await dst.table(t).count(), t).toBe(await src.table(t).count());
     }
     expect((await dst.clients.get(KEY))?.typeOverride?.type).toBe('tester');
-    expect((parsed as { backup: { settings: unknown } }).backup.settings).toEqual({ lang: 'ru' });
+    expect(parsed.backup.settings).toEqual({ lang: 'ru' });
   });
 
   it('merges into a non-empty profile by identity: nothing duplicated, visits added up', async () => {
@@ -99,7 +99,7 @@ describe('backup and restore', () => {
     const dst = fresh();
     await recordVisit(dst, makeSnapshot({ client: { externalId: '7', name: 'Local only' } }), 1);
     const before = { clients: await dst.clients.count(), visits: await dst.visits.count() };
-    const broken = { ...r.backup, data: { ...r.backup.data, audit: [{ ...(r.backup.data.audit[0] ?? {}), id: undefined as unknown as string }] } };
+    const broken = { ...r.backup, data: { ...r.backup.data, audit: [{ id: undefined, clientKey: KEY, at: 1, who: 'x', field: 'y' }] } } as unknown as typeof r.backup;
     await expect(applyRestore(dst, broken)).rejects.toThrow();
     expect({ clients: await dst.clients.count(), visits: await dst.visits.count() }).toEqual(before);
     expect(await dst.notes.count()).toBe(0);
