@@ -56,7 +56,7 @@ describe('never-record list', () => {
     expect(await db.visits.count()).toBe(0);
     const state = (await fakeBrowser.storage.session.get(tabStateKey(3)))[tabStateKey(3)];
     expect(state).toMatchObject({ state: 'none', message: 'never-record' });
-    expect(state.snapshot).toBeUndefined();
+    expect((state as { snapshot?: unknown }).snapshot).toBeUndefined();
   });
 });
 
@@ -92,7 +92,7 @@ describe('storage errors', () => {
     const db = fresh();
     await recordVisit(db, makeSnapshot(), 1);
     const original = db.audit.add.bind(db.audit);
-    db.audit.add = (() => Promise.reject(new DOMException('full', 'QuotaExceededError'))) as typeof db.audit.add;
+    db.audit.add = (() => Promise.reject(new DOMException('full', 'QuotaExceededError'))) as unknown as typeof db.audit.add;
     await expect(setTags(db, 'zendesk:acme:42', ['new'], 'you')).rejects.toThrow();
     db.audit.add = original;
     expect((await db.clients.get('zendesk:acme:42'))?.tags).toEqual([]);
