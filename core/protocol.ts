@@ -8,6 +8,8 @@ import { ClientSnapshot } from './schema/snapshot';
 export const PageReport = z.discriminatedUnion('state', [
   z.object({ kind: z.literal('page'), state: z.literal('reading'), url: z.string().max(4000) }),
   z.object({ kind: z.literal('page'), state: z.literal('client'), url: z.string().max(4000), snapshot: ClientSnapshot }),
+  /** What the page and its API gave, unvalidated: the background checks it and builds the snapshot (core/sources/raw-read). */
+  z.object({ kind: z.literal('page'), state: z.literal('raw'), url: z.string().max(4000), read: z.unknown() }),
   /** A helpdesk page that shows no client (a view, the dashboard, an "add" form). */
   z.object({ kind: z.literal('page'), state: z.literal('none'), url: z.string().max(4000) }),
   z.object({ kind: z.literal('page'), state: z.literal('error'), url: z.string().max(4000), message: z.string().max(2000) }),

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { PageReport, TabState, tabStateKey } from '../../core/protocol';
+import { ZodError } from 'zod';
 import { formatIssues } from '../../core/schema/format-issues';
+import { snapshotFromRaw } from '../../core/sources/raw-read';
 import { clientKeyOf } from '../../core/schema/snapshot';
 import type { TipazhDb } from '../../core/store/db';
 import { recordVisit } from '../../core/store/dossiers';
@@ -30,8 +32,19 @@ export async function handleReport(
     console.warn('[Tipazh] refused a page report:\n' + error);
     return { ok: false, error };
   }
-  const r = parsed.data;
-  const state: TabState = { tabId, state: r.state, url: r.url, updatedAt: now };
+  let r = parsed.data;
+  if (r.state === 'raw') {
+    // The content script sends what it read as it came; here it is validated and becomes a snapshot.
+    try {
+      r = { kind: 'page', state: 'client', url: r.url, snapshot: snapshotFromRaw(r.read) };
+    } catch (e) {
+      const error = e instanceof ZodError ? formatIssues(e) : e instanceof Error ? e.message : String(e);
+      console.warn('[Tipazh] refused what the page gave:\n' + error);
+      await browser.storage.session.set({ [tabStateKey(tabId)]: TabState.parse({ tabId, state: 'error', url: r.url, message: error.slice(0, 2000), updatedAt: now }) });
+      return { ok: false, error };
+    }
+  }
+  const state: TabState = { tabId, state: r.state as TabState['state'], url: r.url, updatedAt: now };
   if (r.state === 'client' && isNeverRecorded(r.snapshot, await neverRecordList(db))) {
     // On the agent's never-record list: no dossier, no visit, no snapshot kept; the panel says why.
     await browser.storage.session.set({ [tabStateKey(tabId)]: TabState.parse({ tabId, state: 'none', url: r.url, message: 'never-record', updatedAt: now }) });

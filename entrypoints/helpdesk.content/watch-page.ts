@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageReport } from '../../core/protocol';
-import type { ClientSnapshot } from '../../core/schema/snapshot';
+import type { RawReadInput } from '../../core/sources/raw-read';
 import { adapterFor } from './adapters/registry';
 import { log } from './log';
 
@@ -12,7 +12,7 @@ const CACHE_MS = 60_000;
  * and reports the page state. Nothing here may throw into the page; everything stops with `ctx`.
  */
 export function watchPage(ctx: ContentScriptContext, report: (r: PageReport) => void): void {
-  const cache = new Map<string, { at: number; snapshot: ClientSnapshot }>();
+  const cache = new Map<string, { at: number; read: RawReadInput }>();
   let lastUrl = '';
   let current: AbortController | undefined;
 
@@ -29,12 +29,12 @@ export function watchPage(ctx: ContentScriptContext, report: (r: PageReport) => 
     if (!adapter || !target) return report({ kind: 'page', state: 'none', url: href });
     const key = `${target.source}:${target.account}:${target.kind}:${target.id}`;
     const hit = cache.get(key);
-    if (hit && Date.now() - hit.at < CACHE_MS) return report({ kind: 'page', state: 'client', url: href, snapshot: hit.snapshot });
+    if (hit && Date.now() - hit.at < CACHE_MS) return report({ kind: 'page', state: 'raw', url: href, read: hit.read });
     report({ kind: 'page', state: 'reading', url: href });
     try {
-      const snapshot = await adapter.read(target, { doc: document, signal: AbortSignal.any([ac.signal, ctx.signal]), fetch: fetch.bind(globalThis) });
-      cache.set(key, { at: Date.now(), snapshot });
-      if (current === ac) report({ kind: 'page', state: 'client', url: href, snapshot });
+      const read = await adapter.read(target, { doc: document, signal: AbortSignal.any([ac.signal, ctx.signal]), fetch: fetch.bind(globalThis) });
+      cache.set(key, { at: Date.now(), read });
+      if (current === ac) report({ kind: 'page', state: 'raw', url: href, read });
     } catch (e) {
       if (ac.signal.aborted || ctx.isInvalid) return;
       log.warn('could not read the client', e);

@@ -1,5 +1,5 @@
+import { parseAmoDate } from '../../../core/sources/amo-date';
 import type { AmoFeedMessage } from '../../../core/sources/amocrm-api';
-import { parseAmoDate } from '../../../core/sources/amocrm-api';
 import type { PageTarget } from '../../../core/sources/urls';
 import { queryAllFirst, queryFirst, textOf } from './dom-utils';
 import { AMO } from './amocrm-selectors';

@@ -1,11 +1,11 @@
-import type { z } from 'zod';
 import { getJson, type GetJsonOptions } from '../../../core/net/http';
 import { log } from '../log';
 
-/** GETs and validates one API answer; null for amoCRM's 204 "no such record". */
-export async function getParsed<S extends z.ZodType>(schema: S, url: string, opts: GetJsonOptions): Promise<z.infer<S> | null> {
+/** GETs an answer that must have a body (Zendesk always has one). */
+export async function getBody(url: string, opts: GetJsonOptions): Promise<unknown> {
   const body = await getJson(url, opts);
-  return body === null ? null : schema.parse(body);
+  if (body === null) throw new Error(`empty answer from ${url}`);
+  return body;
 }
 
 /** Optional extras: a refusal or an error here never costs the client card. */

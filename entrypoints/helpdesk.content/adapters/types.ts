@@ -1,5 +1,5 @@
 import type { InsertResult } from '../../../core/protocol';
-import type { ClientSnapshot } from '../../../core/schema/snapshot';
+import type { RawReadInput } from '../../../core/sources/raw-read';
 import type { PageTarget } from '../../../core/sources/urls';
 import type { SourceId } from '../../../core/taxonomy';
 
@@ -10,14 +10,17 @@ export interface ReadEnv {
   fetch: typeof fetch;
 }
 
-/** One helpdesk: recognises its pages and reads the client from them. */
+/**
+ * One helpdesk: recognises its pages, reads the client from them (as raw data the background validates)
+ * and puts text into the reply box. No schemas here: the content script stays small.
+ */
 export interface HelpdeskAdapter {
   id: SourceId;
   /** The client page this URL shows, or null; pure, tested both ways across adapters. */
   target(url: URL): PageTarget | null;
   /** True when this adapter owns the host, even on pages without a client. */
   owns(url: URL): boolean;
-  read(target: PageTarget, env: ReadEnv): Promise<ClientSnapshot>;
+  read(target: PageTarget, env: ReadEnv): Promise<RawReadInput>;
   /** Puts text at the cursor of the page's reply box, without sending it. */
   insert(text: string, target: PageTarget | null, doc: Document): Promise<InsertResult>;
 }

@@ -1,5 +1,5 @@
 import { injectScript } from 'wxt/utils/inject-script';
-import { InsertResult } from '../../../core/protocol';
+import type { InsertResult } from '../../../core/protocol';
 
 let bridge: Promise<unknown> | undefined;
 
@@ -25,8 +25,10 @@ export async function insertViaCkEditor(doc: Document, text: string, ticketId: s
         return;
       }
       if ((data as { id?: string }).id !== id) return;
-      const parsed = InsertResult.safeParse(data);
-      done(parsed.success ? parsed.data : { ok: false, reason: 'error', message: 'bad answer from the page bridge' });
+      const answer = data as { ok?: unknown; reason?: unknown; message?: unknown };
+      if (answer.ok === true) done({ ok: true });
+      else if (answer.reason === 'no-composer' || answer.reason === 'error') done({ ok: false, reason: answer.reason, message: typeof answer.message === 'string' ? answer.message.slice(0, 2000) : undefined });
+      else done({ ok: false, reason: 'error', message: 'bad answer from the page bridge' });
     };
     const timer = setTimeout(() => done({ ok: false, reason: 'no-composer', message: 'the reply box did not answer' }), timeoutMs);
     doc.addEventListener('tipazh:insert-result', onResult);
