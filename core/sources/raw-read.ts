@@ -14,7 +14,7 @@ import {
   zendeskOrgToSnapshot,
   zendeskUserToSnapshot,
 } from './zendesk-api';
-import { ZendeskDomRead, zendeskDomToSnapshot } from './zendesk-dom';
+import { domConversation, ZendeskDomRead, zendeskDomToSnapshot } from './zendesk-dom';
 
 /*
  * What a content script read from a helpdesk page, as it came: API answers not yet validated, plus what
@@ -74,7 +74,7 @@ export function snapshotFromRaw(input: unknown, now = new Date()): ClientSnapsho
         now,
       );
       if (raw.api.comments !== null || !raw.dom) return snap;
-      return { ...snap, via: 'mixed', conversation: zendeskDomToSnapshot(raw.dom, account, raw.url, now).conversation };
+      return ClientSnapshot.parse({ ...snap, via: 'mixed', conversation: domConversation(raw.dom) });
     }
     case 'zendesk-user':
       return zendeskUserToSnapshot(

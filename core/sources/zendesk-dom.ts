@@ -27,19 +27,24 @@ export type ZendeskDomRead = z.input<typeof ZendeskDomRead>;
 
 const validIso = (s?: string) => (s && !Number.isNaN(Date.parse(s)) ? new Date(s).toISOString() : undefined);
 
-/** Builds a snapshot from what the page shows. The client's id comes from their message links, else their name. */
-export function zendeskDomToSnapshot(raw: ZendeskDomRead, account: string, url?: string, now = new Date()): ClientSnapshot {
-  const page = ZendeskDomRead.parse(raw);
-  const clientMsg = page.messages.find((m) => m.sender === 'end-user');
-  const name = page.requesterName || clientMsg?.authorName || '';
-  const externalId = page.requesterId ?? clientMsg?.authorId ?? (name ? `name:${name.toLowerCase()}` : '');
-  const conversation: Message[] = page.messages.map((m) => ({
+/** The conversation as the page shows it (bubble types say who wrote what; internal notes marked). */
+export function domConversation(raw: ZendeskDomRead): Message[] {
+  return ZendeskDomRead.parse(raw).messages.map((m) => ({
     author: m.sender === 'end-user' ? 'client' : m.sender === 'bot' ? 'bot' : 'agent',
     authorName: m.authorName,
     text: m.text.trim(),
     at: validIso(m.at),
     public: !m.internal,
   }));
+}
+
+/** Builds a snapshot from what the page shows. The client's id comes from their message links, else their name. */
+export function zendeskDomToSnapshot(raw: ZendeskDomRead, account: string, url?: string, now = new Date()): ClientSnapshot {
+  const page = ZendeskDomRead.parse(raw);
+  const clientMsg = page.messages.find((m) => m.sender === 'end-user');
+  const name = page.requesterName || clientMsg?.authorName || '';
+  const externalId = page.requesterId ?? clientMsg?.authorId ?? (name ? `name:${name.toLowerCase()}` : '');
+  const conversation = domConversation(page);
   const input: ClientSnapshotInput = {
     source: 'zendesk',
     account,
