@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { declareVersions } from './schema-versions';
 import { z } from 'zod';
 import { StrategyPack } from '../pack/schema';
+import { Sealed } from '../crypto/lock';
 import { ClientProfile } from '../schema/profile';
 import { ClientTypeId, LifecycleStageId, ServiceLevelId, SourceId, TypeVerdict } from '../taxonomy';
 
@@ -64,15 +65,17 @@ export const AuditRecord = z.object({
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
 
-/** A private note the agent keeps on a client. */
+/** A private note the agent keeps on a client; on a VIP client with the lock on, `sealed` holds it encrypted. */
 export const NoteRecord = z.object({
   id: z.string(),
   clientKey: z.string(),
-  text: z.string().trim().min(1).max(20_000),
+  /** The note; empty when it is sealed. */
+  text: z.string().trim().max(20_000),
+  sealed: Sealed.optional(),
   pinned: z.boolean(),
   createdAt: z.number(),
   updatedAt: z.number(),
-});
+}).refine((n) => (n.sealed ? n.text === '' : n.text.length > 0), { message: 'a note needs text (or, when sealed, no plain text at all)', path: ['text'] });
 export type NoteRecord = z.infer<typeof NoteRecord>;
 
 /** An agent's correction of the classifier: teaches the local model, can be undone. */
