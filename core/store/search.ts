@@ -34,17 +34,20 @@ const queryWords = (q: string) =>
     .filter(Boolean)
     .sort((a, b) => b.length - a.length);
 
+/** Above this many index hits, walking the newest dossiers first finds the page of results sooner. */
+const NARROW = 400;
+
 /**
  * Finds dossiers whose words start with every word of the query (name, email, phone, tag), newest first.
- * One indexed prefix scan for the longest word, then the other words are checked on the few candidates.
+ * A narrow query reads its few index hits; a broad one ("a", a popular tag) walks dossiers newest first
+ * and stops at `limit`, so neither reads the whole database.
  */
 export async function searchClients(db: TipazhDb, query: string, limit = 50): Promise<ClientRecord[]> {
   const qs = queryWords(query);
   if (!qs.length) return db.clients.orderBy('lastSeen').reverse().limit(limit).toArray();
-  const [first, ...rest] = qs as [string, ...string[]];
-  const keys = await db.clients.where('searchTokens').startsWith(first).primaryKeys();
-  const unique = [...new Set(keys)];
-  const candidates = (await db.clients.bulkGet(unique.slice(0, 5000))).filter((c): c is ClientRecord => !!c);
-  const hits = candidates.filter((c) => rest.every((w) => c.searchTokens.some((t) => t.startsWith(w))));
-  return hits.sort((a, b) => b.lastSeen - a.lastSeen).slice(0, limit);
+  const matches = (c: ClientRecord) => qs.every((w) => c.searchTokens.some((t) => t.startsWith(w)));
+  const hits = await db.clients.where('searchTokens').startsWith(qs[0]!).limit(NARROW + 1).primaryKeys();
+  if (hits.length > NARROW) return db.clients.orderBy('lastSeen').reverse().filter(matches).limit(limit).toArray();
+  const candidates = (await db.clients.bulkGet([...new Set(hits)])).filter((c): c is ClientRecord => !!c && matches(c));
+  return candidates.sort((a, b) => b.lastSeen - a.lastSeen).slice(0, limit);
 }
