@@ -14,7 +14,15 @@ export function AuditTrail({ entries }: { entries: AuditRecord[] }) {
         <ul class="audit__list" data-testid="audit-trail">
           {entries.map((e) => (
             <li key={e.id} data-testid="audit-entry" data-field={e.field}>
-              <time class="muted">{formatTime(e.at)}</time> · <strong>{e.who}</strong> · {e.field}: <span class="audit__old">{e.from ?? '∅'}</span> → <span>{e.to ?? '∅'}</span>
+              <time class="muted">{formatTime(e.at)}</time> · <strong>{e.who}</strong> · {e.field}:{' '}
+              {e.from === e.to ? (
+                // Pinning a note changes neither side's text: show it once, not struck through and repeated.
+                <span class="audit__new">{e.to || '∅'}</span>
+              ) : (
+                <>
+                  <span class="audit__old">{e.from || '∅'}</span> → <span class="audit__new">{e.to || '∅'}</span>
+                </>
+              )}
             </li>
           ))}
         </ul>

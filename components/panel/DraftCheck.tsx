@@ -29,7 +29,12 @@ export function DraftCheck({ model }: { model: PanelModel }) {
             {warnings.map((w, i) => (
               <li key={i} data-rule={w.rule}>
                 {t(`draft.${w.rule}` as MessageKey, w.vars)}
-                {w.quote && <q class="muted"> {w.quote}</q>}
+                {w.quote && (
+                  <>
+                    {' '}
+                    <q class="muted">{w.quote}</q>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -127,8 +127,9 @@ function DossierOnly({ model }: { model: PanelModel }) {
   const c = d.client;
   return (
     <main>
+      {/* Goes back to the list it was opened from (the bar's button goes back to the tab). */}
       <button type="button" class="link back" data-testid="back" onClick={() => model.show({ kind: 'clients' })}>
-        ← {t('clients.back')}
+        ← {t('clients.heading')}
       </button>
       {c ? (
         <section class="card client">

@@ -54,6 +54,7 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
   const who = () => snapshot.value?.agent?.name ?? 'you';
 
   let searchSeq = 0;
+  let draftFor: string | undefined;
   const stops = [
     transport.watchTab((s) => {
       tab.value = s;
@@ -61,6 +62,14 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     }),
     transport.watchCorrections((c) => (corrections.value = c)),
     transport.watchPack((p) => (effective.value = p)),
+    // A draft belongs to the client it was written for: when the tab moves on to another client, checking it
+    // against the new client's type would be wrong. A reload of the same client, or a look at the client list, keeps it.
+    effect(() => {
+      const key = tab.value?.state === 'client' ? tab.value.clientKey : undefined;
+      if (!key || key === draftFor) return;
+      if (draftFor !== undefined) draft.value = '';
+      draftFor = key;
+    }),
     effect(() => {
       const key = clientKey.value;
       if (!key) {

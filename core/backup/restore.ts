@@ -113,25 +113,38 @@ function mergeRecord(table: BackupTable, local: Record<string, unknown>, incomin
 }
 
 /**
- * A backup person joins the local person that holds any of its records (their links merge), so one record
- * never belongs to two persons; otherwise it is added. Returns true when it merged.
+ * Backup persons join the local person that holds any of their records (their links merge), so one
+ * record never belongs to two persons; the others are added. Done in memory, then written in bulk.
  */
-async function restorePerson(db: TipazhDb, p: PersonRecord): Promise<boolean> {
-  const holders = await db.persons.where('clientKeys').anyOf(p.clientKeys).toArray();
-  const same = await db.persons.get(p.id);
-  const all = [...new Map([...(same ? [same] : []), ...holders].map((h) => [h.id, h])).values()];
-  if (!all.length) {
-    await db.persons.add(p);
-    return false;
+async function restorePersons(db: TipazhDb, incoming: PersonRecord[]): Promise<{ added: number; merged: number }> {
+  const byId = new Map((await db.persons.toArray()).map((p) => [p.id, p]));
+  const holderOf = new Map<string, string>();
+  for (const p of byId.values()) for (const k of p.clientKeys) holderOf.set(k, p.id);
+  const deleted = new Set<string>();
+  let added = 0;
+  let merged = 0;
+  for (const p of incoming) {
+    const holders = [...new Set([...(byId.has(p.id) ? [p.id] : []), ...p.clientKeys.map((k) => holderOf.get(k)).filter((id): id is string => !!id)])];
+    if (!holders.length) {
+      byId.set(p.id, p);
+      for (const k of p.clientKeys) holderOf.set(k, p.id);
+      added++;
+      continue;
+    }
+    const [targetId, ...others] = holders as [string, ...string[]];
+    let target = mergeRecord('persons', byId.get(targetId)!, p) as PersonRecord;
+    for (const id of others) {
+      target = mergeRecord('persons', target, byId.get(id)!) as PersonRecord;
+      byId.delete(id);
+      deleted.add(id);
+    }
+    byId.set(targetId, target);
+    for (const k of target.clientKeys) holderOf.set(k, targetId);
+    merged++;
   }
-  const [target, ...rest] = all as [PersonRecord, ...PersonRecord[]];
-  let merged = mergeRecord('persons', target, p) as PersonRecord;
-  for (const other of rest) {
-    merged = mergeRecord('persons', merged, other) as PersonRecord;
-    await db.persons.delete(other.id);
-  }
-  await db.persons.put(merged);
-  return true;
+  if (deleted.size) await db.persons.bulkDelete([...deleted]);
+  await db.persons.bulkPut([...byId.values()]);
+  return { added, merged };
 }
 
 /**
@@ -152,10 +165,9 @@ export async function applyRestore(
     for (const table of BACKUP_TABLES) {
       const rows = backup.data[table] as Record<string, unknown>[];
       if (table === 'persons') {
-        for (const p of rows as PersonRecord[]) {
-          const merged = await restorePerson(db, p);
-          plan[merged ? 'update' : 'add'].persons++;
-        }
+        const { added, merged } = await restorePersons(db, rows as PersonRecord[]);
+        plan.add.persons += added;
+        plan.update.persons += merged;
         done += rows.length;
         opts.onProgress?.(done, total);
         continue;
@@ -188,14 +200,18 @@ export async function applyRestore(
         opts.onProgress?.(done, total);
       }
     }
-    // Visit counts and person links follow from the merged data.
-    for (const key of touchedClients) {
-      const c = await db.clients.get(key);
-      if (!c) continue;
-      const visitCount = await db.visits.where('clientKey').equals(key).count();
-      const next = { ...c, visitCount: Math.max(visitCount, c.visitCount), searchTokens: searchTokensOf(c) };
-      await db.clients.put(next);
-      if (!(await db.persons.where('clientKeys').equals(key).count())) await linkPerson(db, next);
+    // Visit counts and person links follow from the merged data, computed in bulk from the indexes.
+    if (touchedClients.size) {
+      const visitsPer = new Map<string, number>();
+      for (const k of (await db.visits.orderBy('clientKey').keys()) as string[]) visitsPer.set(k, (visitsPer.get(k) ?? 0) + 1);
+      const linked = new Set((await db.persons.orderBy('clientKeys').keys()) as string[]);
+      const keys = [...touchedClients];
+      for (let i = 0; i < keys.length; i += 2000) {
+        const clients = (await db.clients.bulkGet(keys.slice(i, i + 2000))).filter((c): c is ClientRecord => !!c);
+        const next = clients.map((c) => ({ ...c, visitCount: Math.max(visitsPer.get(c.key) ?? 0, c.visitCount), searchTokens: c.searchTokens.length ? c.searchTokens : searchTokensOf(c) }));
+        await db.clients.bulkPut(next);
+        for (const c of next) if (!linked.has(c.key)) await linkPerson(db, c);
+      }
     }
   });
   return plan;

@@ -51,15 +51,18 @@ export async function handleReport(
     return { ok: true };
   }
   if (r.state === 'client') {
-    await recordVisit(db, r.snapshot, now);
-    // The visit's verdict is history, not the panel's live view: a failure here must not cost the report.
-    if (builtinPack) await analyzeVisit(db, r.snapshot, await builtinPack(), now).catch((e: unknown) => console.warn('[Tipazh] visit analysis', e));
     state.snapshot = r.snapshot;
     state.clientKey = clientKeyOf(r.snapshot);
   } else if (r.state === 'error') {
     state.message = r.message;
   }
+  // The panel shows the client as soon as the tab state lands; the dossier catches up a moment later.
   await browser.storage.session.set({ [tabStateKey(tabId)]: TabState.parse(state) });
+  if (r.state === 'client') {
+    await recordVisit(db, r.snapshot, now);
+    // The visit's verdict is history, not the panel's live view: a failure here must not cost the report.
+    if (builtinPack) await analyzeVisit(db, r.snapshot, await builtinPack(), now).catch((e: unknown) => console.warn('[Tipazh] visit analysis', e));
+  }
   return { ok: true };
 }
 

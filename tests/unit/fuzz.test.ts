@@ -20,7 +20,7 @@ function mutate(value: unknown, path: number[], replacement: unknown): unknown {
   if (!entries.length) return replacement;
   const [head, ...rest] = path;
   const idx = head! % entries.length;
-  const copy: Record<string | number, unknown> = Array.isArray(value) ? [...value] : { ...value };
+  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string | number, unknown>;
   const [k, v] = entries[idx]!;
   copy[k] = mutate(v, rest, replacement);
   return copy;

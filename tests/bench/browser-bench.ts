@@ -1,0 +1,125 @@
+import type { Page } from '@playwright/test';
+import { searchTokensOf } from '../../core/store/search';
+import { launchWithExtension } from '../support/launch';
+import { openHelpdeskPage, openPanelPage } from '../support/pages';
+import { routeZendesk } from '../support/zendesk-routes';
+import { ms, row } from './stats';
+
+const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+/** Records, in the panel, when the type card shows each client (Date.now(), comparable across contexts). */
+const watchTypeCard = (panel: Page) =>
+  panel.evaluate(() => {
+    const w = window as unknown as { __painted: Record<string, number> };
+    w.__painted = {};
+    new MutationObserver(() => {
+      const name = document.querySelector('[data-testid="client-name"]')?.textContent ?? '';
+      if (name && document.querySelector('[data-testid="client-type"]') && !(name in w.__painted)) {
+        requestAnimationFrame(() => (w.__painted[name] = Date.now()));
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+
+/** Seeds dossiers straight into the extension's IndexedDB from one of its pages. */
+async function seed(panel: Page, n: number, offset = 0) {
+  for (let i = 0; i < n; i += 5000) {
+    const chunk = Array.from({ length: Math.min(5000, n - i) }, (_, j) => {
+      const k = offset + i + j;
+      const c = { key: `zendesk:seed:${k}`, source: 'zendesk', account: 'seed', externalId: String(k), name: `Seeded Client${k} ${['Anna', 'Ivan', 'Olga', 'Tom'][k % 4]}`, email: `seed${k}@corp${k % 200}.example`, phone: `+7916${String(k).padStart(7, '0')}`, firstSeen: k, lastSeen: 1_600_000_000_000 + k, updatedAt: 1_600_000_000_000 + k, visitCount: 1, tags: [] as string[], vip: false, profile: { prefilled: [] }, searchTokens: [] as string[] };
+      c.searchTokens = searchTokensOf(c);
+      return c;
+    });
+    await panel.evaluate(
+      (rows) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('tipazh');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('clients', 'readwrite');
+            for (const r of rows) tx.objectStore('clients').put(r);
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+      chunk,
+    );
+  }
+}
+
+/** Time from typing a query to the results list changing, measured inside the panel. */
+const searchOnce = (panel: Page, q: string) =>
+  panel.evaluate(
+    // No named inner functions: the test runner's transpiler would wrap them in a helper the page lacks.
+    (query) =>
+      new Promise<number>((resolve) => {
+        const input = document.querySelector<HTMLInputElement>('[data-testid="client-search"]')!;
+        const t0 = performance.now();
+        let finished = false;
+        const obs = new MutationObserver(() => {
+          if (finished) return;
+          finished = true;
+          obs.disconnect();
+          resolve(performance.now() - t0);
+        });
+        obs.observe(document.querySelector('.clients') ?? document.body, { childList: true, subtree: true, characterData: true });
+        input.value = query;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        setTimeout(() => resolve(5000), 5000);
+      }),
+    q,
+  );
+
+/** Panel speed in Chromium with the built extension and the routed fake Zendesk. */
+export async function browserBench(out: (s?: string) => void): Promise<void> {
+  out('');
+  out('Side panel in Chromium (production build, routed fake Zendesk)');
+  const ext = await launchWithExtension();
+  try {
+    await routeZendesk(ext.context);
+    const { page, tabId } = await openHelpdeskPage(ext, 'https://acme.zendesk.com/agent/tickets/1201');
+    const panel = await openPanelPage(ext, tabId);
+    await panel.waitForSelector('[data-testid="client-type"]');
+    await watchTypeCard(panel);
+
+    const tickets: [string, string][] = [['1202', 'Daniel Okafor'], ['1203', 'Megan Price'], ['1204', 'Игорь Петренко'], ['1205', 'Ольга Миронова'], ['1206', 'Thomas Whitfield'], ['1201', 'Виктория Лебедева']];
+    const render: number[] = [];
+    const nav: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      for (const [id, name] of tickets) {
+        await panel.evaluate((n) => delete (window as unknown as { __painted: Record<string, number> }).__painted[n], name);
+        const t0 = await page.evaluate((p) => {
+          performance.clearResourceTimings();
+          const t = Date.now();
+          void (window as unknown as { __fixtureNavigate: (p: string) => Promise<void> }).__fixtureNavigate(p);
+          return t;
+        }, `/agent/tickets/${id}`);
+        await panel.waitForFunction((n) => (window as unknown as { __painted: Record<string, number> }).__painted[n], name, { timeout: 15_000 });
+        const painted = await panel.evaluate((n) => (window as unknown as { __painted: Record<string, number> }).__painted[n]!, name);
+        const api = await page.evaluate(() => {
+          const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v2/')) as PerformanceResourceTiming[];
+          return calls.length ? Math.max(...calls.map((c) => c.responseEnd)) - Math.min(...calls.map((c) => c.startTime)) : 0;
+        });
+        const stored = await ext.worker.evaluate(async (tab) => ((await chrome.storage.session.get(`tab:${tab}`))[`tab:${tab}`] as { updatedAt: number }).updatedAt, tabId);
+        render.push(painted - stored);
+        nav.push(painted - t0 - api);
+      }
+    }
+    out(row('snapshot stored → type card painted: p50', ms(pct(render, 0.5))));
+    out(row('snapshot stored → type card painted: p95', ms(pct(render, 0.95))));
+    out(row('navigation → panel updated, minus API time: p50', ms(pct(nav, 0.5))));
+    out(row('navigation → panel updated, minus API time: p95', ms(pct(nav, 0.95)), '≤ 150 ms p95', pct(nav, 0.95) <= 150));
+
+    await panel.keyboard.press('/');
+    await panel.waitForSelector('[data-testid="client-search"]');
+    let seeded = 0;
+    for (const n of [10_000, 100_000]) {
+      await seed(panel, n - seeded, seeded);
+      seeded = n;
+      const times: number[] = [];
+      for (const q of ['anna', 'client4242', 'corp17', '916000', 'olga seeded', 'seed99', 'ivan', 'tom']) times.push(await searchOnce(panel, q));
+      out(row(`${n / 1000}k dossiers: search, typing → results shown, p50`, ms(pct(times, 0.5)), n === 100_000 ? '≤ 30 ms p50' : undefined, n === 100_000 ? pct(times, 0.5) <= 30 : undefined));
+    }
+  } finally {
+    await ext.close();
+  }
+}
