@@ -106,12 +106,12 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       const s = snapshot.value;
       const a = analysis.value;
       if (!key || !s || !a) return;
-      await transport.addCorrection({ clientKey: key, from: a.shownType, to, reason, stems: clientStems(inputFromSnapshot(s)) });
+      await transport.addCorrection({ clientKey: key, from: a.shownType, to, reason, stems: clientStems(inputFromSnapshot(s)) }, who());
     },
     splitRecord: (key: string) => transport.splitRecord(key),
     async undoOverride() {
       const id = analysis.value?.overridden?.correctionId;
-      if (id) await transport.undoCorrection(id);
+      if (id) await transport.undoCorrection(id, who());
     },
     copy: (text: string) => transport.copyText(text),
     /** Inserts a phrase into the reply box; where there is none, copies it instead. */

@@ -26,13 +26,22 @@ export function searchTokensOf(c: Pick<ClientRecord, 'name' | 'email' | 'phone' 
   return [...out];
 }
 
-/** The query's words, longest first: the longest narrows the index scan the most. */
-const queryWords = (q: string) =>
-  fold(q)
+/** A query that is a phone number as people type it: digits with spaces, dashes, brackets, maybe + or a trunk 8. */
+const PHONE_QUERY = /^\+?[\d\s()-]{7,}$/;
+
+/** The query's words, longest first: the longest narrows the index scan the most. A phone is one word. */
+function queryWords(q: string): string[] {
+  const trimmed = q.trim();
+  if (PHONE_QUERY.test(trimmed) && trimmed.replace(/\D/g, '').length >= 7) {
+    // Stored phones are E.164 digits (plus their last 10 and last 7): read the query the same way.
+    const digits = trimmed.replace(/\D/g, '');
+    return [normalizePhone(trimmed)?.slice(1) ?? digits];
+  }
+  return fold(trimmed)
     .split(/\s+/)
-    .map((w) => (/^[+\d\s()-]+$/.test(w) ? w.replace(/\D/g, '') : w))
     .filter(Boolean)
     .sort((a, b) => b.length - a.length);
+}
 
 /** Above this many index hits, walking the newest dossiers first finds the page of results sooner. */
 const NARROW = 400;
