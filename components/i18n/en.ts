@@ -161,6 +161,22 @@ export const en = {
   'clients.back': 'Back to the tab',
   'clients.open': 'Clients',
   'clients.shortcut': 'Clients ( / )',
+  'lock.open': 'VIP notes are open in this panel.',
+  'lock.close': 'Lock',
+  'lock.closed': 'This VIP client’s notes are encrypted. Enter the passphrase to read and add notes.',
+  'lock.passphrase': 'Passphrase',
+  'lock.repeat': 'Repeat the passphrase',
+  'lock.unlock': 'Unlock',
+  'lock.wrong': 'Wrong passphrase.',
+  'lock.offer': 'Protect VIP notes with a passphrase',
+  'lock.explain': 'Notes on VIP clients will be stored encrypted (AES-GCM). Without the passphrase nobody can read them, not even you: there is no way to recover it.',
+  'lock.setUp': 'Encrypt VIP notes',
+  'lock.mismatch': 'The two passphrases differ.',
+  'lock.note': 'Encrypted note',
+  'forget.button': 'Forget this client…',
+  'forget.question': 'Delete every trace of this person (dossiers in every helpdesk, notes, history, corrections)? This cannot be undone.',
+  'forget.never': 'And never record them again',
+  'forget.confirm': 'Forget',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { ClientRecord } from '../../core/store/db';
 import { formatTime, t } from '../i18n';
+import { ForgetClient } from './ForgetClient';
 import type { PanelModel } from './model';
 
 /** The dossier's own facts: first and last seen, visits, the agent's tags and the VIP flag. */
@@ -62,6 +63,7 @@ export function DossierSection({ model, client }: { model: PanelModel; client: C
           +
         </button>
       </form>
+      <ForgetClient model={model} />
     </section>
   );
 }

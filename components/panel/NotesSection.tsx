@@ -2,10 +2,11 @@ import { useSignal } from '@preact/signals';
 import type { NoteRecord } from '../../core/store/db';
 import { formatTime, t } from '../i18n';
 import type { PanelModel } from './model';
+import { NotesLock } from './NotesLock';
 
 const errorText = (err: unknown) => t('notes.error', { error: err instanceof Error ? err.message : String(err) });
 
-function NoteItem({ note, model }: { note: NoteRecord; model: PanelModel }) {
+function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; model: PanelModel }) {
   const editing = useSignal<string | null>(null);
   const error = useSignal('');
   const run = async (p: Promise<void>) => {
@@ -20,7 +21,11 @@ function NoteItem({ note, model }: { note: NoteRecord; model: PanelModel }) {
   };
   return (
     <li class={note.pinned ? 'notes__item notes__item--pinned' : 'notes__item'} data-testid="note" data-pinned={note.pinned}>
-      {editing.value === null ? (
+      {note.locked ? (
+        <p class="notes__text muted" data-testid="note-locked">
+          🔒 {t('lock.note')}
+        </p>
+      ) : editing.value === null ? (
         <p class="notes__text">{note.text}</p>
       ) : (
         <textarea
@@ -34,7 +39,7 @@ function NoteItem({ note, model }: { note: NoteRecord; model: PanelModel }) {
       )}
       <div class="notes__meta">
         <time class="muted">{formatTime(note.updatedAt)}</time>
-        {editing.value === null ? (
+        {note.locked ? null : editing.value === null ? (
           <>
             <button type="button" class="link" data-testid="note-pin" aria-pressed={note.pinned} onClick={() => void run(model.edit({ kind: 'note-pin', id: note.id, pinned: !note.pinned }))}>
               {note.pinned ? t('notes.unpin') : t('notes.pin')}
@@ -93,6 +98,7 @@ export function NotesSection({ model }: { model: PanelModel }) {
   return (
     <section class="card notes" data-testid="dossier-notes" aria-labelledby="notes-h">
       <h2 id="notes-h">{t('notes.heading')}</h2>
+      <NotesLock model={model} />
       {notes.length === 0 ? (
         <p class="muted" data-testid="notes-empty">{t('notes.empty')}</p>
       ) : (

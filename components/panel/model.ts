@@ -7,7 +7,7 @@ import type { EffectivePack } from '../../core/pack/merge';
 import type { TabState } from '../../core/protocol';
 import type { DossierChange } from '../../core/store/apply-edit';
 import type { ClientRecord, CorrectionRecord } from '../../core/store/db';
-import { EMPTY_DOSSIER, type DossierView } from '../../core/store/store-access';
+import { EMPTY_DOSSIER, type DossierView, type LockState } from '../../core/store/store-access';
 import type { ClientTypeId } from '../../core/taxonomy';
 import { lang } from '../i18n';
 import type { PanelTransport } from './transport';
@@ -26,6 +26,7 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
   const draft = signal('');
   const searchQuery = signal('');
   const searchResults = signal<ClientRecord[]>([]);
+  const lock = signal<LockState>({ enabled: false, unlocked: false });
   const pack = computed(() => effective.value?.pack ?? null);
   const snapshot = computed(() => (view.value.kind === 'tab' && tab.value?.state === 'client' ? tab.value.snapshot : undefined));
   /** The dossier in view: the tab's client, or the one opened from the list. */
@@ -61,6 +62,7 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       loaded.value = true;
     }),
     transport.watchCorrections((c) => (corrections.value = c)),
+    transport.watchLock((l) => (lock.value = l)),
     transport.watchPack((p) => (effective.value = p)),
     // A draft belongs to the client it was written for: when the tab moves on to another client, checking it
     // against the new client's type would be wrong. A reload of the same client, or a look at the client list, keeps it.
@@ -109,6 +111,17 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       await transport.addCorrection({ clientKey: key, from: a.shownType, to, reason, stems: clientStems(inputFromSnapshot(s)) }, who());
     },
     splitRecord: (key: string) => transport.splitRecord(key),
+    lock,
+    unlockNotes: (passphrase: string) => transport.unlockNotes(passphrase),
+    setUpNotesLock: (passphrase: string) => transport.setUpNotesLock(passphrase),
+    lockNotes: () => transport.lockNotes(),
+    /** Deletes every trace of the client in view (optionally never to record them again) and goes back. */
+    async forget(neverAgain: boolean) {
+      const key = clientKey.value;
+      if (!key) return;
+      await transport.forget(key, neverAgain);
+      view.value = view.value.kind === 'dossier' ? { kind: 'clients' } : view.value;
+    },
     async undoOverride() {
       const id = analysis.value?.overridden?.correctionId;
       if (id) await transport.undoCorrection(id, who());

@@ -1,5 +1,5 @@
 import { createLock, LOCK_KEY, LockRecord, seal, unseal } from '../crypto/lock';
-import { NoteRecord, type ClientRecord, type TipazhDb } from './db';
+import { AuditRecord, NoteRecord, type ClientRecord, type TipazhDb } from './db';
 
 /** Notes of these clients are sealed when the lock is on: the VIP list, the "Lion King" class. */
 export const isLockedClient = (c: Pick<ClientRecord, 'vip' | 'serviceLevelOverride'> | undefined) => !!c && (c.vip || c.serviceLevelOverride?.level === 'lion-king');
@@ -56,4 +56,25 @@ export async function openNotes(notes: NoteRecord[], key: CryptoKey | undefined)
       }
     }),
   );
+}
+
+/** Edits a sealed note: stored encrypted, and the audit trail records the change without the words. */
+export async function updateSealedNote(db: TipazhDb, key: CryptoKey, id: string, text: string, who: string, now = Date.now()): Promise<void> {
+  const clean = text.trim();
+  if (!clean) throw new Error('the note is empty');
+  const sealed = await seal(key, clean);
+  await db.transaction('rw', db.notes, db.audit, async () => {
+    const note = await db.notes.get(id);
+    if (!note) throw new Error('the note no longer exists');
+    await db.notes.put(NoteRecord.parse({ ...note, text: '', sealed, updatedAt: now }));
+    await db.audit.add(AuditRecord.parse({ id: crypto.randomUUID(), clientKey: note.clientKey, at: now, who, field: 'note (encrypted)', from: '🔒', to: '🔒' }));
+  });
+}
+
+/** Seals the plain notes every VIP client still has (after the lock is opened): none stays readable at rest. */
+export async function sealAllVipNotes(db: TipazhDb, key: CryptoKey): Promise<number> {
+  const vip = (await db.clients.toArray()).filter(isLockedClient);
+  let n = 0;
+  for (const c of vip) n += await sealClientNotes(db, key, c.key);
+  return n;
 }

@@ -8,12 +8,8 @@ import type { TipazhDb } from '../../core/store/db';
 import { recordVisit } from '../../core/store/dossiers';
 import type { StrategyPack } from '../../core/pack/schema';
 import { analyzeVisit } from './analyze-visit';
-import { isNeverRecorded, NEVER_RECORD_KEY, NeverRecord } from '../../core/privacy';
-
-async function neverRecordList(db: TipazhDb): Promise<NeverRecord | undefined> {
-  const parsed = NeverRecord.safeParse((await db.meta.get(NEVER_RECORD_KEY))?.value);
-  return parsed.success ? parsed.data : undefined;
-}
+import { isNeverRecorded } from '../../core/privacy';
+import { getNeverRecord as neverRecordList } from '../../core/store/never-record';
 
 export type ReportResult = { ok: true } | { ok: false; error: string };
 
