@@ -29,9 +29,12 @@ export function createCheck(target: CheckTarget, deps: { builtin: StrategyPack; 
   const result = signal<PackCheck | null>(null);
   const error = signal<string | null>(null);
   let abort: AbortController | undefined;
+  // The built-in pack with this one layered over it: what the panel would use with only this pack enabled.
+  const effective = target.builtin ? deps.builtin : layerPacks([deps.builtin, target.pack]).pack;
 
   return {
     target,
+    effective,
     ownCount: own.filter((e) => e.label).length,
     source,
     jsonl,
@@ -56,7 +59,6 @@ export function createCheck(target: CheckTarget, deps: { builtin: StrategyPack; 
       result.value = null;
       progress.value = { done: 0, total: examples.length };
       try {
-        const effective = target.builtin ? deps.builtin : layerPacks([deps.builtin, target.pack]).pack;
         const r = await deps.transport.runCheck(effective, examples, (done, total) => void (progress.value = { done, total }), signal);
         if (!signal.aborted) result.value = r;
       } catch (e) {

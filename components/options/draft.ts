@@ -34,13 +34,16 @@ export function setAt<T>(root: T, path: Path, value: unknown): T {
   return container as T;
 }
 
-/** Every problem of a draft, with its JSON path: the schema's, then the options page's plain-text rule. */
-export function validateDraft(draft: unknown, builtinId: string): PathIssue[] {
+/**
+ * Every problem of a draft, with its JSON path: the schema's, then the options page's plain-text rule.
+ * With none, `pack` is the parsed pack (texts trimmed, emails lower-cased), ready to save.
+ */
+export function validateDraft(draft: unknown, builtinId: string): { issues: PathIssue[]; pack: StrategyPack | null } {
   const r = StrategyPack.safeParse(draft);
   const issues: PathIssue[] = r.success ? [] : r.error.issues.map((i) => ({ path: pathString(i.path), message: i.message }));
   issues.push(...findMarkup(draft));
   if (isObj(draft) && draft.id === builtinId) issues.push({ path: 'id', message: `"${builtinId}" is the built-in pack's id; give the team pack its own id` });
-  return issues;
+  return { issues, pack: r.success && !issues.length ? r.data : null };
 }
 
 /** Text input → value: an empty field means "not set". */

@@ -36,10 +36,7 @@ export function createEditor(init: EditorInit, deps: EditorDeps) {
   const rawText = signal<string | null>(null);
   const rawError = signal<string | null>(null);
 
-  const validation = computed<{ issues: PathIssue[]; pack: StrategyPack | null }>(() => {
-    const issues = validateDraft(draft.value, deps.builtin.id);
-    return { issues, pack: issues.length ? null : (draft.value as StrategyPack) };
-  });
+  const validation = computed<{ issues: PathIssue[]; pack: StrategyPack | null }>(() => validateDraft(draft.value, deps.builtin.id));
 
   const set = (path: Path, value: unknown) => {
     draft.value = setAt(draft.value, path, value);

@@ -15,7 +15,7 @@ export interface PathIssue {
 // A tag, a comment or a script URL. Pack text is always shown as text, so this is not about safety in
 // Tipazh itself: a pack with markup was most likely exported from an HTML editor by mistake, and its
 // phrases would paste raw tags into replies.
-const MARKUP = /<\s*\/?\s*[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?\s*>|<!--|javascript:/i;
+const MARKUP = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|javascript:/i;
 
 /**
  * Texts of a pack that contain HTML or script, with their paths. Examples are left out: they are
