@@ -11,6 +11,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Firefox MV2 has no optional_host_permissions: hosts asked for at run time go in optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : {}),
     host_permissions: HELPDESK_HOST_PATTERNS,
     // Pack URLs and self-hosted helpdesks: asked for at the moment the user adds one, never at install.
     optional_host_permissions: ['https://*/*'],

@@ -15,7 +15,10 @@ export interface EffectivePack {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Sections merged key by key; everything else (texts, lists, numbers) is replaced whole by a higher layer. */
+/**
+ * Sections merged key by key; cue lists add up; everything else (texts, other lists, numbers) is replaced
+ * whole by a higher layer.
+ */
 const MERGED = new Set(['types', 'types.*', 'serviceLevels', 'serviceLevels.*', 'lifecycle', 'lifecycle.stages', 'lifecycle.stages.*', 'lifecycle.thresholds', 'companyStrategies', 'companyStrategies.*', 'companyStrategies.*.advice', 'classifier', 'serviceLevelRules', 'types.*.signals']);
 const pattern = (path: string) => path.split('.').map((p, i) => (i % 2 === 1 && !['stages', 'thresholds', 'advice', 'signals'].includes(p) ? '*' : p)).join('.');
 
@@ -23,7 +26,13 @@ function mergeInto(target: Record<string, unknown>, layer: Record<string, unknow
   for (const [key, value] of Object.entries(layer)) {
     if (value === undefined) continue;
     const p = path ? `${path}.${key}` : key;
-    if (isPlainObject(value) && MERGED.has(pattern(p))) {
+    if (pattern(p) === 'types.*.cues' && Array.isArray(value) && Array.isArray(target[key])) {
+      // Cues add up: a team pack adds its own and re-weights built-in ones (same lang and text; weight 0 turns one off).
+      const byText = new Map<string, unknown>();
+      for (const c of [...(target[key] as { lang: string; text: string }[]), ...(value as { lang: string; text: string }[])]) byText.set(`${c.lang}\u0000${c.text}`, c);
+      target[key] = [...byText.values()];
+      from[p] = id;
+    } else if (isPlainObject(value) && MERGED.has(pattern(p))) {
       const cur = isPlainObject(target[key]) ? (target[key] as Record<string, unknown>) : {};
       target[key] = { ...cur };
       mergeInto(target[key] as Record<string, unknown>, value, id, p, from);

@@ -1,11 +1,12 @@
 import { formatIssues } from '../schema/format-issues';
+import { findMarkup } from './markup';
 import { PACK_SCHEMA_VERSION, StrategyPack } from './schema';
 
 export const MAX_PACK_BYTES = 2_000_000;
 
 export type PackParse = { ok: true; pack: StrategyPack } | { ok: false; error: string };
 
-/** Reads a pack file's text; says what is wrong and where (JSON path), never throws. */
+/** Reads a pack file's text; says what is wrong and where (JSON path), never throws. Texts must be plain (no HTML). */
 export function parsePack(text: string): PackParse {
   if (text.length > MAX_PACK_BYTES) return { ok: false, error: `(root): the file is ${Math.round(text.length / 1000)} KB; a pack may be at most ${MAX_PACK_BYTES / 1_000_000} MB` };
   let raw: unknown;
@@ -19,5 +20,8 @@ export function parsePack(text: string): PackParse {
     return { ok: false, error: `schemaVersion: this pack needs a newer Tipazh (schema ${version}; this one reads ${PACK_SCHEMA_VERSION})` };
   }
   const r = StrategyPack.safeParse(raw);
-  return r.success ? { ok: true, pack: r.data } : { ok: false, error: formatIssues(r.error) };
+  if (!r.success) return { ok: false, error: formatIssues(r.error) };
+  const markup = findMarkup(r.data);
+  if (markup.length) return { ok: false, error: markup.slice(0, 10).map((i) => `${i.path}: ${i.message}`).join('\n') };
+  return { ok: true, pack: r.data };
 }

@@ -71,6 +71,11 @@ export async function offerUpdate(db: TipazhDb, id: string, fetched: StrategyPac
   });
 }
 
+/** Drops a pending version the agent said no to; the installed one stays. */
+export async function dismissUpdate(db: TipazhDb, id: string): Promise<void> {
+  await db.packs.update(id, { pending: undefined });
+}
+
 /** Applies the pending version the agent accepted. */
 export async function acceptUpdate(db: TipazhDb, id: string, now = Date.now()): Promise<void> {
   await db.transaction('rw', db.packs, async () => {

@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { checkPack, type PackCheck } from '../../core/pack/check';
 import { TipazhDb } from '../../core/store/db';
-import { acceptUpdate, installPack, listPacks, movePack, offerUpdate, removePack, setPackEnabled } from '../../core/store/packs';
+import { acceptUpdate, installPack, listPacks, movePack, offerUpdate, removePack, setPackEnabled, dismissUpdate } from '../../core/store/packs';
 import { Lang } from '../../core/taxonomy';
 import { langFromLocale } from '../../components/i18n';
 import { PackFetchError, type OptionsTransport } from '../../components/options/transport';
@@ -90,7 +90,7 @@ export function createBrowserTransport(): OptionsTransport {
     offerUpdate: (id, fetched) => offerUpdate(db, id, fetched),
     acceptUpdate: (id) => acceptUpdate(db, id),
     async dismissUpdate(id, version) {
-      await db.packs.update(id, { pending: undefined });
+      await dismissUpdate(db, id);
       const all = (await browser.storage.local.get(DISMISSED_KEY))[DISMISSED_KEY] as Record<string, string> | undefined;
       await browser.storage.local.set({ [DISMISSED_KEY]: { ...all, [id]: version } });
     },

@@ -45,9 +45,11 @@ describe('parsePack: bad input gets a message with the JSON path', () => {
     expect(errorOf(JSON.stringify({ ...team(), segments: five }))).toMatch(/segments\[4\]\.priority/);
   });
 
-  it('keeps HTML in phrases as text (the panel renders text only)', () => {
-    const r = parsePack(JSON.stringify(team({ types: { tester: { phrases: [{ id: 'x', lang: 'en', text: '<img src=x onerror=alert(1)>' }] } } })));
-    expect(r.ok && r.pack.types?.tester?.phrases?.[0]?.text).toBe('<img src=x onerror=alert(1)>');
+  it('refuses HTML or script in pack texts, naming the path (examples may quote it)', () => {
+    expect(errorOf(JSON.stringify(team({ types: { tester: { phrases: [{ id: 'x', lang: 'en', text: 'Hi <img src=x onerror=alert(1)>' }] } } })))).toMatch(/types\.tester\.phrases\[0\]\.text: contains HTML or script/);
+    expect(errorOf(JSON.stringify(team({ description: { en: 'see javascript:alert(1)' } })))).toMatch(/description\.en/);
+    const withExample = team({ examples: [{ id: 'e1', label: 'tester', messages: [{ author: 'client', text: 'the page shows <b>bold</b> raw' }] }] });
+    expect(errorOf(JSON.stringify(withExample))).toBe('');
   });
 });
 
@@ -70,6 +72,16 @@ describe('layering', () => {
     expect(sourceOf(eff, 'types.extortionist.phrases')).toBe('acme');
     expect(sourceOf(eff, 'types.extortionist.strategy')).toBe('default');
     expect(sourceOf(eff, 'types.tester.phrases')).toBe('default');
+  });
+
+  it('adds a team pack’s cues to the built-in ones and re-weights a cue with the same text', () => {
+    const builtin = readDefaultPack();
+    const first = builtin.types!.extortionist!.cues![0]!;
+    const eff = layerPacks([builtin, team({ types: { extortionist: { cues: [{ lang: 'en', text: 'goodwill voucher please', weight: 1.5 }, { ...first, weight: 0 }] } } })]);
+    const cues = eff.pack.types!.extortionist!.cues!;
+    expect(cues.length).toBe(builtin.types!.extortionist!.cues!.length + 1);
+    expect(cues.find((c) => c.text === 'goodwill voucher please')?.weight).toBe(1.5);
+    expect(cues.find((c) => c.text === first.text && c.lang === first.lang)?.weight).toBe(0);
   });
 });
 
