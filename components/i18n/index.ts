@@ -1,14 +1,20 @@
 import { signal } from '@preact/signals';
 import type { Lang } from '../../core/taxonomy';
 import { en, type MessageKey as PanelKey } from './en';
-import { optionsEn, type OptionsKey } from './options-en';
-import { optionsRu } from './options-ru';
+import type { OptionsKey } from './options-en';
 import { ru } from './ru';
 
 /** Every UI string key: the side panel's and the options page's. */
 export type MessageKey = PanelKey | OptionsKey;
 
-const dicts: Record<Lang, Record<MessageKey, string>> = { en: { ...en, ...optionsEn }, ru: { ...ru, ...optionsRu } };
+// The side panel ships only its own strings; the options page adds its own (components/options/i18n.ts).
+const dicts = { en: { ...en }, ru: { ...ru } } as Record<Lang, Record<MessageKey, string>>;
+
+/** Adds a page's own strings to the dictionaries. */
+export function addStrings(more: Record<Lang, Partial<Record<MessageKey, string>>>): void {
+  Object.assign(dicts.en, more.en);
+  Object.assign(dicts.ru, more.ru);
+}
 
 /** The UI language; follows the browser until the agent picks one. */
 export const lang = signal<Lang>('en');

@@ -3,7 +3,7 @@ import type { Evidence } from '../../core/classifier/classify';
 import type { PackCheck } from '../../core/pack/check';
 import type { StrategyPack } from '../../core/pack/schema';
 import type { TypeVerdict } from '../../core/taxonomy';
-import { lang, t } from '../i18n';
+import { lang, t } from './i18n';
 import { loc, percent, typeName } from '../panel/pack-text';
 import type { Check } from './check';
 import type { OptionsModel } from './model';

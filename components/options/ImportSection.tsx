@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import { lang, t } from '../i18n';
+import { lang, t } from './i18n';
 import { loc } from '../panel/pack-text';
 import type { Notice, OptionsModel } from './model';
 import { ChangeList } from './PackList';

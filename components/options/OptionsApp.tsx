@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { lang, t } from '../i18n';
+import { lang, t } from './i18n';
 import { CheckView } from './CheckView';
 import { ImportSection, NoticeLine } from './ImportSection';
 import type { OptionsModel } from './model';

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { LocText, Phrase, StrategyPack } from '../../core/pack/schema';
 import { fillPhrase, phraseVariables, phraseVars } from '../../core/phrases';
 import { CLIENT_TYPES, COMPANY_STRATEGIES, LANGS, SERVICE_LEVELS, type ClientTypeId, type Lang } from '../../core/taxonomy';
-import { lang, t } from '../i18n';
+import { lang, t } from './i18n';
 import { loc } from '../panel/pack-text';
 import { linesValue, type Path } from './draft';
 import type { Editor } from './editor';

@@ -4,7 +4,7 @@ import { diffPacks, type PackChange } from '../../core/pack/diff';
 import type { StrategyPack } from '../../core/pack/schema';
 import type { InstalledPack } from '../../core/store/db';
 import { PERSONAL_PACK_ID } from '../../core/store/packs';
-import { formatTime, lang, t } from '../i18n';
+import { formatTime, lang, t } from './i18n';
 import { optionsEn } from '../i18n/options-en';
 import { optionsRu } from '../i18n/options-ru';
 import { loc } from '../panel/pack-text';

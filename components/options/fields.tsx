@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../i18n';
+import { t } from './i18n';
 import { numberValue, textValue, type Path } from './draft';
 import type { Editor } from './editor';
 import { pathString } from './pack-guard';

@@ -5,7 +5,7 @@ import { MAX_PACK_BYTES } from '../../core/pack/parse';
 import type { LocText, StrategyPack } from '../../core/pack/schema';
 import type { InstalledPack } from '../../core/store/db';
 import { effectiveOf, PERSONAL_PACK_ID } from '../../core/store/packs';
-import { lang, type MessageKey } from '../i18n';
+import { lang, type MessageKey } from './i18n';
 import { createCheck, type Check, type CheckTarget } from './check';
 import { createEditor, type Editor, type EditorInit } from './editor';
 import { readPack } from './pack-guard';
