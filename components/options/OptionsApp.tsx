@@ -1,3 +1,5 @@
+import type { DataTransport } from './data-transport';
+import { DataSection } from './DataSection';
 import { useEffect } from 'preact/hooks';
 import { lang, t } from './i18n';
 import { CheckView } from './CheckView';
@@ -7,7 +9,7 @@ import { PackEditor } from './PackEditor';
 import { PackList } from './PackList';
 
 /** The options page: the team lead's workspace for strategy packs. */
-export function OptionsApp({ model }: { model: OptionsModel }) {
+export function OptionsApp({ model, data }: { model: OptionsModel; data?: DataTransport }) {
   useEffect(() => {
     document.title = t('options.title');
   }, [lang.value]);
@@ -58,6 +60,7 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
             <ImportSection model={model} />
             <NoticeLine model={model} />
             <PackList model={model} />
+            {data && <DataSection data={data} />}
           </>
         )}
       </main>

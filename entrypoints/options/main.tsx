@@ -4,7 +4,9 @@ import '../../components/options/options.css';
 import { createOptionsModel } from '../../components/options/model';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { createBrowserTransport } from './browser-transport';
+import { createDataTransport } from './data-transport';
 
-const model = createOptionsModel(createBrowserTransport());
+const transport = createBrowserTransport();
+const model = createOptionsModel(transport);
 addEventListener('pagehide', () => model.dispose());
-render(<OptionsApp model={model} />, document.getElementById('app')!);
+render(<OptionsApp model={model} data={createDataTransport((name, text) => transport.download(name, text))} />, document.getElementById('app')!);

@@ -1,0 +1,17 @@
+import type { Backup } from '../../core/backup/format';
+import type { RestorePlan } from '../../core/backup/restore';
+
+export type Progress = (done: number, total: number) => void;
+
+/** What the "Your data" section needs: backups, restore, the never-record list. */
+export interface DataTransport {
+  /** The whole database (and settings) as one file's text, with a suggested file name. */
+  exportBackup(onProgress: Progress): Promise<{ fileName: string; text: string }>;
+  download(fileName: string, text: string): void;
+  /** Reads a backup and plans its restore, changing nothing; a broken file says where it broke. */
+  planRestore(text: string): Promise<{ ok: true; backup: Backup; plan: RestorePlan } | { ok: false; error: string }>;
+  restore(backup: Backup, conflicts: 'keep-local' | 'take-backup', onProgress: Progress): Promise<RestorePlan>;
+  /** The never-record list as text, one entry a line. */
+  neverRecordText(): Promise<string>;
+  saveNeverRecordText(text: string): Promise<string>;
+}
