@@ -4,6 +4,7 @@ import type { LearnedModel } from './classifier/learner';
 import { lifecycleStage, type StageVerdict } from './lifecycle';
 import type { StrategyPack } from './pack/schema';
 import type { ClientSnapshot } from './schema/snapshot';
+import { segmentFor, type SegmentVerdict } from './segments';
 import { serviceLevel, type ServiceLevelVerdict } from './service-level';
 import type { ClientRecord } from './store/db';
 import type { TypeVerdict } from './taxonomy';
@@ -16,9 +17,18 @@ export interface Analysis {
   overridden?: ClientRecord['typeOverride'];
   lifecycle: StageVerdict;
   serviceLevel: ServiceLevelVerdict;
+  /** The pack's segment for this client (priority and targets), when the pack defines segments. */
+  segment: SegmentVerdict | null;
 }
 
-export function analyze(snapshot: ClientSnapshot, dossier: ClientRecord | undefined, pack: StrategyPack, learned?: LearnedModel, now = Date.now()): Analysis {
+export function analyze(
+  snapshot: ClientSnapshot,
+  dossier: ClientRecord | undefined,
+  pack: StrategyPack,
+  learned?: LearnedModel,
+  now = Date.now(),
+  revenueRank?: number,
+): Analysis {
   const classification = classify(inputFromSnapshot(snapshot), pack, learned);
   return {
     classification,
@@ -36,6 +46,10 @@ export function analyze(snapshot: ClientSnapshot, dossier: ClientRecord | undefi
         override: dossier?.serviceLevelOverride?.level,
       },
       pack,
+    ),
+    segment: segmentFor(
+      { email: snapshot.client.email, phone: snapshot.client.phone, tags: [...snapshot.client.tags, ...(snapshot.ticket?.tags ?? []), ...(dossier?.tags ?? [])], revenueRank },
+      pack.segments,
     ),
   };
 }

@@ -177,6 +177,15 @@ export const en = {
   'forget.question': 'Delete every trace of this person (dossiers in every helpdesk, notes, history, corrections)? This cannot be undone.',
   'forget.never': 'And never record them again',
   'forget.confirm': 'Forget',
+  'segment.segment': 'Segment',
+  'segment.priority': 'priority {n}',
+  'segment.firstReply': 'Reply first within {minutes} min',
+  'segment.reason.vip-email': 'on the VIP list ({email})',
+  'segment.reason.vip-phone': 'on the VIP list ({phone})',
+  'segment.reason.vip-domain': 'VIP domain {domain}',
+  'segment.reason.tag': 'tagged {tag}',
+  'segment.reason.top-revenue': 'top {percent}% of clients by revenue',
+  'segment.reason.everyone': 'everyone else',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -179,4 +179,13 @@ export const ru: Record<MessageKey, string> = {
   'forget.question': 'Удалить все следы этого человека (досье во всех хелпдесках, заметки, историю, исправления)? Это нельзя отменить.',
   'forget.never': 'И больше никогда не записывать',
   'forget.confirm': 'Забыть',
+  'segment.segment': 'Сегмент',
+  'segment.priority': 'приоритет {n}',
+  'segment.firstReply': 'Первый ответ — в течение {minutes} мин',
+  'segment.reason.vip-email': 'в VIP-списке ({email})',
+  'segment.reason.vip-phone': 'в VIP-списке ({phone})',
+  'segment.reason.vip-domain': 'VIP-домен {domain}',
+  'segment.reason.tag': 'метка {tag}',
+  'segment.reason.top-revenue': 'топ-{percent}% клиентов по выручке',
+  'segment.reason.everyone': 'все остальные',
 };

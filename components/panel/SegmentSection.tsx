@@ -71,6 +71,21 @@ export function SegmentSection({ model, analysis }: { model: PanelModel; analysi
           <span class="muted" data-testid="service-level-reason"> · {t(`reason.${analysis.serviceLevel.reason}` as MessageKey, analysis.serviceLevel.vars)}</span>
           {level?.task && <p class="segment__task">{loc(level.task, l)}</p>}
         </dd>
+        {analysis.segment && (
+          <>
+            <dt>{t('segment.segment')}</dt>
+            <dd data-testid="segment" data-segment={analysis.segment.segment.id}>
+              <strong>{loc(analysis.segment.segment.name, l)}</strong>
+              <span class="muted"> · {t('segment.priority', { n: analysis.segment.segment.priority })}</span>
+              {analysis.segment.segment.firstReplyMinutes != null && (
+                <p class="segment__task" data-testid="first-reply-target">
+                  {t('segment.firstReply', { minutes: analysis.segment.segment.firstReplyMinutes })}
+                </p>
+              )}
+              <span class="muted"> · {t(`segment.reason.${analysis.segment.reason}` as MessageKey, analysis.segment.vars)}</span>
+            </dd>
+          </>
+        )}
         <dt>{t('segment.stage')}</dt>
         <dd>
           <strong data-testid="lifecycle-stage" data-stage={analysis.lifecycle.stage}>

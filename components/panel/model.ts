@@ -44,7 +44,7 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     const d = dossier.value;
     const inherited = d.linked.map((r) => r.typeOverride).filter((o) => !!o).sort((a, b) => b!.at - a!.at)[0];
     const client = d.client && !d.client.typeOverride && inherited ? { ...d.client, typeOverride: inherited } : d.client;
-    return analyze(s, client, p, learned.value, now());
+    return analyze(s, client, p, learned.value, now(), d.revenueRank);
   });
   const draftWarnings = computed(() => {
     const a = analysis.value;

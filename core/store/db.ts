@@ -18,6 +18,8 @@ export const ClientRecord = z.object({
   organization: z.string().optional(),
   firstSeen: z.number(),
   lastSeen: z.number(),
+  /** The largest deal or order value seen for this client: their revenue, for the Pareto segment. */
+  revenue: z.number().nonnegative().optional(),
   /** When the dossier last changed (a visit or an edit): a restore keeps the newer copy. */
   updatedAt: z.number().optional(),
   /** When the client was last seen before the current visit: the gap that makes a `former` client. */

@@ -47,6 +47,7 @@ export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date
       firstSeen: Math.min(prev?.firstSeen ?? now, now),
       lastSeen: Math.max(prev?.lastSeen ?? now, now),
       updatedAt: Math.max(prev?.updatedAt ?? now, now),
+      revenue: snap.deal ? Math.max(prev?.revenue ?? 0, snap.deal.value) : prev?.revenue,
       previousSeen: prevVisit ? prev?.previousSeen : prev?.lastSeen,
       visitCount,
       lastTicketId: snap.ticket?.id ?? prev?.lastTicketId,

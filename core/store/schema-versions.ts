@@ -23,7 +23,13 @@ export const SCHEMA_V2 = {
   meta: 'key',
 };
 
-export const LATEST_VERSION = 2;
+/** Version 3: dossiers keep the largest deal value seen (`revenue`), indexed for the Pareto segment. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  clients: 'key, lastSeen, updatedAt, revenue, email, phone, *searchTokens',
+};
+
+export const LATEST_VERSION = 3;
 
 export function declareVersions(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
@@ -37,4 +43,6 @@ export function declareVersions(db: Dexie): void {
           c.updatedAt ??= c.lastSeen;
         }),
     );
+  // A new index only: rows without revenue simply stay out of it.
+  db.version(3).stores(SCHEMA_V3);
 }

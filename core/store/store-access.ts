@@ -24,6 +24,8 @@ export interface DossierView {
   visits: VisitRecord[];
   /** Changes to this dossier, newest first. */
   audit: AuditRecord[];
+  /** Share of clients with more revenue than this one (0 = the top); undefined without revenue. */
+  revenueRank?: number;
 }
 
 /** Whether VIP notes are locked with a passphrase, and whether this panel has opened the lock. */
@@ -62,8 +64,14 @@ export function storeAccess(db: TipazhDb) {
       const stop = watch(
         async () => {
           const view = await personView(db, clientKey);
+          const client = view.records.find((r) => r.key === clientKey);
+          const revenue = client?.revenue;
+          const revenueRank = revenue
+            ? (await db.clients.where('revenue').above(revenue).count()) / Math.max(1, await db.clients.where('revenue').above(0).count())
+            : undefined;
           return {
-            client: view.records.find((r) => r.key === clientKey),
+            revenueRank,
+            client,
             linked: view.records.filter((r) => r.key !== clientKey),
             notes: view.notes,
             visits: view.visits,

@@ -74,3 +74,15 @@ test('an override shows at once, teaches the model, survives a restart, and can 
     await second.close();
   }
 });
+
+test('the panel shows the client’s segment from the pack, with its priority and first-reply target', async ({ zendesk, openHelpdesk, openPanel }) => {
+  void zendesk;
+  const vip = await openHelpdesk(`${TICKET}/1201`);
+  const panel = await openPanel(vip.tabId);
+  await expect(panel.getByTestId('segment')).toHaveAttribute('data-segment', 'vip');
+  await expect(panel.getByTestId('first-reply-target')).toHaveText(/15 min/);
+  const other = await openHelpdesk(`${TICKET}/1203`);
+  const panel2 = await openPanel(other.tabId);
+  await expect(panel2.getByTestId('segment')).toHaveAttribute('data-segment', 'everyone');
+  await expect(panel2.getByTestId('first-reply-target')).toHaveText(/240 min/);
+});

@@ -31,6 +31,8 @@ describe('database migrations', () => {
     expect(await db.packs.count()).toBe(1);
     expect(await db.audit.count()).toBe(1);
     expect(await db.meta.count()).toBe(0);
+    // Version 3's revenue index exists and old rows without revenue stay out of it.
+    expect(await db.clients.where('revenue').above(0).count()).toBe(0);
     await db.delete();
   });
 });
