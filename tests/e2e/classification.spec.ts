@@ -64,7 +64,7 @@ test('an override shows at once, teaches the model, survives a restart, and can 
     const reopened = await openHelpdeskPage(second, `${TICKET}/1203`);
     const panel2 = await openPanelPage(second, reopened.tabId);
     await expect(panel2.getByTestId('client-type')).toHaveAttribute('data-type', 'complainer');
-    await expect(panel2.getByText(/argues about the refund rules/)).toBeVisible();
+    await expect(panel2.locator('.type__model')).toContainText('argues about the refund rules');
     // The local model learned from the correction: its evidence for the chosen type quotes the client.
     await expect(panel2.getByTestId('type-evidence').locator('[data-kind="learned"]')).toHaveCount(1);
     await panel2.getByTestId('override-undo').click();
