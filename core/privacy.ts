@@ -1,13 +1,16 @@
-import { z } from 'zod';
+import { z } from './schema/zod';
 import { normalizeEmail } from './identity';
 import type { ClientSnapshot } from './schema/snapshot';
 import { clientKeyOf } from './schema/snapshot';
 
 /** Clients Tipazh must skip entirely: exact emails, email domains, or record keys. */
 export const NeverRecord = z.object({
-  emails: z.array(z.string().trim().toLowerCase()).max(10_000).default([]),
-  domains: z.array(z.string().trim().toLowerCase().transform((d) => d.replace(/^@/, ''))).max(1000).default([]),
-  clientKeys: z.array(z.string()).max(10_000).default([]),
+  emails: z._default(z.array(z.string().check(z.trim(), z.toLowerCase())).check(z.maxLength(10_000)), []),
+  domains: z._default(
+    z.array(z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.transform((d) => d.replace(/^@/, '')))).check(z.maxLength(1000)),
+    [],
+  ),
+  clientKeys: z._default(z.array(z.string()).check(z.maxLength(10_000)), []),
 });
 export type NeverRecord = z.infer<typeof NeverRecord>;
 export const NEVER_RECORD_KEY = 'neverRecord';

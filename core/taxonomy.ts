@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './schema/zod';
 
 /** Behaviour types (seed 001); `unknown` is the classifier's "not enough evidence". */
 export const CLIENT_TYPES = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { AuditRecord, ClientRecord, CorrectionRecord, InstalledPack, MetaRecord, NoteRecord, PersonRecord, VisitRecord } from '../store/db';
 
 export const BACKUP_FORMAT = 'tipazh-backup';
@@ -7,7 +7,7 @@ export const BACKUP_VERSION = 1;
 /** One file with everything Tipazh keeps: dossiers, visits, notes, corrections (the learned model), packs, settings. */
 export const Backup = z.object({
   format: z.literal(BACKUP_FORMAT, { error: 'is not a Tipazh backup' }),
-  version: z.number().int().min(1).max(BACKUP_VERSION, { error: `is from a newer Tipazh; this one reads backups up to version ${BACKUP_VERSION}` }),
+  version: z.number().check(z.int(), z.minimum(1), z.maximum(BACKUP_VERSION, { error: `is from a newer Tipazh; this one reads backups up to version ${BACKUP_VERSION}` })),
   exportedAt: z.number(),
   data: z.object({
     clients: z.array(ClientRecord),
@@ -17,10 +17,10 @@ export const Backup = z.object({
     persons: z.array(PersonRecord),
     packs: z.array(InstalledPack),
     audit: z.array(AuditRecord),
-    meta: z.array(MetaRecord).default([]),
+    meta: z._default(z.array(MetaRecord), []),
   }),
   /** Browser-side settings (language…), applied by the page that restores. */
-  settings: z.record(z.string(), z.unknown()).default({}),
+  settings: z._default(z.record(z.string(), z.unknown()), {}),
 });
 export type Backup = z.infer<typeof Backup>;
 export type BackupTable = keyof Backup['data'];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { History, type ClientSnapshot } from '../schema/snapshot';
 
 /** What the classifier reads: the conversation, and what is known of the client's past. */
@@ -7,14 +7,14 @@ export const ClassifyInput = z.object({
     .array(
       z.object({
         author: z.enum(['client', 'agent', 'bot', 'system']),
-        text: z.string().max(200_000),
-        at: z.string().optional(),
-        public: z.boolean().optional(),
+        text: z.string().check(z.maxLength(200_000)),
+        at: z.optional(z.string()),
+        public: z.optional(z.boolean()),
       }),
     )
-    .max(5000),
-  history: History.partial().optional(),
-  deal: z.object({ value: z.number().nonnegative() }).optional(),
+    .check(z.maxLength(5000)),
+  history: z.optional(z.partial(History)),
+  deal: z.optional(z.object({ value: z.number().check(z.nonnegative()) })),
 });
 export type ClassifyInput = z.infer<typeof ClassifyInput>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 /**
  * Behaviour and history signals the classifier measures besides words. Each is scaled to 0…1;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 /*
  * The passphrase lock for notes on VIP (Lion King) clients: AES-GCM with a key derived from the passphrase
@@ -6,12 +6,12 @@ import { z } from 'zod';
  * lives in memory while the panel is unlocked. Uses WebCrypto, which browsers and Node both have.
  */
 
-export const Sealed = z.object({ iv: z.string().min(1), data: z.string().min(1) });
+export const Sealed = z.object({ iv: z.string().check(z.minLength(1)), data: z.string().check(z.minLength(1)) });
 export type Sealed = z.infer<typeof Sealed>;
 
 export const LockRecord = z.object({
-  salt: z.string().min(1),
-  iterations: z.number().int().min(1000),
+  salt: z.string().check(z.minLength(1)),
+  iterations: z.number().check(z.int(), z.minimum(1000)),
   /** A known text, encrypted: decrypting it proves the passphrase is right. */
   check: Sealed,
 });

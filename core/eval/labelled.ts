@@ -1,37 +1,38 @@
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { ClassifyInput } from '../classifier/input';
 import { formatIssues } from '../schema/format-issues';
 import { Lang, TypeVerdict } from '../taxonomy';
 
-const Count = z.number().int().nonnegative();
+const Count = z.number().check(z.int(), z.nonnegative());
 
 /** One labelled conversation, as `npm run eval` and pack examples read it. Unknown keys are ignored. */
 export const LabelledCase = z.object({
-  id: z.string().min(1),
-  lang: Lang.optional(),
-  label: TypeVerdict.optional(),
+  id: z.string().check(z.minLength(1)),
+  lang: z.optional(Lang),
+  label: z.optional(TypeVerdict),
   messages: z
     .array(
       z.object({
         author: z.enum(['client', 'agent']),
         text: z.string(),
-        at: z.iso.datetime({ offset: true }).optional(),
-        public: z.boolean().optional(),
+        at: z.optional(z.iso.datetime({ offset: true })),
+        public: z.optional(z.boolean()),
       }),
     )
-    .min(1),
-  history: z
-    .object({
-      tickets: Count,
-      complaints: Count,
-      compensationRequests: Count,
-      promoTickets: Count,
-      satisfactionGood: Count,
-      satisfactionBad: Count,
-    })
-    .partial()
-    .optional(),
-  deal: z.object({ value: z.number().nonnegative() }).optional(),
+    .check(z.minLength(1)),
+  history: z.optional(
+    z.partial(
+      z.object({
+        tickets: Count,
+        complaints: Count,
+        compensationRequests: Count,
+        promoTickets: Count,
+        satisfactionGood: Count,
+        satisfactionBad: Count,
+      }),
+    ),
+  ),
+  deal: z.optional(z.object({ value: z.number().check(z.nonnegative()) })),
 });
 export type LabelledCase = z.infer<typeof LabelledCase>;
 

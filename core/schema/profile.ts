@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from './zod';
 
-const Field = z.string().trim().max(2000).optional();
+const Field = z.optional(z.string().check(z.trim(), z.maxLength(2000)));
 
 /**
  * What an agent may know of a client (seed 003), all optional. `prefilled` lists the fields the helpdesk
@@ -40,7 +40,7 @@ export const ClientProfile = z.object({
   productBasket: Field,
   /** Preferences and quirks: "call me by first name", "email only after 18:00". */
   preferences: Field,
-  prefilled: z.array(z.string()).default([]),
+  prefilled: z._default(z.array(z.string()), []),
 });
 export type ClientProfile = z.infer<typeof ClientProfile>;
 export type ProfileField = Exclude<keyof ClientProfile, 'prefilled'>;

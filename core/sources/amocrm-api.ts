@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { normalizeEmail } from '../identity';
 import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../schema/snapshot';
 
@@ -7,61 +7,58 @@ import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../schem
  * Facts: shared/helpdesks/FACTS.md A6–A7. Multitext values carry `enum_code` in real answers and `enum`
  * in the docs' examples, so both are read. A missing entity answers 204 (getJson gives null).
  */
-const Id = z.union([z.number(), z.string()]).transform(String);
-const Str = z.string().nullish().transform((v) => v ?? undefined);
+const Id = z.pipe(z.union([z.number(), z.string()]), z.transform(String));
+const Str = z.pipe(z.nullish(z.string()), z.transform((v) => v ?? undefined));
+/** A name that may be null or missing; read as ''. */
+const Name = z.pipe(z.nullish(z.string()), z.transform((v) => v ?? ''));
 
 export const AmoFieldValue = z.object({
-  value: z.union([z.string(), z.number(), z.boolean()]).nullish(),
+  value: z.nullish(z.union([z.string(), z.number(), z.boolean()])),
   enum_code: Str,
   enum: Str,
 });
 export const AmoField = z.object({
-  field_id: Id.nullish(),
+  field_id: z.nullish(Id),
   field_name: Str,
   field_code: Str,
   field_type: Str,
-  values: z.array(AmoFieldValue).nullish().transform((v) => v ?? []),
+  values: z.pipe(z.nullish(z.array(AmoFieldValue)), z.transform((v) => v ?? [])),
 });
-const Fields = z.array(AmoField).nullish().transform((v) => v ?? []);
-const Tags = z
-  .array(z.object({ name: z.string() }))
-  .nullish()
-  .transform((v) => (v ?? []).map((t) => t.name));
-const Ref = z.object({ id: Id, is_main: z.boolean().nullish() });
+const Fields = z.pipe(z.nullish(z.array(AmoField)), z.transform((v) => v ?? []));
+const Tags = z.pipe(
+  z.nullish(z.array(z.object({ name: z.string() }))),
+  z.transform((v) => (v ?? []).map((t) => t.name)),
+);
+const Ref = z.object({ id: Id, is_main: z.nullish(z.boolean()) });
+const Refs = z.nullish(z.array(Ref));
 
 export const AmoLead = z.object({
   id: Id,
-  name: z.string().nullish().transform((v) => v ?? ''),
-  price: z.number().nullish(),
-  status_id: z.number().nullish(),
-  created_at: z.number().nullish(),
+  name: Name,
+  price: z.nullish(z.number()),
+  status_id: z.nullish(z.number()),
+  created_at: z.nullish(z.number()),
   custom_fields_values: Fields,
-  _embedded: z
-    .object({ tags: Tags, contacts: z.array(Ref).nullish(), companies: z.array(Ref).nullish() })
-    .partial()
-    .nullish(),
+  _embedded: z.nullish(z.partial(z.object({ tags: Tags, contacts: Refs, companies: Refs }))),
 });
 export type AmoLead = z.infer<typeof AmoLead>;
 
 export const AmoContact = z.object({
   id: Id,
-  name: z.string().nullish().transform((v) => v ?? ''),
+  name: Name,
   first_name: Str,
   last_name: Str,
-  created_at: z.number().nullish(),
+  created_at: z.nullish(z.number()),
   custom_fields_values: Fields,
-  _embedded: z
-    .object({ tags: Tags, companies: z.array(Ref).nullish(), leads: z.array(Ref).nullish() })
-    .partial()
-    .nullish(),
+  _embedded: z.nullish(z.partial(z.object({ tags: Tags, companies: Refs, leads: Refs }))),
 });
 export type AmoContact = z.infer<typeof AmoContact>;
 
 export const AmoCompany = z.object({
   id: Id,
-  name: z.string().nullish().transform((v) => v ?? ''),
+  name: Name,
   custom_fields_values: Fields,
-  _embedded: z.object({ tags: Tags, contacts: z.array(Ref).nullish(), leads: z.array(Ref).nullish() }).partial().nullish(),
+  _embedded: z.nullish(z.partial(z.object({ tags: Tags, contacts: Refs, leads: Refs }))),
 });
 export type AmoCompany = z.infer<typeof AmoCompany>;
 
@@ -71,23 +68,23 @@ export const AmoNotes = z.object({
       z.object({
         id: Id,
         note_type: z.string(),
-        created_at: z.number().nullish(),
-        params: z.object({ text: z.string().nullish() }).partial().nullish(),
+        created_at: z.nullish(z.number()),
+        params: z.nullish(z.partial(z.object({ text: z.nullish(z.string()) }))),
       }),
     ),
   }),
 });
 export type AmoNotes = z.infer<typeof AmoNotes>;
 
-export const AmoAccount = z.object({ id: Id, subdomain: Str, current_user_id: Id.nullish() });
+export const AmoAccount = z.object({ id: Id, subdomain: Str, current_user_id: z.nullish(Id) });
 export const AmoUser = z.object({ id: Id, name: Str });
 
 /** A chat or mail message read from the card's feed: the API has no chat texts. */
 export const AmoFeedMessage = z.object({
   direction: z.enum(['incoming', 'outgoing', 'system']),
   text: z.string(),
-  author: z.string().optional(),
-  at: z.string().optional(),
+  author: z.optional(z.string()),
+  at: z.optional(z.string()),
 });
 export type AmoFeedMessage = z.infer<typeof AmoFeedMessage>;
 
@@ -118,7 +115,7 @@ export function fieldValues(fields: z.infer<typeof Fields>, code: string): strin
 const unixToIso = (s?: number | null) => (s ? new Date(s * 1000).toISOString() : undefined);
 const CLOSED_WON = 142;
 
-/** Builds a snapshot from amoCRM/Kommo API answers plus the card's feed. Throws a ZodError when invalid. */
+/** Builds a snapshot from amoCRM/Kommo API answers plus the card's feed. Throws a zod error when invalid. */
 export function amoToSnapshot(read: AmoRead, now = new Date()): ClientSnapshot {
   const { contact, company, lead } = read;
   const person = contact;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { normalizeEmail } from '../identity';
 import { ClientSnapshot, type ClientSnapshotInput } from '../schema/snapshot';
 import { AmoFeedMessage } from './amocrm-api';
@@ -6,13 +6,13 @@ import type { PageTarget } from './urls';
 
 /** What the content script reads from an amoCRM/Kommo card when the API is refused. */
 export const AmoDomRead = z.object({
-  leadName: z.string().default(''),
-  status: z.string().optional(),
-  contactId: z.string().optional(),
-  contactName: z.string().default(''),
-  phone: z.string().optional(),
-  email: z.string().optional(),
-  feed: z.array(AmoFeedMessage).default([]),
+  leadName: z._default(z.string(), ''),
+  status: z.optional(z.string()),
+  contactId: z.optional(z.string()),
+  contactName: z._default(z.string(), ''),
+  phone: z.optional(z.string()),
+  email: z.optional(z.string()),
+  feed: z._default(z.array(AmoFeedMessage), []),
 });
 export type AmoDomRead = z.input<typeof AmoDomRead>;
 

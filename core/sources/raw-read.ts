@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { ClientSnapshot } from '../schema/snapshot';
 import { AmoCompany, AmoContact, AmoLead, AmoNotes, AmoUser, amoToSnapshot } from './amocrm-api';
 import { AmoDomRead, amoDomToSnapshot } from './amocrm-dom';
@@ -21,25 +21,33 @@ import { domConversation, ZendeskDomRead, zendeskDomToSnapshot } from './zendesk
  * the page showed. The content script stays small (no schemas); the background validates this here and
  * builds the snapshot. A broken answer is refused with its path, never half-used.
  */
-const Target = z.object({ source: z.enum(['zendesk', 'amocrm']), account: z.string().min(1), kind: z.enum(['ticket', 'user', 'organization']), id: z.string().min(1) });
-const opt = z.unknown().optional();
+const Target = z.object({
+  source: z.enum(['zendesk', 'amocrm']),
+  account: z.string().check(z.minLength(1)),
+  kind: z.enum(['ticket', 'user', 'organization']),
+  id: z.string().check(z.minLength(1)),
+});
+const opt = z.optional(z.unknown());
+const Url = z.string().check(z.maxLength(4000));
 
 export const RawRead = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('zendesk-ticket'),
     target: Target,
-    url: z.string().max(4000),
+    url: Url,
     /** Present when the ticket API answered; `comments` is null when only the comments failed. */
-    api: z.object({ ticket: z.unknown(), comments: z.array(z.unknown()).max(5000).nullable(), requester: opt, related: opt, requested: opt, me: opt }).optional(),
-    dom: ZendeskDomRead.optional(),
+    api: z.optional(
+      z.object({ ticket: z.unknown(), comments: z.nullable(z.array(z.unknown()).check(z.maxLength(5000))), requester: opt, related: opt, requested: opt, me: opt }),
+    ),
+    dom: z.optional(ZendeskDomRead),
   }),
-  z.object({ kind: z.literal('zendesk-user'), target: Target, url: z.string().max(4000), user: z.unknown(), organization: opt, related: opt, requested: opt, me: opt }),
-  z.object({ kind: z.literal('zendesk-organization'), target: Target, url: z.string().max(4000), organization: z.unknown(), tickets: opt, me: opt }),
+  z.object({ kind: z.literal('zendesk-user'), target: Target, url: Url, user: z.unknown(), organization: opt, related: opt, requested: opt, me: opt }),
+  z.object({ kind: z.literal('zendesk-organization'), target: Target, url: Url, organization: z.unknown(), tickets: opt, me: opt }),
   z.object({
     kind: z.literal('amocrm'),
     target: Target,
-    url: z.string().max(4000),
-    api: z.object({ lead: opt, contact: opt, company: opt, notes: opt, account: opt, user: opt }).optional(),
+    url: Url,
+    api: z.optional(z.object({ lead: opt, contact: opt, company: opt, notes: opt, account: opt, user: opt })),
     dom: AmoDomRead,
   }),
 ]);
@@ -47,10 +55,10 @@ export type RawRead = z.infer<typeof RawRead>;
 export type RawReadInput = z.input<typeof RawRead>;
 
 /** Parses an optional extra; a malformed extra is dropped (the card still shows), the required parts are not. */
-const maybe = <S extends z.ZodType>(schema: S, v: unknown): z.infer<S> | undefined => (v == null ? undefined : schema.safeParse(v).data);
-const amoEntity = <S extends z.ZodType>(schema: S, v: unknown) => (v == null ? undefined : schema.parse(v));
+const maybe = <S extends z.ZodMiniType>(schema: S, v: unknown): z.infer<S> | undefined => (v == null ? undefined : schema.safeParse(v).data);
+const amoEntity = <S extends z.ZodMiniType>(schema: S, v: unknown) => (v == null ? undefined : schema.parse(v));
 
-/** Validates a raw read and builds the client snapshot. Throws a ZodError that says where the data is wrong. */
+/** Validates a raw read and builds the client snapshot. Throws a zod error (`z.core.$ZodError`) that says where the data is wrong. */
 export function snapshotFromRaw(input: unknown, now = new Date()): ClientSnapshot {
   const raw = RawRead.parse(input);
   const account = raw.target.account;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../schema/snapshot';
 
 /*
@@ -6,26 +6,28 @@ import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../schem
  * Facts: developer.zendesk.com Tickets, Ticket Comments, Users (agent view), Users Related.
  * Ids are 14-digit integers, still below 2^53, so numbers are safe; we store them as strings.
  */
-const Id = z.union([z.number(), z.string()]).transform(String);
-const OptStr = z.string().nullish().transform((v) => v ?? undefined);
-const Tags = z.array(z.string()).nullish().transform((v) => v ?? []);
+const Id = z.pipe(z.union([z.number(), z.string()]), z.transform(String));
+const OptStr = z.pipe(z.nullish(z.string()), z.transform((v) => v ?? undefined));
+const Tags = z.pipe(z.nullish(z.array(z.string())), z.transform((v) => v ?? []));
+/** Text that may be null or missing; read as ''. */
+const Name = z.pipe(z.nullish(z.string()), z.transform((v) => v ?? ''));
+const Channel = z.nullish(z.object({ channel: z.nullish(z.string()) }));
 
 export const ZdUser = z.object({
   id: Id,
-  name: z.string().nullish().transform((v) => v ?? ''),
+  name: Name,
   email: OptStr,
   phone: OptStr,
   role: OptStr,
-  organization_id: Id.nullish(),
+  organization_id: z.nullish(Id),
   tags: Tags,
   notes: OptStr,
   details: OptStr,
   created_at: OptStr,
   /** Custom user fields, keyed by field key; values may be text, numbers, booleans, dates or null. */
-  user_fields: z
-    .record(z.string(), z.unknown())
-    .nullish()
-    .transform((v) =>
+  user_fields: z.pipe(
+    z.nullish(z.record(z.string(), z.unknown())),
+    z.transform((v) =>
       Object.fromEntries(
         Object.entries(v ?? {})
           .filter(([, x]) => x !== null && x !== undefined && x !== '' && typeof x !== 'object')
@@ -33,25 +35,26 @@ export const ZdUser = z.object({
           .map(([k, x]) => [k, String(x).slice(0, 2000)]),
       ),
     ),
+  ),
 });
 export type ZdUser = z.infer<typeof ZdUser>;
 
 export const ZdOrganization = z.object({ id: Id, name: z.string() });
 /** `GET /api/v2/organizations/{id}.json` (agents; some custom roles get 403). */
-export const ZdOrganizationFull = ZdOrganization.extend({ tags: Tags, notes: OptStr, details: OptStr, domain_names: z.array(z.string()).nullish() });
+export const ZdOrganizationFull = z.extend(ZdOrganization, { tags: Tags, notes: OptStr, details: OptStr, domain_names: z.nullish(z.array(z.string())) });
 
-const SatisfactionRating = z.object({ score: z.string().nullish() }).nullish();
+const SatisfactionRating = z.nullish(z.object({ score: z.nullish(z.string()) }));
 
 export const ZdTicket = z.object({
   id: Id,
-  subject: z.string().nullish().transform((v) => v ?? ''),
+  subject: Name,
   raw_subject: OptStr,
   status: OptStr,
   requester_id: Id,
-  organization_id: Id.nullish(),
+  organization_id: z.nullish(Id),
   tags: Tags,
   created_at: OptStr,
-  via: z.object({ channel: z.string().nullish() }).nullish(),
+  via: Channel,
   satisfaction_rating: SatisfactionRating,
 });
 export type ZdTicket = z.infer<typeof ZdTicket>;
@@ -59,8 +62,8 @@ export type ZdTicket = z.infer<typeof ZdTicket>;
 /** `GET /api/v2/tickets/{id}.json?include=users,organizations` */
 export const ZdTicketResponse = z.object({
   ticket: ZdTicket,
-  users: z.array(ZdUser).nullish().transform((v) => v ?? []),
-  organizations: z.array(ZdOrganization).nullish().transform((v) => v ?? []),
+  users: z.pipe(z.nullish(z.array(ZdUser)), z.transform((v) => v ?? [])),
+  organizations: z.pipe(z.nullish(z.array(ZdOrganization)), z.transform((v) => v ?? [])),
 });
 export type ZdTicketResponse = z.infer<typeof ZdTicketResponse>;
 
@@ -70,32 +73,32 @@ export const ZdComment = z.object({
   body: OptStr,
   html_body: OptStr,
   plain_body: OptStr,
-  public: z.boolean().nullish().transform((v) => v ?? true),
+  public: z.pipe(z.nullish(z.boolean()), z.transform((v) => v ?? true)),
   created_at: OptStr,
-  via: z.object({ channel: z.string().nullish() }).nullish(),
-  metadata: z.object({ via: z.object({ channel: z.string().nullish() }).nullish() }).nullish(),
+  via: Channel,
+  metadata: z.nullish(z.object({ via: Channel })),
 });
 export type ZdComment = z.infer<typeof ZdComment>;
 
 /** One page of `GET /api/v2/tickets/{id}/comments.json`, cursor or offset paginated. */
 export const ZdCommentsPage = z.object({
   comments: z.array(ZdComment),
-  meta: z.object({ has_more: z.boolean().nullish() }).nullish(),
-  links: z.object({ next: z.string().nullish() }).nullish(),
-  next_page: z.string().nullish(),
+  meta: z.nullish(z.object({ has_more: z.nullish(z.boolean()) })),
+  links: z.nullish(z.object({ next: z.nullish(z.string()) })),
+  next_page: z.nullish(z.string()),
 });
 export type ZdCommentsPage = z.infer<typeof ZdCommentsPage>;
 
 /** `GET /api/v2/users/{id}/related.json` */
 export const ZdUserRelated = z.object({
-  user_related: z.object({ requested_tickets: z.number().int().nonnegative().nullish() }),
+  user_related: z.object({ requested_tickets: z.nullish(z.number().check(z.int(), z.nonnegative())) }),
 });
 
 /** `GET /api/v2/users/{id}/tickets/requested.json` */
-export const ZdRequestedTickets = z.object({ tickets: z.array(ZdTicket), count: z.number().nullish() });
+export const ZdRequestedTickets = z.object({ tickets: z.array(ZdTicket), count: z.nullish(z.number()) });
 
 /** `GET /api/v2/users/me.json`: the agent, for phrase variables. */
-export const ZdMe = z.object({ user: z.object({ name: z.string().nullish() }) });
+export const ZdMe = z.object({ user: z.object({ name: z.nullish(z.string()) }) });
 
 /** Everything the Zendesk adapter fetched for one ticket; only `ticket` and `comments` are required. */
 export interface ZendeskApiRead {
@@ -132,7 +135,7 @@ function commentText(c: ZdComment): string {
 
 const isClosed = (status?: string) => status === 'solved' || status === 'closed';
 
-/** Builds a snapshot from the Zendesk API responses. Throws a ZodError when the result is not a valid snapshot. */
+/** Builds a snapshot from the Zendesk API responses. Throws a zod error when the result is not a valid snapshot. */
 export function zendeskApiToSnapshot(read: ZendeskApiRead, now = new Date()): ClientSnapshot {
   const { ticket, users, organizations } = read.ticket;
   const requesterId = ticket.requester_id;

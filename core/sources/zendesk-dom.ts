@@ -1,27 +1,28 @@
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../schema/snapshot';
 
 /** What the content script reads from the Zendesk agent page when the API is refused. Plain data. */
 export const ZendeskDomRead = z.object({
-  ticketId: z.string().min(1),
-  subject: z.string().default(''),
-  requesterName: z.string().default(''),
-  requesterId: z.string().optional(),
-  status: z.string().optional(),
-  tags: z.array(z.string()).default([]),
-  messages: z
-    .array(
+  ticketId: z.string().check(z.minLength(1)),
+  subject: z._default(z.string(), ''),
+  requesterName: z._default(z.string(), ''),
+  requesterId: z.optional(z.string()),
+  status: z.optional(z.string()),
+  tags: z._default(z.array(z.string()), []),
+  messages: z._default(
+    z.array(
       z.object({
         /** The bubble's `type` attribute: `end-user`, `agent` or `bot`. */
         sender: z.string(),
         internal: z.boolean(),
-        authorName: z.string().optional(),
-        authorId: z.string().optional(),
+        authorName: z.optional(z.string()),
+        authorId: z.optional(z.string()),
         text: z.string(),
-        at: z.string().optional(),
+        at: z.optional(z.string()),
       }),
-    )
-    .default([]),
+    ),
+    [],
+  ),
 });
 export type ZendeskDomRead = z.input<typeof ZendeskDomRead>;
 

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { declareVersions } from './schema-versions';
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { StrategyPack } from '../pack/schema';
 import { Sealed } from '../crypto/lock';
 import { ClientProfile } from '../schema/profile';
@@ -8,33 +8,35 @@ import { ClientTypeId, LifecycleStageId, ServiceLevelId, SourceId, TypeVerdict }
 
 /** One dossier: a client of one helpdesk account. Keyed by `clientKeyOf`. */
 export const ClientRecord = z.object({
-  key: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
   source: SourceId,
   account: z.string(),
   externalId: z.string(),
   name: z.string(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
-  organization: z.string().optional(),
+  email: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  organization: z.optional(z.string()),
   firstSeen: z.number(),
   lastSeen: z.number(),
   /** The largest deal or order value seen for this client: their revenue, for the Pareto segment. */
-  revenue: z.number().nonnegative().optional(),
+  revenue: z.optional(z.number().check(z.nonnegative())),
   /** When the dossier last changed (a visit or an edit): a restore keeps the newer copy. */
-  updatedAt: z.number().optional(),
+  updatedAt: z.optional(z.number()),
   /** When the client was last seen before the current visit: the gap that makes a `former` client. */
-  previousSeen: z.number().optional(),
-  visitCount: z.number().int().nonnegative(),
-  lastTicketId: z.string().optional(),
-  lastSubject: z.string().optional(),
+  previousSeen: z.optional(z.number()),
+  visitCount: z.number().check(z.int(), z.nonnegative()),
+  lastTicketId: z.optional(z.string()),
+  lastSubject: z.optional(z.string()),
   /** Lower-case words and prefixes of name, email, phone digits and tags: the client list's search index. */
-  searchTokens: z.array(z.string()).default([]),
-  tags: z.array(z.string().trim().min(1).max(100)).max(200).default([]),
-  vip: z.boolean().default(false),
-  profile: ClientProfile.default({ prefilled: [] }),
-  serviceLevelOverride: z.object({ level: ServiceLevelId, reason: z.string().max(1000).optional(), at: z.number() }).optional(),
+  searchTokens: z._default(z.array(z.string()), []),
+  tags: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))).check(z.maxLength(200)), []),
+  vip: z._default(z.boolean(), false),
+  profile: z._default(ClientProfile, { prefilled: [] }),
+  serviceLevelOverride: z.optional(z.object({ level: ServiceLevelId, reason: z.optional(z.string().check(z.maxLength(1000))), at: z.number() })),
   /** The type the agent set by hand, which the panel shows instead of the classifier's answer. */
-  typeOverride: z.object({ type: ClientTypeId, reason: z.string().max(1000).optional(), at: z.number(), correctionId: z.string() }).optional(),
+  typeOverride: z.optional(
+    z.object({ type: ClientTypeId, reason: z.optional(z.string().check(z.maxLength(1000))), at: z.number(), correctionId: z.string() }),
+  ),
 });
 export type ClientRecord = z.infer<typeof ClientRecord>;
 
@@ -42,16 +44,16 @@ export type ClientRecord = z.infer<typeof ClientRecord>;
 export const VisitRecord = z.object({
   id: z.string(),
   clientKey: z.string(),
-  ticketId: z.string().optional(),
+  ticketId: z.optional(z.string()),
   day: z.string(),
   firstAt: z.number(),
   at: z.number(),
-  messageCount: z.number().int().nonnegative(),
+  messageCount: z.number().check(z.int(), z.nonnegative()),
   /** What the panel said of the client on this visit. */
-  type: TypeVerdict.optional(),
-  confidence: z.number().min(0).max(1).optional(),
-  stage: LifecycleStageId.optional(),
-  level: ServiceLevelId.optional(),
+  type: z.optional(TypeVerdict),
+  confidence: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  stage: z.optional(LifecycleStageId),
+  level: z.optional(ServiceLevelId),
 });
 export type VisitRecord = z.infer<typeof VisitRecord>;
 
@@ -60,10 +62,10 @@ export const AuditRecord = z.object({
   id: z.string(),
   clientKey: z.string(),
   at: z.number(),
-  who: z.string().max(200),
-  field: z.string().max(100),
-  from: z.string().max(20_000).optional(),
-  to: z.string().max(20_000).optional(),
+  who: z.string().check(z.maxLength(200)),
+  field: z.string().check(z.maxLength(100)),
+  from: z.optional(z.string().check(z.maxLength(20_000))),
+  to: z.optional(z.string().check(z.maxLength(20_000))),
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
 
@@ -72,12 +74,12 @@ export const NoteRecord = z.object({
   id: z.string(),
   clientKey: z.string(),
   /** The note; empty when it is sealed. */
-  text: z.string().trim().max(20_000),
-  sealed: Sealed.optional(),
+  text: z.string().check(z.trim(), z.maxLength(20_000)),
+  sealed: z.optional(Sealed),
   pinned: z.boolean(),
   createdAt: z.number(),
   updatedAt: z.number(),
-}).refine((n) => (n.sealed ? n.text === '' : n.text.length > 0), { message: 'a note needs text (or, when sealed, no plain text at all)', path: ['text'] });
+}).check(z.refine((n) => (n.sealed ? n.text === '' : n.text.length > 0), { message: 'a note needs text (or, when sealed, no plain text at all)', path: ['text'] }));
 export type NoteRecord = z.infer<typeof NoteRecord>;
 
 /** An agent's correction of the classifier: teaches the local model, can be undone. */
@@ -86,11 +88,11 @@ export const CorrectionRecord = z.object({
   clientKey: z.string(),
   from: TypeVerdict,
   to: ClientTypeId,
-  reason: z.string().trim().max(1000).optional(),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
   at: z.number(),
   /** The client's words (stems) at the time, so the model learns and unlearns exactly this. */
-  stems: z.array(z.string()).max(5000),
-  undoneAt: z.number().optional(),
+  stems: z.array(z.string()).check(z.maxLength(5000)),
+  undoneAt: z.optional(z.number()),
 });
 export type CorrectionRecord = z.infer<typeof CorrectionRecord>;
 
@@ -99,9 +101,9 @@ export const PersonRecord = z.object({
   id: z.string(),
   emails: z.array(z.string()),
   phones: z.array(z.string()),
-  clientKeys: z.array(z.string()).min(1),
+  clientKeys: z.array(z.string()).check(z.minLength(1)),
   /** Records the agent split off: never merged with this person again. */
-  blocked: z.array(z.string()).default([]),
+  blocked: z._default(z.array(z.string()), []),
 });
 export type PersonRecord = z.infer<typeof PersonRecord>;
 
@@ -111,7 +113,7 @@ export const InstalledPack = z.object({
   pack: z.custom<StrategyPack>((v) => StrategyPack.safeParse(v).success, 'not a valid strategy pack'),
   source: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('file'), name: z.string() }),
-    z.object({ kind: z.literal('url'), url: z.string().url() }),
+    z.object({ kind: z.literal('url'), url: z.string().check(z.url()) }),
     z.object({ kind: z.literal('personal') }),
   ]),
   enabled: z.boolean(),
@@ -119,9 +121,9 @@ export const InstalledPack = z.object({
   order: z.number(),
   installedAt: z.number(),
   updatedAt: z.number(),
-  lastCheckedAt: z.number().optional(),
+  lastCheckedAt: z.optional(z.number()),
   /** A newer version fetched from the pack's URL, waiting for the agent to accept it. */
-  pending: z.custom<StrategyPack>((v) => StrategyPack.safeParse(v).success).optional(),
+  pending: z.optional(z.custom<StrategyPack>((v) => StrategyPack.safeParse(v).success)),
 });
 export type InstalledPack = z.infer<typeof InstalledPack>;
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { PageReport, TabState, tabStateKey } from '../../core/protocol';
-import { ZodError } from 'zod';
 import { formatIssues } from '../../core/schema/format-issues';
+import { z } from '../../core/schema/zod';
 import { snapshotFromRaw } from '../../core/sources/raw-read';
 import { clientKeyOf } from '../../core/schema/snapshot';
 import type { TipazhDb } from '../../core/store/db';
@@ -34,7 +34,7 @@ export async function handleReport(
     try {
       r = { kind: 'page', state: 'client', url: r.url, snapshot: snapshotFromRaw(r.read) };
     } catch (e) {
-      const error = e instanceof ZodError ? formatIssues(e) : e instanceof Error ? e.message : String(e);
+      const error = e instanceof z.core.$ZodError ? formatIssues(e) : e instanceof Error ? e.message : String(e);
       console.warn('[Tipazh] refused what the page gave:\n' + error);
       await browser.storage.session.set({ [tabStateKey(tabId)]: TabState.parse({ tabId, state: 'error', url: r.url, message: error.slice(0, 2000), updatedAt: now }) });
       return { ok: false, error };

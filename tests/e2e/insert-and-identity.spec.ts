@@ -5,6 +5,9 @@ import { expect, test } from './fixtures';
 test('inserts a phrase into Zendesk’s CKEditor 5 through its own API, in the active ticket only', async ({ zendesk, ext }) => {
   void zendesk;
   const { page, tabId } = await openHelpdeskPage(ext, 'https://acme.zendesk.com/agent/tickets/1202');
+  // Ticket 1202 must have its own (soon hidden) tab before we switch: the fake workspace renders it ~150 ms after
+  // load, and navigating earlier cancels that render, leaving no second editor to check below.
+  await expect(page.locator('[data-test-id="ticket-1202-standard-layout"]')).toBeAttached();
   await navigateInApp(page, '/agent/tickets/1201');
   const panel = await openPanelPage(ext, tabId);
   await expect(panel.getByTestId('client-type')).toHaveAttribute('data-type', 'extortionist');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
+import { z } from '../../core/schema/zod';
 import { snapshotFromRaw } from '../../core/sources/raw-read';
 
 const target = { source: 'zendesk', account: 'acme', kind: 'ticket', id: '5' } as const;
@@ -24,9 +24,9 @@ describe('snapshotFromRaw: the background validates what the content script read
   it('drops a malformed optional extra but refuses a malformed ticket, saying where', () => {
     expect(snapshotFromRaw({ kind: 'zendesk-ticket', target, url: 'u', api: { ticket, comments: [], related: { user_related: 'lots' } } }).history.tickets).toBeUndefined();
     const bad = () => snapshotFromRaw({ kind: 'zendesk-ticket', target, url: 'u', api: { ticket: { ticket: { id: 5, subject: 'x' } }, comments: [] } });
-    expect(bad).toThrow(ZodError);
+    expect(bad).toThrow(z.core.$ZodError);
     expect(() => bad()).toThrow(/requester_id/);
-    expect(() => snapshotFromRaw({ kind: 'evil', target, url: 'u' })).toThrow(ZodError);
+    expect(() => snapshotFromRaw({ kind: 'evil', target, url: 'u' })).toThrow(z.core.$ZodError);
   });
   it('reads amoCRM from the card alone when the API refused', () => {
     const s = snapshotFromRaw({ kind: 'amocrm', target: { source: 'amocrm', account: 'b.amocrm.ru', kind: 'ticket', id: '5001' }, url: 'u', dom: { leadName: 'Deal', contactId: '6001', contactName: 'Алексей', feed: [{ direction: 'incoming', text: 'Привет' }] } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
+import { z } from '../../core/schema/zod';
 import { ZdComment, ZdTicketResponse, htmlToText, zendeskApiToSnapshot } from '../../core/sources/zendesk-api';
 import { zendeskDomToSnapshot } from '../../core/sources/zendesk-dom';
 
@@ -54,7 +54,7 @@ describe('zendeskApiToSnapshot', () => {
   });
 
   it('refuses a ticket whose requester cannot be identified', () => {
-    expect(() => ZdTicketResponse.parse({ ticket: { id: 1, subject: 'x' } })).toThrow(ZodError);
+    expect(() => ZdTicketResponse.parse({ ticket: { id: 1, subject: 'x' } })).toThrow(z.core.$ZodError);
   });
 
   it('turns html bodies into text', () => {
@@ -91,6 +91,6 @@ describe('zendeskDomToSnapshot', () => {
   });
 
   it('refuses a page with no client at all', () => {
-    expect(() => zendeskDomToSnapshot({ ticketId: '1', messages: [] }, 'acme')).toThrow(ZodError);
+    expect(() => zendeskDomToSnapshot({ ticketId: '1', messages: [] }, 'acme')).toThrow(z.core.$ZodError);
   });
 });
