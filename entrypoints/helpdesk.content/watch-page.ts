@@ -4,6 +4,15 @@ import type { RawReadInput } from '../../core/sources/raw-read';
 import { adapterFor } from './adapters/registry';
 import { log } from './log';
 
+/**
+ * The page's own fetch. In Firefox a content script's plain `fetch` is privileged and does not behave like
+ * the page's (no Origin, other cookies); `content.fetch` does. Chromium has no `content` and needs none.
+ */
+function pageFetch(): typeof fetch {
+  const content = (globalThis as { content?: { fetch?: typeof fetch } }).content;
+  return content?.fetch ? content.fetch.bind(content) : fetch.bind(globalThis);
+}
+
 /** A ticket read less than this long ago is not fetched again: Zendesk counts our calls against the account. */
 const CACHE_MS = 60_000;
 
@@ -32,7 +41,7 @@ export function watchPage(ctx: ContentScriptContext, report: (r: PageReport) => 
     if (hit && Date.now() - hit.at < CACHE_MS) return report({ kind: 'page', state: 'raw', url: href, read: hit.read });
     report({ kind: 'page', state: 'reading', url: href });
     try {
-      const read = await adapter.read(target, { doc: document, signal: AbortSignal.any([ac.signal, ctx.signal]), fetch: fetch.bind(globalThis) });
+      const read = await adapter.read(target, { doc: document, signal: AbortSignal.any([ac.signal, ctx.signal]), fetch: pageFetch() });
       cache.set(key, { at: Date.now(), read });
       if (current === ac) report({ kind: 'page', state: 'raw', url: href, read });
     } catch (e) {
