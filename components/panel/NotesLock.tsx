@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { isLockedClient } from '../../core/store/sealed-notes';
 import { t } from '../i18n';
+import { ErrorLine } from './ChoiceWithReason';
 import type { PanelModel } from './model';
 
 /**
@@ -52,11 +53,7 @@ export function NotesLock({ model }: { model: PanelModel }) {
             {t('lock.unlock')}
           </button>
         </div>
-        {error.value && (
-          <p class="error" role="alert">
-            {error.value}
-          </p>
-        )}
+        <ErrorLine message={error.value} />
       </form>
     );
   }
@@ -70,11 +67,7 @@ export function NotesLock({ model }: { model: PanelModel }) {
         <button type="submit" data-testid="lock-setup" disabled={passphrase.value.length < 8 || busy.value}>
           {t('lock.setUp')}
         </button>
-        {error.value && (
-          <p class="error" role="alert">
-            {error.value}
-          </p>
-        )}
+        <ErrorLine message={error.value} />
       </form>
     </details>
   );

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { NoteRecord } from '../../core/store/db';
 import { formatTime, t } from '../i18n';
+import { ErrorLine } from './ChoiceWithReason';
 import type { PanelModel } from './model';
 import { NotesLock } from './NotesLock';
 
@@ -69,11 +70,7 @@ function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; mo
           </>
         )}
       </div>
-      {error.value && (
-        <p class="error" role="alert">
-          {error.value}
-        </p>
-      )}
+      <ErrorLine message={error.value} />
     </li>
   );
 }
@@ -127,11 +124,7 @@ export function NotesSection({ model }: { model: PanelModel }) {
         <button type="submit" data-testid="note-add" disabled={!draft.value.trim()}>
           {t('notes.add')}
         </button>
-        {error.value && (
-          <p class="error" role="alert">
-            {error.value}
-          </p>
-        )}
+        <ErrorLine message={error.value} />
       </form>
     </section>
   );

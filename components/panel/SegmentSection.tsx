@@ -1,54 +1,27 @@
-import { useSignal } from '@preact/signals';
 import type { Analysis } from '../../core/analysis';
 import type { ClientRecord } from '../../core/store/db';
 import { SERVICE_LEVELS, type ServiceLevelId } from '../../core/taxonomy';
 import { lang, t, type MessageKey } from '../i18n';
+import { ChoiceWithReason } from './ChoiceWithReason';
 import type { PanelModel } from './model';
 import { loc } from './pack-text';
 
 /** The agent sets the service level by hand, with a reason (kept in the audit trail). */
 function LevelOverride({ model, client }: { model: PanelModel; client: ClientRecord }) {
-  const level = useSignal<ServiceLevelId | ''>('');
-  const reason = useSignal('');
   const pack = model.pack.value!;
-  const submit = (e: Event) => {
-    e.preventDefault();
-    if (!level.value) return;
-    void model.edit({ kind: 'service-level', key: client.key, level: level.value, reason: reason.value });
-    level.value = '';
-    reason.value = '';
-  };
   return (
-    <details class="override">
-      <summary>{t('segment.override')}</summary>
-      <form class="override__form" onSubmit={submit}>
-        <select data-testid="level-override" aria-label={t('segment.override')} value={level.value} onChange={(e) => (level.value = (e.currentTarget as HTMLSelectElement).value as ServiceLevelId)}>
-          <option value="">—</option>
-          {SERVICE_LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {loc(pack.serviceLevels?.[l]?.name, lang.value) || l}
-            </option>
-          ))}
-        </select>
-        <input
-          type="text"
-          data-testid="level-reason"
-          maxLength={1000}
-          placeholder={t('type.overrideReason')}
-          aria-label={t('type.overrideReason')}
-          value={reason.value}
-          onInput={(e) => (reason.value = (e.currentTarget as HTMLInputElement).value)}
-        />
-        <button type="submit" data-testid="level-save" disabled={!level.value}>
-          {t('type.overrideSave')}
+    <ChoiceWithReason<ServiceLevelId>
+      title={t('segment.override')}
+      options={SERVICE_LEVELS.map((l) => ({ value: l, label: loc(pack.serviceLevels?.[l]?.name, lang.value) || l }))}
+      testIds={{ select: 'level-override', reason: 'level-reason', save: 'level-save' }}
+      onSave={(level, reason) => model.edit({ kind: 'service-level', key: client.key, level, reason })}
+    >
+      {client.serviceLevelOverride && (
+        <button type="button" class="secondary" data-testid="level-clear" onClick={() => void model.edit({ kind: 'service-level', key: client.key })}>
+          {t('segment.clearOverride')}
         </button>
-        {client.serviceLevelOverride && (
-          <button type="button" class="secondary" data-testid="level-clear" onClick={() => void model.edit({ kind: 'service-level', key: client.key })}>
-            {t('segment.clearOverride')}
-          </button>
-        )}
-      </form>
-    </details>
+      )}
+    </ChoiceWithReason>
   );
 }
 

@@ -1,9 +1,9 @@
-import { useSignal } from '@preact/signals';
 import type { Analysis } from '../../core/analysis';
 import type { ClientSnapshot } from '../../core/schema/snapshot';
 import { CLIENT_TYPES, type ClientTypeId, type TypeVerdict } from '../../core/taxonomy';
 import { lang, t } from '../i18n';
 import { loc, percent, typeName } from './pack-text';
+import { ChoiceWithReason } from './ChoiceWithReason';
 import { EvidenceList } from './EvidenceList';
 import type { PanelModel } from './model';
 
@@ -83,46 +83,13 @@ export function TypeDetails({ model, analysis, snapshot }: { model: PanelModel; 
 }
 
 function OverrideForm({ model, current }: { model: PanelModel; current: TypeVerdict }) {
-  const choice = useSignal<ClientTypeId | ''>('');
-  const reason = useSignal('');
   const pack = model.pack.value!;
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (!choice.value) return;
-    await model.overrideType(choice.value, reason.value);
-    choice.value = '';
-    reason.value = '';
-  };
   return (
-    <details class="override">
-      <summary>{t('type.override')}</summary>
-      <form onSubmit={submit} class="override__form">
-        <select
-          data-testid="override-type"
-          aria-label={t('type.override')}
-          value={choice.value}
-          onChange={(e) => (choice.value = (e.currentTarget as HTMLSelectElement).value as ClientTypeId)}
-        >
-          <option value="">—</option>
-          {CLIENT_TYPES.filter((type) => type !== current).map((type) => (
-            <option key={type} value={type}>
-              {typeName(pack, type, lang.value)}
-            </option>
-          ))}
-        </select>
-        <input
-          type="text"
-          data-testid="override-reason"
-          maxLength={1000}
-          placeholder={t('type.overrideReason')}
-          aria-label={t('type.overrideReason')}
-          value={reason.value}
-          onInput={(e) => (reason.value = (e.currentTarget as HTMLInputElement).value)}
-        />
-        <button type="submit" data-testid="override-save" disabled={!choice.value}>
-          {t('type.overrideSave')}
-        </button>
-      </form>
-    </details>
+    <ChoiceWithReason<ClientTypeId>
+      title={t('type.override')}
+      options={CLIENT_TYPES.filter((type) => type !== current).map((type) => ({ value: type, label: typeName(pack, type, lang.value) }))}
+      testIds={{ select: 'override-type', reason: 'override-reason', save: 'override-save' }}
+      onSave={(to, reason) => model.overrideType(to, reason)}
+    />
   );
 }
