@@ -172,7 +172,7 @@ export function zendeskApiToSnapshot(read: ZendeskApiRead, now = new Date()): Cl
       phone: requester?.phone,
       organization,
       tags: requester?.tags ?? [],
-      notes: [requester?.notes, requester?.details].filter(Boolean).join('\n\n') || undefined,
+      notes: requester ? notesOf(requester) : undefined,
       fields: requester?.user_fields ?? {},
     },
     ticket: {
@@ -207,6 +207,13 @@ function historyOf(read: HistorySources, user?: ZdUser): ClientSnapshotInput['hi
 
 const agentOf = (me?: z.infer<typeof ZdMe>) => (me?.user.name ? { name: me.user.name } : undefined);
 
+/** What every Zendesk API snapshot starts with: where it came from, when, and who the agent is. */
+const envelope = (read: { account: string; url?: string; me?: z.infer<typeof ZdMe> }, now: Date) =>
+  ({ source: 'zendesk', account: read.account, via: 'api', capturedAt: now.toISOString(), url: read.url, agent: agentOf(read.me) }) as const;
+
+/** Zendesk's free-text `notes` and `details` on a user or organization, as one text. */
+const notesOf = (x: { notes?: string; details?: string }) => [x.notes, x.details].filter(Boolean).join('\n\n') || undefined;
+
 /** A Zendesk user page (`/agent/users/{id}`): the person, their organization and their ticket history. */
 export function zendeskUserToSnapshot(
   read: HistorySources & { account: string; url?: string; user: ZdUser; organization?: z.infer<typeof ZdOrganization>; me?: z.infer<typeof ZdMe> },
@@ -214,24 +221,10 @@ export function zendeskUserToSnapshot(
 ): ClientSnapshot {
   const u = read.user;
   return ClientSnapshot.parse({
-    source: 'zendesk',
-    account: read.account,
-    via: 'api',
-    capturedAt: now.toISOString(),
-    url: read.url,
-    client: {
-      externalId: u.id,
-      name: u.name,
-      email: u.email,
-      phone: u.phone,
-      organization: read.organization?.name,
-      tags: u.tags,
-      notes: [u.notes, u.details].filter(Boolean).join('\n\n') || undefined,
-      fields: u.user_fields,
-    },
+    ...envelope(read, now),
+    client: { externalId: u.id, name: u.name, email: u.email, phone: u.phone, organization: read.organization?.name, tags: u.tags, notes: notesOf(u), fields: u.user_fields },
     conversation: [],
     history: historyOf(read, u),
-    agent: agentOf(read.me),
   } satisfies ClientSnapshotInput);
 }
 
@@ -242,14 +235,9 @@ export function zendeskOrgToSnapshot(
 ): ClientSnapshot {
   const o = read.organization;
   return ClientSnapshot.parse({
-    source: 'zendesk',
-    account: read.account,
-    via: 'api',
-    capturedAt: now.toISOString(),
-    url: read.url,
-    client: { externalId: `org:${o.id}`, name: o.name, organization: o.name, tags: o.tags, notes: [o.notes, o.details].filter(Boolean).join('\n\n') || undefined },
+    ...envelope(read, now),
+    client: { externalId: `org:${o.id}`, name: o.name, organization: o.name, tags: o.tags, notes: notesOf(o) },
     conversation: [],
     history: { tickets: read.ticketCount },
-    agent: agentOf(read.me),
   } satisfies ClientSnapshotInput);
 }
