@@ -27,6 +27,9 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
   return dicts[lang.value][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
+// One formatter per language: building an Intl formatter per call costs about a millisecond each.
+const timeFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
+
 /** A date and time in the UI language. */
 export const formatTime = (ms: number) =>
-  new Date(ms).toLocaleString(lang.value === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  (timeFormats[lang.value] ??= new Intl.DateTimeFormat(lang.value === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
