@@ -35,9 +35,14 @@ export function parseNeverRecordText(text: string): NeverRecord {
   });
 }
 
+const errorName = (e: unknown) => (e as { name?: string; inner?: { name?: string } })?.inner?.name ?? (e as { name?: string })?.name;
+
+/** True for the browser's storage failures (full, closed), as opposed to bad input. */
+export const isStorageError = (e: unknown) => ['QuotaExceededError', 'DatabaseClosedError', 'InvalidStateError'].includes(errorName(e) ?? '');
+
 /** Storage errors in words an agent understands; nothing was written when these happen. */
 export function describeStorageError(e: unknown): string {
-  const name = (e as { name?: string; inner?: { name?: string } })?.inner?.name ?? (e as { name?: string })?.name;
+  const name = errorName(e);
   if (name === 'QuotaExceededError') return 'The browser’s storage for Tipazh is full: nothing was saved. Export a backup and forget old clients to free space.';
   if (name === 'DatabaseClosedError' || name === 'InvalidStateError') return 'The dossier database is closed (the browser may be shutting down): nothing was saved.';
   return `Nothing was saved: ${(e as Error)?.message ?? String(e)}`;

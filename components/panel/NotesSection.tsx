@@ -1,11 +1,13 @@
 import { useSignal } from '@preact/signals';
 import type { NoteRecord } from '../../core/store/db';
+import { describeStorageError, isStorageError } from '../../core/privacy';
 import { formatTime, t } from '../i18n';
 import { ErrorLine } from './ChoiceWithReason';
 import type { PanelModel } from './model';
 import { NotesLock } from './NotesLock';
 
-const errorText = (err: unknown) => t('notes.error', { error: err instanceof Error ? err.message : String(err) });
+const errorText = (err: unknown) =>
+  isStorageError(err) ? describeStorageError(err) : t('notes.error', { error: err instanceof Error ? err.message : String(err) });
 
 function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; model: PanelModel }) {
   const editing = useSignal<string | null>(null);

@@ -8,17 +8,13 @@ import { ClientList } from './ClientList';
 import { DossierSection } from './DossierSection';
 import { DraftCheck } from './DraftCheck';
 import { HistoryChart } from './HistoryChart';
+import { isTypingTarget } from './keys';
 import type { PanelModel } from './model';
 import { NotesSection } from './NotesSection';
 import { PhrasesSection } from './PhrasesSection';
 import { ProfileSection } from './ProfileSection';
 import { SegmentSection } from './SegmentSection';
 import { TypeDetails, TypeSummary } from './TypeCard';
-
-const inField = (e: KeyboardEvent) => {
-  const el = e.target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-};
 
 /** `/` opens the client search, `n` starts a note, Escape goes back to the tab's client. */
 function useShortcuts(model: PanelModel) {
@@ -29,7 +25,7 @@ function useShortcuts(model: PanelModel) {
         model.show({ kind: 'tab' });
         return;
       }
-      if (inField(e)) return;
+      if (isTypingTarget(e)) return;
       if (e.key === '/') {
         e.preventDefault();
         model.show({ kind: 'clients' });

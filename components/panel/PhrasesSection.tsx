@@ -5,18 +5,13 @@ import type { ClientSnapshot } from '../../core/schema/snapshot';
 import type { TypeVerdict } from '../../core/taxonomy';
 import { lang, t } from '../i18n';
 import { PackSource } from './AdviceSection';
+import { isTypingTarget } from './keys';
 import type { PanelModel } from './model';
 
 type Outcome = 'inserted' | 'copied' | 'failed';
 
 /** Phrases shown above the fold; the rest are one click (or key) away. */
 const TOP = 3;
-
-/** True when a key press belongs to a text field, where digits are typing, not shortcuts. */
-const typing = (e: KeyboardEvent) => {
-  const el = e.target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-};
 
 /**
  * Ready phrases for this type, filled with the client's and agent's names. "Insert" (or keys 1–9) puts one
@@ -52,7 +47,7 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
   };
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || typing(e) || !/^[1-9]$/.test(e.key)) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e) || !/^[1-9]$/.test(e.key)) return;
       e.preventDefault();
       void insert(Number(e.key) - 1);
     };

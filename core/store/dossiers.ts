@@ -1,7 +1,7 @@
 import type { ClientSnapshot } from '../schema/snapshot';
 import { clientKeyOf } from '../schema/snapshot';
 import { ClientRecord, NoteRecord, VisitRecord, type TipazhDb } from './db';
-import { linkPerson } from './persons';
+import { linkPerson, notesOrder } from './persons';
 import { searchTokensOf } from './search';
 
 /** The calendar day (UTC) of a timestamp, which groups re-opens of a ticket into one visit. */
@@ -89,5 +89,5 @@ export async function addNote(db: TipazhDb, clientKey: string, text: string, now
 /** A client's notes, pinned first, newest first. */
 export async function listNotes(db: TipazhDb, clientKey: string): Promise<NoteRecord[]> {
   const notes = await db.notes.where('clientKey').equals(clientKey).toArray();
-  return notes.sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt);
+  return notes.sort(notesOrder);
 }

@@ -70,6 +70,9 @@ export async function splitFromPerson(db: TipazhDb, clientKey: string): Promise<
   });
 }
 
+/** The order notes are shown in: pinned first, then newest first. */
+export const notesOrder = (a: NoteRecord, b: NoteRecord) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt;
+
 /** Everything known of the person behind a record: every linked record and all their notes. */
 export async function personView(
   db: TipazhDb,
@@ -79,7 +82,7 @@ export async function personView(
   const keys = person?.clientKeys ?? [clientKey];
   const records = (await db.clients.bulkGet(keys)).filter((c): c is ClientRecord => !!c);
   const notes = await db.notes.where('clientKey').anyOf(keys).toArray();
-  notes.sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt);
+  notes.sort(notesOrder);
   const visits = (await db.visits.where('clientKey').anyOf(keys).toArray()).sort((a, b) => a.at - b.at);
   const audit = (await db.audit.where('clientKey').anyOf(keys).toArray()).sort((a, b) => b.at - a.at);
   return { person, records, notes, visits, audit };

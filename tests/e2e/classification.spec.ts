@@ -1,5 +1,5 @@
 import { launchWithExtension } from '../support/launch';
-import { openHelpdeskPage, openPanelPage } from '../support/pages';
+import { openHelpdeskPage, openPanelPage, restartOn } from '../support/pages';
 import { routeZendesk } from '../support/zendesk-routes';
 import { expect, test } from './fixtures';
 
@@ -56,13 +56,8 @@ test('an override shows at once, teaches the model, survives a restart, and can 
   await panel.getByTestId('override-save').click();
   await expect(panel.getByTestId('client-type')).toHaveAttribute('data-type', 'complainer');
   await expect(panel.getByTestId('type-confidence')).toHaveText('Set by you');
-  await first.close({ keepProfile: true });
-
-  const second = await launchWithExtension({ userDataDir: first.userDataDir });
+  const { ext: second, panel: panel2 } = await restartOn(first, `${TICKET}/1203`);
   try {
-    await routeZendesk(second.context);
-    const reopened = await openHelpdeskPage(second, `${TICKET}/1203`);
-    const panel2 = await openPanelPage(second, reopened.tabId);
     await expect(panel2.getByTestId('client-type')).toHaveAttribute('data-type', 'complainer');
     await expect(panel2.locator('.type__model')).toContainText('argues about the refund rules');
     // The local model learned from the correction: its evidence for the chosen type quotes the client.

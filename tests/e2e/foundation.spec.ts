@@ -1,5 +1,5 @@
 import { launchWithExtension } from '../support/launch';
-import { navigateInApp, openHelpdeskPage, openPanelPage, tabIdOf } from '../support/pages';
+import { navigateInApp, openHelpdeskPage, openPanelPage, restartOn, tabIdOf } from '../support/pages';
 import { routeZendesk } from '../support/zendesk-routes';
 import { expect, test } from './fixtures';
 
@@ -70,13 +70,8 @@ test('keeps the dossier (visits and notes) across a browser restart', async () =
   await panel.getByTestId('note-input').fill('Prefers email after 18:00');
   await panel.getByTestId('note-add').click();
   await expect(panel.getByTestId('note')).toHaveCount(1);
-  await first.close({ keepProfile: true });
-
-  const second = await launchWithExtension({ userDataDir: first.userDataDir });
+  const { ext: second, panel: panel2 } = await restartOn(first, `${TICKET}/1203`);
   try {
-    await routeZendesk(second.context);
-    const reopened = await openHelpdeskPage(second, `${TICKET}/1203`);
-    const panel2 = await openPanelPage(second, reopened.tabId);
     await expect(panel2.getByTestId('client-name')).toHaveText('Megan Price');
     await expect(panel2.getByTestId('note')).toHaveText(/Prefers email after 18:00/);
     // Same ticket, same day: still one visit.

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { Launched } from './launch';
+import { launchWithExtension, type Launched } from './launch';
+import { routeZendesk } from './zendesk-routes';
 
 /** The browser tab id of the first tab whose URL contains `urlPart` (-1 when none). */
 export function tabIdOf(ext: Launched, urlPart: string): Promise<number> {
@@ -24,3 +25,15 @@ export async function openHelpdeskPage(ext: Launched, url: string): Promise<{ pa
 /** In-app navigation in the fake helpdesk, like a click on a link: no reload. */
 export const navigateInApp = (page: Page, path: string) =>
   page.evaluate((p) => (window as unknown as { __fixtureNavigate: (p: string) => void }).__fixtureNavigate(p), path);
+
+/**
+ * Closes the browser keeping its profile, starts it again on the same profile with the Zendesk fixture,
+ * and opens `url` with its side panel: what an agent sees after a restart. The caller closes `ext`.
+ */
+export async function restartOn(first: Launched, url: string): Promise<{ ext: Launched; panel: Page }> {
+  await first.close({ keepProfile: true });
+  const ext = await launchWithExtension({ userDataDir: first.userDataDir });
+  await routeZendesk(ext.context);
+  const { tabId } = await openHelpdeskPage(ext, url);
+  return { ext, panel: await openPanelPage(ext, tabId) };
+}

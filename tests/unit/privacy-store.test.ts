@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { describeStorageError, isNeverRecorded, NEVER_RECORD_KEY, parseNeverRecordText } from '../../core/privacy';
+import { describeStorageError, isNeverRecorded, isStorageError, NEVER_RECORD_KEY, parseNeverRecordText } from '../../core/privacy';
 import { tabStateKey } from '../../core/protocol';
 import { addCorrection } from '../../core/store/corrections';
 import { TipazhDb } from '../../core/store/db';
@@ -87,6 +87,8 @@ describe('storage errors', () => {
   it('says in plain words that nothing was saved', () => {
     expect(describeStorageError(new DOMException('full', 'QuotaExceededError'))).toMatch(/storage for Tipazh is full: nothing was saved/);
     expect(describeStorageError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toMatch(/full/);
+    expect(isStorageError(new DOMException('full', 'QuotaExceededError'))).toBe(true);
+    expect(isStorageError(new Error('the note is empty'))).toBe(false);
   });
   it('a quota error mid-write leaves nothing half-written', async () => {
     const db = fresh();
