@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { isLockedClient } from '../../core/store/sealed-notes';
+import { isLockedClient } from '../../core/store/dossier-view';
 import { t } from '../i18n';
 import { ErrorLine } from './ChoiceWithReason';
 import type { PanelModel } from './model';

@@ -7,7 +7,7 @@ import type { EffectivePack } from '../../core/pack/merge';
 import type { TabState } from '../../core/protocol';
 import type { DossierChange } from '../../core/store/apply-edit';
 import type { ClientRecord, CorrectionRecord } from '../../core/store/db';
-import { EMPTY_DOSSIER, type DossierView, type LockState } from '../../core/store/store-access';
+import { EMPTY_DOSSIER, type DossierView, type LockState } from '../../core/store/dossier-view';
 import type { ClientTypeId } from '../../core/taxonomy';
 import { lang } from '../i18n';
 import type { PanelTransport } from './transport';

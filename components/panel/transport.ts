@@ -1,19 +1,18 @@
-import type { EffectivePack } from '../../core/pack/merge';
 import type { InsertResult, TabState } from '../../core/protocol';
-import type { StoreAccess, Unsubscribe } from '../../core/store/store-access';
+import type { Unsubscribe } from '../../core/store/dossier-view';
+import type { StoreService } from '../../core/store/store-service';
 import type { Lang } from '../../core/taxonomy';
 
-export type { DossierView, Unsubscribe } from '../../core/store/store-access';
+export type { DossierView, Unsubscribe } from '../../core/store/dossier-view';
 
 /**
- * Everything the panel needs from the extension. The side panel entrypoint injects the real one
- * (browser.* + the dossier store); component tests inject one over a test database and a fake tab.
+ * Everything the panel needs from the extension. The side panel entrypoint injects the real one (browser.*,
+ * and the dossier store served by the background over a port); component tests inject the same store client
+ * over an in-memory port to a test database, and a fake tab.
  */
-export interface PanelTransport extends Omit<StoreAccess, 'watchInstalledPacks'> {
+export interface PanelTransport extends StoreService {
   /** The followed tab's state (the active tab, or the one the page is pinned to); null when it has no client. */
   watchTab(cb: (state: TabState | null) => void): Unsubscribe;
-  /** The effective strategy pack: the built-in one with the enabled installed packs layered over it. */
-  watchPack(cb: (pack: EffectivePack) => void): Unsubscribe;
   copyText(text: string): Promise<void>;
   /** Puts text into the followed tab's reply box (never sends it). */
   insertText(text: string): Promise<InsertResult>;

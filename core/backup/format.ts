@@ -1,8 +1,12 @@
+import { StrategyPack } from '../pack/schema';
 import { z } from '../schema/zod';
 import { AuditRecord, ClientRecord, CorrectionRecord, InstalledPack, MetaRecord, NoteRecord, PersonRecord, VisitRecord } from '../store/db';
 
 export const BACKUP_FORMAT = 'tipazh-backup';
 export const BACKUP_VERSION = 1;
+
+/** An installed pack from a file: the pack itself (and any pending update) must pass the full pack schema. */
+const BackupPack = z.extend(InstalledPack, { pack: StrategyPack, pending: z.optional(StrategyPack) });
 
 /** One file with everything Tipazh keeps: dossiers, visits, notes, corrections (the learned model), packs, settings. */
 export const Backup = z.object({
@@ -15,7 +19,7 @@ export const Backup = z.object({
     notes: z.array(NoteRecord),
     corrections: z.array(CorrectionRecord),
     persons: z.array(PersonRecord),
-    packs: z.array(InstalledPack),
+    packs: z.array(BackupPack),
     audit: z.array(AuditRecord),
     meta: z._default(z.array(MetaRecord), []),
   }),

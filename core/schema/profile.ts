@@ -43,7 +43,9 @@ export const ClientProfile = z.object({
   prefilled: z._default(z.array(z.string()), []),
 });
 export type ClientProfile = z.infer<typeof ClientProfile>;
-export type ProfileField = Exclude<keyof ClientProfile, 'prefilled'>;
+/** A profile field the agent can fill in (everything but the list of prefilled ones). */
+export const ProfileField = z.keyof(z.omit(ClientProfile, { prefilled: true }));
+export type ProfileField = z.infer<typeof ProfileField>;
 
 /** The profile's fields in display order, grouped as seed 003 groups them. */
 export const PROFILE_GROUPS: Record<string, ProfileField[]> = {

@@ -1,17 +1,23 @@
-import type { ProfileField } from '../schema/profile';
-import type { ServiceLevelId } from '../taxonomy';
+import { ProfileField } from '../schema/profile';
+import { z } from '../schema/zod';
+import { ServiceLevelId } from '../taxonomy';
 import type { TipazhDb } from './db';
 import { deleteNote, setNotePinned, setProfileField, setServiceLevelOverride, setTags, setVip, updateNote } from './dossier-edits';
 
-/** A dossier change as the panel asks for it. */
-export type DossierChange =
-  | { kind: 'note-text'; id: string; text: string }
-  | { kind: 'note-pin'; id: string; pinned: boolean }
-  | { kind: 'note-delete'; id: string }
-  | { kind: 'tags'; key: string; tags: string[] }
-  | { kind: 'vip'; key: string; vip: boolean }
-  | { kind: 'profile'; key: string; field: ProfileField; value: string }
-  | { kind: 'service-level'; key: string; level?: ServiceLevelId; reason?: string };
+const Id = z.string().check(z.minLength(1), z.maxLength(500));
+const Text = z.string().check(z.maxLength(20_000));
+
+/** A dossier change as the panel asks for it (validated where the background takes it). */
+export const DossierChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('note-text'), id: Id, text: Text }),
+  z.object({ kind: z.literal('note-pin'), id: Id, pinned: z.boolean() }),
+  z.object({ kind: z.literal('note-delete'), id: Id }),
+  z.object({ kind: z.literal('tags'), key: Id, tags: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(200)) }),
+  z.object({ kind: z.literal('vip'), key: Id, vip: z.boolean() }),
+  z.object({ kind: z.literal('profile'), key: Id, field: ProfileField, value: Text }),
+  z.object({ kind: z.literal('service-level'), key: Id, level: z.optional(ServiceLevelId), reason: z.optional(z.string().check(z.maxLength(1000))) }),
+]);
+export type DossierChange = z.infer<typeof DossierChange>;
 
 /** Applies one change with its audit entry. */
 export async function applyEdit(db: TipazhDb, c: DossierChange, who: string): Promise<void> {

@@ -1,16 +1,12 @@
-import type { ClientTypeId, TypeVerdict } from '../taxonomy';
+import { z } from '../schema/zod';
 import { AuditRecord, CorrectionRecord, type TipazhDb } from './db';
 
 const typeAudit = (clientKey: string, who: string, from: string, to: string | undefined, now: number) =>
   AuditRecord.parse({ id: crypto.randomUUID(), clientKey, at: now, who, field: 'type', from, to });
 
-export interface NewCorrection {
-  clientKey: string;
-  from: TypeVerdict;
-  to: ClientTypeId;
-  reason?: string;
-  stems: string[];
-}
+/** A correction as the panel asks for it: the store adds its id and time. */
+export const NewCorrection = z.pick(CorrectionRecord, { clientKey: true, from: true, to: true, reason: true, stems: true });
+export type NewCorrection = z.infer<typeof NewCorrection>;
 
 /** Records the agent's choice of type for a client: the dossier shows it, the local model learns from it. */
 export async function addCorrection(db: TipazhDb, c: NewCorrection, now = Date.now(), who = 'you'): Promise<CorrectionRecord> {

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { declareVersions } from './schema-versions';
 import { z } from '../schema/zod';
-import { StrategyPack } from '../pack/schema';
+import type { StrategyPack } from '../pack/schema';
 import { Sealed } from '../crypto/lock';
 import { ClientProfile } from '../schema/profile';
 import { ClientTypeId, LifecycleStageId, ServiceLevelId, SourceId, TypeVerdict } from '../taxonomy';
@@ -110,7 +110,8 @@ export type PersonRecord = z.infer<typeof PersonRecord>;
 /** A strategy pack the team lead or agent installed, with where it came from. */
 export const InstalledPack = z.object({
   id: z.string(),
-  pack: z.custom<StrategyPack>((v) => StrategyPack.safeParse(v).success, 'not a valid strategy pack'),
+  /** Checked with the full pack schema where it comes in (import, URL update, backup restore), not on every write. */
+  pack: z.custom<StrategyPack>((v) => typeof v === 'object' && v !== null),
   source: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('file'), name: z.string() }),
     z.object({ kind: z.literal('url'), url: z.string().check(z.url()) }),
@@ -123,7 +124,7 @@ export const InstalledPack = z.object({
   updatedAt: z.number(),
   lastCheckedAt: z.optional(z.number()),
   /** A newer version fetched from the pack's URL, waiting for the agent to accept it. */
-  pending: z.optional(z.custom<StrategyPack>((v) => StrategyPack.safeParse(v).success)),
+  pending: z.optional(z.custom<StrategyPack>((v) => typeof v === 'object' && v !== null)),
 });
 export type InstalledPack = z.infer<typeof InstalledPack>;
 

@@ -1,8 +1,6 @@
 import { createLock, LOCK_KEY, LockRecord, seal, unseal } from '../crypto/lock';
-import { AuditRecord, NoteRecord, type ClientRecord, type TipazhDb } from './db';
-
-/** Notes of these clients are sealed when the lock is on: the VIP list, the "Lion King" class. */
-export const isLockedClient = (c: Pick<ClientRecord, 'vip' | 'serviceLevelOverride'> | undefined) => !!c && (c.vip || c.serviceLevelOverride?.level === 'lion-king');
+import { AuditRecord, NoteRecord, type TipazhDb } from './db';
+import { isLockedClient } from './dossier-view';
 
 export async function getLock(db: TipazhDb): Promise<LockRecord | undefined> {
   const parsed = LockRecord.safeParse((await db.meta.get(LOCK_KEY))?.value);

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { TipazhDb } from '../../core/store/db';
-import { loadBundledPack } from '../sidepanel/bundled-pack';
+import { loadBundledPack } from './bundled-pack';
 import { forgetTab, handleReport } from './handle-report';
+import { listenForPanels } from './store-port';
 
 export default defineBackground(() => {
   const db = new TipazhDb();
@@ -16,6 +17,7 @@ export default defineBackground(() => {
       return { ok: false, error: String(e) };
     });
   });
+  listenForPanels(db, loadBundledPack);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A tab that leaves the helpdesk keeps its last state here; the panel ignores it because it only
   // trusts a state whose origin is the tab's current one (see components/panel/tab-state.ts).

@@ -6,7 +6,7 @@ import { acceptUpdate, installPack, listPacks, movePack, offerUpdate, removePack
 import { Lang } from '../../core/taxonomy';
 import { langFromLocale } from '../../components/i18n';
 import { PackFetchError, type OptionsTransport } from '../../components/options/transport';
-import { loadBundledPack } from '../sidepanel/bundled-pack';
+import { loadBundledPack } from '../background/bundled-pack';
 import type { CheckMessage, CheckRequest } from './check-worker';
 
 const LANG_KEY = 'settings.lang';

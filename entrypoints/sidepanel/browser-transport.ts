@@ -3,18 +3,15 @@ import { langFromLocale } from '../../components/i18n';
 import { trustedTabState } from '../../components/panel/tab-state';
 import type { PanelTransport } from '../../components/panel/transport';
 import { InsertResult, TAB_STATE_PREFIX, tabStateKey, type InsertRequest } from '../../core/protocol';
-import { TipazhDb } from '../../core/store/db';
-import { effectiveOf } from '../../core/store/packs';
-import { storeAccess } from '../../core/store/store-access';
+import { storeClient } from '../../core/store/store-client';
+import { STORE_PORT, wirePort } from '../../core/store/store-service';
 import { Lang } from '../../core/taxonomy';
-import { loadBundledPack } from './bundled-pack';
 
 const LANG_KEY = 'settings.lang';
 
-/** The real transport: follows the active tab of this window (or a pinned tab), reads the dossier store live. */
+/** The real transport: follows the active tab of this window (or a pinned tab); the dossier store is the background's. */
 export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
-  const db = new TipazhDb();
-  const store = storeAccess(db);
+  const store = storeClient(() => wirePort(browser.runtime.connect({ name: STORE_PORT })));
   let followedTabId: number | undefined = pinnedTabId;
   return {
     ...store,
@@ -44,20 +41,6 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
         browser.tabs.onActivated.removeListener(safeEmit);
         browser.tabs.onUpdated.removeListener(onUpdated);
         browser.storage.onChanged.removeListener(onStorage);
-      };
-    },
-    watchPack(cb) {
-      // The built-in pack is fetched once, outside liveQuery (which may only await Dexie).
-      let stop: (() => void) | undefined;
-      let live = true;
-      loadBundledPack()
-        .then((builtin) => {
-          if (live) stop = store.watchInstalledPacks((installed) => cb(effectiveOf(builtin, installed)));
-        })
-        .catch((e: unknown) => console.error('[Tipazh]', e));
-      return () => {
-        live = false;
-        stop?.();
       };
     },
     async insertText(text) {

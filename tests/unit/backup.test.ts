@@ -93,6 +93,15 @@ describe('backup and restore', () => {
     expect(!parseBackup(JSON.stringify({ ...data, version: 99 })).ok).toBe(true);
   });
 
+  it('holds a backup’s installed packs to the full pack schema, saying where one is wrong', async () => {
+    const data = JSON.parse(await exportBackup(await populated()));
+    data.data.packs[0].pack.types.tester.phrases[0].text = 42;
+    const wrong = parseBackup(JSON.stringify(data));
+    expect(!wrong.ok && wrong.error).toMatch(/data\.packs\[0\]\.pack\.types\.tester\.phrases\[0\]\.text/);
+    data.data.packs[0].pack = { id: 'team' };
+    expect(!parseBackup(JSON.stringify(data)).ok && 'refused').toBe('refused');
+  });
+
   it('is transactional: a failure half-way writes nothing', async () => {
     const r = parseBackup(await exportBackup(await populated()));
     if (!r.ok) throw new Error(r.error);

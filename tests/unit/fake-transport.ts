@@ -1,29 +1,41 @@
 import type { PanelTransport } from '../../components/panel/transport';
-import { layerPacks } from '../../core/pack/merge';
 import { readDefaultPack } from '../../core/pack/node-default';
 import type { StrategyPack } from '../../core/pack/schema';
 import type { TabState } from '../../core/protocol';
+import type { WirePort } from '../../core/store/store-service';
 import { TipazhDb } from '../../core/store/db';
 import { recordVisit } from '../../core/store/dossiers';
+import { installPack } from '../../core/store/packs';
 import { storeAccess } from '../../core/store/store-access';
+import { storeClient } from '../../core/store/store-client';
+import { serveStore } from '../../core/store/store-server';
 import type { Lang } from '../../core/taxonomy';
+import { memoryPortPair } from './memory-port';
 
 /**
- * A transport for component tests: the real dossier store on fake IndexedDB, a fixed tab, and a reply box
- * that records what was inserted. `ready` resolves once the tab's snapshot is recorded as a visit.
+ * A transport for component tests: the real dossier store on fake IndexedDB, served over an in-memory port
+ * exactly as the background serves it to the panel; a fixed tab, and a reply box that records what was
+ * inserted. `packs` are installed as team packs. `ready` resolves once the tab's snapshot is recorded as a visit
+ * and the packs are installed. `reconnect()` drops the port as a restarting background would.
  */
 export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; composer?: boolean; packs?: StrategyPack[] } = {}) {
   const db = new TipazhDb(`panel-${Math.random()}`);
   const state = { copied: [] as string[], inserted: [] as string[], composer: init.composer ?? true, lang: init.lang ?? ('en' as Lang) };
-  const ready = init.tab?.snapshot ? recordVisit(db, init.tab.snapshot).then(() => undefined) : Promise.resolve();
+  const ready = Promise.all([
+    init.tab?.snapshot ? recordVisit(db, init.tab.snapshot) : undefined,
+    ...(init.packs ?? []).map((p) => installPack(db, p, { kind: 'file', name: `${p.id}.json` })),
+  ]).then(() => undefined);
+  let serverSide: WirePort | undefined;
+  const store = storeClient(() => {
+    const [panelEnd, backgroundEnd] = memoryPortPair();
+    serveStore(backgroundEnd, storeAccess(db, async () => readDefaultPack()));
+    serverSide = backgroundEnd;
+    return panelEnd;
+  });
   const transport: PanelTransport = {
-    ...storeAccess(db),
+    ...store,
     watchTab(cb) {
       void ready.then(() => cb(init.tab ?? null));
-      return () => {};
-    },
-    watchPack(cb) {
-      cb(layerPacks([readDefaultPack(), ...(init.packs ?? [])]));
       return () => {};
     },
     async insertText(text) {
@@ -37,5 +49,5 @@ export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; compos
     loadLang: async () => state.lang,
     saveLang: async (l) => void (state.lang = l),
   };
-  return { transport, state, db, ready };
+  return { transport, state, db, ready, reconnect: () => serverSide?.disconnect(), close: store.close };
 }

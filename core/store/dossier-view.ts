@@ -1,0 +1,34 @@
+import type { AuditRecord, ClientRecord, NoteRecord, VisitRecord } from './db';
+
+/*
+ * What the side panel receives from the dossier store. Types and pure helpers only: the panel imports this
+ * module, and nothing here may pull the database library into the panel's bundle.
+ */
+
+export type Unsubscribe = () => void;
+
+/** A client's dossier with everything linked to the same person. */
+export interface DossierView {
+  client?: ClientRecord;
+  /** The same person's records in other helpdesks (or accounts), linked by email or phone. */
+  linked: ClientRecord[];
+  /** Notes on every linked record, pinned first, newest first; `locked` when sealed and the lock is closed. */
+  notes: (NoteRecord & { locked?: boolean })[];
+  /** Visits of every linked record, oldest first. */
+  visits: VisitRecord[];
+  /** Changes to this dossier, newest first. */
+  audit: AuditRecord[];
+  /** Share of clients with more revenue than this one (0 = the top); undefined without revenue. */
+  revenueRank?: number;
+}
+
+/** Whether VIP notes are locked with a passphrase, and whether this panel has opened the lock. */
+export interface LockState {
+  enabled: boolean;
+  unlocked: boolean;
+}
+
+export const EMPTY_DOSSIER: DossierView = { linked: [], notes: [], visits: [], audit: [] };
+
+/** Notes of these clients are sealed when the lock is on: the VIP list, the "Lion King" class. */
+export const isLockedClient = (c: Pick<ClientRecord, 'vip' | 'serviceLevelOverride'> | undefined) => !!c && (c.vip || c.serviceLevelOverride?.level === 'lion-king');
