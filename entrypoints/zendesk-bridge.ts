@@ -16,7 +16,13 @@ const EDITABLE = [
   '[data-test-id="ticket-rich-text-editor"] [contenteditable="true"]',
 ].join(', ');
 
+// Loaded once per page, however it arrived (injected by the content script, or registered by the background).
+const LOADED = Symbol.for('tipazh.zendesk-bridge');
+
 export default defineUnlistedScript(() => {
+  const doc = document as Document & { [LOADED]?: true };
+  if (doc[LOADED]) return;
+  doc[LOADED] = true;
   document.addEventListener('tipazh:insert', (event) => {
     let answer: Record<string, unknown>;
     let id = '';

@@ -2,15 +2,27 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { TipazhDb } from '../../core/store/db';
 import { loadBundledPack } from '../sidepanel/bundled-pack';
+import { browserHelpdeskScripts } from './browser-helpdesk-scripts';
 import { forgetTab, handleReport } from './handle-report';
+import { createHelpdeskService, isHelpdeskMessage } from './helpdesk-scripts';
 
 export default defineBackground(() => {
   const db = new TipazhDb();
   // Chrome: the toolbar button opens the side panel. Firefox uses sidebar_action instead.
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((e: unknown) => console.warn('[Tipazh]', e));
 
+  const helpdesks = createHelpdeskService(browserHelpdeskScripts());
+  const resync = () => void helpdesks.sync().catch((e: unknown) => console.warn('[Tipazh] could not update the added helpdesk addresses', e));
+  browser.runtime.onStartup.addListener(resync);
+  browser.runtime.onInstalled.addListener(resync);
+  // Access taken back (chrome://extensions, about:addons): that address is dropped and its script unregistered.
+  browser.permissions.onRemoved.addListener(resync);
+
   browser.runtime.onMessage.addListener((message, sender) => {
-    if (sender.id !== browser.runtime.id || !sender.tab) return undefined;
+    if (sender.id !== browser.runtime.id) return undefined;
+    // Only the extension's own pages (the options page) may change the added addresses, never a content script.
+    if (isHelpdeskMessage(message)) return sender.url?.startsWith(browser.runtime.getURL('/')) ? helpdesks.handle(message) : undefined;
+    if (!sender.tab) return undefined;
     return handleReport(db, message, sender.tab.id, loadBundledPack).catch((e: unknown) => {
       console.error('[Tipazh] could not save the report', e);
       return { ok: false, error: String(e) };

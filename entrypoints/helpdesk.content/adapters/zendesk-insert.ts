@@ -1,5 +1,6 @@
 import { injectScript } from 'wxt/utils/inject-script';
 import type { InsertResult } from '../../../core/protocol';
+import { log } from '../log';
 
 let bridge: Promise<unknown> | undefined;
 
@@ -8,7 +9,10 @@ let bridge: Promise<unknown> | undefined;
  * which keeps the editor's model in sync (typing into its DOM would not). Times out as "no composer".
  */
 export async function insertViaCkEditor(doc: Document, text: string, ticketId: string | undefined, timeoutMs = 2000): Promise<InsertResult> {
-  bridge ??= injectScript('/zendesk-bridge.js', { keepInDom: true });
+  // On an address the agent added, Chrome keeps the page from loading the bridge (web_accessible_resources
+  // name zendesk.com only); the background registers it in the page's world there instead. No bridge at all
+  // ends as "no composer" below, and the panel copies the phrase.
+  bridge ??= injectScript('/zendesk-bridge.js', { keepInDom: true }).catch((e: unknown) => log.info('the page did not load the bridge', e));
   await bridge;
   const id = crypto.randomUUID();
   return new Promise<InsertResult>((resolve) => {
