@@ -16,13 +16,10 @@ const EDITABLE = [
   '[data-test-id="ticket-rich-text-editor"] [contenteditable="true"]',
 ].join(', ');
 
-// Loaded once per page, however it arrived (injected by the content script, or registered by the background).
-const LOADED = Symbol.for('tipazh.zendesk-bridge');
-
 export default defineUnlistedScript(() => {
-  const doc = document as Document & { [LOADED]?: true };
-  if (doc[LOADED]) return;
-  doc[LOADED] = true;
+  // The content script asks whether a bridge is here before it injects one: on an added address the
+  // background registers this file in the page's world (entrypoints/background/helpdesk-scripts.ts).
+  document.addEventListener('tipazh:bridge-ping', () => document.dispatchEvent(new CustomEvent('tipazh:bridge-pong')));
   document.addEventListener('tipazh:insert', (event) => {
     let answer: Record<string, unknown>;
     let id = '';
