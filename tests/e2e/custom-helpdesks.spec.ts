@@ -52,6 +52,7 @@ test('a Zendesk on its own domain: added in the options page it is read like zen
   await expect(options.getByTestId('helpdesk-row')).toHaveCount(1);
   await expect(options.getByTestId('helpdesk-origin')).toHaveText(ZD);
   await expect(options.getByTestId('helpdesk-kind')).toHaveText('Zendesk');
+  await options.getByTestId('helpdesks-section').screenshot({ path: 'test-results/options-helpdesks.png' });
   expect(await hasAccess(ext, ZD)).toBe(true);
   expect(await saved(ext)).toEqual([{ origin: ZD, kind: 'zendesk' }]);
   expect(await registered(ext)).toEqual([`tipazh:bridge:${ZD} MAIN`, `tipazh:content:${ZD} ISOLATED`]);
@@ -142,5 +143,8 @@ test('without the browser’s consent nothing is saved: the real request stays o
   await addAddress(options, 'https://*.acme-corp.com', 'zendesk');
   await expect(options.getByTestId('helpdesk-status')).toContainText('Wildcards (*) are not accepted');
   await expect(options.getByTestId('helpdesk-address')).toHaveAttribute('aria-invalid', 'true');
+  await options.getByTestId('lang-switch').selectOption('ru');
+  await expect(options.getByTestId('helpdesk-status')).toContainText('Звёздочки (*) не принимаются');
+  await options.getByTestId('helpdesks-section').screenshot({ path: 'test-results/options-helpdesks-error-ru.png' });
   await expect(options.getByTestId('helpdesk-busy')).toHaveCount(0);
 });

@@ -48,9 +48,14 @@ describe('checkHelpdeskOrigin', () => {
     for (const s of ['https://support.acme.com/', 'https://Support.acme.com', 'support.acme.com', 'https://support.acme.com/*']) expect(isHelpdeskOrigin(s), s).toBe(false);
   });
 
+  // Host names with the prefixes and tails people paste.
+  const typed = fc
+    .tuple(fc.constantFrom('', 'https://', 'HTTPS://', 'http://', '*.', 'https://u:p@', ' '), fc.domain(), fc.constantFrom('', '/', '/agent/tickets/1', ':8443', ':443', '?q=1', '#x', '.', ' '))
+    .map((parts) => parts.join(''));
+
   it('never throws, and what it accepts is canonical and a valid match pattern host', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.domain()), (input) => {
+      fc.property(fc.oneof(fc.string(), typed), (input) => {
         const c = checkHelpdeskOrigin(input);
         if (!c.ok) return;
         expect(isHelpdeskOrigin(c.origin)).toBe(true);
