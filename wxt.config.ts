@@ -15,7 +15,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // scripting: the content script on the helpdesk addresses the agent adds (entrypoints/background/helpdesk-scripts.ts).
+    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Firefox MV2 has no optional_host_permissions: hosts asked for at run time go in optional_permissions.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : {}),
     host_permissions: HELPDESK_HOST_PATTERNS,

@@ -1,5 +1,7 @@
 import type { DataTransport } from './data-transport';
 import { DataSection } from './DataSection';
+import type { HelpdesksModel } from './helpdesks-model';
+import { HelpdesksSection } from './HelpdesksSection';
 import { useEffect } from 'preact/hooks';
 import { lang, t } from './i18n';
 import { CheckView } from './CheckView';
@@ -9,7 +11,7 @@ import { PackEditor } from './PackEditor';
 import { PackList } from './PackList';
 
 /** The options page: the team lead's workspace for strategy packs. */
-export function OptionsApp({ model, data }: { model: OptionsModel; data?: DataTransport }) {
+export function OptionsApp({ model, data, helpdesks }: { model: OptionsModel; data?: DataTransport; helpdesks?: HelpdesksModel }) {
   useEffect(() => {
     document.title = t('options.title');
   }, [lang.value]);
@@ -60,6 +62,7 @@ export function OptionsApp({ model, data }: { model: OptionsModel; data?: DataTr
             <ImportSection model={model} />
             <NoticeLine model={model} />
             <PackList model={model} />
+            {helpdesks && <HelpdesksSection model={helpdesks} />}
             {data && <DataSection data={data} />}
           </>
         )}

@@ -2,7 +2,8 @@ import { TabState } from '../../core/protocol';
 
 /**
  * The stored state of a tab, if it still describes what the tab shows.
- * The browser gives the panel a tab's URL only on the helpdesk hosts Tipazh may read, so a tab that moved
+ * The browser gives the panel a tab's URL only on the helpdesk hosts Tipazh may read (built in, or added by
+ * the agent: access to those ends when the address is removed), so a tab that moved
  * elsewhere has no URL (or another origin) and its old client must not be shown.
  */
 export function trustedTabState(tabUrl: string | undefined, stored: unknown): TabState | null {

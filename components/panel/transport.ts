@@ -1,4 +1,5 @@
-import type { InsertResult, TabState } from '../../core/protocol';
+import type { InsertResult } from '../../core/insert-protocol';
+import type { TabState } from '../../core/protocol';
 import type { Unsubscribe } from '../../core/store/dossier-view';
 import type { StoreService } from '../../core/store/store-service';
 import type { Lang } from '../../core/taxonomy';

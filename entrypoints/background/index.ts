@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { TipazhDb } from '../../core/store/db';
+import { browserHelpdeskScripts } from './browser-helpdesk-scripts';
 import { loadBundledPack } from './bundled-pack';
 import { forgetTab, handleReport } from './handle-report';
+import { createHelpdeskService, isHelpdeskMessage } from './helpdesk-scripts';
+import { isOwnPage } from './own-page';
 import { listenForPanels } from './store-port';
 
 export default defineBackground(() => {
@@ -10,8 +13,18 @@ export default defineBackground(() => {
   // Chrome: the toolbar button opens the side panel. Firefox uses sidebar_action instead.
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((e: unknown) => console.warn('[Tipazh]', e));
 
+  const helpdesks = createHelpdeskService(browserHelpdeskScripts());
+  const resync = () => void helpdesks.sync().catch((e: unknown) => console.warn('[Tipazh] could not update the added helpdesk addresses', e));
+  browser.runtime.onStartup.addListener(resync);
+  browser.runtime.onInstalled.addListener(resync);
+  // Access taken back (chrome://extensions, about:addons): that address is dropped and its script unregistered.
+  browser.permissions.onRemoved.addListener(resync);
+
   browser.runtime.onMessage.addListener((message, sender) => {
-    if (sender.id !== browser.runtime.id || !sender.tab) return undefined;
+    if (sender.id !== browser.runtime.id) return undefined;
+    // Only the extension's own pages (the options page) may change the added addresses, never a content script.
+    if (isHelpdeskMessage(message)) return isOwnPage(sender) ? helpdesks.handle(message) : undefined;
+    if (!sender.tab) return undefined;
     return handleReport(db, message, sender.tab.id, loadBundledPack).catch((e: unknown) => {
       console.error('[Tipazh] could not save the report', e);
       return { ok: false, error: String(e) };

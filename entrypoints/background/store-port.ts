@@ -1,18 +1,16 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import type { StrategyPack } from '../../core/pack/schema';
 import type { TipazhDb } from '../../core/store/db';
 import { storeAccess } from '../../core/store/store-access';
 import { serveStore } from '../../core/store/store-server';
 import { STORE_PORT, wirePort } from '../../core/store/store-service';
-
-/** Only the extension's own pages (the side panel, in a side panel or a tab) may open the dossier store. */
-const isOwnPage = (sender: Browser.runtime.MessageSender | undefined) =>
-  sender?.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+import { isOwnPage } from './own-page';
 
 /** Serves the dossier store to every side panel that connects; each connection has its own notes lock. */
 export function listenForPanels(db: TipazhDb, builtinPack: () => Promise<StrategyPack>): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== STORE_PORT) return;
+    // Only the extension's own pages (the side panel, in a side panel or a tab) may open the dossier store.
     if (!isOwnPage(port.sender)) {
       console.warn('[Tipazh] refused a store connection from', port.sender?.url);
       port.disconnect();

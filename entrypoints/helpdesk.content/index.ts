@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { HELPDESK_HOST_PATTERNS } from '../../core/hosts';
-import type { InsertRequest, InsertResult, PageReport } from '../../core/protocol';
-import { adapterFor } from './adapters/registry';
+import type { InsertRequest, InsertResult } from '../../core/insert-protocol';
+import type { PageReport } from '../../core/protocol';
+import { recognise, type Recognised } from './adapters/registry';
+import { watchCustomHelpdesks } from './custom-helpdesks';
 import { log } from './log';
 import { watchPage } from './watch-page';
 
@@ -11,31 +13,41 @@ const isInsertRequest = (m: unknown): m is InsertRequest =>
   typeof m === 'object' && m !== null && (m as InsertRequest).kind === 'insert' && typeof (m as InsertRequest).text === 'string' && (m as InsertRequest).text.length <= 10_000;
 
 /** The side panel asks to put a phrase into the reply box of this page. */
-async function handleInsert(req: InsertRequest): Promise<InsertResult> {
-  const url = new URL(location.href);
-  const adapter = adapterFor(url);
-  if (!adapter) return { ok: false, reason: 'unsupported' };
+async function handleInsert(req: InsertRequest, page: Recognised | null): Promise<InsertResult> {
+  if (!page) return { ok: false, reason: 'unsupported' };
   try {
-    return await adapter.insert(req.text, adapter.target(url), document);
+    return await page.adapter.insert(req.text, page.target, document);
   } catch (e) {
     log.warn('could not insert the phrase', e);
     return { ok: false, reason: 'error', message: e instanceof Error ? e.message : String(e) };
   }
 }
 
+// Runs on the built-in hosts below, and on the addresses the agent added: the background registers this same
+// file for those (entrypoints/background/helpdesk-scripts.ts).
 export default defineContentScript({
   matches: HELPDESK_HOST_PATTERNS,
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    // False once this page stops being one Tipazh reads (the agent removed its address): from then on, inert.
+    let live = true;
     const report = (r: PageReport) => {
-      if (ctx.isInvalid) return;
+      if (ctx.isInvalid || !live) return;
       browser.runtime.sendMessage(r).catch((e: unknown) => log.info('background did not take the report', e));
     };
+    const custom = await watchCustomHelpdesks(ctx, () => {
+      if (!live || recognise(new URL(location.href), custom())) return;
+      report({ kind: 'page', state: 'none', url: location.href });
+      live = false;
+    });
+    const here = (url: URL) => (live ? recognise(url, custom()) : null);
+    // Not a helpdesk Tipazh knows (e.g. an address removed while the browser was closed): do nothing at all.
+    if (!here(new URL(location.href))) return;
     try {
-      watchPage(ctx, report);
+      watchPage(ctx, report, here);
       // Answer only insert requests; anything else is not ours to answer.
       const onMessage = (message: unknown) => {
-        return isInsertRequest(message) ? handleInsert(message) : undefined;
+        return isInsertRequest(message) ? handleInsert(message, here(new URL(location.href))) : undefined;
       };
       browser.runtime.onMessage.addListener(onMessage);
       ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

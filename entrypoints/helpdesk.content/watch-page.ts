@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageReport } from '../../core/protocol';
 import type { RawReadInput } from '../../core/sources/raw-read';
-import { adapterFor } from './adapters/registry';
+import type { Recognised } from './adapters/registry';
 import { log } from './log';
 
 /**
@@ -18,9 +18,10 @@ const CACHE_MS = 60_000;
 
 /**
  * Follows the helpdesk single-page app: on every URL change, reads the client (once per ticket per minute)
- * and reports the page state. Nothing here may throw into the page; everything stops with `ctx`.
+ * and reports the page state. `recognise` says which helpdesk a URL belongs to (null: none, so nothing is
+ * read). Nothing here may throw into the page; everything stops with `ctx`.
  */
-export function watchPage(ctx: ContentScriptContext, report: (r: PageReport) => void): void {
+export function watchPage(ctx: ContentScriptContext, report: (r: PageReport) => void, recognise: (url: URL) => Recognised | null): void {
   const cache = new Map<string, { at: number; read: RawReadInput }>();
   let lastUrl = '';
   let current: AbortController | undefined;
@@ -32,10 +33,10 @@ export function watchPage(ctx: ContentScriptContext, report: (r: PageReport) => 
     current?.abort();
     const ac = new AbortController();
     current = ac;
-    const url = new URL(href);
-    const adapter = adapterFor(url);
-    const target = adapter?.target(url);
-    if (!adapter || !target) return report({ kind: 'page', state: 'none', url: href });
+    const page = recognise(new URL(href));
+    const target = page?.target;
+    if (!page || !target) return report({ kind: 'page', state: 'none', url: href });
+    const { adapter } = page;
     const key = `${target.source}:${target.account}:${target.kind}:${target.id}`;
     const hit = cache.get(key);
     if (hit && Date.now() - hit.at < CACHE_MS) return report({ kind: 'page', state: 'raw', url: href, read: hit.read });

@@ -1,12 +1,18 @@
 import { render } from 'preact';
 import '../../components/panel/panel.css';
 import '../../components/options/options.css';
+import { createHelpdesksModel } from '../../components/options/helpdesks-model';
 import { createOptionsModel } from '../../components/options/model';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { createBrowserTransport } from './browser-transport';
 import { createDataTransport } from './data-transport';
+import { createHelpdeskTransport } from './helpdesks-transport';
 
 const transport = createBrowserTransport();
 const model = createOptionsModel(transport);
-addEventListener('pagehide', () => model.dispose());
-render(<OptionsApp model={model} data={createDataTransport((name, text) => transport.download(name, text))} />, document.getElementById('app')!);
+const helpdesks = createHelpdesksModel(createHelpdeskTransport());
+addEventListener('pagehide', () => {
+  model.dispose();
+  helpdesks.dispose();
+});
+render(<OptionsApp model={model} helpdesks={helpdesks} data={createDataTransport((name, text) => transport.download(name, text))} />, document.getElementById('app')!);

@@ -218,7 +218,7 @@ test('the page works in Russian and by keyboard, and looks tidy (screenshots)', 
     expect(f.ring, `focus ring on ${f.id}`).toBe(true);
     seen.push(f.id);
   }
-  expect(seen).toEqual(['import-choose', 'import-url', 'notice-dismiss', 'personal-edit', 'export-effective', 'pack-enabled', 'pack-edit', 'pack-check', 'pack-export', 'pack-remove', 'builtin-duplicate', 'builtin-check', 'builtin-export', 'backup-export', 'backup-file', 'never-record', 'never-record-save']);
+  expect(seen).toEqual(['import-choose', 'import-url', 'notice-dismiss', 'personal-edit', 'export-effective', 'pack-enabled', 'pack-edit', 'pack-check', 'pack-export', 'pack-remove', 'builtin-duplicate', 'builtin-check', 'builtin-export', 'helpdesk-address', 'helpdesk-kind-zendesk', 'backup-export', 'backup-file', 'never-record', 'never-record-save']);
 
   // Remove asks first, by keyboard too.
   await row(page, 'acme-support').getByTestId('pack-remove').focus();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS, adapterFor } from '../../entrypoints/helpdesk.content/adapters/registry';
+import { ADAPTERS, recognise } from '../../entrypoints/helpdesk.content/adapters/registry';
 import { HELPDESK_HOST_PATTERNS } from '../../core/hosts';
+import type { CustomHelpdesk } from '../../core/schema/custom-helpdesks';
+import { customHostsOf, originPattern } from '../../core/sources/custom-helpdesks';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 
 /** Each URL, the adapter that must claim it, and the client page it shows (null: a page without a client). */
@@ -19,22 +21,52 @@ const CASES: [string, string | null, { kind: string; id: string; account: string
   ['https://amocrm.ru.evil.io/leads/detail/5', null, null],
 ];
 
+/** Addresses an agent added, and URLs on them (and near them) with what must recognise them. */
+const CUSTOM: CustomHelpdesk[] = [
+  { origin: 'https://support.acme.com', kind: 'zendesk' },
+  { origin: 'https://acme.amocrm.com.ua', kind: 'amocrm' },
+];
+const CUSTOM_CASES: typeof CASES = [
+  ['https://support.acme.com/agent/tickets/1201', 'zendesk', { kind: 'ticket', id: '1201', account: 'support.acme.com' }],
+  ['https://support.acme.com/agent/dashboard', 'zendesk', null],
+  ['https://acme.amocrm.com.ua/contacts/detail/7001', 'amocrm', { kind: 'user', id: '7001', account: 'acme.amocrm.com.ua' }],
+  ['https://acme.amocrm.com.ua/leads/add/', 'amocrm', null],
+  ['https://help.acme.com/agent/tickets/1', null, null],
+  ['https://support.acme.com.evil.io/agent/tickets/1', null, null],
+  ['http://support.acme.com/agent/tickets/1', null, null],
+];
+
+function expectRecognised(url: string, owner: string | null, target: { kind: string; id: string; account: string } | null, custom: CustomHelpdesk[]) {
+  const u = new URL(url);
+  const hosts = (a: (typeof ADAPTERS)[number]) => customHostsOf(custom, a.id);
+  const owners = ADAPTERS.filter((a) => a.owns(u, hosts(a))).map((a) => a.id);
+  expect(owners).toEqual(owner ? [owner] : []);
+  const page = recognise(u, custom);
+  expect(page?.adapter.id ?? null).toBe(owner);
+  // No adapter but the owner recognises a client page here.
+  const claimed = ADAPTERS.filter((a) => a.target(u, hosts(a))).map((a) => a.id);
+  expect(claimed).toEqual(target ? [owner] : []);
+  if (target) expect(page!.target).toMatchObject(target);
+  else expect(page?.target ?? null).toBeNull();
+}
+
 describe('adapter registry', () => {
-  it.each(CASES)('%s → %s', (url, owner, target) => {
-    const u = new URL(url);
-    const owners = ADAPTERS.filter((a) => a.owns(u)).map((a) => a.id);
-    expect(owners).toEqual(owner ? [owner] : []);
-    expect(adapterFor(u)?.id ?? null).toBe(owner);
-    // No adapter but the owner recognises a client page here.
-    const claimed = ADAPTERS.filter((a) => a.target(u)).map((a) => a.id);
-    expect(claimed).toEqual(target ? [owner] : []);
-    if (target) expect(adapterFor(u)!.target(u)).toMatchObject(target);
+  it.each(CASES)('%s → %s', (url, owner, target) => expectRecognised(url, owner, target, []));
+  it.each(CUSTOM_CASES)('with added addresses, %s → %s', (url, owner, target) => expectRecognised(url, owner, target, CUSTOM));
+
+  it('the built-in hosts stay as they were when addresses are added', () => {
+    for (const [url, owner, target] of CASES) expectRecognised(url, owner, target, CUSTOM);
   });
 
   it('runs the content script on every host an adapter owns, and only there', () => {
     for (const [url, owner] of CASES) {
       const inManifest = HELPDESK_HOST_PATTERNS.some((p) => new MatchPattern(p).includes(url));
       expect(inManifest, url).toBe(owner !== null);
+    }
+    // Added addresses: the pattern the background registers the content script for.
+    for (const [url, owner] of CUSTOM_CASES) {
+      const registered = CUSTOM.some((h) => new MatchPattern(originPattern(h.origin)).includes(url));
+      expect(registered, url).toBe(owner !== null);
     }
   });
 });

@@ -34,6 +34,16 @@ export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; compos
   });
   const transport: PanelTransport = {
     ...store,
+    // The panel sees the packs once they are installed, as it would after installing them in the options page.
+    watchPack(cb) {
+      let stop: (() => void) | undefined;
+      let live = true;
+      void ready.then(() => live && (stop = store.watchPack(cb)));
+      return () => {
+        live = false;
+        stop?.();
+      };
+    },
     watchTab(cb) {
       void ready.then(() => cb(init.tab ?? null));
       return () => {};

@@ -11,6 +11,11 @@ describe('trustedTabState', () => {
     expect(trustedTabState(undefined, stored)).toBeNull();
     expect(trustedTabState('https://other.zendesk.com/agent/dashboard', stored)).toBeNull();
   });
+  it('works the same on an address the agent added (its URL is visible only while access is granted)', () => {
+    const custom = { ...stored, url: 'https://support.acme.com/agent/dashboard' };
+    expect(trustedTabState('https://support.acme.com/agent/tickets/2', custom)).toMatchObject({ state: 'none' });
+    expect(trustedTabState(undefined, custom)).toBeNull();
+  });
   it('drops a malformed stored state', () => {
     expect(trustedTabState('https://acme.zendesk.com/', { state: 'client' })).toBeNull();
     expect(trustedTabState('https://acme.zendesk.com/', undefined)).toBeNull();

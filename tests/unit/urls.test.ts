@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isZendeskHost, parseZendeskUrl } from '../../core/sources/urls';
+import { isAmoHost, isZendeskHost, parseAmoUrl, parseZendeskUrl } from '../../core/sources/urls';
 
 const u = (s: string) => new URL(s);
 
@@ -31,5 +31,29 @@ describe('parseZendeskUrl', () => {
     expect(isZendeskHost(u('https://acme.zendesk.com/agent/dashboard'))).toBe(true);
     expect(isZendeskHost(u('https://acme.zendesk.com.evil.io/'))).toBe(false);
     expect(isZendeskHost(u('https://example.com/'))).toBe(false);
+  });
+});
+
+describe('hosts the agent added', () => {
+  const zd = ['support.acme.com'];
+  const amo = ['acme.amocrm.com.ua'];
+
+  it('follow the same path rules, with the host as the account', () => {
+    expect(parseZendeskUrl(u('https://support.acme.com/agent/tickets/1201'), zd)).toEqual({ source: 'zendesk', account: 'support.acme.com', kind: 'ticket', id: '1201' });
+    expect(parseZendeskUrl(u('https://SUPPORT.acme.com/agent/users/7/tickets'), zd)).toMatchObject({ account: 'support.acme.com', kind: 'user', id: '7' });
+    expect(parseZendeskUrl(u('https://support.acme.com/agent/dashboard'), zd)).toBeNull();
+    expect(parseAmoUrl(u('https://acme.amocrm.com.ua/leads/detail/5001'), amo)).toEqual({ source: 'amocrm', account: 'acme.amocrm.com.ua', kind: 'ticket', id: '5001' });
+    expect(parseAmoUrl(u('https://acme.amocrm.com.ua/leads/detail/0'), amo)).toBeNull();
+  });
+
+  it('count only for exactly that host, over https, on its default port, and only for their helpdesk', () => {
+    expect(isZendeskHost(u('https://support.acme.com/agent/dashboard'), zd)).toBe(true);
+    expect(isZendeskHost(u('https://support.acme.com/'))).toBe(false);
+    for (const url of ['https://x.support.acme.com/', 'http://support.acme.com/', 'https://support.acme.com:8443/', 'https://support.acme.com.evil.io/']) {
+      expect(isZendeskHost(u(url), zd), url).toBe(false);
+    }
+    expect(isAmoHost(u('https://support.acme.com/'), amo)).toBe(false);
+    expect(parseAmoUrl(u('https://support.acme.com/leads/detail/5'), amo)).toBeNull();
+    expect(parseZendeskUrl(u('https://acme.amocrm.com.ua/agent/tickets/5'), zd)).toBeNull();
   });
 });

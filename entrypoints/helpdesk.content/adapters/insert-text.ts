@@ -1,4 +1,4 @@
-import type { InsertResult } from '../../../core/protocol';
+import type { InsertResult } from '../../../core/insert-protocol';
 
 /** Puts the caret at the end of an editable element when it is not inside it already. */
 function caretInside(el: HTMLElement): Range {

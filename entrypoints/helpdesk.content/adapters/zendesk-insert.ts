@@ -1,14 +1,28 @@
 import { injectScript } from 'wxt/utils/inject-script';
-import type { InsertResult } from '../../../core/protocol';
+import type { InsertResult } from '../../../core/insert-protocol';
+import { log } from '../log';
 
 let bridge: Promise<unknown> | undefined;
+
+/** True when the bridge is in the page already: it answers a ping at once (DOM events cross script worlds synchronously). */
+function bridgeAnswers(doc: Document): boolean {
+  let answered = false;
+  const onPong = () => (answered = true);
+  doc.addEventListener('tipazh:bridge-pong', onPong);
+  doc.dispatchEvent(new CustomEvent('tipazh:bridge-ping'));
+  doc.removeEventListener('tipazh:bridge-pong', onPong);
+  return answered;
+}
 
 /**
  * Asks the main-world bridge (entrypoints/zendesk-bridge.ts) to insert text through CKEditor 5's own API,
  * which keeps the editor's model in sync (typing into its DOM would not). Times out as "no composer".
  */
 export async function insertViaCkEditor(doc: Document, text: string, ticketId: string | undefined, timeoutMs = 2000): Promise<InsertResult> {
-  bridge ??= injectScript('/zendesk-bridge.js', { keepInDom: true });
+  // On an address the agent added, Chrome keeps the page from loading the bridge (web_accessible_resources
+  // name zendesk.com only); the background registers it in the page's world there instead. No bridge at all
+  // ends as "no composer" below, and the panel copies the phrase.
+  bridge ??= bridgeAnswers(doc) ? Promise.resolve() : injectScript('/zendesk-bridge.js', { keepInDom: true }).catch((e: unknown) => log.info('the page did not load the bridge', e));
   await bridge;
   const id = crypto.randomUUID();
   return new Promise<InsertResult>((resolve) => {
