@@ -6,7 +6,7 @@ import type { StrategyPack } from './pack/schema';
 import type { ClientSnapshot } from './schema/snapshot';
 import { segmentFor, type SegmentVerdict } from './segments';
 import { serviceLevel, type ServiceLevelVerdict } from './service-level';
-import type { ClientRecord } from './store/db';
+import type { ClientRecord, VisitVerdict } from './store/db';
 import type { TypeVerdict } from './taxonomy';
 
 /** Everything the panel says about a client, derived from the page, the dossier, the pack and the learned model. */
@@ -53,3 +53,11 @@ export function analyze(
     ),
   };
 }
+
+/** What a visit's history keeps of an analysis: the type shown (an override counts as certain), stage and level. */
+export const verdictOf = (a: Analysis): VisitVerdict => ({
+  type: a.shownType,
+  confidence: a.overridden ? 1 : a.classification.confidence,
+  stage: a.lifecycle.stage,
+  level: a.serviceLevel.level,
+});

@@ -1,5 +1,5 @@
 import { computed, effect, signal } from '@preact/signals';
-import { analyze } from '../../core/analysis';
+import { analyze, verdictOf } from '../../core/analysis';
 import { inputFromSnapshot } from '../../core/classifier/input';
 import { buildLearned, clientStems } from '../../core/classifier/learner';
 import { checkDraft } from '../../core/draft-check';
@@ -7,7 +7,7 @@ import type { EffectivePack } from '../../core/pack/merge';
 import type { TabState } from '../../core/protocol';
 import type { DossierChange } from '../../core/store/apply-edit';
 import type { ClientRecord, CorrectionRecord } from '../../core/store/db';
-import { EMPTY_DOSSIER, type DossierView, type LockState } from '../../core/store/dossier-view';
+import { EMPTY_DOSSIER, sameVerdict, visitIdOf, type DossierView, type LockState } from '../../core/store/dossier-view';
 import type { ClientTypeId } from '../../core/taxonomy';
 import { lang } from '../i18n';
 import type { PanelTransport } from './transport';
@@ -71,6 +71,17 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       if (!key || key === draftFor) return;
       if (draftFor !== undefined) draft.value = '';
       draftFor = key;
+    }),
+    // The dossier's history is what the agent was told: what the panel shows for the tab's client goes into
+    // today's visit (once the background has recorded the visit, and again if the answer changes).
+    effect(() => {
+      const a = analysis.value;
+      const t = tab.value;
+      if (!a || t?.state !== 'client' || !t.snapshot) return;
+      const id = visitIdOf(t.snapshot, t.updatedAt);
+      const visit = dossier.value.visits.find((v) => v.id === id);
+      const verdict = verdictOf(a);
+      if (visit && !sameVerdict(visit, verdict)) transport.recordVerdict(id, verdict).catch((e: unknown) => console.warn('[Tipazh] visit history', e));
     }),
     effect(() => {
       const key = clientKey.value;

@@ -57,6 +57,15 @@ export const VisitRecord = z.object({
 });
 export type VisitRecord = z.infer<typeof VisitRecord>;
 
+/** What the panel said of the client on a visit. */
+export const VisitVerdict = z.object({
+  type: TypeVerdict,
+  confidence: z.number().check(z.minimum(0), z.maximum(1)),
+  stage: LifecycleStageId,
+  level: ServiceLevelId,
+});
+export type VisitVerdict = z.infer<typeof VisitVerdict>;
+
 /** One change to a dossier: who, when, what, old → new. */
 export const AuditRecord = z.object({
   id: z.string(),

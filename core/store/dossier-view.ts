@@ -1,4 +1,6 @@
-import type { AuditRecord, ClientRecord, NoteRecord, VisitRecord } from './db';
+import type { ClientSnapshot } from '../schema/snapshot';
+import { clientKeyOf } from '../schema/snapshot';
+import type { AuditRecord, ClientRecord, NoteRecord, VisitRecord, VisitVerdict } from './db';
 
 /*
  * What the side panel receives from the dossier store. Types and pure helpers only: the panel imports this
@@ -32,3 +34,12 @@ export const EMPTY_DOSSIER: DossierView = { linked: [], notes: [], visits: [], a
 
 /** Notes of these clients are sealed when the lock is on: the VIP list, the "Lion King" class. */
 export const isLockedClient = (c: Pick<ClientRecord, 'vip' | 'serviceLevelOverride'> | undefined) => !!c && (c.vip || c.serviceLevelOverride?.level === 'lion-king');
+
+/** The calendar day (UTC) of a timestamp, which groups re-opens of a ticket into one visit. */
+export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The id of the visit a snapshot seen at `now` belongs to: client, ticket, day. */
+export const visitIdOf = (snap: ClientSnapshot, now: number) => `${clientKeyOf(snap)}|${snap.ticket?.id ?? '-'}|${dayOf(now)}`;
+
+export const sameVerdict = (a: Partial<VisitVerdict>, b: VisitVerdict) =>
+  a.type === b.type && a.confidence === b.confidence && a.stage === b.stage && a.level === b.level;

@@ -1,14 +1,10 @@
 import type { ClientSnapshot } from '../schema/snapshot';
 import { clientKeyOf } from '../schema/snapshot';
-import { ClientRecord, NoteRecord, VisitRecord, type TipazhDb } from './db';
+import { ClientRecord, NoteRecord, VisitRecord, VisitVerdict, type TipazhDb } from './db';
+import { dayOf, sameVerdict, visitIdOf } from './dossier-view';
 import { linkPerson, notesOrder } from './persons';
 import { searchTokensOf } from './search';
 
-/** The calendar day (UTC) of a timestamp, which groups re-opens of a ticket into one visit. */
-export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** The id of the visit a snapshot seen at `now` belongs to: client, ticket, day. */
-export const visitIdOf = (snap: ClientSnapshot, now: number) => `${clientKeyOf(snap)}|${snap.ticket?.id ?? '-'}|${dayOf(now)}`;
 
 /**
  * Records that the agent saw this client now: creates or refreshes the dossier and the day's visit.
@@ -90,4 +86,16 @@ export async function addNote(db: TipazhDb, clientKey: string, text: string, now
 export async function listNotes(db: TipazhDb, clientKey: string): Promise<NoteRecord[]> {
   const notes = await db.notes.where('clientKey').equals(clientKey).toArray();
   return notes.sort(notesOrder);
+}
+
+/**
+ * Writes what the panel showed the agent on a visit (type, confidence, stage, level): the dossier's history.
+ * Nothing happens for a visit that is not recorded (yet) or already says the same.
+ */
+export async function recordVerdict(db: TipazhDb, visitId: string, verdict: VisitVerdict): Promise<void> {
+  const v = VisitVerdict.parse(verdict);
+  await db.transaction('rw', db.visits, async () => {
+    const visit = await db.visits.get(visitId);
+    if (visit && !sameVerdict(visit, v)) await db.visits.put(VisitRecord.parse({ ...visit, ...v }));
+  });
 }

@@ -5,7 +5,7 @@ import { activeCorrections, addCorrection, undoCorrection } from './corrections'
 import type { TipazhDb } from './db';
 import type { StrategyPack } from '../pack/schema';
 import type { StoreService } from './store-service';
-import { addNote } from './dossiers';
+import { addNote, recordVerdict } from './dossiers';
 import { effectiveOf, listPacks } from './packs';
 import { personView, splitFromPerson } from './persons';
 import { searchClients } from './search';
@@ -134,5 +134,6 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
     },
     searchClients: (query) => searchClients(db, query),
     splitRecord: (clientKey) => splitFromPerson(db, clientKey),
+    recordVerdict: (visitId, verdict) => recordVerdict(db, visitId, verdict),
   };
 }

@@ -105,6 +105,7 @@ export function storeClient(connect: () => WirePort, opts: StoreClientOptions = 
     edit: (change, who) => call('edit', change, who),
     searchClients: (query) => call('searchClients', query),
     splitRecord: (clientKey) => call('splitRecord', clientKey),
+    recordVerdict: (visitId, verdict) => call('recordVerdict', visitId, verdict),
     close() {
       closed = true;
       clearInterval(keepAlive);

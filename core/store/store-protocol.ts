@@ -1,6 +1,7 @@
 import { z } from '../schema/zod';
 import { DossierChange } from './apply-edit';
 import { NewCorrection } from './corrections';
+import { VisitVerdict } from './db';
 import type { CallMethod, StoreMethod, StoreRequest, WatchMethod } from './store-service';
 
 /*
@@ -27,6 +28,7 @@ const ARGS: Record<StoreMethod, z.ZodMiniType> = {
   edit: z.tuple([DossierChange, Who]),
   searchClients: z.tuple([z.string().check(z.maxLength(500))]),
   splitRecord: z.tuple([Key]),
+  recordVerdict: z.tuple([Key, VisitVerdict]),
 };
 const METHODS = Object.keys(ARGS) as StoreMethod[];
 const isWatch = (m: StoreMethod): m is WatchMethod => m.startsWith('watch');

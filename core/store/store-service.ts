@@ -1,7 +1,7 @@
 import type { EffectivePack } from '../pack/merge';
 import type { DossierChange } from './apply-edit';
 import type { NewCorrection } from './corrections';
-import type { ClientRecord, CorrectionRecord } from './db';
+import type { ClientRecord, CorrectionRecord, VisitVerdict } from './db';
 import type { DossierView, LockState, Unsubscribe } from './dossier-view';
 
 /*
@@ -28,6 +28,8 @@ export interface StoreService {
   undoCorrection(id: string, who: string): Promise<void>;
   edit(change: DossierChange, who: string): Promise<void>;
   searchClients(query: string): Promise<ClientRecord[]>;
+  /** Keeps what the panel showed for a visit in the dossier's history (see recordVerdict in dossiers.ts). */
+  recordVerdict(visitId: string, verdict: VisitVerdict): Promise<void>;
   splitRecord(clientKey: string): Promise<void>;
 }
 

@@ -6,8 +6,6 @@ import { snapshotFromRaw } from '../../core/sources/raw-read';
 import { clientKeyOf } from '../../core/schema/snapshot';
 import type { TipazhDb } from '../../core/store/db';
 import { recordVisit } from '../../core/store/dossiers';
-import type { StrategyPack } from '../../core/pack/schema';
-import { analyzeVisit } from './analyze-visit';
 import { isNeverRecorded } from '../../core/privacy';
 import { getNeverRecord as neverRecordList } from '../../core/store/never-record';
 
@@ -18,7 +16,6 @@ export async function handleReport(
   db: TipazhDb,
   message: unknown,
   tabId: number | undefined,
-  builtinPack?: () => Promise<StrategyPack>,
   now = Date.now(),
 ): Promise<ReportResult> {
   if (tabId == null) return { ok: false, error: 'report without a tab' };
@@ -54,11 +51,8 @@ export async function handleReport(
   }
   // The panel shows the client as soon as the tab state lands; the dossier catches up a moment later.
   await browser.storage.session.set({ [tabStateKey(tabId)]: TabState.parse(state) });
-  if (r.state === 'client') {
-    await recordVisit(db, r.snapshot, now);
-    // The visit's verdict is history, not the panel's live view: a failure here must not cost the report.
-    if (builtinPack) await analyzeVisit(db, r.snapshot, await builtinPack(), now).catch((e: unknown) => console.warn('[Tipazh] visit analysis', e));
-  }
+  // What the panel says of the client goes into this visit when the panel shows it (recordVerdict).
+  if (r.state === 'client') await recordVisit(db, r.snapshot, now);
   return { ok: true };
 }
 

@@ -25,7 +25,7 @@ export default defineBackground(() => {
     // Only the extension's own pages (the options page) may change the added addresses, never a content script.
     if (isHelpdeskMessage(message)) return isOwnPage(sender) ? helpdesks.handle(message) : undefined;
     if (!sender.tab) return undefined;
-    return handleReport(db, message, sender.tab.id, loadBundledPack).catch((e: unknown) => {
+    return handleReport(db, message, sender.tab.id).catch((e: unknown) => {
       console.error('[Tipazh] could not save the report', e);
       return { ok: false, error: String(e) };
     });

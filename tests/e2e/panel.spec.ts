@@ -258,7 +258,7 @@ test('the history chart shows one point per visit in the last 90 days; a visit i
   expect(await points.evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))).toEqual(['undecided', 'impatient', 'complainer', 'impatient', 'impatient']);
   const ys = await points.evaluateAll((els) => els.map((e) => Number(e.getAttribute('cy'))));
   expect(ys[1]).not.toBe(ys[2]);
-  // Today's point carries what the panel said today (written by the background after the read).
+  // Today's point carries what the panel said today (the panel writes what it showed into the visit).
   await expect(points.last()).toHaveAttribute('data-stage', /.+/);
 
   // The same ticket again today (a reload, then in-app navigation away and back): still one visit for today.

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ClientRecord, DB_NAME, NoteRecord, VisitRecord } from '../../core/store/db';
-import { dayOf } from '../../core/store/dossiers';
+import { dayOf } from '../../core/store/dossier-view';
 import { searchTokensOf } from '../../core/store/search';
 import type { LifecycleStageId, ServiceLevelId, TypeVerdict } from '../../core/taxonomy';
 

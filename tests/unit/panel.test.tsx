@@ -6,6 +6,7 @@ import { createPanelModel } from '../../components/panel/model';
 import { PanelApp } from '../../components/panel/PanelApp';
 import type { TabState } from '../../core/protocol';
 import type { ClientSnapshotInput } from '../../core/schema/snapshot';
+import { visitIdOf } from '../../core/store/dossier-view';
 import { recordVisit } from '../../core/store/dossiers';
 import { fakeTransport } from './fake-transport';
 import { makeSnapshot } from './helpers';
@@ -91,6 +92,17 @@ describe('PanelApp: the tab view', () => {
     expect(screen.getByTestId('type-confidence').textContent).toBe('Set by you');
     fireEvent.click(screen.getByTestId('override-undo'));
     await waitFor(() => expect(screen.getByTestId('client-type').dataset.type).toBe('extortionist'));
+  });
+
+  it('keeps what it showed in today’s visit, and the agent’s override once it is made', async () => {
+    const now = Date.now();
+    const { db, model } = await mount({ tab: { ...clientTab(), updatedAt: now } });
+    const visitId = visitIdOf(extortion, now);
+    await waitFor(async () => expect(await db.visits.get(visitId)).toMatchObject({ type: 'extortionist', stage: model.analysis.value!.lifecycle.stage }));
+    expect((await db.visits.get(visitId))!.confidence).toBeCloseTo(model.analysis.value!.classification.confidence, 6);
+    await model.overrideType('tester', 'gave a detailed report');
+    await waitFor(async () => expect(await db.visits.get(visitId)).toMatchObject({ type: 'tester', confidence: 1 }));
+    expect(await db.visits.count()).toBe(1);
   });
 
   it('overrides the service level with a reason, shown in the audit trail with who and old → new', async () => {

@@ -138,3 +138,17 @@ describe('the dossier store over a port (how the side panel reaches the backgrou
     expect(pushes).toBe(1);
   });
 });
+
+describe('recordVerdict', () => {
+  it('writes a visit’s verdict once, ignores visits not recorded yet, and refuses a malformed one', async () => {
+    const { db, client } = await setup();
+    const c = client();
+    const [visit] = await db.visits.toArray();
+    const verdict = { type: 'tester', confidence: 0.8, stage: 'visitor', level: 'passer-by' } as const;
+    await c.recordVerdict(visit!.id, verdict);
+    expect(await db.visits.get(visit!.id)).toMatchObject(verdict);
+    await c.recordVerdict('zendesk:acme:42|9|2020-01-01', verdict);
+    expect(await db.visits.count()).toBe(1);
+    await expect(c.recordVerdict(visit!.id, { ...verdict, confidence: 2 })).rejects.toThrow(/args\[1\]\.confidence/);
+  });
+});
