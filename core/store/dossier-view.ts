@@ -30,6 +30,10 @@ export interface LockState {
   unlocked: boolean;
 }
 
+/** A client as the client list shows it: what a search sends back, not the whole record. */
+export type ClientSummary = Pick<ClientRecord, 'key' | 'source' | 'externalId' | 'name' | 'email' | 'phone' | 'tags' | 'vip' | 'lastSeen'>;
+export const summaryOf = ({ key, source, externalId, name, email, phone, tags, vip, lastSeen }: ClientRecord): ClientSummary => ({ key, source, externalId, name, email, phone, tags, vip, lastSeen });
+
 export const EMPTY_DOSSIER: DossierView = { linked: [], notes: [], visits: [], audit: [] };
 
 /** Notes of these clients are sealed when the lock is on: the VIP list, the "Lion King" class. */

@@ -43,20 +43,61 @@ function queryWords(q: string): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
-/** Above this many index hits, walking the newest dossiers first finds the page of results sooner. */
+/** Up to this many index hits, their records are read at once and sorted; above it, the newest are walked. */
 const NARROW = 400;
+/** Newest dossiers read per step of the walk (one getAll each, newest first). */
+const BATCH = 500;
+/** Steps of the walk before a query whose matches are rare among the newest reads its index hits instead. */
+const WALK_STEPS = 4;
+/** At most this many index hits are read at once (a word common to more dossiers is walked to the end). */
+const WIDE = 20_000;
+
+const newestFirst = (a: ClientRecord, b: ClientRecord) => b.lastSeen - a.lastSeen;
+const uniqueByKey = (cs: ClientRecord[]) => [...new Map(cs.map((c) => [c.key, c])).values()];
+
+/**
+ * The newest dossiers that `keep`, up to `limit`, read in batches straight off the lastSeen index (each batch
+ * one request, not a cursor step per record). Gives up after `steps` batches and answers null.
+ */
+async function walkNewest(db: TipazhDb, keep: (c: ClientRecord) => boolean, limit: number, steps = Infinity): Promise<ClientRecord[] | null> {
+  const out: ClientRecord[] = [];
+  const seen = new Set<string>();
+  let upper: number | undefined;
+  for (let step = 0; step < steps; step++) {
+    const from = upper === undefined ? db.clients.orderBy('lastSeen') : db.clients.where('lastSeen').belowOrEqual(upper);
+    const batch = await from.reverse().limit(BATCH).toArray();
+    let fresh = 0;
+    for (const c of batch) {
+      if (seen.has(c.key)) continue;
+      seen.add(c.key);
+      fresh++;
+      if (keep(c) && out.push(c) === limit) return out;
+    }
+    if (batch.length < BATCH) return out;
+    // A whole batch of one lastSeen (it never moves on): finish with a cursor instead.
+    if (!fresh) return db.clients.orderBy('lastSeen').reverse().filter(keep).limit(limit).toArray();
+    // Inclusive, so that dossiers sharing the last lastSeen are not skipped; `seen` drops the repeats.
+    upper = batch[batch.length - 1]!.lastSeen;
+  }
+  return null;
+}
 
 /**
  * Finds dossiers whose words start with every word of the query (name, email, phone, tag), newest first.
- * A narrow query reads its few index hits; a broad one ("a", a popular tag) walks dossiers newest first
- * and stops at `limit`, so neither reads the whole database.
+ * A narrow query reads its few index hits; a broad one ("a", a popular tag) walks dossiers newest first and
+ * stops at `limit`; one whose matches are rare among the newest reads its index hits. None reads the whole
+ * database unless a word matches more than WIDE dossiers and almost none of them match the rest of the query.
  */
 export async function searchClients(db: TipazhDb, query: string, limit = 50): Promise<ClientRecord[]> {
   const qs = queryWords(query);
   if (!qs.length) return db.clients.orderBy('lastSeen').reverse().limit(limit).toArray();
   const matches = (c: ClientRecord) => qs.every((w) => c.searchTokens.some((t) => t.startsWith(w)));
-  const hits = await db.clients.where('searchTokens').startsWith(qs[0]!).limit(NARROW + 1).primaryKeys();
-  if (hits.length > NARROW) return db.clients.orderBy('lastSeen').reverse().filter(matches).limit(limit).toArray();
-  const candidates = (await db.clients.bulkGet([...new Set(hits)])).filter((c): c is ClientRecord => !!c && matches(c));
-  return candidates.sort((a, b) => b.lastSeen - a.lastSeen).slice(0, limit);
+  const hitsOf = (n: number) => db.clients.where('searchTokens').startsWith(qs[0]!).limit(n).toArray();
+  const pick = (cs: ClientRecord[]) => uniqueByKey(cs).filter(matches).sort(newestFirst).slice(0, limit);
+  const narrow = await hitsOf(NARROW + 1);
+  if (narrow.length <= NARROW) return pick(narrow);
+  const walked = await walkNewest(db, matches, limit, WALK_STEPS);
+  if (walked) return walked;
+  const wide = await hitsOf(WIDE + 1);
+  return wide.length <= WIDE ? pick(wide) : ((await walkNewest(db, matches, limit)) ?? []);
 }

@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { isLockedClient, type DossierView, type LockState, type Unsubscribe } from './dossier-view';
+import { isLockedClient, summaryOf, type DossierView, type Unsubscribe } from './dossier-view';
 import { applyEdit } from './apply-edit';
 import { activeCorrections, addCorrection, undoCorrection } from './corrections';
 import type { TipazhDb } from './db';
@@ -132,7 +132,7 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
       await applyEdit(db, change, who);
       if (change.kind === 'vip' && change.vip && key) await sealClientNotes(db, key, change.key);
     },
-    searchClients: (query) => searchClients(db, query),
+    searchClients: async (query) => (await searchClients(db, query)).map(summaryOf),
     splitRecord: (clientKey) => splitFromPerson(db, clientKey),
     recordVerdict: (visitId, verdict) => recordVerdict(db, visitId, verdict),
   };

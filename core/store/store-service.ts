@@ -1,8 +1,8 @@
 import type { EffectivePack } from '../pack/merge';
 import type { DossierChange } from './apply-edit';
 import type { NewCorrection } from './corrections';
-import type { ClientRecord, CorrectionRecord, VisitVerdict } from './db';
-import type { DossierView, LockState, Unsubscribe } from './dossier-view';
+import type { CorrectionRecord, VisitVerdict } from './db';
+import type { ClientSummary, DossierView, LockState, Unsubscribe } from './dossier-view';
 
 /*
  * The dossier store as the side panel sees it. The background serves it over a port (store-server.ts); the
@@ -27,7 +27,7 @@ export interface StoreService {
   addCorrection(c: NewCorrection, who: string): Promise<void>;
   undoCorrection(id: string, who: string): Promise<void>;
   edit(change: DossierChange, who: string): Promise<void>;
-  searchClients(query: string): Promise<ClientRecord[]>;
+  searchClients(query: string): Promise<ClientSummary[]>;
   /** Keeps what the panel showed for a visit in the dossier's history (see recordVerdict in dossiers.ts). */
   recordVerdict(visitId: string, verdict: VisitVerdict): Promise<void>;
   splitRecord(clientKey: string): Promise<void>;
