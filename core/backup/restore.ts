@@ -2,7 +2,7 @@ import { formatIssues } from '../schema/format-issues';
 import type { ClientRecord, InstalledPack, NoteRecord, PersonRecord, TipazhDb } from '../store/db';
 import { linkPerson } from '../store/persons';
 import { searchTokensOf } from '../store/search';
-import { Backup, BACKUP_TABLES, type BackupTable } from './format';
+import { Backup, BACKUP_KEYS, BACKUP_TABLES, type BackupTable } from './format';
 
 export const MAX_BACKUP_BYTES = 1_500_000_000;
 
@@ -38,7 +38,7 @@ export interface RestorePlan {
 
 const zero = () => Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) as Record<BackupTable, number>;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const keyOf: Record<BackupTable, string> = { clients: 'key', visits: 'id', notes: 'id', corrections: 'id', persons: 'id', packs: 'id', audit: 'id', meta: 'key' };
+const keyOf = BACKUP_KEYS;
 
 /** When a record last changed, for the tables where "newer" means something. */
 function stamp(table: BackupTable, r: Record<string, unknown>): number | undefined {
