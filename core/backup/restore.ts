@@ -1,8 +1,9 @@
 import { formatIssues } from '../schema/format-issues';
-import type { ClientRecord, InstalledPack, NoteRecord, PersonRecord, TipazhDb } from '../store/db';
+import type { ClientRecord, InstalledPack, NoteRecord, PersonRecord, TipazhDb, VisitRecord } from '../store/db';
 import { linkPerson } from '../store/persons';
 import { searchTokensOf } from '../store/search';
 import { Backup, BACKUP_KEYS, BACKUP_TABLES, type BackupTable } from './format';
+import { mergePersons, restorePersons } from './restore-persons';
 
 export const MAX_BACKUP_BYTES = 1_500_000_000;
 
@@ -73,9 +74,20 @@ function decide(table: BackupTable, local: Record<string, unknown> | undefined, 
 const labelOf = (table: BackupTable, r: Record<string, unknown>) =>
   table === 'clients' ? String((r as ClientRecord).name || r.key) : table === 'notes' ? String((r as NoteRecord).text).slice(0, 60) : table === 'packs' ? String(r.id) : String(r[keyOf[table]]);
 
-async function localOf(db: TipazhDb, table: BackupTable, rows: Record<string, unknown>[]) {
-  const keys = rows.map((r) => r[keyOf[table]] as string);
-  const found = await db.table(table).bulkGet(keys);
+/** Counts one decision in the plan. */
+function tally(plan: RestorePlan, table: BackupTable, d: Decision, row: Record<string, unknown>) {
+  if (d === 'add') plan.add[table]++;
+  else if (d === 'take' || d === 'merge') plan.update[table]++;
+  else if (d === 'conflict') plan.conflicts.push({ table, id: String(row[keyOf[table]]), label: labelOf(table, row) });
+}
+
+/** The keys one table holds: a single read, so the records this profile lacks are never looked up one by one. */
+const heldKeys = async (db: TipazhDb, table: BackupTable) => new Set((await db.table(table).toCollection().primaryKeys()) as string[]);
+
+/** The local copies of `rows`, by identity: one bulk read of just the keys the profile holds. */
+async function localOf(db: TipazhDb, table: BackupTable, rows: Record<string, unknown>[], held: ReadonlySet<string>) {
+  const keys = rows.map((r) => r[keyOf[table]] as string).filter((k) => held.has(k));
+  const found = keys.length ? await db.table(table).bulkGet(keys) : [];
   return new Map(keys.map((k, i) => [k, found[i] as Record<string, unknown> | undefined]));
 }
 
@@ -85,26 +97,17 @@ export async function planRestore(db: TipazhDb, backup: Backup): Promise<Restore
   await db.transaction('r', BACKUP_TABLES.map((t) => db.table(t)), async () => {
     for (const table of BACKUP_TABLES) {
       const rows = backup.data[table] as Record<string, unknown>[];
-      const local = await localOf(db, table, rows);
+      const local = await localOf(db, table, rows, await heldKeys(db, table));
       for (const row of rows) {
-        const d = decide(table, local.get(row[keyOf[table]] as string), row);
-        if (d === 'add') plan.add[table]++;
-        else if (d === 'take' || d === 'merge') plan.update[table]++;
-        else if (d === 'conflict') plan.conflicts.push({ table, id: String(row[keyOf[table]]), label: labelOf(table, row) });
+        tally(plan, table, decide(table, local.get(row[keyOf[table]] as string), row), row);
       }
     }
   });
   return plan;
 }
 
-const union = (a: readonly string[] = [], b: readonly string[] = []) => [...new Set([...a, ...b])];
-
 function mergeRecord(table: BackupTable, local: Record<string, unknown>, incoming: Record<string, unknown>): Record<string, unknown> {
-  if (table === 'persons') {
-    const l = local as PersonRecord;
-    const b = incoming as PersonRecord;
-    return { ...l, emails: union(l.emails, b.emails), phones: union(l.phones, b.phones), clientKeys: union(l.clientKeys, b.clientKeys), blocked: union(l.blocked, b.blocked) };
-  }
+  if (table === 'persons') return mergePersons(local as PersonRecord, incoming as PersonRecord);
   if (table === 'corrections') {
     const undoneAt = Math.max(Number(local.undoneAt ?? 0), Number(incoming.undoneAt ?? 0));
     return { ...local, ...(undoneAt ? { undoneAt } : {}) };
@@ -112,45 +115,46 @@ function mergeRecord(table: BackupTable, local: Record<string, unknown>, incomin
   return local;
 }
 
-/**
- * Backup persons join the local person that holds any of their records (their links merge), so one
- * record never belongs to two persons; the others are added. Done in memory, then written in bulk.
- */
-async function restorePersons(db: TipazhDb, incoming: PersonRecord[]): Promise<{ added: number; merged: number }> {
-  const byId = new Map((await db.persons.toArray()).map((p) => [p.id, p]));
-  const holderOf = new Map<string, string>();
-  for (const p of byId.values()) for (const k of p.clientKeys) holderOf.set(k, p.id);
-  const deleted = new Set<string>();
-  let added = 0;
-  let merged = 0;
-  for (const p of incoming) {
-    const holders = [...new Set([...(byId.has(p.id) ? [p.id] : []), ...p.clientKeys.map((k) => holderOf.get(k)).filter((id): id is string => !!id)])];
-    if (!holders.length) {
-      byId.set(p.id, p);
-      for (const k of p.clientKeys) holderOf.set(k, p.id);
-      added++;
-      continue;
-    }
-    const [targetId, ...others] = holders as [string, ...string[]];
-    let target = mergeRecord('persons', byId.get(targetId)!, p) as PersonRecord;
-    for (const id of others) {
-      target = mergeRecord('persons', target, byId.get(id)!) as PersonRecord;
-      byId.delete(id);
-      deleted.add(id);
-    }
-    byId.set(targetId, target);
-    for (const k of target.clientKeys) holderOf.set(k, targetId);
-    merged++;
-  }
-  if (deleted.size) await db.persons.bulkDelete([...deleted]);
-  await db.persons.bulkPut([...byId.values()]);
-  return { added, merged };
+/** The record a restore stores for one backup row given its decision; none when the local copy stays as it is. */
+function chosen(table: BackupTable, d: Decision, local: Record<string, unknown> | undefined, row: Record<string, unknown>, conflicts?: 'keep-local' | 'take-backup') {
+  if (d === 'add') return row;
+  if (d === 'take') return table === 'clients' ? { ...row, firstSeen: Math.min(Number(local!.firstSeen), Number(row.firstSeen)) } : row;
+  if (d === 'merge') return mergeRecord(table, local!, row);
+  if (d === 'conflict' && conflicts === 'take-backup') return row;
+  return undefined;
 }
+
+/** Visits per dossier: read once before the restore, then kept exact as it adds or replaces visits. */
+async function visitCounter(db: TipazhDb) {
+  const n = new Map<string, number>();
+  const bump = (k: string, by: number) => n.set(k, (n.get(k) ?? 0) + by);
+  for (const k of (await db.visits.orderBy('clientKey').keys()) as string[]) bump(k, 1);
+  return {
+    wrote(old: VisitRecord | undefined, next: VisitRecord) {
+      if (old) bump(old.clientKey, -1);
+      bump(next.clientKey, 1);
+    },
+    of: (k: string) => n.get(k) ?? 0,
+  };
+}
+
+/** A dossier as the restore stores it: its visit count from the merged visits, its search words present. */
+const settle = (c: ClientRecord, visits: { of(k: string): number }): ClientRecord => ({
+  ...c,
+  visitCount: Math.max(visits.of(c.key), c.visitCount),
+  searchTokens: c.searchTokens.length ? c.searchTokens : searchTokensOf(c),
+});
+
+/** The order a restore writes in: dossiers last, so their visit counts and person links follow from the merged visits and persons. */
+const WRITE_ORDER: BackupTable[] = [...BACKUP_TABLES.filter((t) => t !== 'clients'), 'clients'];
+const CHUNK = 2000;
 
 /**
  * Restores a backup into this profile in ONE transaction: all of it lands, or nothing does.
  * Records are merged by identity (never duplicated); where this browser has a newer copy, `conflicts`
  * says whether to keep it (the default) or take the backup's. Dossiers keep their earliest first-seen.
+ * Each table's keys are read once and only the records this profile holds are looked up; every record
+ * is written once, in chunks, with progress after each.
  */
 export async function applyRestore(
   db: TipazhDb,
@@ -160,57 +164,45 @@ export async function applyRestore(
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
   const total = BACKUP_TABLES.reduce((n, t) => n + backup.data[t].length, 0);
   let done = 0;
-  const touchedClients = new Set<string>();
+  const progress = (n: number) => opts.onProgress?.((done += n), total);
   await db.transaction('rw', BACKUP_TABLES.map((t) => db.table(t)), async () => {
-    for (const table of BACKUP_TABLES) {
+    const visits = await visitCounter(db);
+    let linked = new Set<string>();
+    for (const table of WRITE_ORDER) {
       const rows = backup.data[table] as Record<string, unknown>[];
       if (table === 'persons') {
-        const { added, merged } = await restorePersons(db, rows as PersonRecord[]);
-        plan.add.persons += added;
-        plan.update.persons += merged;
-        done += rows.length;
-        opts.onProgress?.(done, total);
+        let reported = 0;
+        const r = await restorePersons(db, rows as PersonRecord[], CHUNK, (n) => {
+          progress(n - reported);
+          reported = n;
+        });
+        plan.add.persons += r.added;
+        plan.update.persons += r.merged;
+        linked = r.linked;
         continue;
       }
-      for (let i = 0; i < rows.length; i += 2000) {
-        const chunk = rows.slice(i, i + 2000);
-        const local = await localOf(db, table, chunk);
+      const held = await heldKeys(db, table);
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const chunk = rows.slice(i, i + CHUNK);
+        const local = await localOf(db, table, chunk, held);
         const writes: Record<string, unknown>[] = [];
         for (const row of chunk) {
-          const id = row[keyOf[table]] as string;
-          const current = local.get(id);
+          const current = local.get(row[keyOf[table]] as string);
           const d = decide(table, current, row);
-          if (d === 'add') {
-            plan.add[table]++;
-            writes.push(row);
-          } else if (d === 'take') {
-            plan.update[table]++;
-            writes.push(table === 'clients' ? { ...row, firstSeen: Math.min(Number(current!.firstSeen), Number(row.firstSeen)) } : row);
-          } else if (d === 'merge') {
-            plan.update[table]++;
-            writes.push(mergeRecord(table, current!, row));
-          } else if (d === 'conflict') {
-            plan.conflicts.push({ table, id, label: labelOf(table, row) });
-            if (opts.conflicts === 'take-backup') writes.push(row);
+          tally(plan, table, d, row);
+          const next = chosen(table, d, current, row, opts.conflicts);
+          // A dossier kept as it is (a conflict) is still settled: the backup's visits may add to its count.
+          if (table === 'clients') {
+            if (d !== 'keep') writes.push(settle((next ?? current) as ClientRecord, visits));
+          } else if (next) {
+            writes.push(next);
+            if (table === 'visits') visits.wrote(current as VisitRecord | undefined, next as VisitRecord);
           }
-          if (table === 'clients' && d !== 'keep') touchedClients.add(id);
         }
         if (writes.length) await db.table(table).bulkPut(writes);
-        done += chunk.length;
-        opts.onProgress?.(done, total);
-      }
-    }
-    // Visit counts and person links follow from the merged data, computed in bulk from the indexes.
-    if (touchedClients.size) {
-      const visitsPer = new Map<string, number>();
-      for (const k of (await db.visits.orderBy('clientKey').keys()) as string[]) visitsPer.set(k, (visitsPer.get(k) ?? 0) + 1);
-      const linked = new Set((await db.persons.orderBy('clientKeys').keys()) as string[]);
-      const keys = [...touchedClients];
-      for (let i = 0; i < keys.length; i += 2000) {
-        const clients = (await db.clients.bulkGet(keys.slice(i, i + 2000))).filter((c): c is ClientRecord => !!c);
-        const next = clients.map((c) => ({ ...c, visitCount: Math.max(visitsPer.get(c.key) ?? 0, c.visitCount), searchTokens: c.searchTokens.length ? c.searchTokens : searchTokensOf(c) }));
-        await db.clients.bulkPut(next);
-        for (const c of next) if (!linked.has(c.key)) await linkPerson(db, c);
+        for (const w of writes) held.add(w[keyOf[table]] as string);
+        if (table === 'clients') for (const c of writes as ClientRecord[]) if (!linked.has(c.key)) await linkPerson(db, c);
+        progress(chunk.length);
       }
     }
   });
