@@ -1,4 +1,4 @@
-import type { PersonRecord, TipazhDb } from '../store/db';
+import type { PersonRecord } from '../store/db';
 
 const union = (a: readonly string[] = [], b: readonly string[] = []) => [...new Set([...a, ...b])];
 
@@ -11,21 +11,24 @@ export const mergePersons = (l: PersonRecord, b: PersonRecord): PersonRecord => 
   blocked: union(l.blocked, b.blocked),
 });
 
-export interface PersonsRestored {
+export interface PersonsMerge {
   added: number;
+  /** Backup persons that brought a local person new links (or joined two). */
   merged: number;
   /** Every record some person holds once the backup's persons are in. */
   linked: Set<string>;
+  /** The persons to store: the added ones and those whose links changed. */
+  writes: PersonRecord[];
+  /** Persons merged into another one. */
+  deleted: string[];
 }
 
 /**
  * Backup persons join the local person that holds any of their records (their links merge), so one
- * record never belongs to two persons; the others are added. Done in memory; then only the persons that
- * changed are written, in chunks, `onWritten` telling how many of `incoming` are done.
+ * record never belongs to two persons; the others are added. Pure: says what to write and delete.
  */
-export async function restorePersons(db: TipazhDb, incoming: PersonRecord[], chunk: number, onWritten: (done: number) => void): Promise<PersonsRestored> {
-  const local = new Map((await db.persons.toArray()).map((p) => [p.id, p]));
-  const byId = new Map(local);
+export function mergeIncomingPersons(localPersons: readonly PersonRecord[], incoming: readonly PersonRecord[]): PersonsMerge {
+  const byId = new Map(localPersons.map((p) => [p.id, p]));
   const holderOf = new Map<string, string>();
   for (const p of byId.values()) for (const k of p.clientKeys) holderOf.set(k, p.id);
   const deleted = new Set<string>();
@@ -49,17 +52,12 @@ export async function restorePersons(db: TipazhDb, incoming: PersonRecord[], chu
       changed.delete(id);
       deleted.add(id);
     }
+    // Already holding everything this person brings: nothing to write.
+    if (!others.length && JSON.stringify(target) === JSON.stringify(byId.get(targetId))) continue;
     byId.set(targetId, target);
     for (const k of target.clientKeys) holderOf.set(k, targetId);
-    if (JSON.stringify(target) !== JSON.stringify(local.get(targetId))) changed.add(targetId);
+    changed.add(targetId);
     merged++;
   }
-  if (deleted.size) await db.persons.bulkDelete([...deleted]);
-  const writes = [...changed].map((id) => byId.get(id)!);
-  for (let i = 0; i < writes.length; i += chunk) {
-    await db.persons.bulkPut(writes.slice(i, i + chunk));
-    onWritten(Math.round((incoming.length * Math.min(writes.length, i + chunk)) / writes.length));
-  }
-  onWritten(incoming.length);
-  return { added, merged, linked: new Set(holderOf.keys()) };
+  return { added, merged, linked: new Set(holderOf.keys()), writes: [...changed].map((id) => byId.get(id)!), deleted: [...deleted] };
 }

@@ -1,9 +1,10 @@
 import { formatIssues } from '../schema/format-issues';
-import type { ClientRecord, InstalledPack, NoteRecord, PersonRecord, TipazhDb, VisitRecord } from '../store/db';
+import type { ClientRecord, InstalledPack, NoteRecord, TipazhDb, VisitRecord } from '../store/db';
 import { linkPerson } from '../store/persons';
 import { searchTokensOf } from '../store/search';
 import { Backup, BACKUP_KEYS, BACKUP_TABLES, type BackupTable } from './format';
-import { mergePersons, restorePersons } from './restore-persons';
+import { mergeIncomingPersons, type PersonsMerge } from './restore-persons';
+import { visitCounter, writeQueue, type VisitCounter } from './restore-writes';
 
 export const MAX_BACKUP_BYTES = 1_500_000_000;
 
@@ -60,10 +61,10 @@ function stamp(table: BackupTable, r: Record<string, unknown>): number | undefin
 type Decision = 'add' | 'take' | 'keep' | 'merge' | 'conflict';
 
 /** What to do with one backup record given the local one. Append-only tables merge; the rest keep the newer copy. */
-function decide(table: BackupTable, local: Record<string, unknown> | undefined, incoming: Record<string, unknown>): Decision {
+function decide(table: KeyedTable, local: Record<string, unknown> | undefined, incoming: Record<string, unknown>): Decision {
   if (!local) return 'add';
   if (same(local, incoming)) return 'keep';
-  if (table === 'persons' || table === 'corrections' || table === 'audit') return 'merge';
+  if (table === 'corrections' || table === 'audit') return 'merge';
   const l = stamp(table, local);
   const b = stamp(table, incoming);
   if (l !== undefined && b !== undefined && b > l) return 'take';
@@ -81,33 +82,48 @@ function tally(plan: RestorePlan, table: BackupTable, d: Decision, row: Record<s
   else if (d === 'conflict') plan.conflicts.push({ table, id: String(row[keyOf[table]]), label: labelOf(table, row) });
 }
 
-/** The keys one table holds: a single read, so the records this profile lacks are never looked up one by one. */
-const heldKeys = async (db: TipazhDb, table: BackupTable) => new Set((await db.table(table).toCollection().primaryKeys()) as string[]);
+type Row = Record<string, unknown>;
+/** Persons merge by the records they hold, not by id: see restore-persons.ts. */
+type KeyedTable = Exclude<BackupTable, 'persons'>;
+const KEYED_TABLES = BACKUP_TABLES.filter((t): t is KeyedTable => t !== 'persons');
 
-/** The local copies of `rows`, by identity: one bulk read of just the keys the profile holds. */
-async function localOf(db: TipazhDb, table: BackupTable, rows: Record<string, unknown>[], held: ReadonlySet<string>) {
-  const keys = rows.map((r) => r[keyOf[table]] as string).filter((k) => held.has(k));
-  const found = keys.length ? await db.table(table).bulkGet(keys) : [];
-  return new Map(keys.map((k, i) => [k, found[i] as Record<string, unknown> | undefined]));
+/**
+ * The one read pass of a plan or a restore: the local copy of every backup record, by identity. Each
+ * table's keys are read in one go, then only the records this profile holds are read, in one bulk read.
+ * Persons are read whole: they merge by the records they hold.
+ */
+async function readLocals(db: TipazhDb, backup: Backup) {
+  const locals = {} as Record<KeyedTable, Map<string, Row>>;
+  for (const table of KEYED_TABLES) {
+    const held = new Set((await db.table(table).toCollection().primaryKeys()) as string[]);
+    const keys = (backup.data[table] as Row[]).map((r) => r[keyOf[table]] as string).filter((k) => held.has(k));
+    const found = keys.length ? ((await db.table(table).bulkGet(keys)) as (Row | undefined)[]) : [];
+    locals[table] = new Map(keys.flatMap((k, i) => (found[i] ? [[k, found[i]] as const] : [])));
+  }
+  const persons = mergeIncomingPersons(await db.persons.toArray(), backup.data.persons);
+  return { locals, persons };
 }
+
+const tallyPersons = (plan: RestorePlan, m: PersonsMerge) => {
+  plan.add.persons += m.added;
+  plan.update.persons += m.merged;
+};
 
 /** A dry run: what a restore would add, update, and where it would overwrite newer local data. */
 export async function planRestore(db: TipazhDb, backup: Backup): Promise<RestorePlan> {
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
   await db.transaction('r', BACKUP_TABLES.map((t) => db.table(t)), async () => {
-    for (const table of BACKUP_TABLES) {
-      const rows = backup.data[table] as Record<string, unknown>[];
-      const local = await localOf(db, table, rows, await heldKeys(db, table));
-      for (const row of rows) {
-        tally(plan, table, decide(table, local.get(row[keyOf[table]] as string), row), row);
-      }
+    const { locals, persons } = await readLocals(db, backup);
+    tallyPersons(plan, persons);
+    for (const table of KEYED_TABLES) {
+      for (const row of backup.data[table] as Row[]) tally(plan, table, decide(table, locals[table].get(row[keyOf[table]] as string), row), row);
     }
   });
   return plan;
 }
 
-function mergeRecord(table: BackupTable, local: Record<string, unknown>, incoming: Record<string, unknown>): Record<string, unknown> {
-  if (table === 'persons') return mergePersons(local as PersonRecord, incoming as PersonRecord);
+/** Append-only records merge: a correction undone on either side stays undone; an audit entry is kept as it is. */
+function mergeRecord(table: KeyedTable, local: Row, incoming: Row): Row {
   if (table === 'corrections') {
     const undoneAt = Math.max(Number(local.undoneAt ?? 0), Number(incoming.undoneAt ?? 0));
     return { ...local, ...(undoneAt ? { undoneAt } : {}) };
@@ -116,7 +132,7 @@ function mergeRecord(table: BackupTable, local: Record<string, unknown>, incomin
 }
 
 /** The record a restore stores for one backup row given its decision; none when the local copy stays as it is. */
-function chosen(table: BackupTable, d: Decision, local: Record<string, unknown> | undefined, row: Record<string, unknown>, conflicts?: 'keep-local' | 'take-backup') {
+function chosen(table: KeyedTable, d: Decision, local: Row | undefined, row: Row, conflicts?: 'keep-local' | 'take-backup') {
   if (d === 'add') return row;
   if (d === 'take') return table === 'clients' ? { ...row, firstSeen: Math.min(Number(local!.firstSeen), Number(row.firstSeen)) } : row;
   if (d === 'merge') return mergeRecord(table, local!, row);
@@ -124,22 +140,8 @@ function chosen(table: BackupTable, d: Decision, local: Record<string, unknown> 
   return undefined;
 }
 
-/** Visits per dossier: read once before the restore, then kept exact as it adds or replaces visits. */
-async function visitCounter(db: TipazhDb) {
-  const n = new Map<string, number>();
-  const bump = (k: string, by: number) => n.set(k, (n.get(k) ?? 0) + by);
-  for (const k of (await db.visits.orderBy('clientKey').keys()) as string[]) bump(k, 1);
-  return {
-    wrote(old: VisitRecord | undefined, next: VisitRecord) {
-      if (old) bump(old.clientKey, -1);
-      bump(next.clientKey, 1);
-    },
-    of: (k: string) => n.get(k) ?? 0,
-  };
-}
-
 /** A dossier as the restore stores it: its visit count from the merged visits, its search words present. */
-const settle = (c: ClientRecord, visits: { of(k: string): number }): ClientRecord => ({
+const settle = (c: ClientRecord, visits: VisitCounter): ClientRecord => ({
   ...c,
   visitCount: Math.max(visits.of(c.key), c.visitCount),
   searchTokens: c.searchTokens.length ? c.searchTokens : searchTokensOf(c),
@@ -149,12 +151,35 @@ const settle = (c: ClientRecord, visits: { of(k: string): number }): ClientRecor
 const WRITE_ORDER: BackupTable[] = [...BACKUP_TABLES.filter((t) => t !== 'clients'), 'clients'];
 const CHUNK = 2000;
 
+/** What a restore stores for one table's backup rows, given the local copies (updated as it goes, so a repeated key sees the one before). */
+function tableWrites(table: KeyedTable, rows: Row[], local: Map<string, Row>, plan: RestorePlan, visits: VisitCounter, conflicts?: 'keep-local' | 'take-backup'): Row[] {
+  const writes: Row[] = [];
+  for (const row of rows) {
+    const id = row[keyOf[table]] as string;
+    const current = local.get(id);
+    const d = decide(table, current, row);
+    tally(plan, table, d, row);
+    let next = chosen(table, d, current, row, conflicts);
+    if (table === 'clients') {
+      // A dossier kept as it is is still settled, and written when that changes it: the backup's visits add to its count.
+      const kept = (next ?? current) as ClientRecord;
+      const settled = settle(kept, visits);
+      next = next || settled.visitCount !== kept.visitCount || settled.searchTokens !== kept.searchTokens ? settled : undefined;
+    }
+    if (!next) continue;
+    if (table === 'visits') visits.wrote(current as VisitRecord | undefined, next as VisitRecord);
+    local.set(id, next);
+    writes.push(next);
+  }
+  return writes;
+}
+
 /**
  * Restores a backup into this profile in ONE transaction: all of it lands, or nothing does.
  * Records are merged by identity (never duplicated); where this browser has a newer copy, `conflicts`
  * says whether to keep it (the default) or take the backup's. Dossiers keep their earliest first-seen.
- * Each table's keys are read once and only the records this profile holds are looked up; every record
- * is written once, in chunks, with progress after each.
+ * One read pass finds the local copies; then every record is written once, in chunks queued back to
+ * back, with progress as each chunk lands.
  */
 export async function applyRestore(
   db: TipazhDb,
@@ -164,47 +189,23 @@ export async function applyRestore(
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
   const total = BACKUP_TABLES.reduce((n, t) => n + backup.data[t].length, 0);
   let done = 0;
-  const progress = (n: number) => opts.onProgress?.((done += n), total);
   await db.transaction('rw', BACKUP_TABLES.map((t) => db.table(t)), async () => {
+    const { locals, persons } = await readLocals(db, backup);
     const visits = await visitCounter(db);
-    let linked = new Set<string>();
+    const queue = writeQueue(db, CHUNK, (n) => opts.onProgress?.((done += n), total));
     for (const table of WRITE_ORDER) {
-      const rows = backup.data[table] as Record<string, unknown>[];
+      const rows = backup.data[table] as Row[];
       if (table === 'persons') {
-        let reported = 0;
-        const r = await restorePersons(db, rows as PersonRecord[], CHUNK, (n) => {
-          progress(n - reported);
-          reported = n;
-        });
-        plan.add.persons += r.added;
-        plan.update.persons += r.merged;
-        linked = r.linked;
+        tallyPersons(plan, persons);
+        queue.delete('persons', persons.deleted);
+        queue.put('persons', persons.writes, rows.length);
         continue;
       }
-      const held = await heldKeys(db, table);
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const chunk = rows.slice(i, i + CHUNK);
-        const local = await localOf(db, table, chunk, held);
-        const writes: Record<string, unknown>[] = [];
-        for (const row of chunk) {
-          const current = local.get(row[keyOf[table]] as string);
-          const d = decide(table, current, row);
-          tally(plan, table, d, row);
-          const next = chosen(table, d, current, row, opts.conflicts);
-          // A dossier kept as it is (a conflict) is still settled: the backup's visits may add to its count.
-          if (table === 'clients') {
-            if (d !== 'keep') writes.push(settle((next ?? current) as ClientRecord, visits));
-          } else if (next) {
-            writes.push(next);
-            if (table === 'visits') visits.wrote(current as VisitRecord | undefined, next as VisitRecord);
-          }
-        }
-        if (writes.length) await db.table(table).bulkPut(writes);
-        for (const w of writes) held.add(w[keyOf[table]] as string);
-        if (table === 'clients') for (const c of writes as ClientRecord[]) if (!linked.has(c.key)) await linkPerson(db, c);
-        progress(chunk.length);
-      }
+      queue.put(table, tableWrites(table, rows, locals[table], plan, visits, opts.conflicts), rows.length);
     }
+    await queue.done();
+    // Every backup dossier, as now stored, belongs to a person.
+    for (const c of locals.clients.values() as Iterable<ClientRecord>) if (!persons.linked.has(c.key)) await linkPerson(db, c);
   });
   return plan;
 }
