@@ -29,3 +29,5 @@ export const Backup = z.object({
 export type Backup = z.infer<typeof Backup>;
 export type BackupTable = keyof Backup['data'];
 export const BACKUP_TABLES: BackupTable[] = ['clients', 'visits', 'notes', 'corrections', 'persons', 'packs', 'audit', 'meta'];
+/** The field each table's records are keyed by: a restore merges records with the same key. */
+export const BACKUP_KEYS: Record<BackupTable, string> = { clients: 'key', visits: 'id', notes: 'id', corrections: 'id', persons: 'id', packs: 'id', audit: 'id', meta: 'key' };

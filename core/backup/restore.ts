@@ -1,8 +1,10 @@
 import { formatIssues } from '../schema/format-issues';
-import type { ClientRecord, InstalledPack, NoteRecord, PersonRecord, TipazhDb } from '../store/db';
+import type { ClientRecord, InstalledPack, NoteRecord, TipazhDb, VisitRecord } from '../store/db';
 import { linkPerson } from '../store/persons';
 import { searchTokensOf } from '../store/search';
-import { Backup, BACKUP_TABLES, type BackupTable } from './format';
+import { Backup, BACKUP_KEYS, BACKUP_TABLES, type BackupTable } from './format';
+import { mergeIncomingPersons, type PersonsMerge } from './restore-persons';
+import { visitCounter, writeQueue, type VisitCounter } from './restore-writes';
 
 export const MAX_BACKUP_BYTES = 1_500_000_000;
 
@@ -38,7 +40,7 @@ export interface RestorePlan {
 
 const zero = () => Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) as Record<BackupTable, number>;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const keyOf: Record<BackupTable, string> = { clients: 'key', visits: 'id', notes: 'id', corrections: 'id', persons: 'id', packs: 'id', audit: 'id', meta: 'key' };
+const keyOf = BACKUP_KEYS;
 
 /** When a record last changed, for the tables where "newer" means something. */
 function stamp(table: BackupTable, r: Record<string, unknown>): number | undefined {
@@ -59,10 +61,10 @@ function stamp(table: BackupTable, r: Record<string, unknown>): number | undefin
 type Decision = 'add' | 'take' | 'keep' | 'merge' | 'conflict';
 
 /** What to do with one backup record given the local one. Append-only tables merge; the rest keep the newer copy. */
-function decide(table: BackupTable, local: Record<string, unknown> | undefined, incoming: Record<string, unknown>): Decision {
+function decide(table: KeyedTable, local: Record<string, unknown> | undefined, incoming: Record<string, unknown>): Decision {
   if (!local) return 'add';
   if (same(local, incoming)) return 'keep';
-  if (table === 'persons' || table === 'corrections' || table === 'audit') return 'merge';
+  if (table === 'corrections' || table === 'audit') return 'merge';
   const l = stamp(table, local);
   const b = stamp(table, incoming);
   if (l !== undefined && b !== undefined && b > l) return 'take';
@@ -73,38 +75,55 @@ function decide(table: BackupTable, local: Record<string, unknown> | undefined, 
 const labelOf = (table: BackupTable, r: Record<string, unknown>) =>
   table === 'clients' ? String((r as ClientRecord).name || r.key) : table === 'notes' ? String((r as NoteRecord).text).slice(0, 60) : table === 'packs' ? String(r.id) : String(r[keyOf[table]]);
 
-async function localOf(db: TipazhDb, table: BackupTable, rows: Record<string, unknown>[]) {
-  const keys = rows.map((r) => r[keyOf[table]] as string);
-  const found = await db.table(table).bulkGet(keys);
-  return new Map(keys.map((k, i) => [k, found[i] as Record<string, unknown> | undefined]));
+/** Counts one decision in the plan. */
+function tally(plan: RestorePlan, table: BackupTable, d: Decision, row: Record<string, unknown>) {
+  if (d === 'add') plan.add[table]++;
+  else if (d === 'take' || d === 'merge') plan.update[table]++;
+  else if (d === 'conflict') plan.conflicts.push({ table, id: String(row[keyOf[table]]), label: labelOf(table, row) });
 }
+
+type Row = Record<string, unknown>;
+/** Persons merge by the records they hold, not by id: see restore-persons.ts. */
+type KeyedTable = Exclude<BackupTable, 'persons'>;
+const KEYED_TABLES = BACKUP_TABLES.filter((t): t is KeyedTable => t !== 'persons');
+
+/**
+ * The one read pass of a plan or a restore: the local copy of every backup record, by identity. Each
+ * table's keys are read in one go, then only the records this profile holds are read, in one bulk read.
+ * Persons are read whole: they merge by the records they hold.
+ */
+async function readLocals(db: TipazhDb, backup: Backup) {
+  const locals = {} as Record<KeyedTable, Map<string, Row>>;
+  for (const table of KEYED_TABLES) {
+    const held = new Set((await db.table(table).toCollection().primaryKeys()) as string[]);
+    const keys = (backup.data[table] as Row[]).map((r) => r[keyOf[table]] as string).filter((k) => held.has(k));
+    const found = keys.length ? ((await db.table(table).bulkGet(keys)) as (Row | undefined)[]) : [];
+    locals[table] = new Map(keys.flatMap((k, i) => (found[i] ? [[k, found[i]] as const] : [])));
+  }
+  const persons = mergeIncomingPersons(await db.persons.toArray(), backup.data.persons);
+  return { locals, persons };
+}
+
+const tallyPersons = (plan: RestorePlan, m: PersonsMerge) => {
+  plan.add.persons += m.added;
+  plan.update.persons += m.merged;
+};
 
 /** A dry run: what a restore would add, update, and where it would overwrite newer local data. */
 export async function planRestore(db: TipazhDb, backup: Backup): Promise<RestorePlan> {
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
   await db.transaction('r', BACKUP_TABLES.map((t) => db.table(t)), async () => {
-    for (const table of BACKUP_TABLES) {
-      const rows = backup.data[table] as Record<string, unknown>[];
-      const local = await localOf(db, table, rows);
-      for (const row of rows) {
-        const d = decide(table, local.get(row[keyOf[table]] as string), row);
-        if (d === 'add') plan.add[table]++;
-        else if (d === 'take' || d === 'merge') plan.update[table]++;
-        else if (d === 'conflict') plan.conflicts.push({ table, id: String(row[keyOf[table]]), label: labelOf(table, row) });
-      }
+    const { locals, persons } = await readLocals(db, backup);
+    tallyPersons(plan, persons);
+    for (const table of KEYED_TABLES) {
+      for (const row of backup.data[table] as Row[]) tally(plan, table, decide(table, locals[table].get(row[keyOf[table]] as string), row), row);
     }
   });
   return plan;
 }
 
-const union = (a: readonly string[] = [], b: readonly string[] = []) => [...new Set([...a, ...b])];
-
-function mergeRecord(table: BackupTable, local: Record<string, unknown>, incoming: Record<string, unknown>): Record<string, unknown> {
-  if (table === 'persons') {
-    const l = local as PersonRecord;
-    const b = incoming as PersonRecord;
-    return { ...l, emails: union(l.emails, b.emails), phones: union(l.phones, b.phones), clientKeys: union(l.clientKeys, b.clientKeys), blocked: union(l.blocked, b.blocked) };
-  }
+/** Append-only records merge: a correction undone on either side stays undone; an audit entry is kept as it is. */
+function mergeRecord(table: KeyedTable, local: Row, incoming: Row): Row {
   if (table === 'corrections') {
     const undoneAt = Math.max(Number(local.undoneAt ?? 0), Number(incoming.undoneAt ?? 0));
     return { ...local, ...(undoneAt ? { undoneAt } : {}) };
@@ -112,45 +131,55 @@ function mergeRecord(table: BackupTable, local: Record<string, unknown>, incomin
   return local;
 }
 
-/**
- * Backup persons join the local person that holds any of their records (their links merge), so one
- * record never belongs to two persons; the others are added. Done in memory, then written in bulk.
- */
-async function restorePersons(db: TipazhDb, incoming: PersonRecord[]): Promise<{ added: number; merged: number }> {
-  const byId = new Map((await db.persons.toArray()).map((p) => [p.id, p]));
-  const holderOf = new Map<string, string>();
-  for (const p of byId.values()) for (const k of p.clientKeys) holderOf.set(k, p.id);
-  const deleted = new Set<string>();
-  let added = 0;
-  let merged = 0;
-  for (const p of incoming) {
-    const holders = [...new Set([...(byId.has(p.id) ? [p.id] : []), ...p.clientKeys.map((k) => holderOf.get(k)).filter((id): id is string => !!id)])];
-    if (!holders.length) {
-      byId.set(p.id, p);
-      for (const k of p.clientKeys) holderOf.set(k, p.id);
-      added++;
-      continue;
+/** The record a restore stores for one backup row given its decision; none when the local copy stays as it is. */
+function chosen(table: KeyedTable, d: Decision, local: Row | undefined, row: Row, conflicts?: 'keep-local' | 'take-backup') {
+  if (d === 'add') return row;
+  if (d === 'take') return table === 'clients' ? { ...row, firstSeen: Math.min(Number(local!.firstSeen), Number(row.firstSeen)) } : row;
+  if (d === 'merge') return mergeRecord(table, local!, row);
+  if (d === 'conflict' && conflicts === 'take-backup') return row;
+  return undefined;
+}
+
+/** A dossier as the restore stores it: its visit count from the merged visits, its search words present. */
+const settle = (c: ClientRecord, visits: VisitCounter): ClientRecord => ({
+  ...c,
+  visitCount: Math.max(visits.of(c.key), c.visitCount),
+  searchTokens: c.searchTokens.length ? c.searchTokens : searchTokensOf(c),
+});
+
+/** The order a restore writes in: dossiers last, so their visit counts and person links follow from the merged visits and persons. */
+const WRITE_ORDER: BackupTable[] = [...BACKUP_TABLES.filter((t) => t !== 'clients'), 'clients'];
+const CHUNK = 2000;
+
+/** What a restore stores for one table's backup rows, given the local copies (updated as it goes, so a repeated key sees the one before). */
+function tableWrites(table: KeyedTable, rows: Row[], local: Map<string, Row>, plan: RestorePlan, visits: VisitCounter, conflicts?: 'keep-local' | 'take-backup'): Row[] {
+  const writes: Row[] = [];
+  for (const row of rows) {
+    const id = row[keyOf[table]] as string;
+    const current = local.get(id);
+    const d = decide(table, current, row);
+    tally(plan, table, d, row);
+    let next = chosen(table, d, current, row, conflicts);
+    if (table === 'clients') {
+      // A dossier kept as it is is still settled, and written when that changes it: the backup's visits add to its count.
+      const kept = (next ?? current) as ClientRecord;
+      const settled = settle(kept, visits);
+      next = next || settled.visitCount !== kept.visitCount || settled.searchTokens !== kept.searchTokens ? settled : undefined;
     }
-    const [targetId, ...others] = holders as [string, ...string[]];
-    let target = mergeRecord('persons', byId.get(targetId)!, p) as PersonRecord;
-    for (const id of others) {
-      target = mergeRecord('persons', target, byId.get(id)!) as PersonRecord;
-      byId.delete(id);
-      deleted.add(id);
-    }
-    byId.set(targetId, target);
-    for (const k of target.clientKeys) holderOf.set(k, targetId);
-    merged++;
+    if (!next) continue;
+    if (table === 'visits') visits.wrote(current as VisitRecord | undefined, next as VisitRecord);
+    local.set(id, next);
+    writes.push(next);
   }
-  if (deleted.size) await db.persons.bulkDelete([...deleted]);
-  await db.persons.bulkPut([...byId.values()]);
-  return { added, merged };
+  return writes;
 }
 
 /**
  * Restores a backup into this profile in ONE transaction: all of it lands, or nothing does.
  * Records are merged by identity (never duplicated); where this browser has a newer copy, `conflicts`
  * says whether to keep it (the default) or take the backup's. Dossiers keep their earliest first-seen.
+ * One read pass finds the local copies; then every record is written once, in chunks queued back to
+ * back, with progress as each chunk lands.
  */
 export async function applyRestore(
   db: TipazhDb,
@@ -160,59 +189,23 @@ export async function applyRestore(
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
   const total = BACKUP_TABLES.reduce((n, t) => n + backup.data[t].length, 0);
   let done = 0;
-  const touchedClients = new Set<string>();
   await db.transaction('rw', BACKUP_TABLES.map((t) => db.table(t)), async () => {
-    for (const table of BACKUP_TABLES) {
-      const rows = backup.data[table] as Record<string, unknown>[];
+    const { locals, persons } = await readLocals(db, backup);
+    const visits = await visitCounter(db);
+    const queue = writeQueue(db, CHUNK, (n) => opts.onProgress?.((done += n), total));
+    for (const table of WRITE_ORDER) {
+      const rows = backup.data[table] as Row[];
       if (table === 'persons') {
-        const { added, merged } = await restorePersons(db, rows as PersonRecord[]);
-        plan.add.persons += added;
-        plan.update.persons += merged;
-        done += rows.length;
-        opts.onProgress?.(done, total);
+        tallyPersons(plan, persons);
+        queue.delete('persons', persons.deleted);
+        queue.put('persons', persons.writes, rows.length);
         continue;
       }
-      for (let i = 0; i < rows.length; i += 2000) {
-        const chunk = rows.slice(i, i + 2000);
-        const local = await localOf(db, table, chunk);
-        const writes: Record<string, unknown>[] = [];
-        for (const row of chunk) {
-          const id = row[keyOf[table]] as string;
-          const current = local.get(id);
-          const d = decide(table, current, row);
-          if (d === 'add') {
-            plan.add[table]++;
-            writes.push(row);
-          } else if (d === 'take') {
-            plan.update[table]++;
-            writes.push(table === 'clients' ? { ...row, firstSeen: Math.min(Number(current!.firstSeen), Number(row.firstSeen)) } : row);
-          } else if (d === 'merge') {
-            plan.update[table]++;
-            writes.push(mergeRecord(table, current!, row));
-          } else if (d === 'conflict') {
-            plan.conflicts.push({ table, id, label: labelOf(table, row) });
-            if (opts.conflicts === 'take-backup') writes.push(row);
-          }
-          if (table === 'clients' && d !== 'keep') touchedClients.add(id);
-        }
-        if (writes.length) await db.table(table).bulkPut(writes);
-        done += chunk.length;
-        opts.onProgress?.(done, total);
-      }
+      queue.put(table, tableWrites(table, rows, locals[table], plan, visits, opts.conflicts), rows.length);
     }
-    // Visit counts and person links follow from the merged data, computed in bulk from the indexes.
-    if (touchedClients.size) {
-      const visitsPer = new Map<string, number>();
-      for (const k of (await db.visits.orderBy('clientKey').keys()) as string[]) visitsPer.set(k, (visitsPer.get(k) ?? 0) + 1);
-      const linked = new Set((await db.persons.orderBy('clientKeys').keys()) as string[]);
-      const keys = [...touchedClients];
-      for (let i = 0; i < keys.length; i += 2000) {
-        const clients = (await db.clients.bulkGet(keys.slice(i, i + 2000))).filter((c): c is ClientRecord => !!c);
-        const next = clients.map((c) => ({ ...c, visitCount: Math.max(visitsPer.get(c.key) ?? 0, c.visitCount), searchTokens: c.searchTokens.length ? c.searchTokens : searchTokensOf(c) }));
-        await db.clients.bulkPut(next);
-        for (const c of next) if (!linked.has(c.key)) await linkPerson(db, c);
-      }
-    }
+    await queue.done();
+    // Every backup dossier, as now stored, belongs to a person.
+    for (const c of locals.clients.values() as Iterable<ClientRecord>) if (!persons.linked.has(c.key)) await linkPerson(db, c);
   });
   return plan;
 }

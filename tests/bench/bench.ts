@@ -13,6 +13,7 @@ import { readDefaultPack } from '../../core/pack/node-default';
 import { kb, ms, row, timeIt } from './stats';
 import { storeBench } from './store-bench';
 import { browserBench } from './browser-bench';
+import { restoreBrowserBench } from './restore-browser-bench';
 
 const root = join(import.meta.dirname, '../..');
 const pack = readDefaultPack();
@@ -101,3 +102,4 @@ out(row('built-in pack data (public/packs/default.json)', kb(gz(join(dir, 'packs
 
 await storeBench(out);
 await browserBench(out);
+await restoreBrowserBench(out);

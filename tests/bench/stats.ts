@@ -20,3 +20,10 @@ export function row(name: string, value: string, budget?: string, ok?: boolean):
   const verdict = ok === undefined ? '' : ok ? '  ok' : '  OVER BUDGET';
   return `${name.padEnd(46)} ${value.padStart(12)}${budget ? `   budget ${budget}` : ''}${verdict}`;
 }
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}

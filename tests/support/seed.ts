@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { BackupTable } from '../../core/backup/format';
 import { ClientRecord, DB_NAME, NoteRecord, VisitRecord } from '../../core/store/db';
 import { dayOf } from '../../core/store/dossier-view';
 import { searchTokensOf } from '../../core/store/search';
@@ -13,7 +14,8 @@ import type { LifecycleStageId, ServiceLevelId, TypeVerdict } from '../../core/t
  * bypass Dexie's change notifications, so reload the panel page afterwards to see them.
  */
 
-type Store = 'clients' | 'visits' | 'notes';
+/** Any table of the dossier database (object stores have the tables' names). */
+type Store = BackupTable;
 const DAY = 86_400_000;
 
 /**

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Backup } from '../../core/backup/format';
+import { applyRestore, planRestore } from '../../core/backup/restore';
+import { mergeIncomingPersons } from '../../core/backup/restore-persons';
+import { TipazhDb, type NoteRecord, type PersonRecord } from '../../core/store/db';
+import { countsAfterRestoring, realisticBackup } from '../support/backup-file';
+
+const NOW = Date.parse('2026-11-01T12:00:00Z');
+const dbs: TipazhDb[] = [];
+const fresh = () => {
+  const db = new TipazhDb(`rb-${Math.random()}`);
+  dbs.push(db);
+  return db;
+};
+afterEach(async () => Promise.all(dbs.splice(0).map((d) => d.delete())));
+
+// 900 dossiers: 2,250 visits, more than one write chunk.
+const big = realisticBackup({ clients: 900, now: NOW }).backup;
+const local = realisticBackup({ clients: 200, now: NOW, local: true }).backup;
+const counts = async (db: TipazhDb) => Object.fromEntries(await Promise.all(Object.keys(countsAfterRestoring(big)).map(async (t) => [t, await db.table(t).count()])));
+
+// fake-indexeddb is slow: a few thousand records take seconds on a busy machine.
+describe('restoring a large backup', { timeout: 60_000 }, () => {
+  it('restores every record once, with progress rising to the total as the chunks land', async () => {
+    const db = fresh();
+    const seen: [number, number][] = [];
+    await applyRestore(db, big, { onProgress: (done, total) => seen.push([done, total]) });
+    expect(await counts(db)).toEqual(countsAfterRestoring(big));
+    const total = Object.values(countsAfterRestoring(big)).reduce((a, b) => a + b, 0);
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.every(([d, t], i) => t === total && d >= (seen[i - 1]?.[0] ?? 0))).toBe(true);
+    expect(seen.at(-1)).toEqual([total, total]);
+  });
+
+  it('into a profile holding some of the same clients: merged by identity, reading only the records it holds', async () => {
+    const db = fresh();
+    await applyRestore(db, local);
+    const held = new Set(local.data.clients.map((c) => c.key));
+    const read = vi.spyOn(Object.getPrototypeOf(db.clients) as typeof db.clients, 'bulkGet');
+    const plan = await applyRestore(db, big);
+    const asked = read.mock.calls.flatMap(([keys], i) => ((read.mock.contexts[i] as typeof db.clients).name === 'clients' ? (keys as string[]) : []));
+    read.mockRestore();
+    expect(asked.length).toBe(held.size);
+    expect(asked.every((k) => held.has(k))).toBe(true);
+    expect(await counts(db)).toEqual(countsAfterRestoring(local, big));
+    // Every 4th local dossier is newer: a conflict, kept; every dossier counts its merged visits.
+    expect(plan.conflicts.filter((c) => c.table === 'clients')).toHaveLength(50);
+    expect((await db.clients.get(local.data.clients[0]!.key))?.lastSubject).toBe('Changed here after the backup');
+    for (const c of (await db.clients.toArray()).slice(0, 300)) expect(c.visitCount).toBe(await db.visits.where('clientKey').equals(c.key).count());
+    // Each person holds one dossier, with the local person ids kept.
+    expect(await db.persons.get('local-person-7')).toMatchObject({ clientKeys: [local.data.clients[7]!.key] });
+    // Restoring the same file again changes nothing.
+    const again = await planRestore(db, big);
+    expect(Object.values(again.add).every((n) => n === 0)).toBe(true);
+  });
+
+  it('a write that fails after others were queued leaves the profile as it was', async () => {
+    const db = fresh();
+    await applyRestore(db, local);
+    const before = await counts(db);
+    const clients = [...big.data.clients, { ...big.data.clients[0]!, key: undefined }];
+    await expect(applyRestore(db, { ...big, data: { ...big.data, clients } } as unknown as Backup)).rejects.toThrow();
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('a key repeated in one file is stored once: the newer copy', async () => {
+    const db = fresh();
+    const note = (text: string, updatedAt: number): NoteRecord => ({ id: 'n1', clientKey: big.data.clients[0]!.key, text, pinned: false, createdAt: 1, updatedAt });
+    await applyRestore(db, { ...big, data: { ...big.data, notes: [note('newer', 20), note('older', 10)] } });
+    expect(await db.notes.toArray()).toEqual([note('newer', 20)]);
+  });
+});
+
+describe('merging the backup persons', () => {
+  const person = (id: string, clientKeys: string[], emails: string[] = []): PersonRecord => ({ id, emails, phones: [], clientKeys, blocked: [] });
+
+  it('joins the local person holding their records, adds the others, writes only what changed', () => {
+    const r = mergeIncomingPersons([person('a', ['k1']), person('b', ['k2']), person('c', ['k3'])], [person('x', ['k1']), person('y', ['k2', 'k3'], ['y@example.com']), person('z', ['k4'])]);
+    expect(r).toMatchObject({ added: 1, merged: 1, deleted: ['c'] });
+    expect([...r.linked].sort()).toEqual(['k1', 'k2', 'k3', 'k4']);
+    // `a` gained nothing from `x`, so it is not rewritten; `b` took `c`'s record and `y`'s email.
+    expect(r.writes).toEqual([person('b', ['k2', 'k3'], ['y@example.com']), person('z', ['k4'])]);
+  });
+});
