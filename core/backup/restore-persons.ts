@@ -1,4 +1,5 @@
-import type { PersonRecord } from '../store/db';
+import type { ClientRecord, PersonRecord } from '../store/db';
+import { identitiesOf, joinPerson } from '../store/persons';
 
 const union = (a: readonly string[] = [], b: readonly string[] = []) => [...new Set([...a, ...b])];
 
@@ -11,53 +12,89 @@ export const mergePersons = (l: PersonRecord, b: PersonRecord): PersonRecord => 
   blocked: union(l.blocked, b.blocked),
 });
 
-export interface PersonsMerge {
-  added: number;
-  /** Backup persons that brought a local person new links (or joined two). */
-  merged: number;
-  /** Every record some person holds once the backup's persons are in. */
-  linked: Set<string>;
-  /** The persons to store: the added ones and those whose links changed. */
-  writes: PersonRecord[];
-  /** Persons merged into another one. */
-  deleted: string[];
-}
+const addTo = (m: Map<string, Set<string>>, k: string, id: string) => m.set(k, (m.get(k) ?? new Set()).add(id));
 
 /**
- * Backup persons join the local person that holds any of their records (their links merge), so one
- * record never belongs to two persons; the others are added. Pure: says what to write and delete.
+ * A profile's persons in memory, indexed by record, email and phone, as a restore merges the backup's
+ * persons in and links the dossiers no person holds. Nothing is read or written: `changes` says what to store.
  */
-export function mergeIncomingPersons(localPersons: readonly PersonRecord[], incoming: readonly PersonRecord[]): PersonsMerge {
+export function personSet(localPersons: readonly PersonRecord[]) {
   const byId = new Map(localPersons.map((p) => [p.id, p]));
   const holderOf = new Map<string, string>();
-  for (const p of byId.values()) for (const k of p.clientKeys) holderOf.set(k, p.id);
-  const deleted = new Set<string>();
-  const changed = new Set<string>();
-  let added = 0;
-  let merged = 0;
-  for (const p of incoming) {
-    const holders = [...new Set([...(byId.has(p.id) ? [p.id] : []), ...p.clientKeys.map((k) => holderOf.get(k)).filter((id): id is string => !!id)])];
-    if (!holders.length) {
-      byId.set(p.id, p);
+  const byEmail = new Map<string, Set<string>>();
+  const byPhone = new Map<string, Set<string>>();
+  const index = (p: PersonRecord, on: boolean) => {
+    if (on) {
       for (const k of p.clientKeys) holderOf.set(k, p.id);
-      changed.add(p.id);
-      added++;
-      continue;
+      for (const e of p.emails) addTo(byEmail, e, p.id);
+      for (const ph of p.phones) addTo(byPhone, ph, p.id);
+      return;
     }
-    const [targetId, ...others] = holders as [string, ...string[]];
-    let target = mergePersons(byId.get(targetId)!, p);
-    for (const id of others) {
-      target = mergePersons(target, byId.get(id)!);
-      byId.delete(id);
-      changed.delete(id);
-      deleted.add(id);
-    }
-    // Already holding everything this person brings: nothing to write.
-    if (!others.length && JSON.stringify(target) === JSON.stringify(byId.get(targetId))) continue;
-    byId.set(targetId, target);
-    for (const k of target.clientKeys) holderOf.set(k, targetId);
-    changed.add(targetId);
-    merged++;
-  }
-  return { added, merged, linked: new Set(holderOf.keys()), writes: [...changed].map((id) => byId.get(id)!), deleted: [...deleted] };
+    for (const k of p.clientKeys) if (holderOf.get(k) === p.id) holderOf.delete(k);
+    for (const e of p.emails) byEmail.get(e)?.delete(p.id);
+    for (const ph of p.phones) byPhone.get(ph)?.delete(p.id);
+  };
+  for (const p of byId.values()) index(p, true);
+  const changed = new Set<string>();
+  const deleted = new Set<string>();
+  const put = (p: PersonRecord) => {
+    const old = byId.get(p.id);
+    if (old) index(old, false);
+    byId.set(p.id, p);
+    index(p, true);
+    changed.add(p.id);
+    deleted.delete(p.id);
+  };
+  const remove = (id: string) => {
+    const old = byId.get(id);
+    if (old) index(old, false);
+    byId.delete(id);
+    changed.delete(id);
+    deleted.add(id);
+  };
+  const counts = { added: 0, merged: 0 };
+  return {
+    counts,
+    /**
+     * A backup person joins the local person that holds any of its records (their links merge), so one
+     * record never belongs to two persons; otherwise it is added.
+     */
+    join(p: PersonRecord) {
+      const holders = [...new Set([...(byId.has(p.id) ? [p.id] : []), ...p.clientKeys.map((k) => holderOf.get(k)).filter((id): id is string => !!id)])];
+      if (!holders.length) {
+        put(p);
+        counts.added++;
+        return;
+      }
+      const [targetId, ...others] = holders as [string, ...string[]];
+      let target = mergePersons(byId.get(targetId)!, p);
+      for (const id of others) target = mergePersons(target, byId.get(id)!);
+      // Already holding everything this person brings: nothing to write.
+      if (!others.length && JSON.stringify(target) === JSON.stringify(byId.get(targetId))) return;
+      others.forEach(remove);
+      put(target);
+      counts.merged++;
+    },
+    /** A dossier no person holds yet is linked as `linkPerson` links it, by its email or phone. */
+    link(client: ClientRecord) {
+      if (holderOf.has(client.key)) return;
+      const { email, phone } = identitiesOf(client);
+      const ids = new Set([...(email ? (byEmail.get(email) ?? []) : []), ...(phone ? (byPhone.get(phone) ?? []) : [])]);
+      const { person, merged } = joinPerson(client, [...ids].map((id) => byId.get(id)!));
+      merged.forEach(remove);
+      put(person);
+    },
+    holds: (clientKey: string) => holderOf.has(clientKey),
+    /** What to store: the persons added or changed, and those merged into another. */
+    changes: () => ({ writes: [...changed].map((id) => byId.get(id)!), deleted: [...deleted] }),
+  };
 }
+
+/** The local persons with the backup's persons merged in. */
+export function mergeIncomingPersons(localPersons: readonly PersonRecord[], incoming: readonly PersonRecord[]) {
+  const set = personSet(localPersons);
+  for (const p of incoming) set.join(p);
+  return set;
+}
+
+export type PersonSet = ReturnType<typeof personSet>;

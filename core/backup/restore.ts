@@ -1,9 +1,8 @@
 import { formatIssues } from '../schema/format-issues';
 import type { ClientRecord, InstalledPack, NoteRecord, TipazhDb, VisitRecord } from '../store/db';
-import { linkPerson } from '../store/persons';
 import { searchTokensOf } from '../store/search';
 import { Backup, BACKUP_KEYS, BACKUP_TABLES, type BackupTable } from './format';
-import { mergeIncomingPersons, type PersonsMerge } from './restore-persons';
+import { mergeIncomingPersons, type PersonSet } from './restore-persons';
 import { visitCounter, writeQueue, type VisitCounter } from './restore-writes';
 
 export const MAX_BACKUP_BYTES = 1_500_000_000;
@@ -104,9 +103,9 @@ async function readLocals(db: TipazhDb, backup: Backup) {
   return { locals, persons };
 }
 
-const tallyPersons = (plan: RestorePlan, m: PersonsMerge) => {
-  plan.add.persons += m.added;
-  plan.update.persons += m.merged;
+const tallyPersons = (plan: RestorePlan, persons: PersonSet) => {
+  plan.add.persons += persons.counts.added;
+  plan.update.persons += persons.counts.merged;
 };
 
 /** A dry run: what a restore would add, update, and where it would overwrite newer local data. */
@@ -147,8 +146,8 @@ const settle = (c: ClientRecord, visits: VisitCounter): ClientRecord => ({
   searchTokens: c.searchTokens.length ? c.searchTokens : searchTokensOf(c),
 });
 
-/** The order a restore writes in: dossiers last, so their visit counts and person links follow from the merged visits and persons. */
-const WRITE_ORDER: BackupTable[] = [...BACKUP_TABLES.filter((t) => t !== 'clients'), 'clients'];
+/** The order a restore writes in: dossiers after visits, so their visit counts follow from the merged visits; persons last, once every dossier is linked. */
+const WRITE_ORDER: KeyedTable[] = [...KEYED_TABLES.filter((t) => t !== 'clients'), 'clients'];
 const CHUNK = 2000;
 
 /** What a restore stores for one table's backup rows, given the local copies (updated as it goes, so a repeated key sees the one before). */
@@ -195,17 +194,15 @@ export async function applyRestore(
     const queue = writeQueue(db, CHUNK, (n) => opts.onProgress?.((done += n), total));
     for (const table of WRITE_ORDER) {
       const rows = backup.data[table] as Row[];
-      if (table === 'persons') {
-        tallyPersons(plan, persons);
-        queue.delete('persons', persons.deleted);
-        queue.put('persons', persons.writes, rows.length);
-        continue;
-      }
       queue.put(table, tableWrites(table, rows, locals[table], plan, visits, opts.conflicts), rows.length);
     }
-    await queue.done();
     // Every backup dossier, as now stored, belongs to a person.
-    for (const c of locals.clients.values() as Iterable<ClientRecord>) if (!persons.linked.has(c.key)) await linkPerson(db, c);
+    for (const c of locals.clients.values()) persons.link(c as ClientRecord);
+    tallyPersons(plan, persons);
+    const { writes, deleted } = persons.changes();
+    queue.delete('persons', deleted);
+    queue.put('persons', writes, backup.data.persons.length);
+    await queue.done();
   });
   return plan;
 }

@@ -13,22 +13,16 @@ const blockedBetween = (a: PersonRecord, b: PersonRecord) =>
   a.blocked.some((k) => b.clientKeys.includes(k)) || b.blocked.some((k) => a.clientKeys.includes(k));
 
 /**
- * Links a dossier to its person: the person already holding this record, or any person with the same
- * email or phone. Persons that turn out to be one are merged (their links only: notes and corrections stay
- * on their records, so nothing is lost). Must run inside a transaction that includes `persons`.
+ * The person a dossier belongs to once linked, from the persons `found` for it (those holding the record
+ * first, then those with its email or phone): the one holding it, or any not split from it, or a new one.
+ * Persons that turn out to be one are merged (their links only); `merged` are the ones to delete.
  */
-export async function linkPerson(db: TipazhDb, client: ClientRecord): Promise<PersonRecord> {
+export function joinPerson(client: ClientRecord, found: readonly PersonRecord[]): { person: PersonRecord; merged: string[] } {
   const { email, phone } = identitiesOf(client);
-  const found = new Map<string, PersonRecord>();
-  const add = (list: PersonRecord[]) => list.forEach((p) => found.set(p.id, p));
-  add(await db.persons.where('clientKeys').equals(client.key).toArray());
-  const own = [...found.values()][0];
-  if (email) add(await db.persons.where('emails').equals(email).toArray());
-  if (phone) add(await db.persons.where('phones').equals(phone).toArray());
-
-  let person: PersonRecord =
-    own ?? [...found.values()].find((p) => !p.blocked.includes(client.key)) ?? { id: crypto.randomUUID(), emails: [], phones: [], clientKeys: [client.key], blocked: [] };
-  for (const other of found.values()) {
+  const own = found.find((p) => p.clientKeys.includes(client.key));
+  let person: PersonRecord = own ?? found.find((p) => !p.blocked.includes(client.key)) ?? { id: crypto.randomUUID(), emails: [], phones: [], clientKeys: [client.key], blocked: [] };
+  const merged: string[] = [];
+  for (const other of found) {
     if (other.id === person.id || blockedBetween(person, other) || other.blocked.includes(client.key)) continue;
     person = {
       ...person,
@@ -37,7 +31,7 @@ export async function linkPerson(db: TipazhDb, client: ClientRecord): Promise<Pe
       clientKeys: union(person.clientKeys, other.clientKeys),
       blocked: union(person.blocked, other.blocked),
     };
-    await db.persons.delete(other.id);
+    merged.push(other.id);
   }
   person = PersonRecord.parse({
     ...person,
@@ -45,6 +39,22 @@ export async function linkPerson(db: TipazhDb, client: ClientRecord): Promise<Pe
     phones: phone ? union(person.phones, [phone]) : person.phones,
     clientKeys: union(person.clientKeys, [client.key]),
   });
+  return { person, merged };
+}
+
+/**
+ * Links a dossier to its person: the person already holding this record, or any person with the same
+ * email or phone (see `joinPerson`). Must run inside a transaction that includes `persons`.
+ */
+export async function linkPerson(db: TipazhDb, client: ClientRecord): Promise<PersonRecord> {
+  const { email, phone } = identitiesOf(client);
+  const found = new Map<string, PersonRecord>();
+  const add = (list: PersonRecord[]) => list.forEach((p) => found.set(p.id, p));
+  add(await db.persons.where('clientKeys').equals(client.key).toArray());
+  if (email) add(await db.persons.where('emails').equals(email).toArray());
+  if (phone) add(await db.persons.where('phones').equals(phone).toArray());
+  const { person, merged } = joinPerson(client, [...found.values()]);
+  for (const id of merged) await db.persons.delete(id);
   await db.persons.put(person);
   return person;
 }

@@ -76,9 +76,27 @@ describe('merging the backup persons', () => {
 
   it('joins the local person holding their records, adds the others, writes only what changed', () => {
     const r = mergeIncomingPersons([person('a', ['k1']), person('b', ['k2']), person('c', ['k3'])], [person('x', ['k1']), person('y', ['k2', 'k3'], ['y@example.com']), person('z', ['k4'])]);
-    expect(r).toMatchObject({ added: 1, merged: 1, deleted: ['c'] });
-    expect([...r.linked].sort()).toEqual(['k1', 'k2', 'k3', 'k4']);
+    expect(r.counts).toEqual({ added: 1, merged: 1 });
+    expect(['k1', 'k2', 'k3', 'k4', 'k5'].map(r.holds)).toEqual([true, true, true, true, false]);
     // `a` gained nothing from `x`, so it is not rewritten; `b` took `c`'s record and `y`'s email.
-    expect(r.writes).toEqual([person('b', ['k2', 'k3'], ['y@example.com']), person('z', ['k4'])]);
+    expect(r.changes()).toEqual({ writes: [person('b', ['k2', 'k3'], ['y@example.com']), person('z', ['k4'])], deleted: ['c'] });
+  });
+
+  it('links a dossier no person holds as linkPerson does: by email or phone, else a person of its own', () => {
+    const r = mergeIncomingPersons([person('a', ['k1'], ['ann@example.com'])], []);
+    const [ann, other] = realisticBackup({ clients: 2, now: NOW }).backup.data.clients.map((c, i) => ({ ...c, key: `k${i + 2}` }));
+    r.link({ ...ann!, email: 'Ann@Example.com' });
+    r.link(other!);
+    const { writes } = r.changes();
+    expect(writes[0]).toMatchObject({ id: 'a', clientKeys: ['k1', 'k2'] });
+    expect(writes[1]).toMatchObject({ clientKeys: ['k3'], emails: [other!.email] });
+  });
+
+  it('a backup of dossiers without persons restores with every dossier linked, same email one person', async () => {
+    const db = fresh();
+    const [a, b, c] = realisticBackup({ clients: 3, now: NOW }).backup.data.clients;
+    await applyRestore(db, { ...big, data: { ...big.data, clients: [a!, { ...b!, email: a!.email }, c!], visits: [], notes: [], corrections: [], audit: [], persons: [] } });
+    const persons = await db.persons.toArray();
+    expect(persons.map((p) => p.clientKeys).sort((x, y) => x.length - y.length)).toEqual([[c!.key], [a!.key, b!.key]]);
   });
 });
