@@ -45,9 +45,10 @@ function queryWords(q: string): string[] {
 
 /** Up to this many index hits, their records are read at once and sorted; above it, the newest are walked. */
 const NARROW = 400;
-/** Newest dossiers read per step of the walk (one getAll each, newest first). */
-const BATCH = 500;
-/** Steps of the walk before a query whose matches are rare among the newest reads its index hits instead. */
+/** Newest dossiers read by the walk's first step (one getAll each, newest first); each next step reads twice as many. */
+const FIRST_BATCH = 200;
+const MAX_BATCH = 3200;
+/** Steps of the walk (200 + 400 + 800 + 1,600 dossiers) before a query whose matches are rare among the newest reads its index hits. */
 const WALK_STEPS = 4;
 /** At most this many index hits are read at once (a word common to more dossiers is walked to the end). */
 const WIDE = 20_000;
@@ -63,9 +64,10 @@ async function walkNewest(db: TipazhDb, keep: (c: ClientRecord) => boolean, limi
   const out: ClientRecord[] = [];
   const seen = new Set<string>();
   let upper: number | undefined;
-  for (let step = 0; step < steps; step++) {
+  let size = FIRST_BATCH;
+  for (let step = 0; step < steps; step++, size = Math.min(size * 2, MAX_BATCH)) {
     const from = upper === undefined ? db.clients.orderBy('lastSeen') : db.clients.where('lastSeen').belowOrEqual(upper);
-    const batch = await from.reverse().limit(BATCH).toArray();
+    const batch = await from.reverse().limit(size).toArray();
     let fresh = 0;
     for (const c of batch) {
       if (seen.has(c.key)) continue;
@@ -73,7 +75,7 @@ async function walkNewest(db: TipazhDb, keep: (c: ClientRecord) => boolean, limi
       fresh++;
       if (keep(c) && out.push(c) === limit) return out;
     }
-    if (batch.length < BATCH) return out;
+    if (batch.length < size) return out;
     // A whole batch of one lastSeen (it never moves on): finish with a cursor instead.
     if (!fresh) return db.clients.orderBy('lastSeen').reverse().filter(keep).limit(limit).toArray();
     // Inclusive, so that dossiers sharing the last lastSeen are not skipped; `seen` drops the repeats.
@@ -92,10 +94,11 @@ export async function searchClients(db: TipazhDb, query: string, limit = 50): Pr
   const qs = queryWords(query);
   if (!qs.length) return db.clients.orderBy('lastSeen').reverse().limit(limit).toArray();
   const matches = (c: ClientRecord) => qs.every((w) => c.searchTokens.some((t) => t.startsWith(w)));
-  const hitsOf = (n: number) => db.clients.where('searchTokens').startsWith(qs[0]!).limit(n).toArray();
+  const hits = db.clients.where('searchTokens').startsWith(qs[0]!);
+  const hitsOf = (n: number) => hits.clone().limit(n).toArray();
   const pick = (cs: ClientRecord[]) => uniqueByKey(cs).filter(matches).sort(newestFirst).slice(0, limit);
-  const narrow = await hitsOf(NARROW + 1);
-  if (narrow.length <= NARROW) return pick(narrow);
+  // Counting by keys first costs little; whole records are read only for a narrow query.
+  if ((await hits.clone().limit(NARROW + 1).primaryKeys()).length <= NARROW) return pick(await hitsOf(NARROW + 1));
   const walked = await walkNewest(db, matches, limit, WALK_STEPS);
   if (walked) return walked;
   const wide = await hitsOf(WIDE + 1);
