@@ -177,8 +177,8 @@ function tableWrites(table: KeyedTable, rows: Row[], local: Map<string, Row>, pl
  * Restores a backup into this profile in ONE transaction: all of it lands, or nothing does.
  * Records are merged by identity (never duplicated); where this browser has a newer copy, `conflicts`
  * says whether to keep it (the default) or take the backup's. Dossiers keep their earliest first-seen.
- * One read pass finds the local copies; then every record is written once, in chunks queued back to
- * back, with progress as each chunk lands.
+ * One read pass finds the local copies; everything is decided in memory; then every record is written
+ * once, in chunks queued back to back, with progress (in backup records) as each chunk lands.
  */
 export async function applyRestore(
   db: TipazhDb,
@@ -186,22 +186,23 @@ export async function applyRestore(
   opts: { conflicts?: 'keep-local' | 'take-backup'; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<RestorePlan> {
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
-  const total = BACKUP_TABLES.reduce((n, t) => n + backup.data[t].length, 0);
-  let done = 0;
   await db.transaction('rw', BACKUP_TABLES.map((t) => db.table(t)), async () => {
     const { locals, persons } = await readLocals(db, backup);
     const visits = await visitCounter(db);
-    const queue = writeQueue(db, CHUNK, (n) => opts.onProgress?.((done += n), total));
-    for (const table of WRITE_ORDER) {
+    const steps = WRITE_ORDER.map((table) => {
       const rows = backup.data[table] as Row[];
-      queue.put(table, tableWrites(table, rows, locals[table], plan, visits, opts.conflicts), rows.length);
-    }
-    // Every backup dossier, as now stored, belongs to a person.
+      return { table: table as BackupTable, records: tableWrites(table, rows, locals[table], plan, visits, opts.conflicts), rows: rows.length };
+    });
+    // Every backup dossier, as now stored, belongs to a person: a backup without persons gets them here.
     for (const c of locals.clients.values()) persons.link(c as ClientRecord);
     tallyPersons(plan, persons);
     const { writes, deleted } = persons.changes();
+    steps.push({ table: 'persons', records: writes, rows: Math.max(backup.data.persons.length, writes.length) });
+    const total = steps.reduce((n, s) => n + s.rows, 0);
+    let done = 0;
+    const queue = writeQueue(db, CHUNK, (n) => opts.onProgress?.((done += n), total));
     queue.delete('persons', deleted);
-    queue.put('persons', writes, backup.data.persons.length);
+    for (const s of steps) queue.put(s.table, s.records, s.rows);
     await queue.done();
   });
   return plan;

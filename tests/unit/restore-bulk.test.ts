@@ -95,8 +95,12 @@ describe('merging the backup persons', () => {
   it('a backup of dossiers without persons restores with every dossier linked, same email one person', async () => {
     const db = fresh();
     const [a, b, c] = realisticBackup({ clients: 3, now: NOW }).backup.data.clients;
-    await applyRestore(db, { ...big, data: { ...big.data, clients: [a!, { ...b!, email: a!.email }, c!], visits: [], notes: [], corrections: [], audit: [], persons: [] } });
+    const seen: number[][] = [];
+    await applyRestore(db, { ...big, data: { ...big.data, clients: [a!, { ...b!, email: a!.email }, c!], visits: [], notes: [], corrections: [], audit: [], persons: [] } }, { onProgress: (...p) => seen.push(p) });
     const persons = await db.persons.toArray();
     expect(persons.map((p) => p.clientKeys).sort((x, y) => x.length - y.length)).toEqual([[c!.key], [a!.key, b!.key]]);
+    // The persons written count in the progress: it ends at 3 dossiers + 2 persons, not before they land.
+    expect(seen.at(-1)).toEqual([5, 5]);
+    expect(seen.filter(([d]) => d === 5)).toHaveLength(1);
   });
 });
