@@ -1,3 +1,4 @@
+import { awaitAccess, type AccessOutcome } from './await-access';
 import { batch, computed, signal } from '@preact/signals';
 import { diffPacks, type PackChange } from '../../core/pack/diff';
 import { formatPack } from '../../core/pack/format';
@@ -133,32 +134,15 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
    * Access to `host`, asked for at this moment. Call synchronously from a click handler: the browser
    * accepts the request only during a user gesture. Never hangs: a prompt with no answer times out.
    */
-  function ensureAccess(host: string): Promise<'granted' | 'denied' | 'timeout' | 'cancelled' | 'error'> {
+  function ensureAccess(host: string): Promise<AccessOutcome> {
     if (access.get(host)) return Promise.resolve('granted');
-    let request: Promise<boolean>;
-    try {
-      request = transport.requestHostAccess(host);
-    } catch {
-      return Promise.resolve('error');
-    }
-    return new Promise((resolve) => {
-      let settled = false;
-      const done = (r: 'granted' | 'denied' | 'timeout' | 'cancelled' | 'error') => {
-        if (settled) return;
-        settled = true;
-        clear();
-        resolve(r);
-      };
-      const clear = later(() => done('timeout'), permissionTimeoutMs);
-      busy.value = { key: 'options.busy.permission', vars: { host }, cancel: () => done('cancelled') };
-      request.then(
-        (ok) => {
-          access.set(host, ok);
-          done(ok ? 'granted' : 'denied');
-        },
-        () => done('error'),
-      );
-    });
+    // Cancelled by the agent, or when the page goes away (which also clears the timer).
+    const ask = new AbortController();
+    const onLifeEnd = () => ask.abort();
+    life.signal.addEventListener('abort', onLifeEnd);
+    const outcome = awaitAccess(() => transport.requestHostAccess(host).then((ok) => (access.set(host, ok), ok)), permissionTimeoutMs, ask.signal);
+    busy.value = { key: 'options.busy.permission', vars: { host }, cancel: () => ask.abort() };
+    return outcome.finally(() => life.signal.removeEventListener('abort', onLifeEnd));
   }
 
   const ACCESS_MESSAGES = {

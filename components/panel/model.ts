@@ -158,7 +158,10 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     },
     show(next: PanelView) {
       view.value = next;
-      if (next.kind === 'clients') void this.search(searchQuery.value);
+      if (next.kind !== 'clients') return;
+      void this.search(searchQuery.value);
+      // Searching answers from the database at once, and from memory as soon as the background's index is built.
+      transport.prepareSearch().catch((e: unknown) => console.warn('[Tipazh] search stays on the database', e));
     },
     async setLang(l: typeof lang.value) {
       lang.value = l;

@@ -1,5 +1,6 @@
 import { normalizeEmail, normalizePhone } from '../identity';
 import type { ClientRecord, TipazhDb } from './db';
+import type { SearchIndex } from './search-index';
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 const words = (s: string | undefined) => (s ? fold(s).split(/[^\p{L}\p{N}@._+-]+/u).filter((w) => w.length > 0) : []);
@@ -53,7 +54,8 @@ const WALK_STEPS = 4;
 /** At most this many index hits are read at once (a word common to more dossiers is walked to the end). */
 const WIDE = 20_000;
 
-const newestFirst = (a: ClientRecord, b: ClientRecord) => b.lastSeen - a.lastSeen;
+/** Newest first; at the same lastSeen, the higher key first (the order of a reverse walk of the lastSeen index). */
+const newestFirst = (a: ClientRecord, b: ClientRecord) => b.lastSeen - a.lastSeen || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
 const uniqueByKey = (cs: ClientRecord[]) => [...new Map(cs.map((c) => [c.key, c])).values()];
 
 /**
@@ -86,14 +88,21 @@ async function walkNewest(db: TipazhDb, keep: (c: ClientRecord) => boolean, limi
 
 /**
  * Finds dossiers whose words start with every word of the query (name, email, phone, tag), newest first.
+ * Given the in-memory index (the background keeps one while a panel is open), the index names them and
+ * only those records are read. Without it, IndexedDB's own indexes answer:
  * A narrow query reads its few index hits; a broad one ("a", a popular tag) walks dossiers newest first and
  * stops at `limit`; one whose matches are rare among the newest reads its index hits. None reads the whole
  * database unless a word matches more than WIDE dossiers and almost none of them match the rest of the query.
  */
-export async function searchClients(db: TipazhDb, query: string, limit = 50): Promise<ClientRecord[]> {
+export async function searchClients(db: TipazhDb, query: string, limit = 50, index?: SearchIndex): Promise<ClientRecord[]> {
   const qs = queryWords(query);
-  if (!qs.length) return db.clients.orderBy('lastSeen').reverse().limit(limit).toArray();
   const matches = (c: ClientRecord) => qs.every((w) => c.searchTokens.some((t) => t.startsWith(w)));
+  if (index) {
+    // The index names the dossiers; only those are read, and checked again against what is stored now.
+    const found = await db.clients.bulkGet(index.find(qs, limit));
+    return found.filter((c): c is ClientRecord => c !== undefined && matches(c)).sort(newestFirst);
+  }
+  if (!qs.length) return db.clients.orderBy('lastSeen').reverse().limit(limit).toArray();
   const hits = db.clients.where('searchTokens').startsWith(qs[0]!);
   const hitsOf = (n: number) => hits.clone().limit(n).toArray();
   const pick = (cs: ClientRecord[]) => uniqueByKey(cs).filter(matches).sort(newestFirst).slice(0, limit);

@@ -9,6 +9,7 @@ import { addNote, recordVerdict } from './dossiers';
 import { effectiveOf, listPacks } from './packs';
 import { personView, splitFromPerson } from './persons';
 import { searchClients } from './search';
+import type { LiveSearchIndex } from './live-search-index';
 import { unlock } from '../crypto/lock';
 import { forgetPerson } from './forget';
 import { addToNeverRecord } from './never-record';
@@ -22,9 +23,10 @@ function watch<T>(query: () => Promise<T>, cb: (v: T) => void, what: string): Un
 /**
  * What the side panel reads and writes in the dossier database, live: every write anywhere (another panel,
  * the background) shows at once. The background serves one per connected panel (store-server.ts), so the
- * notes key lives and dies with that panel's connection.
+ * notes key lives and dies with that panel's connection. `search`, shared by all panels, is the in-memory
+ * search index; without it searches read IndexedDB's indexes.
  */
-export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPack>): StoreService {
+export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPack>, search?: LiveSearchIndex): StoreService {
   /** The notes key, in memory only, while the agent has the lock open in this panel. */
   let key: CryptoKey | undefined;
   const lockChanged = new Set<() => void>();
@@ -132,7 +134,8 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
       await applyEdit(db, change, who);
       if (change.kind === 'vip' && change.vip && key) await sealClientNotes(db, key, change.key);
     },
-    searchClients: async (query) => (await searchClients(db, query)).map(summaryOf),
+    searchClients: async (query) => (await searchClients(db, query, 50, search?.ready())).map(summaryOf),
+    prepareSearch: async () => search?.prepare(),
     splitRecord: (clientKey) => splitFromPerson(db, clientKey),
     recordVerdict: (visitId, verdict) => recordVerdict(db, visitId, verdict),
   };

@@ -104,6 +104,7 @@ export function storeClient(connect: () => WirePort, opts: StoreClientOptions = 
     undoCorrection: (id, who) => call('undoCorrection', id, who),
     edit: (change, who) => call('edit', change, who),
     searchClients: (query) => call('searchClients', query),
+    prepareSearch: () => call('prepareSearch'),
     splitRecord: (clientKey) => call('splitRecord', clientKey),
     recordVerdict: (visitId, verdict) => call('recordVerdict', visitId, verdict),
     close() {

@@ -27,6 +27,7 @@ const ARGS: Record<StoreMethod, z.ZodMiniType> = {
   undoCorrection: z.tuple([Key, Who]),
   edit: z.tuple([DossierChange, Who]),
   searchClients: z.tuple([z.string().check(z.maxLength(500))]),
+  prepareSearch: z.tuple([]),
   splitRecord: z.tuple([Key]),
   recordVerdict: z.tuple([Key, VisitVerdict]),
 };

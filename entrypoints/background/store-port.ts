@@ -1,13 +1,19 @@
 import { browser } from 'wxt/browser';
 import type { StrategyPack } from '../../core/pack/schema';
 import type { TipazhDb } from '../../core/store/db';
+import { liveSearchIndex } from '../../core/store/live-search-index';
 import { storeAccess } from '../../core/store/store-access';
 import { serveStore } from '../../core/store/store-server';
 import { STORE_PORT, wirePort } from '../../core/store/store-service';
 import { isOwnPage } from './own-page';
 
-/** Serves the dossier store to every side panel that connects; each connection has its own notes lock. */
+/**
+ * Serves the dossier store to every side panel that connects; each connection has its own notes lock. The
+ * search index is shared, and kept only while a panel is connected: the last one to go takes its memory back.
+ */
 export function listenForPanels(db: TipazhDb, builtinPack: () => Promise<StrategyPack>): void {
+  const search = liveSearchIndex(db);
+  let panels = 0;
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== STORE_PORT) return;
     // Only the extension's own pages (the side panel, in a side panel or a tab) may open the dossier store.
@@ -16,6 +22,10 @@ export function listenForPanels(db: TipazhDb, builtinPack: () => Promise<Strateg
       port.disconnect();
       return;
     }
-    serveStore(wirePort(port), storeAccess(db, builtinPack));
+    panels++;
+    port.onDisconnect.addListener(() => {
+      if (--panels === 0) search.drop();
+    });
+    serveStore(wirePort(port), storeAccess(db, builtinPack, search));
   });
 }

@@ -6,6 +6,7 @@ import type { WirePort } from '../../core/store/store-service';
 import { TipazhDb } from '../../core/store/db';
 import { recordVisit } from '../../core/store/dossiers';
 import { installPack } from '../../core/store/packs';
+import { liveSearchIndex } from '../../core/store/live-search-index';
 import { storeAccess } from '../../core/store/store-access';
 import { storeClient } from '../../core/store/store-client';
 import { serveStore } from '../../core/store/store-server';
@@ -26,9 +27,11 @@ export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; compos
     ...(init.packs ?? []).map((p) => installPack(db, p, { kind: 'file', name: `${p.id}.json` })),
   ]).then(() => undefined);
   let serverSide: WirePort | undefined;
+  // One search index for every connection, as the background keeps it.
+  const search = liveSearchIndex(db);
   const store = storeClient(() => {
     const [panelEnd, backgroundEnd] = memoryPortPair();
-    serveStore(backgroundEnd, storeAccess(db, async () => readDefaultPack()));
+    serveStore(backgroundEnd, storeAccess(db, async () => readDefaultPack(), search));
     serverSide = backgroundEnd;
     return panelEnd;
   });
@@ -59,5 +62,5 @@ export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; compos
     loadLang: async () => state.lang,
     saveLang: async (l) => void (state.lang = l),
   };
-  return { transport, state, db, ready, reconnect: () => serverSide?.disconnect(), close: store.close };
+  return { transport, state, db, ready, reconnect: () => serverSide?.disconnect(), close: () => (store.close(), search.dispose()) };
 }

@@ -192,7 +192,8 @@ describe('import from a URL', () => {
     const busy = await screen.findByTestId('busy');
     expect(busy.getAttribute('role')).toBe('status');
     expect(busy.querySelector('progress')).toBeTruthy();
-    expect(busy.textContent).toMatch(/Downloading https:\/\/acme\.zendesk\.com\/hc\/packs\/acme\.json/);
+    // First the access check, then the download, which waits for the gate.
+    await waitFor(() => expect(screen.getByTestId('busy').textContent).toMatch(/Downloading https:\/\/acme\.zendesk\.com\/hc\/packs\/acme\.json/));
     open();
     await notice();
     expect(detail()).toMatch(/^types\.tester: /);

@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TipazhDb, type ClientRecord } from '../../core/store/db';
+import { changedKeys, liveSearchIndex, type LiveSearchIndex } from '../../core/store/live-search-index';
+import { searchClients, searchTokensOf } from '../../core/store/search';
+import { SearchIndex } from '../../core/store/search-index';
+
+const NAMES = ['Anna', 'Ivan', 'Olga', 'Tom'];
+function client(i: number, over: Partial<ClientRecord> = {}): ClientRecord {
+  const c: ClientRecord = {
+    key: `zendesk:t:${String(i).padStart(5, '0')}`, source: 'zendesk', account: 't', externalId: String(i),
+    name: `Client${i} ${NAMES[i % 4]}`, email: `c${i}@corp${i % 50}.example`, firstSeen: i, lastSeen: 1_000_000 + i,
+    visitCount: 1, tags: [], vip: false, profile: { prefilled: [] }, searchTokens: [], ...over,
+  };
+  return { ...c, searchTokens: searchTokensOf(c) };
+}
+
+/** Every match, newest first (higher key first at the same moment): what the index must answer. */
+function bruteForce(all: Iterable<ClientRecord>, words: string[], limit: number): string[] {
+  return [...all]
+    .filter((c) => words.every((w) => c.searchTokens.some((t) => t.startsWith(w))))
+    .sort((a, b) => b.lastSeen - a.lastSeen || (a.key < b.key ? 1 : -1))
+    .slice(0, limit)
+    .map((c) => c.key);
+}
+
+describe('SearchIndex', () => {
+  it('answers like reading everything, through puts, updates and deletes (random operations)', () => {
+    const word = fc.constantFrom('anna', 'an', 'client1', 'corp', 'corp4', 'o', 'tom', 'zzz', 'c1', 'client12');
+    const op = fc.oneof(
+      fc.record({ put: fc.nat(60), seen: fc.nat(20) }),
+      fc.record({ del: fc.nat(60) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 120 }), fc.array(word, { maxLength: 3 }), fc.integer({ min: 1, max: 25 }), (ops, words, limit) => {
+        const index = new SearchIndex();
+        const model = new Map<string, ClientRecord>();
+        for (const o of ops) {
+          if ('put' in o) {
+            const c = client(o.put, { lastSeen: o.seen });
+            index.put(c);
+            model.set(c.key, c);
+          } else {
+            const key = client(o.del).key;
+            index.delete(key);
+            model.delete(key);
+          }
+        }
+        expect(index.size).toBe(model.size);
+        expect(index.find(words, limit)).toEqual(bruteForce(model.values(), words, limit));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('matches word starts only, and a limit of 0 finds nothing', () => {
+    const index = new SearchIndex();
+    index.put({ ...client(7), searchTokens: ['olga', 'whitlock'] });
+    expect(index.find(['whit'], 5)).toHaveLength(1);
+    expect(index.find(['hitlock'], 5)).toEqual([]);
+    expect(index.find(['olga', 'whit'], 5)).toHaveLength(1);
+    expect(index.find(['olga', 'anna'], 5)).toEqual([]);
+    expect(index.find([], 0)).toEqual([]);
+  });
+});
+
+describe('changedKeys', () => {
+  it('reads the keys of a change, and gives up on ranges and on too many keys', () => {
+    const leaf = (k: string) => ({ from: k, to: k, d: 1 });
+    expect(changedKeys({ ...leaf('b'), l: leaf('a'), r: leaf('c'), d: 2 })).toEqual(['b', 'c', 'a']);
+    expect(changedKeys({ d: 0 })).toEqual([]);
+    expect(changedKeys(undefined)).toEqual([]);
+    expect(changedKeys({ from: 'a', to: 'z', d: 1 })).toBe('all');
+    expect(changedKeys({ from: -Infinity, to: [[]], d: 1 })).toBe('all');
+    expect(changedKeys({ ...leaf('b'), l: leaf('a'), r: leaf('c'), d: 2 }, 2)).toBe('all');
+  });
+});
+
+describe('liveSearchIndex over the dossier database', () => {
+  let db: TipazhDb;
+  let other: TipazhDb | undefined;
+  let live: LiveSearchIndex | undefined;
+  afterEach(async () => {
+    live?.dispose();
+    other?.close();
+    await db?.delete();
+  });
+  const keysOf = async (q: string) => (await searchClients(db, q, 50, live!.ready())).map((c) => c.key);
+  const truth = async (q: string) => bruteForce(await db.clients.toArray(), q.toLowerCase().split(/\s+/).filter(Boolean), 50);
+  const settle = () => new Promise((r) => setTimeout(r, 50));
+
+  it('is built from every dossier (in chunks) and then answers without IndexedDB’s indexes', { timeout: 30_000 }, async () => {
+    db = new TipazhDb(`live-${Math.random()}`);
+    await db.clients.bulkPut(Array.from({ length: 2500 }, (_, i) => client(i)));
+    live = liveSearchIndex(db);
+    expect(live.ready()).toBeUndefined();
+    await live.prepare();
+    expect(live.ready()?.size).toBe(2500);
+    for (const q of ['anna', 'client12', 'corp7 olga', '', 'nobody']) expect(await keysOf(q), q).toEqual(await truth(q));
+  });
+
+  it('follows single writes, other connections’ writes, deletes, bulk writes and a clear', { timeout: 30_000 }, async () => {
+    const name = `live-${Math.random()}`;
+    db = new TipazhDb(name);
+    other = new TipazhDb(name);
+    await db.clients.bulkPut(Array.from({ length: 300 }, (_, i) => client(i)));
+    live = liveSearchIndex(db);
+    await live.prepare();
+    const index = live.ready();
+
+    // A visit moves an old client to the top; an edit renames another (in the other connection).
+    await db.clients.update(client(3).key, { lastSeen: 9_000_000 });
+    await other.clients.put(client(4, { name: 'Zoya Brightwater', lastSeen: 8_000_000 }));
+    await other.clients.delete(client(5).key);
+    await settle();
+    expect(live.ready()).toBe(index);
+    expect((await keysOf(''))[0]).toBe(client(3).key);
+    expect(await keysOf('brightwater')).toEqual([client(4).key]);
+    expect(await keysOf('client5')).toEqual(await truth('client5'));
+    expect(live.ready()!.has(client(5).key)).toBe(false);
+
+    // A bulk write (a restore) is too big to follow key by key: the index is built again.
+    await other.clients.bulkPut(Array.from({ length: 400 }, (_, i) => client(1000 + i, { name: `Restored${i} Person` })));
+    await settle();
+    await live.prepare();
+    expect(live.ready()!.size).toBe(699);
+    expect(await keysOf('restored12')).toEqual(await truth('restored12'));
+
+    await other.clients.clear();
+    await settle();
+    await live.prepare();
+    expect(live.ready()!.size).toBe(0);
+  });
+
+  it('does not lose a write made while it is being built', { timeout: 30_000 }, async () => {
+    db = new TipazhDb(`live-${Math.random()}`);
+    await db.clients.bulkPut(Array.from({ length: 3000 }, (_, i) => client(i)));
+    live = liveSearchIndex(db);
+    const built = live.prepare();
+    // Lands while the first chunks are read: the first dossier's chunk is already behind the build.
+    await db.clients.put(client(0, { name: 'Late Changer', lastSeen: 9_000_000 }));
+    await db.clients.delete(client(2999).key);
+    await built;
+    await settle();
+    expect(await keysOf('late')).toEqual([client(0).key]);
+    expect(live.ready()!.has(client(2999).key)).toBe(false);
+    expect(live.ready()!.size).toBe(2999);
+  });
+
+  it('is forgotten on drop and built again on the next prepare; searches meanwhile go to IndexedDB', { timeout: 30_000 }, async () => {
+    db = new TipazhDb(`live-${Math.random()}`);
+    await db.clients.bulkPut(Array.from({ length: 100 }, (_, i) => client(i)));
+    live = liveSearchIndex(db);
+    await live.prepare();
+    live.drop();
+    expect(live.ready()).toBeUndefined();
+    expect(await keysOf('anna')).toEqual(await truth('anna'));
+    await db.clients.put(client(500, { name: 'After Drop' }));
+    await live.prepare();
+    expect(await keysOf('after')).toEqual([client(500).key]);
+  });
+});
