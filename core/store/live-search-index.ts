@@ -1,9 +1,8 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { TipazhDb } from './db';
+import { forEachClientChunk } from './client-chunks';
 import { SearchIndex } from './search-index';
 
-/** Dossiers read per request while the index is built: small enough to keep the background responsive. */
-const BUILD_CHUNK = 1000;
 /** A change naming more dossiers than this (a restore, an import) is answered by building the index again. */
 const MAX_REFRESH = 2000;
 
@@ -78,15 +77,11 @@ export function liveSearchIndex(db: TipazhDb, feed: MutationFeed = dexieFeed): L
 
   async function build(my: number): Promise<void> {
     const next = new SearchIndex();
-    let after: string | undefined;
-    for (;;) {
-      const from = after === undefined ? db.clients.orderBy(':id') : db.clients.where(':id').above(after);
-      const chunk = await from.limit(BUILD_CHUNK).toArray();
-      if (my !== generation) return;
+    await forEachClientChunk(db, (chunk) => {
+      if (my !== generation) return false;
       for (const c of chunk) next.put(c);
-      if (chunk.length < BUILD_CHUNK) break;
-      after = chunk[chunk.length - 1]!.key;
-    }
+    });
+    if (my !== generation) return;
     // Catch up on what changed meanwhile; the index goes live in the same turn as the last check.
     for (;;) {
       const changed = changedDuringBuild;

@@ -1,5 +1,6 @@
 import { createLock, LOCK_KEY, LockRecord, seal, unseal } from '../crypto/lock';
 import { AuditRecord, NoteRecord, type TipazhDb } from './db';
+import { forEachClientChunk } from './client-chunks';
 import { isLockedClient } from './dossier-view';
 
 export async function getLock(db: TipazhDb): Promise<LockRecord | undefined> {
@@ -14,7 +15,8 @@ export async function getLock(db: TipazhDb): Promise<LockRecord | undefined> {
 export async function setUpLock(db: TipazhDb, passphrase: string, iterations?: number): Promise<CryptoKey> {
   if (await getLock(db)) throw new Error('the lock is already set up');
   const { record, key } = await createLock(passphrase, iterations);
-  const vipKeys = (await db.clients.toArray()).filter(isLockedClient).map((c) => c.key);
+  const vipKeys: string[] = [];
+  await forEachClientChunk(db, (chunk) => void vipKeys.push(...chunk.filter(isLockedClient).map((c) => c.key)));
   const plain = (await db.notes.where('clientKey').anyOf(vipKeys).toArray()).filter((n) => !n.sealed);
   const sealedNotes = await Promise.all(plain.map(async (n) => NoteRecord.parse({ ...n, text: '', sealed: await seal(key, n.text) })));
   await db.transaction('rw', db.notes, db.meta, async () => {
@@ -69,10 +71,14 @@ export async function updateSealedNote(db: TipazhDb, key: CryptoKey, id: string,
   });
 }
 
-/** Seals the plain notes every VIP client still has (after the lock is opened): none stays readable at rest. */
+/**
+ * Seals the plain notes every VIP client still has (after the lock is opened): none stays readable at rest.
+ * Dossiers are read a chunk at a time, so that 100k of them neither fill memory nor hold up other requests.
+ */
 export async function sealAllVipNotes(db: TipazhDb, key: CryptoKey): Promise<number> {
-  const vip = (await db.clients.toArray()).filter(isLockedClient);
   let n = 0;
-  for (const c of vip) n += await sealClientNotes(db, key, c.key);
+  await forEachClientChunk(db, async (chunk) => {
+    for (const c of chunk) if (isLockedClient(c)) n += await sealClientNotes(db, key, c.key);
+  });
   return n;
 }

@@ -87,8 +87,9 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
       const k = await unlock(lock, passphrase);
       if (!k) throw new Error('wrong passphrase');
       key = k;
-      await sealAllVipNotes(db, k);
+      // Open at once; the sweep for notes left in plain text (a client made VIP while locked) follows.
       notifyLock();
+      await sealAllVipNotes(db, k);
     },
     async setUpNotesLock(passphrase) {
       key = await setUpLock(db, passphrase);

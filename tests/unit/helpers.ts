@@ -1,4 +1,6 @@
 import { ClientSnapshot, type ClientSnapshotInput } from '../../core/schema/snapshot';
+import type { ClientRecord } from '../../core/store/db';
+import { searchTokensOf } from '../../core/store/search';
 
 /** A valid snapshot of one Zendesk client, with any part replaced. */
 export function makeSnapshot(over: Partial<ClientSnapshotInput> = {}): ClientSnapshot {
@@ -13,3 +15,18 @@ export function makeSnapshot(over: Partial<ClientSnapshotInput> = {}): ClientSna
     ...over,
   });
 }
+
+const FIRST_NAMES = ['Anna', 'Ivan', 'Olga', 'Tom'];
+
+/** Dossier number `i` of a crowd: "Client{i} Anna|Ivan|Olga|Tom", c{i}@corp{i % 50}.example, seen at 1,000,000 + i; search words built. */
+export function numberedClient(i: number, over: Partial<ClientRecord> = {}): ClientRecord {
+  const c: ClientRecord = {
+    key: `zendesk:t:${String(i).padStart(5, '0')}`, source: 'zendesk', account: 't', externalId: String(i),
+    name: `Client${i} ${FIRST_NAMES[i % 4]}`, email: `c${i}@corp${i % 50}.example`, firstSeen: i, lastSeen: 1_000_000 + i,
+    updatedAt: 1_000_000 + i, visitCount: 1, tags: [], vip: false, profile: { prefilled: [] }, searchTokens: [], ...over,
+  };
+  return { ...c, searchTokens: searchTokensOf(c) };
+}
+
+/** A bare dossier with this key. */
+export const clientOf = (key: string): ClientRecord => ({ ...numberedClient(0), key, searchTokens: [] });

@@ -2,18 +2,11 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TipazhDb, type ClientRecord } from '../../core/store/db';
 import { changedKeys, liveSearchIndex, type LiveSearchIndex } from '../../core/store/live-search-index';
-import { searchClients, searchTokensOf } from '../../core/store/search';
+import { searchClients } from '../../core/store/search';
 import { SearchIndex } from '../../core/store/search-index';
+import { numberedClient } from './helpers';
 
-const NAMES = ['Anna', 'Ivan', 'Olga', 'Tom'];
-function client(i: number, over: Partial<ClientRecord> = {}): ClientRecord {
-  const c: ClientRecord = {
-    key: `zendesk:t:${String(i).padStart(5, '0')}`, source: 'zendesk', account: 't', externalId: String(i),
-    name: `Client${i} ${NAMES[i % 4]}`, email: `c${i}@corp${i % 50}.example`, firstSeen: i, lastSeen: 1_000_000 + i,
-    visitCount: 1, tags: [], vip: false, profile: { prefilled: [] }, searchTokens: [], ...over,
-  };
-  return { ...c, searchTokens: searchTokensOf(c) };
-}
+const client = numberedClient;
 
 /** Every match, newest first (higher key first at the same moment): what the index must answer. */
 function bruteForce(all: Iterable<ClientRecord>, words: string[], limit: number): string[] {

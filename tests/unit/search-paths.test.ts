@@ -1,20 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TipazhDb, type ClientRecord } from '../../core/store/db';
-import { searchClients, searchTokensOf } from '../../core/store/search';
+import { searchClients } from '../../core/store/search';
+import { numberedClient } from './helpers';
 
 let db: TipazhDb;
 afterEach(async () => db?.delete());
 
-const NAMES = ['Anna', 'Ivan', 'Olga', 'Tom'];
-function client(i: number, over: Partial<ClientRecord> = {}): ClientRecord {
-  const c: ClientRecord = {
-    key: `zendesk:t:${i}`, source: 'zendesk', account: 't', externalId: String(i),
-    name: `Client${i} ${NAMES[i % 4]}${i < 600 ? ' Oldtimer' : ''}`, email: `c${i}@corp${i % 50}.example`,
-    firstSeen: i, lastSeen: 1_000_000 + i, updatedAt: 1_000_000 + i, visitCount: 1, tags: [], vip: false,
-    profile: { prefilled: [] }, searchTokens: [], ...over,
-  };
-  return { ...c, searchTokens: searchTokensOf(c) };
-}
+/** A crowd whose 600 oldest share a word ("oldtimer") that none of the newest has. */
+const client = (i: number, over: Partial<ClientRecord> = {}) =>
+  numberedClient(i, { ...(i < 600 ? { name: `${numberedClient(i).name} Oldtimer` } : {}), ...over });
 
 /** What a search must answer: every match, newest first (reading the whole table, as the index must not). */
 async function bruteForce(query: string, limit = 50) {
