@@ -159,9 +159,9 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     show(next: PanelView) {
       view.value = next;
       if (next.kind !== 'clients') return;
+      // The background builds its search index now, while the agent starts typing.
+      transport.prepareSearch().catch((e: unknown) => console.warn('[Tipazh] could not prepare the search', e));
       void this.search(searchQuery.value);
-      // Searching answers from the database at once, and from memory as soon as the background's index is built.
-      transport.prepareSearch().catch((e: unknown) => console.warn('[Tipazh] search stays on the database', e));
     },
     async setLang(l: typeof lang.value) {
       lang.value = l;

@@ -40,11 +40,11 @@ const dexieFeed: MutationFeed = (onChange) => {
 };
 
 export interface LiveSearchIndex {
-  /** The index, when it is built and current; undefined while it is being (re)built. */
+  /** The index, current with every write so far; built first (or again, after a bulk change) when it is not. */
+  get(): Promise<SearchIndex>;
+  /** The index if it is built and current, without waiting. */
   ready(): SearchIndex | undefined;
-  /** Builds the index unless it is built; resolves when it is ready. */
-  prepare(): Promise<void>;
-  /** Forgets the index (memory back); the next `prepare` builds it again. */
+  /** Forgets the index (memory back); the next `get` builds it again. */
   drop(): void;
   dispose(): void;
 }
@@ -52,17 +52,20 @@ export interface LiveSearchIndex {
 /**
  * The in-memory search index of one database, kept current from every write to its dossiers: in this
  * context and in any other page of the extension (Dexie relays those over a BroadcastChannel). Changed
- * dossiers are re-read by key; a change too large to follow (a restore) builds the index again, and until
- * then searches go to IndexedDB.
+ * dossiers are re-read by key. A change too large to follow (a restore's bulk writes) only marks the index
+ * stale: it is built again when next needed, not after every chunk of a restore.
  */
 export function liveSearchIndex(db: TipazhDb, feed: MutationFeed = dexieFeed): LiveSearchIndex {
   const part = `idb://${db.name}/clients/`;
-  let index: SearchIndex | undefined;
-  /** Bumped on drop and on every rebuild: a build or refresh of an older generation lands nowhere. */
+  let current: SearchIndex | undefined;
+  let stale = false;
+  /** Bumped on drop and on every build: a build or refresh of an older generation lands nowhere. */
   let generation = 0;
-  let building: Promise<void> | undefined;
-  /** Keys changed while a build runs, re-read once it is done; 'all' when the build must start over. */
-  let changedDuringBuild: Set<string> | 'all' | undefined;
+  let building: Promise<SearchIndex> | undefined;
+  /** True from a build's start until it goes live (in that same turn, not a microtask later). */
+  let collecting = false;
+  /** While a build runs: keys changed meanwhile, re-read before it goes live; 'all' for a bulk change. */
+  let changedDuringBuild: Set<string> | 'all' = new Set();
   /** Refreshes run one after another, in the order the changes came. */
   let queue: Promise<void> = Promise.resolve();
 
@@ -75,70 +78,84 @@ export function liveSearchIndex(db: TipazhDb, feed: MutationFeed = dexieFeed): L
     });
   }
 
-  async function build(my: number): Promise<void> {
+  async function build(my: number): Promise<SearchIndex> {
     const next = new SearchIndex();
     await forEachClientChunk(db, (chunk) => {
       if (my !== generation) return false;
       for (const c of chunk) next.put(c);
     });
-    if (my !== generation) return;
     // Catch up on what changed meanwhile; the index goes live in the same turn as the last check.
     for (;;) {
+      if (my !== generation) return next;
       const changed = changedDuringBuild;
       changedDuringBuild = new Set();
-      if (changed === 'all') return build(my);
-      if (!changed?.size) break;
+      if (changed === 'all') {
+        // A bulk change landed during the build (a restore): this index serves the search that asked, then goes.
+        stale = true;
+        break;
+      }
+      if (!changed.size) {
+        stale = false;
+        break;
+      }
       await refresh(next, [...changed]);
-      if (my !== generation) return;
     }
-    index = next;
+    next.sort();
+    collecting = false;
+    current = next;
+    return next;
   }
 
-  function startBuild(): Promise<void> {
+  function startBuild(): Promise<SearchIndex> {
     const my = ++generation;
-    index = undefined;
     changedDuringBuild = new Set();
-    const run = build(my).catch((e: unknown) => console.warn('[Tipazh] could not build the search index; searching the database instead', e));
-    const settled = run.finally(() => {
-      if (building === settled) building = undefined;
-    });
-    building = settled;
-    return settled;
+    collecting = true;
+    const run = build(my)
+      .catch((e: unknown) => {
+        // The old index (if any) missed what changed during the failed build: it is not used again.
+        if (my === generation) {
+          collecting = false;
+          stale = true;
+        }
+        throw e;
+      })
+      .finally(() => {
+        if (building === run) building = undefined;
+      });
+    building = run;
+    return run;
   }
 
   const onChange = (parts: ObservabilitySet) => {
     const all = 'all' in parts;
     if (!all && !(part in parts)) return;
-    if (!index && !building) return;
     const keys = all ? 'all' : changedKeys(parts[part] as TreeNode);
-    if (!index) {
+    if (collecting) {
       if (keys === 'all') changedDuringBuild = 'all';
-      else if (changedDuringBuild !== 'all') {
-        const pending: Set<string> = changedDuringBuild ?? new Set();
-        for (const k of keys) pending.add(k);
-        changedDuringBuild = pending;
-      }
+      else if (changedDuringBuild !== 'all') for (const k of keys) changedDuringBuild.add(k);
       return;
     }
-    if (keys === 'all') return void startBuild();
-    const target = index;
+    if (!current || stale) return;
+    if (keys === 'all') return void (stale = true);
+    const target = current;
     queue = queue
       .then(() => refresh(target, keys))
       .catch((e: unknown) => {
-        console.warn('[Tipazh] could not update the search index; building it again', e);
-        if (index === target) void startBuild();
+        console.warn('[Tipazh] could not update the search index; it will be built again', e);
+        if (current === target) stale = true;
       });
   };
   const stop = feed(onChange);
 
   return {
-    ready: () => index,
-    prepare: () => (index ? Promise.resolve() : (building ?? startBuild())),
+    get: () => (current && !stale ? Promise.resolve(current) : (building ?? startBuild())),
+    ready: () => (stale ? undefined : current),
     drop() {
       generation++;
-      index = undefined;
+      collecting = false;
+      current = undefined;
+      stale = false;
       building = undefined;
-      changedDuringBuild = undefined;
     },
     dispose() {
       stop();

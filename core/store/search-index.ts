@@ -12,9 +12,10 @@ const SEP = '\n';
 const newer = (aSeen: number, aKey: string, bSeen: number, bKey: string) => aSeen > bSeen || (aSeen === bSeen && aKey > bKey);
 
 /**
- * Every dossier's search words in memory, one line per dossier: a query is answered by scanning the lines
- * (one native substring search per word and dossier) and keeping the newest matches. No IndexedDB read is
- * needed until the few records found are shown. Slots of removed dossiers are reused.
+ * Every dossier's search words in memory, one line per dossier, and the dossiers in order, newest first. A
+ * query walks that order and checks each line (one native substring search per word), so a common word
+ * stops after `limit` matches among the newest; a rare one reads every line once, still without touching
+ * IndexedDB. Slots of removed dossiers are reused.
  */
 export class SearchIndex {
   private readonly slotOf = new Map<string, number>();
@@ -22,6 +23,9 @@ export class SearchIndex {
   private readonly seen: number[] = [];
   private readonly lines: string[] = [];
   private readonly free: number[] = [];
+  /** Slots newest first, kept in order by every put and delete once sorted; rebuilt after a bulk load. */
+  private order: number[] = [];
+  private ordered = false;
 
   get size(): number {
     return this.slotOf.size;
@@ -37,14 +41,16 @@ export class SearchIndex {
       slot = this.free.pop() ?? this.keys.length;
       this.slotOf.set(c.key, slot);
       this.keys[slot] = c.key;
-    }
+    } else if (this.ordered) this.order.splice(this.positionOf(slot), 1);
     this.seen[slot] = c.lastSeen;
     this.lines[slot] = SEP + c.searchTokens.join(SEP);
+    if (this.ordered) this.order.splice(this.positionOf(slot), 0, slot);
   }
 
   delete(key: string): void {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return;
+    if (this.ordered) this.order.splice(this.positionOf(slot), 1);
     this.slotOf.delete(key);
     this.keys[slot] = undefined;
     this.lines[slot] = '';
@@ -57,32 +63,46 @@ export class SearchIndex {
    */
   find(words: readonly string[], limit: number): string[] {
     if (limit <= 0) return [];
-    const needles = words.map((w) => SEP + w);
-    // The best `limit` so far, newest first, as parallel arrays of slot and lastSeen.
-    const top: number[] = [];
-    const { keys, seen, lines } = this;
-    for (let slot = 0; slot < keys.length; slot++) {
-      const key = keys[slot];
-      if (key === undefined) continue;
-      const s = seen[slot]!;
-      if (top.length === limit) {
-        const last = top[limit - 1]!;
-        if (!newer(s, key, seen[last]!, keys[last]!)) continue;
-      }
+    // Longest first: the rarest word rules most dossiers out with one check.
+    const needles = words.map((w) => SEP + w).sort((a, b) => b.length - a.length);
+    const { lines, keys } = this;
+    const order = this.newestFirst();
+    const out: string[] = [];
+    for (const slot of order) {
       const line = lines[slot]!;
-      if (!needles.every((n) => line.includes(n))) continue;
-      // Binary insertion: matches are rarely newer than the whole top list, so this stays cheap.
-      let lo = 0;
-      let hi = top.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        const m = top[mid]!;
-        if (newer(s, key, seen[m]!, keys[m]!)) hi = mid;
-        else lo = mid + 1;
-      }
-      top.splice(lo, 0, slot);
-      if (top.length > limit) top.pop();
+      let all = true;
+      for (const n of needles) if (!(all = line.includes(n))) break;
+      if (all && out.push(keys[slot]!) === limit) break;
     }
-    return top.map((slot) => keys[slot]!);
+    return out;
+  }
+
+  /** Where `slot` is (or belongs) in the order: the first position not newer than it. */
+  private positionOf(slot: number): number {
+    const { order, seen, keys } = this;
+    const s = seen[slot]!;
+    const k = keys[slot]!;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = order[mid]!;
+      if (newer(seen[m]!, keys[m]!, s, k)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Sorts the dossiers once after a bulk load (100k take about 0.1 s); from then on, puts keep the order. */
+  sort(): void {
+    if (this.ordered) return;
+    const { seen, keys } = this;
+    this.order = [...this.slotOf.values()].sort((a, b) => (newer(seen[a]!, keys[a]!, seen[b]!, keys[b]!) ? -1 : 1));
+    this.ordered = true;
+  }
+
+  private newestFirst(): number[] {
+    this.sort();
+    return this.order;
   }
 }

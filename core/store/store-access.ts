@@ -24,9 +24,9 @@ function watch<T>(query: () => Promise<T>, cb: (v: T) => void, what: string): Un
  * What the side panel reads and writes in the dossier database, live: every write anywhere (another panel,
  * the background) shows at once. The background serves one per connected panel (store-server.ts), so the
  * notes key lives and dies with that panel's connection. `search`, shared by all panels, is the in-memory
- * search index; without it searches read IndexedDB's indexes.
+ * search index.
  */
-export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPack>, search?: LiveSearchIndex): StoreService {
+export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPack>, search: LiveSearchIndex): StoreService {
   /** The notes key, in memory only, while the agent has the lock open in this panel. */
   let key: CryptoKey | undefined;
   const lockChanged = new Set<() => void>();
@@ -135,8 +135,8 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
       await applyEdit(db, change, who);
       if (change.kind === 'vip' && change.vip && key) await sealClientNotes(db, key, change.key);
     },
-    searchClients: async (query) => (await searchClients(db, query, 50, search?.ready())).map(summaryOf),
-    prepareSearch: async () => search?.prepare(),
+    searchClients: async (query) => (await searchClients(db, await search.get(), query)).map(summaryOf),
+    prepareSearch: async () => void (await search.get()),
     splitRecord: (clientKey) => splitFromPerson(db, clientKey),
     recordVerdict: (visitId, verdict) => recordVerdict(db, visitId, verdict),
   };

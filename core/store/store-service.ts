@@ -28,7 +28,7 @@ export interface StoreService {
   undoCorrection(id: string, who: string): Promise<void>;
   edit(change: DossierChange, who: string): Promise<void>;
   searchClients(query: string): Promise<ClientSummary[]>;
-  /** Gets searching ready (the background builds its in-memory index); resolves once searches are fast. */
+  /** Gets searching ready (the background builds its in-memory index when it has none); resolves when it is. */
   prepareSearch(): Promise<void>;
   /** Keeps what the panel showed for a visit in the dossier's history (see recordVerdict in dossiers.ts). */
   recordVerdict(visitId: string, verdict: VisitVerdict): Promise<void>;

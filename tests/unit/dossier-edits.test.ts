@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TipazhDb } from '../../core/store/db';
 import { auditTrail, deleteNote, setNotePinned, setProfileField, setServiceLevelOverride, setTags, setVip, updateNote } from '../../core/store/dossier-edits';
 import { addNote, listNotes, recordVisit } from '../../core/store/dossiers';
+import { liveSearchIndex } from '../../core/store/live-search-index';
 import { searchClients } from '../../core/store/search';
 import { makeSnapshot } from './helpers';
 
@@ -61,7 +62,8 @@ describe('searchClients', () => {
     await recordVisit(db, makeSnapshot({ client: { externalId: '1', name: 'Виктория Лебедева', email: 'v.lebedeva@example.ru', phone: '+79035550142' } }), 100);
     await recordVisit(db, makeSnapshot({ client: { externalId: '2', name: 'Victor Lee', email: 'victor@lee.io' } }), 200);
     await recordVisit(db, makeSnapshot({ client: { externalId: '3', name: 'Megan Price', email: 'megan@example.com', tags: ['vip'] } }), 300);
-    const names = async (q: string) => (await searchClients(db, q)).map((c) => c.name);
+    const search = liveSearchIndex(db);
+    const names = async (q: string) => (await searchClients(db, await search.get(), q)).map((c) => c.name);
     expect(await names('вик')).toEqual(['Виктория Лебедева']);
     expect(await names('vic')).toEqual(['Victor Lee']);
     expect(await names('лебедева вик')).toEqual(['Виктория Лебедева']);
@@ -70,5 +72,6 @@ describe('searchClients', () => {
     expect(await names('903 555-01-42')).toEqual(['Виктория Лебедева']);
     expect(await names('vip')).toEqual(['Megan Price']);
     expect(await names('')).toEqual(['Megan Price', 'Victor Lee', 'Виктория Лебедева']);
+    search.dispose();
   });
 });

@@ -1,38 +1,60 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { TipazhDb } from '../../core/store/db';
-import { LATEST_VERSION, SCHEMA_V1 } from '../../core/store/schema-versions';
+import { declareVersions, LATEST_VERSION } from '../../core/store/schema-versions';
+
+const client = { key: 'zendesk:acme:1', source: 'zendesk', account: 'acme', externalId: '1', name: 'Megan Price', firstSeen: 5, lastSeen: 9, visitCount: 2, searchTokens: ['megan'], tags: [], vip: false, profile: { prefilled: [] } };
+
+/** A database as version `v` of the extension wrote it: one record (or two) in every table that version has. */
+async function writtenBy(v: number): Promise<string> {
+  const name = `mig-v${v}-${Math.random()}`;
+  const old = new Dexie(name);
+  declareVersions(old, v);
+  await old.open();
+  expect(old.verno).toBe(v);
+  // Version 2 added updatedAt (its upgrade fills it in for older rows); version 3 added revenue.
+  await old.table('clients').add({ ...client, ...(v >= 2 ? { updatedAt: 9 } : {}), ...(v >= 3 ? { revenue: 1200 } : {}) });
+  await old.table('visits').bulkAdd([{ id: 'v1', clientKey: client.key, day: '2026-01-01', firstAt: 5, at: 5, messageCount: 1 }, { id: 'v2', clientKey: client.key, day: '2026-01-02', firstAt: 9, at: 9, messageCount: 3 }]);
+  await old.table('notes').add({ id: 'n1', clientKey: client.key, text: 'likes tea', pinned: true, createdAt: 6, updatedAt: 6 });
+  await old.table('corrections').add({ id: 'c1', clientKey: client.key, from: 'unknown', to: 'tester', at: 7, stems: ['bug'] });
+  await old.table('persons').add({ id: 'p1', emails: ['megan@example.com'], phones: [], clientKeys: [client.key], blocked: [] });
+  await old.table('packs').add({ id: 'acme', pack: {}, source: { kind: 'personal' }, enabled: true, order: 1, installedAt: 1, updatedAt: 1 });
+  await old.table('audit').add({ id: 'a1', clientKey: client.key, at: 8, who: 'Anna', field: 'vip', from: 'false', to: 'true' });
+  if (v >= 2) await old.table('meta').add({ key: 'neverRecord', value: { keys: [], emails: [], domains: [] } });
+  old.close();
+  return name;
+}
 
 describe('database migrations', () => {
-  it('opens a version-1 database and finds all its data, upgraded', async () => {
-    const name = `mig-${Math.random()}`;
-    const v1 = new Dexie(name);
-    v1.version(1).stores(SCHEMA_V1);
-    await v1.open();
-    const client = { key: 'zendesk:acme:1', source: 'zendesk', account: 'acme', externalId: '1', name: 'Megan Price', firstSeen: 5, lastSeen: 9, visitCount: 2, searchTokens: ['megan'], tags: [], vip: false, profile: { prefilled: [] } };
-    await v1.table('clients').add(client);
-    await v1.table('visits').bulkAdd([{ id: 'v1', clientKey: client.key, day: '2026-01-01', firstAt: 5, at: 5, messageCount: 1 }, { id: 'v2', clientKey: client.key, day: '2026-01-02', firstAt: 9, at: 9, messageCount: 3 }]);
-    await v1.table('notes').add({ id: 'n1', clientKey: client.key, text: 'likes tea', pinned: true, createdAt: 6, updatedAt: 6 });
-    await v1.table('corrections').add({ id: 'c1', clientKey: client.key, from: 'unknown', to: 'tester', at: 7, stems: ['bug'] });
-    await v1.table('persons').add({ id: 'p1', emails: [], phones: [], clientKeys: [client.key], blocked: [] });
-    await v1.table('packs').add({ id: 'acme', pack: {}, source: { kind: 'personal' }, enabled: true, order: 1, installedAt: 1, updatedAt: 1 });
-    await v1.table('audit').add({ id: 'a1', clientKey: client.key, at: 8, who: 'Anna', field: 'vip', from: 'false', to: 'true' });
-    v1.close();
-
-    const db = new TipazhDb(name);
+  it.each(Array.from({ length: LATEST_VERSION - 1 }, (_, i) => i + 1))('opens a database written by version %i and finds all its data, upgraded', async (v) => {
+    const db = new TipazhDb(await writtenBy(v));
     await db.open();
     expect(db.verno).toBe(LATEST_VERSION);
-    expect(await db.clients.get(client.key)).toMatchObject({ name: 'Megan Price', updatedAt: 9 });
-    expect(await db.clients.where('updatedAt').above(0).count()).toBe(1);
-    expect(await db.visits.count()).toBe(2);
-    expect((await db.notes.get('n1'))?.text).toBe('likes tea');
-    expect(await db.corrections.count()).toBe(1);
-    expect(await db.persons.count()).toBe(1);
-    expect(await db.packs.count()).toBe(1);
-    expect(await db.audit.count()).toBe(1);
-    expect(await db.meta.count()).toBe(0);
-    // Version 3's revenue index exists and old rows without revenue stay out of it.
-    expect(await db.clients.where('revenue').above(0).count()).toBe(0);
+    expect(await db.clients.get(client.key)).toMatchObject({ name: 'Megan Price', updatedAt: 9, searchTokens: ['megan'] });
+    expect((await db.visits.where('clientKey').equals(client.key).toArray()).map((x) => x.id).sort()).toEqual(['v1', 'v2']);
+    expect((await db.notes.where('clientKey').equals(client.key).first())?.text).toBe('likes tea');
+    expect(await db.corrections.orderBy('at').count()).toBe(1);
+    expect(await db.persons.where('emails').equals('megan@example.com').count()).toBe(1);
+    expect(await db.packs.orderBy('order').count()).toBe(1);
+    expect((await db.audit.where('clientKey').equals(client.key).first())?.who).toBe('Anna');
+    expect(await db.meta.count()).toBe(v >= 2 ? 1 : 0);
+    // Version 3's revenue index holds the rows that have revenue.
+    expect(await db.clients.where('revenue').above(0).count()).toBe(v >= 3 ? 1 : 0);
+    await db.delete();
+  });
+
+  it('version 4 keeps only the indexes a query uses', async () => {
+    const db = new TipazhDb(await writtenBy(3));
+    await db.open();
+    const indexes = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
+    expect(indexes('clients')).toEqual(['revenue']);
+    expect(indexes('visits')).toEqual(['clientKey']);
+    expect(indexes('notes')).toEqual(['clientKey']);
+    expect(indexes('audit')).toEqual(['clientKey']);
+    expect(indexes('persons')).toEqual(['clientKeys', 'emails', 'phones']);
+    // The browser's own store agrees (Dexie's schema is read back from IndexedDB on open).
+    const raw = db.backendDB().transaction('clients').objectStore('clients');
+    expect([...raw.indexNames].sort()).toEqual(['revenue']);
     await db.delete();
   });
 });

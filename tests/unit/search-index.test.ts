@@ -18,18 +18,20 @@ function bruteForce(all: Iterable<ClientRecord>, words: string[], limit: number)
 }
 
 describe('SearchIndex', () => {
-  it('answers like reading everything, through puts, updates and deletes (random operations)', () => {
+  it('answers like reading everything, through puts, updates, deletes and searches in any order (random operations)', () => {
     const word = fc.constantFrom('anna', 'an', 'client1', 'corp', 'corp4', 'o', 'tom', 'zzz', 'c1', 'client12');
     const op = fc.oneof(
       fc.record({ put: fc.nat(60), seen: fc.nat(20) }),
       fc.record({ del: fc.nat(60) }),
+      fc.record({ find: fc.array(word, { maxLength: 2 }), limit: fc.integer({ min: 1, max: 10 }) }),
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 120 }), fc.array(word, { maxLength: 3 }), fc.integer({ min: 1, max: 25 }), (ops, words, limit) => {
         const index = new SearchIndex();
         const model = new Map<string, ClientRecord>();
         for (const o of ops) {
-          if ('put' in o) {
+          if ('find' in o) expect(index.find(o.find, o.limit)).toEqual(bruteForce(model.values(), o.find, o.limit));
+          else if ('put' in o) {
             const c = client(o.put, { lastSeen: o.seen });
             index.put(c);
             model.set(c.key, c);
@@ -78,28 +80,28 @@ describe('liveSearchIndex over the dossier database', () => {
     other?.close();
     await db?.delete();
   });
-  const keysOf = async (q: string) => (await searchClients(db, q, 50, live!.ready())).map((c) => c.key);
+  const keysOf = async (q: string) => (await searchClients(db, await live!.get(), q)).map((c) => c.key);
   const truth = async (q: string) => bruteForce(await db.clients.toArray(), q.toLowerCase().split(/\s+/).filter(Boolean), 50);
   const settle = () => new Promise((r) => setTimeout(r, 50));
 
-  it('is built from every dossier (in chunks) and then answers without IndexedDB’s indexes', { timeout: 30_000 }, async () => {
+  it('is built from every dossier (in chunks) when first asked for, and answers like reading everything', { timeout: 30_000 }, async () => {
     db = new TipazhDb(`live-${Math.random()}`);
     await db.clients.bulkPut(Array.from({ length: 2500 }, (_, i) => client(i)));
     live = liveSearchIndex(db);
     expect(live.ready()).toBeUndefined();
-    await live.prepare();
-    expect(live.ready()?.size).toBe(2500);
-    for (const q of ['anna', 'client12', 'corp7 olga', '', 'nobody']) expect(await keysOf(q), q).toEqual(await truth(q));
+    const index = await live.get();
+    expect(index.size).toBe(2500);
+    expect(live.ready()).toBe(index);
+    for (const q of ['anna', 'client12', 'corp7 olga', 'olga corp7', 'c29', '', 'nobody']) expect(await keysOf(q), q).toEqual(await truth(q));
   });
 
-  it('follows single writes, other connections’ writes, deletes, bulk writes and a clear', { timeout: 30_000 }, async () => {
+  it('follows single writes, other connections’ writes and deletes key by key', { timeout: 30_000 }, async () => {
     const name = `live-${Math.random()}`;
     db = new TipazhDb(name);
     other = new TipazhDb(name);
     await db.clients.bulkPut(Array.from({ length: 300 }, (_, i) => client(i)));
     live = liveSearchIndex(db);
-    await live.prepare();
-    const index = live.ready();
+    const index = await live.get();
 
     // A visit moves an old client to the top; an edit renames another (in the other connection).
     await db.clients.update(client(3).key, { lastSeen: 9_000_000 });
@@ -110,46 +112,78 @@ describe('liveSearchIndex over the dossier database', () => {
     expect((await keysOf(''))[0]).toBe(client(3).key);
     expect(await keysOf('brightwater')).toEqual([client(4).key]);
     expect(await keysOf('client5')).toEqual(await truth('client5'));
-    expect(live.ready()!.has(client(5).key)).toBe(false);
+    expect(index.has(client(5).key)).toBe(false);
+    expect(index.size).toBe(299);
+  });
 
-    // A bulk write (a restore) is too big to follow key by key: the index is built again.
-    await other.clients.bulkPut(Array.from({ length: 400 }, (_, i) => client(1000 + i, { name: `Restored${i} Person` })));
+  it('after a bulk write or a clear, is built again when next asked for (not after every chunk)', { timeout: 30_000 }, async () => {
+    const name = `live-${Math.random()}`;
+    db = new TipazhDb(name);
+    other = new TipazhDb(name);
+    await db.clients.bulkPut(Array.from({ length: 300 }, (_, i) => client(i)));
+    live = liveSearchIndex(db);
+    const first = await live.get();
+    for (let chunk = 0; chunk < 3; chunk++) {
+      await other.clients.bulkPut(Array.from({ length: 200 }, (_, i) => client(1000 + chunk * 200 + i, { name: `Restored${i} Person` })));
+    }
     await settle();
-    await live.prepare();
-    expect(live.ready()!.size).toBe(699);
+    expect(live.ready()).toBeUndefined();
+    const second = await live.get();
+    expect(second).not.toBe(first);
+    expect(second.size).toBe(900);
     expect(await keysOf('restored12')).toEqual(await truth('restored12'));
-
     await other.clients.clear();
     await settle();
-    await live.prepare();
-    expect(live.ready()!.size).toBe(0);
+    expect((await live.get()).size).toBe(0);
   });
 
   it('does not lose a write made while it is being built', { timeout: 30_000 }, async () => {
     db = new TipazhDb(`live-${Math.random()}`);
     await db.clients.bulkPut(Array.from({ length: 3000 }, (_, i) => client(i)));
     live = liveSearchIndex(db);
-    const built = live.prepare();
+    const built = live.get();
     // Lands while the first chunks are read: the first dossier's chunk is already behind the build.
     await db.clients.put(client(0, { name: 'Late Changer', lastSeen: 9_000_000 }));
     await db.clients.delete(client(2999).key);
-    await built;
-    await settle();
+    const index = await built;
+    expect(index.size).toBe(2999);
+    expect(index.has(client(2999).key)).toBe(false);
     expect(await keysOf('late')).toEqual([client(0).key]);
-    expect(live.ready()!.has(client(2999).key)).toBe(false);
-    expect(live.ready()!.size).toBe(2999);
   });
 
-  it('is forgotten on drop and built again on the next prepare; searches meanwhile go to IndexedDB', { timeout: 30_000 }, async () => {
+  it('a bulk write during the build: that build answers, the next ask builds again', { timeout: 30_000 }, async () => {
+    db = new TipazhDb(`live-${Math.random()}`);
+    await db.clients.bulkPut(Array.from({ length: 3000 }, (_, i) => client(i)));
+    live = liveSearchIndex(db);
+    const built = live.get();
+    await db.clients.bulkPut(Array.from({ length: 100 }, (_, i) => client(5000 + i)));
+    await built;
+    expect(live.ready()).toBeUndefined();
+    expect((await live.get()).size).toBe(3100);
+  });
+
+  it('is forgotten on drop and built again on the next ask', { timeout: 30_000 }, async () => {
     db = new TipazhDb(`live-${Math.random()}`);
     await db.clients.bulkPut(Array.from({ length: 100 }, (_, i) => client(i)));
     live = liveSearchIndex(db);
-    await live.prepare();
+    await live.get();
     live.drop();
     expect(live.ready()).toBeUndefined();
-    expect(await keysOf('anna')).toEqual(await truth('anna'));
     await db.clients.put(client(500, { name: 'After Drop' }));
-    await live.prepare();
     expect(await keysOf('after')).toEqual([client(500).key]);
+    expect(live.ready()?.size).toBe(101);
+  });
+
+  it('a failed build is reported to the asker, and the next ask tries again', { timeout: 30_000 }, async () => {
+    db = new TipazhDb(`live-${Math.random()}`);
+    await db.clients.bulkPut(Array.from({ length: 10 }, (_, i) => client(i)));
+    live = liveSearchIndex(db);
+    const orderBy = db.clients.orderBy.bind(db.clients);
+    db.clients.orderBy = () => {
+      throw new Error('disk on fire');
+    };
+    await expect(live.get()).rejects.toThrow('disk on fire');
+    db.clients.orderBy = orderBy;
+    expect((await live.get()).size).toBe(10);
   });
 });

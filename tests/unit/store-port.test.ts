@@ -4,6 +4,7 @@ import { describeStorageError } from '../../core/privacy';
 import { TipazhDb } from '../../core/store/db';
 import type { DossierView, LockState } from '../../core/store/dossier-view';
 import { recordVisit } from '../../core/store/dossiers';
+import { liveSearchIndex } from '../../core/store/live-search-index';
 import { storeAccess } from '../../core/store/store-access';
 import { BACKGROUND_GONE, storeClient } from '../../core/store/store-client';
 import { serveStore } from '../../core/store/store-server';
@@ -17,11 +18,18 @@ afterEach(async () => {
   for (const f of cleanup.splice(0)) await f();
 });
 
+/** The store as the background serves it, with its own search index (disposed after the test). */
+function accessFor(db: TipazhDb): StoreService {
+  const search = liveSearchIndex(db);
+  cleanup.push(() => search.dispose());
+  return storeAccess(db, async () => readDefaultPack(), search);
+}
+
 async function setup() {
   const db = new TipazhDb(`port-${Math.random()}`);
   await recordVisit(db, makeSnapshot(), 1000);
   const servers: WirePort[] = [];
-  const connect = (store: StoreService = storeAccess(db, async () => readDefaultPack())) => {
+  const connect = (store: StoreService = accessFor(db)) => {
     const [panel, background] = memoryPortPair();
     serveStore(background, store);
     servers.push(background);
@@ -95,7 +103,7 @@ describe('the dossier store over a port (how the side panel reaches the backgrou
   it('keeps an error’s name across the port, so storage errors still read as storage errors', async () => {
     const { connect } = await setup();
     const full = Object.assign(new Error('full'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
-    const failing = { ...storeAccess(new TipazhDb('unused'), async () => readDefaultPack()), addNote: () => Promise.reject(full) };
+    const failing = { ...accessFor(new TipazhDb('unused')), addNote: () => Promise.reject(full) };
     const c = storeClient(() => connect(failing));
     cleanup.push(() => c.close());
     const e = await c.addNote(KEY, 'x').catch((err: unknown) => err);
@@ -126,7 +134,7 @@ describe('the dossier store over a port (how the side panel reaches the backgrou
   it('stops a panel’s watches when it goes away', async () => {
     const { connect, db } = await setup();
     let pushes = 0;
-    const store = storeAccess(db, async () => readDefaultPack());
+    const store = accessFor(db);
     const counting: StoreService = { ...store, watchCorrections: (cb) => store.watchCorrections((v) => (pushes++, cb(v))) };
     const c = storeClient(() => connect(counting));
     c.watchCorrections(() => {});
