@@ -1,2 +1,0 @@
-import { browserBench } from '/work/main/tests/bench/browser-bench';
-await browserBench((s = '') => console.log(s));
