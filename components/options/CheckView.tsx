@@ -1,3 +1,4 @@
+import { HiddenFileInput } from './HiddenFileInput';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Evidence } from '../../core/classifier/classify';
 import type { PackCheck } from '../../core/pack/check';
@@ -216,19 +217,13 @@ export function CheckView({ model, check }: { model: OptionsModel; check: Check 
                 {t('options.check.jsonlChoose')}
               </button>
               {check.jsonlName.value && <span class="muted">{check.jsonlName.value}</span>}
-              <input
-                ref={fileRef}
-                type="file"
-                class="sr-only"
-                tabIndex={-1}
-                aria-hidden="true"
+              <HiddenFileInput
+                inputRef={fileRef}
                 accept=".jsonl,.ndjson,.txt,application/jsonl"
-                data-testid="check-jsonl-file"
-                onChange={async (e) => {
-                  const input = e.currentTarget as HTMLInputElement;
-                  const file = input.files?.[0];
-                  if (file) check.setJsonl(await file.text(), file.name);
-                  input.value = '';
+                testId="check-jsonl-file"
+                onFiles={(files) => {
+                  const file = files?.[0];
+                  if (file) void file.text().then((text) => check.setJsonl(text, file.name));
                 }}
               />
             </div>

@@ -1,3 +1,4 @@
+import { HiddenFileInput } from './HiddenFileInput';
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { lang, t } from './i18n';
@@ -117,20 +118,7 @@ export function ImportSection({ model }: { model: OptionsModel }) {
         <button type="button" data-testid="import-choose" disabled={busy} onClick={() => fileRef.current?.click()}>
           {t('options.import.choose')}
         </button>
-        <input
-          ref={fileRef}
-          type="file"
-          class="sr-only"
-          tabIndex={-1}
-          aria-hidden="true"
-          accept=".json,application/json"
-          data-testid="import-file"
-          onChange={(e) => {
-            const input = e.currentTarget as HTMLInputElement;
-            take(input.files);
-            input.value = '';
-          }}
-        />
+        <HiddenFileInput inputRef={fileRef} accept=".json,application/json" testId="import-file" onFiles={take} />
       </div>
       <form
         class="import__url"

@@ -27,6 +27,15 @@ test('a backup from one profile restores into a fresh one: dossier, notes and th
 
   const second = await launchWithExtension();
   try {
+    // The client list is open before the restore: the background has built its search index of an empty profile.
+    const panel = await second.context.newPage();
+    await panel.setViewportSize({ width: 360, height: 900 });
+    await panel.goto(`chrome-extension://${second.extensionId}/sidepanel.html`);
+    await panel.getByTestId('clients-button').click();
+    await expect(panel.getByTestId('clients-empty')).toBeVisible();
+    await panel.getByTestId('client-search').fill('okafor');
+    await expect(panel.getByTestId('clients-empty')).toHaveText('No client matches.');
+
     const options = await second.context.newPage();
     await options.goto(`chrome-extension://${second.extensionId}/options.html`);
     await options.getByTestId('backup-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length - 40)) });
@@ -35,10 +44,9 @@ test('a backup from one profile restores into a fresh one: dossier, notes and th
     await expect(options.getByTestId('restore-plan')).toContainText('1 new clients');
     await options.getByTestId('restore-apply').click();
     await expect(options.getByTestId('restore-done')).toBeVisible();
-    const panel = await second.context.newPage();
-    await panel.setViewportSize({ width: 360, height: 900 });
-    await panel.goto(`chrome-extension://${second.extensionId}/sidepanel.html`);
-    await panel.getByTestId('clients-button').click();
+    // The options page wrote the dossier; the open list finds it (the index heard of the write).
+    await panel.bringToFront();
+    await panel.getByTestId('client-search').fill('');
     await panel.getByTestId('client-search').fill('okafor');
     await panel.getByTestId('client-result').click();
     await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
