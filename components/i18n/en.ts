@@ -157,6 +157,7 @@ export const en = {
   'clients.heading': 'Clients',
   'clients.search': 'Search by name, email, phone or tag',
   'clients.none': 'No client matches.',
+  'clients.searching': 'Searching your dossiers…',
   'clients.noDossiers': 'No dossiers yet: open a ticket in your helpdesk.',
   'clients.back': 'Back to the tab',
   'clients.open': 'Clients',

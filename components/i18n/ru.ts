@@ -159,6 +159,7 @@ export const ru: Record<MessageKey, string> = {
   'clients.heading': 'Клиенты',
   'clients.search': 'Поиск по имени, email, телефону или метке',
   'clients.none': 'Никого не нашлось.',
+  'clients.searching': 'Ищем в досье…',
   'clients.noDossiers': 'Досье пока нет: откройте обращение в хелпдеске.',
   'clients.back': 'К вкладке',
   'clients.open': 'Клиенты',

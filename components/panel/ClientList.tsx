@@ -7,8 +7,9 @@ export function ClientList({ model }: { model: PanelModel }) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   const results = model.searchResults.value;
+  const searching = model.searching.value;
   return (
-    <section class="card clients" aria-labelledby="clients-h">
+    <section class="card clients" aria-labelledby="clients-h" aria-busy={searching}>
       <h2 id="clients-h">{t('clients.heading')}</h2>
       <input
         ref={input}
@@ -20,7 +21,11 @@ export function ClientList({ model }: { model: PanelModel }) {
         value={model.searchQuery.value}
         onInput={(e) => void model.search((e.currentTarget as HTMLInputElement).value)}
       />
-      {results.length === 0 ? (
+      {results.length === 0 && searching ? (
+        <p class="muted" role="status" data-testid="clients-searching">
+          {t('clients.searching')}
+        </p>
+      ) : results.length === 0 ? (
         <p class="muted" data-testid="clients-empty">
           {model.searchQuery.value.trim() ? t('clients.none') : t('clients.noDossiers')}
         </p>

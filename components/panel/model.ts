@@ -26,6 +26,8 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
   const draft = signal('');
   const searchQuery = signal('');
   const searchResults = signal<ClientSummary[]>([]);
+  /** A search is on its way (the first one waits while the background builds its index). */
+  const searching = signal(false);
   const lock = signal<LockState>({ enabled: false, unlocked: false });
   const pack = computed(() => effective.value?.pack ?? null);
   const snapshot = computed(() => (view.value.kind === 'tab' && tab.value?.state === 'client' ? tab.value.snapshot : undefined));
@@ -108,6 +110,7 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     draftWarnings,
     searchQuery,
     searchResults,
+    searching,
     async addNote(text: string) {
       const key = clientKey.value;
       if (key) await transport.addNote(key, text);
@@ -153,8 +156,13 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     async search(query: string) {
       searchQuery.value = query;
       const my = ++searchSeq;
-      const results = await transport.searchClients(query);
-      if (my === searchSeq) searchResults.value = results;
+      searching.value = true;
+      try {
+        const results = await transport.searchClients(query);
+        if (my === searchSeq) searchResults.value = results;
+      } finally {
+        if (my === searchSeq) searching.value = false;
+      }
     },
     show(next: PanelView) {
       view.value = next;

@@ -32,7 +32,7 @@ export interface LockState {
 
 /** A client as the client list shows it: what a search sends back, not the whole record. */
 export type ClientSummary = Pick<ClientRecord, 'key' | 'source' | 'externalId' | 'name' | 'email' | 'phone' | 'tags' | 'vip' | 'lastSeen'>;
-export const summaryOf = ({ key, source, externalId, name, email, phone, tags, vip, lastSeen }: ClientRecord): ClientSummary => ({ key, source, externalId, name, email, phone, tags, vip, lastSeen });
+export const summaryOf = ({ key, source, externalId, name, email, phone, tags, vip, lastSeen }: ClientSummary): ClientSummary => ({ key, source, externalId, name, email, phone, tags, vip, lastSeen });
 
 export const EMPTY_DOSSIER: DossierView = { linked: [], notes: [], visits: [], audit: [] };
 

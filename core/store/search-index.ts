@@ -1,9 +1,7 @@
-/** What the in-memory search keeps of one dossier. */
-export interface IndexedClient {
-  key: string;
-  lastSeen: number;
-  searchTokens: readonly string[];
-}
+import { summaryOf, type ClientSummary } from './dossier-view';
+
+/** What the in-memory search takes of one dossier: what the list shows, and the words it is found by. */
+export type IndexedClient = ClientSummary & { searchTokens: readonly string[] };
 
 /** Between tokens in a dossier's line: a query word never holds it (words are split on white space). */
 const SEP = '\n';
@@ -12,16 +10,17 @@ const SEP = '\n';
 const newer = (aSeen: number, aKey: string, bSeen: number, bKey: string) => aSeen > bSeen || (aSeen === bSeen && aKey > bKey);
 
 /**
- * Every dossier's search words in memory, one line per dossier, and the dossiers in order, newest first. A
- * query walks that order and checks each line (one native substring search per word), so a common word
- * stops after `limit` matches among the newest; a rare one reads every line once, still without touching
- * IndexedDB. Slots of removed dossiers are reused.
+ * Every dossier's search words in memory, one line per dossier, with what the client list shows of it, and
+ * the dossiers in order, newest first. A query walks that order and checks each line (one native substring
+ * search per word), so a common word stops after `limit` matches among the newest; a rare one reads every
+ * line once. Neither touches IndexedDB. Slots of removed dossiers are reused.
  */
 export class SearchIndex {
   private readonly slotOf = new Map<string, number>();
   private readonly keys: (string | undefined)[] = [];
   private readonly seen: number[] = [];
   private readonly lines: string[] = [];
+  private readonly summaries: (ClientSummary | undefined)[] = [];
   private readonly free: number[] = [];
   /** Slots newest first, kept in order by every put and delete once sorted; rebuilt after a bulk load. */
   private order: number[] = [];
@@ -44,6 +43,7 @@ export class SearchIndex {
     } else if (this.ordered) this.order.splice(this.positionOf(slot), 1);
     this.seen[slot] = c.lastSeen;
     this.lines[slot] = SEP + c.searchTokens.join(SEP);
+    this.summaries[slot] = summaryOf(c);
     if (this.ordered) this.order.splice(this.positionOf(slot), 0, slot);
   }
 
@@ -54,25 +54,26 @@ export class SearchIndex {
     this.slotOf.delete(key);
     this.keys[slot] = undefined;
     this.lines[slot] = '';
+    this.summaries[slot] = undefined;
     this.free.push(slot);
   }
 
   /**
-   * Keys of the newest `limit` dossiers that have, for every word, a token starting with it; newest first.
-   * No words: the newest dossiers.
+   * The newest `limit` dossiers that have, for every word, a token starting with it; newest first. No
+   * words: the newest dossiers.
    */
-  find(words: readonly string[], limit: number): string[] {
+  find(words: readonly string[], limit: number): ClientSummary[] {
     if (limit <= 0) return [];
     // Longest first: the rarest word rules most dossiers out with one check.
     const needles = words.map((w) => SEP + w).sort((a, b) => b.length - a.length);
-    const { lines, keys } = this;
+    const { lines, summaries } = this;
     const order = this.newestFirst();
-    const out: string[] = [];
+    const out: ClientSummary[] = [];
     for (const slot of order) {
       const line = lines[slot]!;
       let all = true;
       for (const n of needles) if (!(all = line.includes(n))) break;
-      if (all && out.push(keys[slot]!) === limit) break;
+      if (all && out.push(summaries[slot]!) === limit) break;
     }
     return out;
   }

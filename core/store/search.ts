@@ -1,5 +1,6 @@
 import { normalizeEmail, normalizePhone } from '../identity';
-import type { ClientRecord, TipazhDb } from './db';
+import type { ClientRecord } from './db';
+import type { ClientSummary } from './dossier-view';
 import type { SearchIndex } from './search-index';
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
@@ -41,17 +42,10 @@ function queryWords(q: string): string[] {
   return fold(trimmed).split(/\s+/).filter(Boolean);
 }
 
-/** Newest first; at the same lastSeen, the higher key first (the order the index gives). */
-const newestFirst = (a: ClientRecord, b: ClientRecord) => b.lastSeen - a.lastSeen || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
-
 /**
  * Finds dossiers whose words start with every word of the query (name, email, phone, tag), newest first;
- * no words: the newest. The in-memory index (live-search-index.ts) names them, and only those records are
- * read, then checked again against what is stored now.
+ * no words: the newest. The in-memory index (live-search-index.ts) answers, without reading IndexedDB.
  */
-export async function searchClients(db: TipazhDb, index: SearchIndex, query: string, limit = 50): Promise<ClientRecord[]> {
-  const qs = queryWords(query);
-  const matches = (c: ClientRecord) => qs.every((w) => c.searchTokens.some((t) => t.startsWith(w)));
-  const found = await db.clients.bulkGet(index.find(qs, limit));
-  return found.filter((c): c is ClientRecord => c !== undefined && matches(c)).sort(newestFirst);
+export function searchClients(index: SearchIndex, query: string, limit = 50): ClientSummary[] {
+  return index.find(queryWords(query), limit);
 }

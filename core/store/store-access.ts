@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { isLockedClient, summaryOf, type DossierView, type Unsubscribe } from './dossier-view';
+import { isLockedClient, type DossierView, type Unsubscribe } from './dossier-view';
 import { applyEdit } from './apply-edit';
 import { activeCorrections, addCorrection, undoCorrection } from './corrections';
 import type { TipazhDb } from './db';
@@ -135,7 +135,7 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
       await applyEdit(db, change, who);
       if (change.kind === 'vip' && change.vip && key) await sealClientNotes(db, key, change.key);
     },
-    searchClients: async (query) => (await searchClients(db, await search.get(), query)).map(summaryOf),
+    searchClients: async (query) => searchClients(await search.get(), query),
     prepareSearch: async () => void (await search.get()),
     splitRecord: (clientKey) => splitFromPerson(db, clientKey),
     recordVerdict: (visitId, verdict) => recordVerdict(db, visitId, verdict),

@@ -137,10 +137,18 @@ export async function browserBench(out: (s?: string) => void): Promise<void> {
       // The list's first answer (asked for while the index was built) lands before the timed queries start.
       await panel.waitForSelector('[data-testid="client-result"]');
       await panel.waitForTimeout(300);
+      // Common words (a quarter of everyone), rarer ones, and words only the oldest dossiers have (a full scan).
+      const queries = ['anna', 'client4242', 'corp17', '916000', 'olga seeded', 'seed99', 'ivan', 'tom'];
+      for (const q of queries) await searchOnce(panel, q); // warm-up round, not counted
       const times: number[] = [];
-      for (const q of ['anna', 'client4242', 'corp17', '916000', 'olga seeded', 'seed99', 'ivan', 'tom']) times.push(await searchOnce(panel, q));
-      out(`  each query (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
+      for (let round = 0; round < 3; round++) {
+        const each: number[] = [];
+        for (const q of queries) each.push(await searchOnce(panel, q));
+        out(`  round ${round + 1}, each query (ms): ${each.map((t) => t.toFixed(0)).join(' ')}`);
+        times.push(...each);
+      }
       out(row(`${n / 1000}k dossiers: search, typing → results shown, p50`, ms(pct(times, 0.5)), n === 100_000 ? '≤ 30 ms p50' : undefined, n === 100_000 ? pct(times, 0.5) <= 30 : undefined));
+      out(row(`${n / 1000}k dossiers: search, typing → results shown, p95`, ms(pct(times, 0.95))));
     }
   } finally {
     await ext.close();

@@ -48,7 +48,7 @@ export async function storeBench(out: (s?: string) => void): Promise<void> {
     await live.get();
     out(row(`${n / 1000}k dossiers: search index built`, ms(performance.now() - t0)));
     let i = 0;
-    const search = await p50(async () => searchClients(db, await live.get(), queries[i++ % queries.length]!), 70);
+    const search = await p50(async () => searchClients(await live.get(), queries[i++ % queries.length]!), 70);
     live.dispose();
     out(row(`${n / 1000}k dossiers: search p50 (mixed queries)`, ms(search), n === 100_000 ? '≤ 30 ms p50' : undefined, n === 100_000 ? search <= 30 : undefined));
     if (n === 100_000) {

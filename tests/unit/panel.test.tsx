@@ -186,6 +186,22 @@ describe('PanelApp: the dossier', () => {
     await waitFor(() => expect(screen.getByTestId('client-type')).toBeTruthy());
   });
 
+  it('says it is searching while the answer is on its way, not that there are no dossiers', async () => {
+    const fake = fakeTransport({ tab: clientTab() });
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const model = createPanelModel({ ...fake.transport, searchClients: async (q) => (await gate, fake.transport.searchClients(q)) });
+    render(<PanelApp model={model} />);
+    await screen.findByTestId('client-type');
+    fireEvent.keyDown(window, { key: '/' });
+    expect((await screen.findByTestId('clients-searching')).textContent).toBe('Searching your dossiers…');
+    expect(screen.queryByTestId('clients-empty')).toBeNull();
+    open();
+    await waitFor(() => expect(screen.getAllByTestId('client-result')).toHaveLength(1));
+    expect(screen.queryByTestId('clients-searching')).toBeNull();
+    fake.close();
+  });
+
   it('"n" focuses the note box', async () => {
     await mount();
     fireEvent.keyDown(window, { key: 'n' });
