@@ -9,19 +9,36 @@ const SEP = '\n';
 /** Newest first; dossiers seen at the same moment, higher key first (as IndexedDB's reverse index walk gives them). */
 const newer = (aSeen: number, aKey: string, bSeen: number, bKey: string) => aSeen > bSeen || (aSeen === bSeen && aKey > bKey);
 
+
 /**
  * Every dossier's search words in memory, one line per dossier, with what the client list shows of it, and
  * the dossiers in order, newest first. A query walks that order and checks each line (one native substring
- * search per word), so a common word stops after `limit` matches among the newest; a rare one reads every
- * line once. Neither touches IndexedDB. Slots of removed dossiers are reused.
+ * search per word), so a common word stops after `limit` matches among the newest. A word rare among the
+ * newest is then looked for in blocks of lines joined into one string: one search per block skips every
+ * block without it, and only the lines of the others are checked. Neither touches IndexedDB.
+ * Slots of removed dossiers are reused.
  */
 export class SearchIndex {
+  private readonly blockSize: number;
+  private readonly walk: number;
+
+  /**
+   * `walk`: dossiers checked one by one, newest first, before rarer matches are looked for block by block;
+   * `blockSize`: lines per block. Tests make both small.
+   */
+  constructor({ walk = 2048, blockSize = 256 }: { walk?: number; blockSize?: number } = {}) {
+    this.walk = Math.max(1, walk);
+    this.blockSize = Math.max(1, blockSize);
+  }
+
   private readonly slotOf = new Map<string, number>();
   private readonly keys: (string | undefined)[] = [];
   private readonly seen: number[] = [];
   private readonly lines: string[] = [];
   private readonly summaries: (ClientSummary | undefined)[] = [];
   private readonly free: number[] = [];
+  /** Each block's lines joined, built when a search needs it; undefined once a line in it changed. */
+  private readonly blocks: (string | undefined)[] = [];
   /** Slots newest first, kept in order by every put and delete once sorted; rebuilt after a bulk load. */
   private order: number[] = [];
   private ordered = false;
@@ -43,6 +60,7 @@ export class SearchIndex {
     } else if (this.ordered) this.order.splice(this.positionOf(slot), 1);
     this.seen[slot] = c.lastSeen;
     this.lines[slot] = SEP + c.searchTokens.join(SEP);
+    this.blocks[Math.floor(slot / this.blockSize)] = undefined;
     this.summaries[slot] = summaryOf(c);
     if (this.ordered) this.order.splice(this.positionOf(slot), 0, slot);
   }
@@ -54,6 +72,7 @@ export class SearchIndex {
     this.slotOf.delete(key);
     this.keys[slot] = undefined;
     this.lines[slot] = '';
+    this.blocks[Math.floor(slot / this.blockSize)] = undefined;
     this.summaries[slot] = undefined;
     this.free.push(slot);
   }
@@ -66,32 +85,39 @@ export class SearchIndex {
     if (limit <= 0) return [];
     // Longest first: the rarest word rules most dossiers out with one check.
     const needles = words.map((w) => SEP + w).sort((a, b) => b.length - a.length);
-    const { lines, summaries } = this;
+    const { lines, summaries, seen, keys } = this;
+    const has = (slot: number) => needles.every((n) => lines[slot]!.includes(n));
     const order = this.newestFirst();
     const out: ClientSummary[] = [];
-    for (const slot of order) {
-      const line = lines[slot]!;
-      let all = true;
-      for (const n of needles) if (!(all = line.includes(n))) break;
-      if (all && out.push(summaries[slot]!) === limit) break;
+    const walked = Math.min(order.length, this.walk);
+    for (let i = 0; i < walked; i++) if (has(order[i]!) && out.push(summaries[order[i]!]!) === limit) return out;
+    if (walked === order.length) return out;
+    // The rest, block by block: every line older than the last one walked that matches, newest kept.
+    const last = order[walked - 1]!;
+    const older = (slot: number) => newer(seen[last]!, keys[last]!, seen[slot]!, keys[slot]!);
+    const rest: number[] = [];
+    const want = limit - out.length;
+    const first = needles[0] ?? SEP;
+    for (let b = 0; b * this.blockSize < keys.length; b++) {
+      if (!this.blockText(b).includes(first)) continue;
+      const end = Math.min(keys.length, (b + 1) * this.blockSize);
+      for (let slot = b * this.blockSize; slot < end; slot++) {
+        if (keys[slot] === undefined || !older(slot) || !has(slot)) continue;
+        rest.splice(newestPosition(rest, slot, seen, keys), 0, slot);
+        if (rest.length > want) rest.pop();
+      }
     }
+    for (const slot of rest) out.push(summaries[slot]!);
     return out;
   }
 
-  /** Where `slot` is (or belongs) in the order: the first position not newer than it. */
+  private blockText(b: number): string {
+    return (this.blocks[b] ??= this.lines.slice(b * this.blockSize, (b + 1) * this.blockSize).join(''));
+  }
+
+  /** Where `slot` is (or belongs) in the order. */
   private positionOf(slot: number): number {
-    const { order, seen, keys } = this;
-    const s = seen[slot]!;
-    const k = keys[slot]!;
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const m = order[mid]!;
-      if (newer(seen[m]!, keys[m]!, s, k)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return newestPosition(this.order, slot, this.seen, this.keys);
   }
 
   /** Sorts the dossiers once after a bulk load (100k take about 0.1 s); from then on, puts keep the order. */
@@ -106,4 +132,19 @@ export class SearchIndex {
     this.sort();
     return this.order;
   }
+}
+
+/** Where `slot` belongs in `list` (slots, newest first): the first position not newer than it. */
+function newestPosition(list: readonly number[], slot: number, seen: readonly number[], keys: readonly (string | undefined)[]): number {
+  const s = seen[slot]!;
+  const k = keys[slot]!;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const m = list[mid]!;
+    if (newer(seen[m]!, keys[m]!, s, k)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

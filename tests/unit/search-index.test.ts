@@ -20,20 +20,22 @@ function bruteForce(all: Iterable<ClientRecord>, words: string[], limit: number)
 
 describe('SearchIndex', () => {
   it('answers like reading everything, through puts, updates, deletes and searches in any order (random operations)', () => {
-    const word = fc.constantFrom('anna', 'an', 'client1', 'corp', 'corp4', 'o', 'tom', 'zzz', 'c1', 'client12');
+    const word = fc.constantFrom('anna', 'an', 'client1', 'corp', 'corp4', 'o', 'tom', 'zzz', 'c1', 'client12', 'quark', 'yuki', 'zed');
     const op = fc.oneof(
-      fc.record({ put: fc.nat(60), seen: fc.nat(20) }),
+      // A put may rename the client: its words change, and a name is rare in the crowd.
+      fc.record({ put: fc.nat(60), seen: fc.nat(20), name: fc.constantFrom(undefined, 'Zed Quark', 'Yuki Tanaka') }),
       fc.record({ del: fc.nat(60) }),
       fc.record({ find: fc.array(word, { maxLength: 2 }), limit: fc.integer({ min: 1, max: 10 }) }),
     );
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 120 }), fc.array(word, { maxLength: 3 }), fc.integer({ min: 1, max: 25 }), (ops, words, limit) => {
-        const index = new SearchIndex();
+      // Small walks and blocks, so that rare words are looked for block by block too.
+      fc.property(fc.array(op, { maxLength: 120 }), fc.array(word, { maxLength: 3 }), fc.integer({ min: 1, max: 25 }), fc.record({ walk: fc.integer({ min: 1, max: 80 }), blockSize: fc.integer({ min: 1, max: 16 }) }), (ops, words, limit, shape) => {
+        const index = new SearchIndex(shape);
         const model = new Map<string, ClientRecord>();
         for (const o of ops) {
           if ('find' in o) expect(keys(index.find(o.find, o.limit))).toEqual(bruteForce(model.values(), o.find, o.limit));
           else if ('put' in o) {
-            const c = client(o.put, { lastSeen: o.seen });
+            const c = client(o.put, { lastSeen: o.seen, ...(o.name ? { name: o.name } : {}) });
             index.put(c);
             model.set(c.key, c);
           } else {
@@ -47,6 +49,18 @@ describe('SearchIndex', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('looks past the walk block by block, and sees a rename in a block it has read before', () => {
+    const index = new SearchIndex({ walk: 2, blockSize: 4 });
+    for (let i = 0; i < 10; i++) index.put(client(i));
+    expect(keys(index.find(['quark'], 5))).toEqual([]);
+    expect(keys(index.find(['client1'], 5))).toEqual([client(1).key]);
+    index.put(client(1, { name: 'Zed Quark' }));
+    expect(keys(index.find(['quark'], 5))).toEqual([client(1).key]);
+    index.delete(client(1).key);
+    index.put(client(20, { name: 'Yuki Quark', lastSeen: 0 }));
+    expect(keys(index.find(['quark'], 5))).toEqual([client(20).key]);
   });
 
   it('matches word starts only, and a limit of 0 finds nothing', () => {
