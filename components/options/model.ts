@@ -1,4 +1,3 @@
-import { awaitAccess, type AccessOutcome } from './await-access';
 import { batch, computed, signal } from '@preact/signals';
 import { diffPacks, type PackChange } from '../../core/pack/diff';
 import { formatPack } from '../../core/pack/format';
@@ -7,6 +6,7 @@ import type { LocText, StrategyPack } from '../../core/pack/schema';
 import type { InstalledPack } from '../../core/store/db';
 import { effectiveOf, PERSONAL_PACK_ID } from '../../core/store/packs';
 import { lang, type MessageKey } from './i18n';
+import { awaitAccess, type AccessOutcome } from './await-access';
 import { createCheck, type Check, type CheckTarget } from './check';
 import { createEditor, type Editor, type EditorInit } from './editor';
 import { readPack } from './pack-guard';

@@ -3,6 +3,13 @@ import { AuditRecord, NoteRecord, type TipazhDb } from './db';
 import { forEachClientChunk } from './client-chunks';
 import { isLockedClient } from './dossier-view';
 
+/** Keys of the clients whose notes the lock seals, read a chunk of dossiers at a time. */
+async function lockedClientKeys(db: TipazhDb): Promise<string[]> {
+  const keys: string[] = [];
+  await forEachClientChunk(db, (chunk) => void keys.push(...chunk.filter(isLockedClient).map((c) => c.key)));
+  return keys;
+}
+
 export async function getLock(db: TipazhDb): Promise<LockRecord | undefined> {
   const parsed = LockRecord.safeParse((await db.meta.get(LOCK_KEY))?.value);
   return parsed.success ? parsed.data : undefined;
@@ -15,8 +22,7 @@ export async function getLock(db: TipazhDb): Promise<LockRecord | undefined> {
 export async function setUpLock(db: TipazhDb, passphrase: string, iterations?: number): Promise<CryptoKey> {
   if (await getLock(db)) throw new Error('the lock is already set up');
   const { record, key } = await createLock(passphrase, iterations);
-  const vipKeys: string[] = [];
-  await forEachClientChunk(db, (chunk) => void vipKeys.push(...chunk.filter(isLockedClient).map((c) => c.key)));
+  const vipKeys = await lockedClientKeys(db);
   const plain = (await db.notes.where('clientKey').anyOf(vipKeys).toArray()).filter((n) => !n.sealed);
   const sealedNotes = await Promise.all(plain.map(async (n) => NoteRecord.parse({ ...n, text: '', sealed: await seal(key, n.text) })));
   await db.transaction('rw', db.notes, db.meta, async () => {
@@ -77,8 +83,6 @@ export async function updateSealedNote(db: TipazhDb, key: CryptoKey, id: string,
  */
 export async function sealAllVipNotes(db: TipazhDb, key: CryptoKey): Promise<number> {
   let n = 0;
-  await forEachClientChunk(db, async (chunk) => {
-    for (const c of chunk) if (isLockedClient(c)) n += await sealClientNotes(db, key, c.key);
-  });
+  for (const clientKey of await lockedClientKeys(db)) n += await sealClientNotes(db, key, clientKey);
   return n;
 }

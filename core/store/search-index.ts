@@ -9,7 +9,6 @@ const SEP = '\n';
 /** Newest first; dossiers seen at the same moment, higher key first (as IndexedDB's reverse index walk gives them). */
 const newer = (aSeen: number, aKey: string, bSeen: number, bKey: string) => aSeen > bSeen || (aSeen === bSeen && aKey > bKey);
 
-
 /**
  * Every dossier's search words in memory, one line per dossier, with what the client list shows of it, and
  * the dossiers in order, newest first. A query walks that order and checks each line (one native substring
@@ -19,18 +18,8 @@ const newer = (aSeen: number, aKey: string, bSeen: number, bKey: string) => aSee
  * Slots of removed dossiers are reused.
  */
 export class SearchIndex {
-  private readonly blockSize: number;
   private readonly walk: number;
-
-  /**
-   * `walk`: dossiers checked one by one, newest first, before rarer matches are looked for block by block;
-   * `blockSize`: lines per block. Tests make both small.
-   */
-  constructor({ walk = 2048, blockSize = 256 }: { walk?: number; blockSize?: number } = {}) {
-    this.walk = Math.max(1, walk);
-    this.blockSize = Math.max(1, blockSize);
-  }
-
+  private readonly blockSize: number;
   private readonly slotOf = new Map<string, number>();
   private readonly keys: (string | undefined)[] = [];
   private readonly seen: number[] = [];
@@ -42,6 +31,15 @@ export class SearchIndex {
   /** Slots newest first, kept in order by every put and delete once sorted; rebuilt after a bulk load. */
   private order: number[] = [];
   private ordered = false;
+
+  /**
+   * `walk`: dossiers checked one by one, newest first, before rarer matches are looked for block by block;
+   * `blockSize`: lines per block. Tests make both small.
+   */
+  constructor({ walk = 2048, blockSize = 256 }: { walk?: number; blockSize?: number } = {}) {
+    this.walk = Math.max(1, walk);
+    this.blockSize = Math.max(1, blockSize);
+  }
 
   get size(): number {
     return this.slotOf.size;
@@ -87,7 +85,8 @@ export class SearchIndex {
     const needles = words.map((w) => SEP + w).sort((a, b) => b.length - a.length);
     const { lines, summaries, seen, keys } = this;
     const has = (slot: number) => needles.every((n) => lines[slot]!.includes(n));
-    const order = this.newestFirst();
+    this.sort();
+    const { order } = this;
     const out: ClientSummary[] = [];
     const walked = Math.min(order.length, this.walk);
     for (let i = 0; i < walked; i++) if (has(order[i]!) && out.push(summaries[order[i]!]!) === limit) return out;
@@ -126,11 +125,6 @@ export class SearchIndex {
     const { seen, keys } = this;
     this.order = [...this.slotOf.values()].sort((a, b) => (newer(seen[a]!, keys[a]!, seen[b]!, keys[b]!) ? -1 : 1));
     this.ordered = true;
-  }
-
-  private newestFirst(): number[] {
-    this.sort();
-    return this.order;
   }
 }
 

@@ -1,21 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportBackup } from '../../core/backup/export';
 import { applyRestore, parseBackup, planRestore } from '../../core/backup/restore';
-import { TipazhDb } from '../../core/store/db';
 import { addCorrection } from '../../core/store/corrections';
 import { setTags } from '../../core/store/dossier-edits';
 import { addNote, recordVisit } from '../../core/store/dossiers';
 import { installPack } from '../../core/store/packs';
 import { readDefaultPack } from '../../core/pack/node-default';
-import { makeSnapshot } from './helpers';
+import { makeSnapshot, freshDatabases } from './helpers';
 
-const dbs: TipazhDb[] = [];
-const fresh = () => {
-  const db = new TipazhDb(`b-${Math.random()}`);
-  dbs.push(db);
-  return db;
-};
-afterEach(async () => Promise.all(dbs.splice(0).map((d) => d.delete())));
+const fresh = freshDatabases('b');
 const KEY = 'zendesk:acme:42';
 
 async function populated() {

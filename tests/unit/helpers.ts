@@ -1,5 +1,6 @@
 import { ClientSnapshot, type ClientSnapshotInput } from '../../core/schema/snapshot';
-import type { ClientRecord } from '../../core/store/db';
+import { afterEach } from 'vitest';
+import { TipazhDb, type ClientRecord } from '../../core/store/db';
 import { searchTokensOf } from '../../core/store/search';
 
 /** A valid snapshot of one Zendesk client, with any part replaced. */
@@ -30,3 +31,14 @@ export function numberedClient(i: number, over: Partial<ClientRecord> = {}): Cli
 
 /** A bare dossier with this key. */
 export const clientOf = (key: string): ClientRecord => ({ ...numberedClient(0), key, searchTokens: [] });
+
+/** A new, empty dossier database per call; every one of them is deleted after each test. */
+export function freshDatabases(prefix: string): () => TipazhDb {
+  const dbs: TipazhDb[] = [];
+  afterEach(async () => void (await Promise.all(dbs.splice(0).map((d) => d.delete()))));
+  return () => {
+    const db = new TipazhDb(`${prefix}-${Math.random()}`);
+    dbs.push(db);
+    return db;
+  };
+}

@@ -1,21 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportBackup } from '../../core/backup/export';
 import { applyRestore, parseBackup } from '../../core/backup/restore';
 import { createLock, unlock } from '../../core/crypto/lock';
-import { TipazhDb } from '../../core/store/db';
 import { setVip } from '../../core/store/dossier-edits';
 import { addNote, recordVisit } from '../../core/store/dossiers';
 import { addSealedNote, openNotes, setUpLock } from '../../core/store/sealed-notes';
-import { makeSnapshot } from './helpers';
+import { makeSnapshot, freshDatabases } from './helpers';
 
 const FAST = 2000; // iterations for tests; the product uses 600 000
-const dbs: TipazhDb[] = [];
-const fresh = () => {
-  const db = new TipazhDb(`l-${Math.random()}`);
-  dbs.push(db);
-  return db;
-};
-afterEach(async () => Promise.all(dbs.splice(0).map((d) => d.delete())));
+const fresh = freshDatabases('l');
 
 describe('passphrase lock for VIP notes', () => {
   it('accepts the right passphrase only', async () => {

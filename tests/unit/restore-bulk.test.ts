@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Backup } from '../../core/backup/format';
 import { applyRestore, planRestore } from '../../core/backup/restore';
 import { mergeIncomingPersons } from '../../core/backup/restore-persons';
 import { TipazhDb, type NoteRecord, type PersonRecord } from '../../core/store/db';
+import { freshDatabases } from './helpers';
 import { countsAfterRestoring, realisticBackup } from '../support/backup-file';
 
 const NOW = Date.parse('2026-11-01T12:00:00Z');
-const dbs: TipazhDb[] = [];
-const fresh = () => {
-  const db = new TipazhDb(`rb-${Math.random()}`);
-  dbs.push(db);
-  return db;
-};
-afterEach(async () => Promise.all(dbs.splice(0).map((d) => d.delete())));
+const fresh = freshDatabases('rb');
 
 // 900 dossiers: 2,250 visits, more than one write chunk.
 const big = realisticBackup({ clients: 900, now: NOW }).backup;

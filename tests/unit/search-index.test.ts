@@ -88,7 +88,7 @@ describe('changedKeys', () => {
 
 describe('liveSearchIndex over the dossier database', () => {
   let db: TipazhDb;
-  let other: TipazhDb | undefined;
+  let other: TipazhDb;
   let live: LiveSearchIndex | undefined;
   afterEach(async () => {
     live?.dispose();
@@ -98,11 +98,17 @@ describe('liveSearchIndex over the dossier database', () => {
   const keysOf = async (q: string) => searchClients(await live!.get(), q).map((c) => c.key);
   const truth = async (q: string) => bruteForce(await db.clients.toArray(), q.toLowerCase().split(/\s+/).filter(Boolean), 50);
   const settle = () => new Promise((r) => setTimeout(r, 50));
+  /** A database holding clients 0…n-1, watched by a fresh live index; `other` is a second connection to it. */
+  async function crowd(n: number): Promise<LiveSearchIndex> {
+    const name = `live-${Math.random()}`;
+    db = new TipazhDb(name);
+    other = new TipazhDb(name);
+    await db.clients.bulkPut(Array.from({ length: n }, (_, i) => client(i)));
+    return liveSearchIndex(db);
+  }
 
   it('is built from every dossier (in chunks) when first asked for, and answers like reading everything', { timeout: 30_000 }, async () => {
-    db = new TipazhDb(`live-${Math.random()}`);
-    await db.clients.bulkPut(Array.from({ length: 2500 }, (_, i) => client(i)));
-    live = liveSearchIndex(db);
+    live = await crowd(2500);
     expect(live.ready()).toBeUndefined();
     const index = await live.get();
     expect(index.size).toBe(2500);
@@ -111,11 +117,7 @@ describe('liveSearchIndex over the dossier database', () => {
   });
 
   it('follows single writes, other connections’ writes and deletes key by key', { timeout: 30_000 }, async () => {
-    const name = `live-${Math.random()}`;
-    db = new TipazhDb(name);
-    other = new TipazhDb(name);
-    await db.clients.bulkPut(Array.from({ length: 300 }, (_, i) => client(i)));
-    live = liveSearchIndex(db);
+    live = await crowd(300);
     const index = await live.get();
 
     // A visit moves an old client to the top; an edit renames another (in the other connection).
@@ -135,11 +137,7 @@ describe('liveSearchIndex over the dossier database', () => {
   });
 
   it('after a bulk write or a clear, is built again when next asked for (not after every chunk)', { timeout: 30_000 }, async () => {
-    const name = `live-${Math.random()}`;
-    db = new TipazhDb(name);
-    other = new TipazhDb(name);
-    await db.clients.bulkPut(Array.from({ length: 300 }, (_, i) => client(i)));
-    live = liveSearchIndex(db);
+    live = await crowd(300);
     const first = await live.get();
     for (let chunk = 0; chunk < 3; chunk++) {
       await other.clients.bulkPut(Array.from({ length: 200 }, (_, i) => client(1000 + chunk * 200 + i, { name: `Restored${i} Person` })));
@@ -156,9 +154,7 @@ describe('liveSearchIndex over the dossier database', () => {
   });
 
   it('does not lose a write made while it is being built', { timeout: 30_000 }, async () => {
-    db = new TipazhDb(`live-${Math.random()}`);
-    await db.clients.bulkPut(Array.from({ length: 3000 }, (_, i) => client(i)));
-    live = liveSearchIndex(db);
+    live = await crowd(3000);
     const built = live.get();
     // Lands while the first chunks are read: the first dossier's chunk is already behind the build.
     await db.clients.put(client(0, { name: 'Late Changer', lastSeen: 9_000_000 }));
@@ -170,9 +166,7 @@ describe('liveSearchIndex over the dossier database', () => {
   });
 
   it('a bulk write during the build: that build answers, the next ask builds again', { timeout: 30_000 }, async () => {
-    db = new TipazhDb(`live-${Math.random()}`);
-    await db.clients.bulkPut(Array.from({ length: 3000 }, (_, i) => client(i)));
-    live = liveSearchIndex(db);
+    live = await crowd(3000);
     const built = live.get();
     await db.clients.bulkPut(Array.from({ length: 100 }, (_, i) => client(5000 + i)));
     await built;
@@ -181,9 +175,7 @@ describe('liveSearchIndex over the dossier database', () => {
   });
 
   it('is forgotten on drop and built again on the next ask', { timeout: 30_000 }, async () => {
-    db = new TipazhDb(`live-${Math.random()}`);
-    await db.clients.bulkPut(Array.from({ length: 100 }, (_, i) => client(i)));
-    live = liveSearchIndex(db);
+    live = await crowd(100);
     await live.get();
     live.drop();
     expect(live.ready()).toBeUndefined();
@@ -193,9 +185,7 @@ describe('liveSearchIndex over the dossier database', () => {
   });
 
   it('a failed build is reported to the asker, and the next ask tries again', { timeout: 30_000 }, async () => {
-    db = new TipazhDb(`live-${Math.random()}`);
-    await db.clients.bulkPut(Array.from({ length: 10 }, (_, i) => client(i)));
-    live = liveSearchIndex(db);
+    live = await crowd(10);
     const orderBy = db.clients.orderBy.bind(db.clients);
     db.clients.orderBy = () => {
       throw new Error('disk on fire');
