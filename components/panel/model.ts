@@ -83,7 +83,7 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       const id = visitIdOf(t.snapshot, t.updatedAt);
       const visit = dossier.value.visits.find((v) => v.id === id);
       const verdict = verdictOf(a);
-      if (visit && !sameVerdict(visit, verdict)) transport.recordVerdict(id, verdict).catch((e: unknown) => console.warn('[Tipazh] visit history', e));
+      if (visit && !sameVerdict(visit, verdict)) transport.recordVerdict(visit.clientKey, id, verdict).catch((e: unknown) => console.warn('[Tipazh] visit history', e));
     }),
     effect(() => {
       const key = clientKey.value;

@@ -1,16 +1,21 @@
-import type { TipazhDb } from '../store/db';
-import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, type Backup } from './format';
+import type { ClientRecord, TipazhDb } from '../store/db';
+import { visitsOf } from '../store/visits';
+import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, STORED_TABLES, type Backup } from './format';
 
-/** Reads every table in one read transaction, so the file is one consistent moment. */
+/** Reads every table in one read transaction, so the file is one consistent moment. Visits are listed apart from their dossiers. */
 export async function exportBackup(db: TipazhDb, opts: { settings?: Record<string, unknown>; now?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<string> {
-  const data = await db.transaction('r', BACKUP_TABLES.map((t) => db.table(t)), async () => {
+  const data = await db.transaction('r', STORED_TABLES.map((t) => db.table(t)), async () => {
     const out: Record<string, unknown[]> = {};
-    for (const [i, t] of BACKUP_TABLES.entries()) {
+    for (const [i, t] of STORED_TABLES.entries()) {
       out[t] = await db.table(t).toArray();
-      opts.onProgress?.(i + 1, BACKUP_TABLES.length);
+      opts.onProgress?.(i + 1, STORED_TABLES.length);
     }
     return out;
   });
-  const backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: opts.now ?? Date.now(), data, settings: opts.settings ?? {} } as unknown as Backup;
+  const clients = data.clients as ClientRecord[];
+  data.visits = clients.flatMap(visitsOf);
+  data.clients = clients.map(({ visits: _, ...c }) => c);
+  const ordered = Object.fromEntries(BACKUP_TABLES.map((t) => [t, data[t]]));
+  const backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: opts.now ?? Date.now(), data: ordered, settings: opts.settings ?? {} } as unknown as Backup;
   return JSON.stringify(backup);
 }

@@ -8,13 +8,17 @@ export const BACKUP_VERSION = 1;
 /** An installed pack from a file: the pack itself (and any pending update) must pass the full pack schema. */
 const BackupPack = z.extend(InstalledPack, { pack: StrategyPack, pending: z.optional(StrategyPack) });
 
+/** A dossier in a backup: its visits are listed apart, in `data.visits` (the file format predates dossiers holding them). */
+export const BackupClient = z.omit(ClientRecord, { visits: true });
+export type BackupClient = z.infer<typeof BackupClient>;
+
 /** One file with everything Tipazh keeps: dossiers, visits, notes, corrections (the learned model), packs, settings. */
 export const Backup = z.object({
   format: z.literal(BACKUP_FORMAT, { error: 'is not a Tipazh backup' }),
   version: z.number().check(z.int(), z.minimum(1), z.maximum(BACKUP_VERSION, { error: `is from a newer Tipazh; this one reads backups up to version ${BACKUP_VERSION}` })),
   exportedAt: z.number(),
   data: z.object({
-    clients: z.array(ClientRecord),
+    clients: z.array(BackupClient),
     visits: z.array(VisitRecord),
     notes: z.array(NoteRecord),
     corrections: z.array(CorrectionRecord),
@@ -30,4 +34,6 @@ export type Backup = z.infer<typeof Backup>;
 export type BackupTable = keyof Backup['data'];
 export const BACKUP_TABLES: BackupTable[] = ['clients', 'visits', 'notes', 'corrections', 'persons', 'packs', 'audit', 'meta'];
 /** The field each table's records are keyed by: a restore merges records with the same key. */
+/** The tables of the database a backup reads and writes as they are: visits live in their dossiers. */
+export const STORED_TABLES = BACKUP_TABLES.filter((t) => t !== 'visits');
 export const BACKUP_KEYS: Record<BackupTable, string> = { clients: 'key', visits: 'id', notes: 'id', corrections: 'id', persons: 'id', packs: 'id', audit: 'id', meta: 'key' };

@@ -76,7 +76,7 @@ export function personSet(localPersons: readonly PersonRecord[]) {
       counts.merged++;
     },
     /** A dossier no person holds yet is linked as `linkPerson` links it, by its email or phone. */
-    link(client: ClientRecord) {
+    link(client: Pick<ClientRecord, 'key' | 'email' | 'phone'>) {
       if (holderOf.has(client.key)) return;
       const { email, phone } = identitiesOf(client);
       const ids = new Set([...(email ? (byEmail.get(email) ?? []) : []), ...(phone ? (byPhone.get(phone) ?? []) : [])]);

@@ -1,23 +1,35 @@
-import type { TipazhDb, VisitRecord } from '../store/db';
+import type { ClientRecord, TipazhDb, Visit, VisitRecord } from '../store/db';
+import { searchTokensOf } from '../store/search';
+import { storedVisit } from '../store/visits';
 import type { BackupTable } from './format';
 
 type Row = Record<string, unknown>;
 
-/** Visits per dossier: read once before the restore, then kept exact as it adds or replaces visits. */
-export async function visitCounter(db: TipazhDb) {
-  const n = new Map<string, number>();
-  const bump = (k: string, by: number) => n.set(k, (n.get(k) ?? 0) + by);
-  for (const k of (await db.visits.orderBy('clientKey').keys()) as string[]) bump(k, 1);
+/**
+ * The visits of the dossiers a restore touches: the local ones, then the backup's as the restore takes them.
+ * `settle` gives a dossier as it is stored, its visits inside (oldest first) and counted.
+ */
+export function dossierVisits(local: Iterable<VisitRecord>) {
+  const byClient = new Map<string, Map<string, Visit>>();
+  const changed = new Set<string>();
+  const of = (k: string) => byClient.get(k) ?? byClient.set(k, new Map()).get(k)!;
+  for (const v of local) of(v.clientKey).set(v.id, storedVisit(v));
   return {
-    wrote(old: VisitRecord | undefined, next: VisitRecord) {
-      if (old) bump(old.clientKey, -1);
-      bump(next.clientKey, 1);
+    add(v: VisitRecord) {
+      of(v.clientKey).set(v.id, storedVisit(v));
+      changed.add(v.clientKey);
     },
-    of: (k: string) => n.get(k) ?? 0,
+    /** The dossier to store, or none when the restore changes neither it (`chosen`) nor its visits. */
+    settle(c: ClientRecord, chosen: boolean): ClientRecord | undefined {
+      const tokensMissing = !c.searchTokens.length;
+      if (!chosen && !changed.has(c.key) && !tokensMissing) return undefined;
+      const visits = [...of(c.key).values()].sort((a, b) => a.at - b.at);
+      return { ...c, visits, visitCount: Math.max(visits.length, c.visitCount), searchTokens: tokensMissing ? searchTokensOf(c) : c.searchTokens };
+    },
   };
 }
 
-export type VisitCounter = Awaited<ReturnType<typeof visitCounter>>;
+export type DossierVisits = ReturnType<typeof dossierVisits>;
 
 /**
  * Writes queued in chunks without waiting for each: the page prepares the next records while the

@@ -1,9 +1,9 @@
 import { formatIssues } from '../schema/format-issues';
 import type { ClientRecord, InstalledPack, NoteRecord, TipazhDb, VisitRecord } from '../store/db';
-import { searchTokensOf } from '../store/search';
-import { Backup, BACKUP_KEYS, BACKUP_TABLES, type BackupTable } from './format';
+import { visitsOf } from '../store/visits';
+import { Backup, BACKUP_KEYS, BACKUP_TABLES, STORED_TABLES, type BackupTable } from './format';
 import { mergeIncomingPersons, type PersonSet } from './restore-persons';
-import { visitCounter, writeQueue, type VisitCounter } from './restore-writes';
+import { dossierVisits, writeQueue, type DossierVisits } from './restore-writes';
 
 export const MAX_BACKUP_BYTES = 1_500_000_000;
 
@@ -21,7 +21,16 @@ export function parseBackup(text: string): BackupParse {
     return { ok: false, error: truncated ? `the file ends early (truncated at character ${text.length}): ${msg}` : `not valid JSON: ${msg}` };
   }
   const r = Backup.safeParse(raw);
-  return r.success ? { ok: true, backup: r.data } : { ok: false, error: formatIssues(r.error) };
+  if (!r.success) return { ok: false, error: formatIssues(r.error) };
+  const orphan = strayVisit(r.data);
+  return orphan ? { ok: false, error: orphan } : { ok: true, backup: r.data };
+}
+
+/** Each visit is kept in its dossier, so each must name a dossier of the same file: where the first one does not. */
+function strayVisit(b: Backup): string | undefined {
+  const keys = new Set(b.data.clients.map((c) => c.key));
+  const i = b.data.visits.findIndex((v) => !keys.has(v.clientKey));
+  return i < 0 ? undefined : `data.visits[${i}].clientKey: no dossier "${b.data.visits[i]!.clientKey}" in this backup`;
 }
 
 /** A record where this browser has a newer, different copy than the backup: restoring would overwrite it. */
@@ -85,19 +94,26 @@ type Row = Record<string, unknown>;
 /** Persons merge by the records they hold, not by id: see restore-persons.ts. */
 type KeyedTable = Exclude<BackupTable, 'persons'>;
 const KEYED_TABLES = BACKUP_TABLES.filter((t): t is KeyedTable => t !== 'persons');
+/** The tables read record by record: visits come with their dossiers. */
+const READ_TABLES = KEYED_TABLES.filter((t) => t !== 'visits');
 
 /**
  * The one read pass of a plan or a restore: the local copy of every backup record, by identity. Each
  * table's keys are read in one go, then only the records this profile holds are read, in one bulk read.
- * Persons are read whole: they merge by the records they hold.
+ * Persons are read whole: they merge by the records they hold. A dossier's visits are decided one by one,
+ * as the backup lists them, and the dossier itself without them.
  */
 async function readLocals(db: TipazhDb, backup: Backup) {
-  const locals = {} as Record<KeyedTable, Map<string, Row>>;
-  for (const table of KEYED_TABLES) {
+  const locals = { visits: new Map() } as Record<KeyedTable, Map<string, Row>>;
+  for (const table of READ_TABLES) {
     const held = new Set((await db.table(table).toCollection().primaryKeys()) as string[]);
     const keys = (backup.data[table] as Row[]).map((r) => r[keyOf[table]] as string).filter((k) => held.has(k));
     const found = keys.length ? ((await db.table(table).bulkGet(keys)) as (Row | undefined)[]) : [];
     locals[table] = new Map(keys.flatMap((k, i) => (found[i] ? [[k, found[i]] as const] : [])));
+  }
+  for (const c of locals.clients.values() as MapIterator<ClientRecord>) {
+    for (const v of visitsOf(c)) locals.visits.set(v.id, v);
+    locals.clients.set(c.key, bare(c));
   }
   const persons = mergeIncomingPersons(await db.persons.toArray(), backup.data.persons);
   return { locals, persons };
@@ -111,7 +127,7 @@ const tallyPersons = (plan: RestorePlan, persons: PersonSet) => {
 /** A dry run: what a restore would add, update, and where it would overwrite newer local data. */
 export async function planRestore(db: TipazhDb, backup: Backup): Promise<RestorePlan> {
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
-  await db.transaction('r', BACKUP_TABLES.map((t) => db.table(t)), async () => {
+  await db.transaction('r', STORED_TABLES.map((t) => db.table(t)), async () => {
     const { locals, persons } = await readLocals(db, backup);
     tallyPersons(plan, persons);
     for (const table of KEYED_TABLES) {
@@ -139,36 +155,30 @@ function chosen(table: KeyedTable, d: Decision, local: Row | undefined, row: Row
   return undefined;
 }
 
-/** A dossier as the restore stores it: its visit count from the merged visits, its search words present. */
-const settle = (c: ClientRecord, visits: VisitCounter): ClientRecord => ({
-  ...c,
-  visitCount: Math.max(visits.of(c.key), c.visitCount),
-  searchTokens: c.searchTokens.length ? c.searchTokens : searchTokensOf(c),
-});
+/** A dossier without its visits: as a backup lists it, and as the restore decides it. */
+const bare = ({ visits: _, ...c }: ClientRecord): Row => c;
 
-/** The order a restore writes in: dossiers after visits, so their visit counts follow from the merged visits; persons last, once every dossier is linked. */
-const WRITE_ORDER: KeyedTable[] = [...KEYED_TABLES.filter((t) => t !== 'clients'), 'clients'];
+/** Visits are decided first (written with their dossiers), then every table in this order; persons last, once every dossier is linked. */
+const DECIDE_ORDER: KeyedTable[] = ['visits', ...KEYED_TABLES.filter((t) => t !== 'visits' && t !== 'clients'), 'clients'];
 const CHUNK = 2000;
 
 /** What a restore stores for one table's backup rows, given the local copies (updated as it goes, so a repeated key sees the one before). */
-function tableWrites(table: KeyedTable, rows: Row[], local: Map<string, Row>, plan: RestorePlan, visits: VisitCounter, conflicts?: 'keep-local' | 'take-backup'): Row[] {
+function tableWrites(table: KeyedTable, rows: Row[], local: Map<string, Row>, plan: RestorePlan, dossiers: DossierVisits, conflicts?: 'keep-local' | 'take-backup'): Row[] {
   const writes: Row[] = [];
   for (const row of rows) {
     const id = row[keyOf[table]] as string;
     const current = local.get(id);
     const d = decide(table, current, row);
     tally(plan, table, d, row);
-    let next = chosen(table, d, current, row, conflicts);
-    if (table === 'clients') {
-      // A dossier kept as it is is still settled, and written when that changes it: the backup's visits add to its count.
-      const kept = (next ?? current) as ClientRecord;
-      const settled = settle(kept, visits);
-      next = next || settled.visitCount !== kept.visitCount || settled.searchTokens !== kept.searchTokens ? settled : undefined;
-    }
-    if (!next) continue;
-    if (table === 'visits') visits.wrote(current as VisitRecord | undefined, next as VisitRecord);
-    local.set(id, next);
-    writes.push(next);
+    const next = chosen(table, d, current, row, conflicts);
+    if (table === 'visits') {
+      if (next) dossiers.add(next as VisitRecord);
+    } else if (table === 'clients') {
+      // A dossier kept as it is is still written when the backup adds to its visits (or it lacks search words).
+      const stored = dossiers.settle((next ?? current) as ClientRecord, !!next);
+      if (stored) writes.push(stored);
+    } else if (next) writes.push(next);
+    if (next) local.set(id, next);
   }
   return writes;
 }
@@ -178,7 +188,7 @@ function tableWrites(table: KeyedTable, rows: Row[], local: Map<string, Row>, pl
  * Records are merged by identity (never duplicated); where this browser has a newer copy, `conflicts`
  * says whether to keep it (the default) or take the backup's. Dossiers keep their earliest first-seen.
  * One read pass finds the local copies; everything is decided in memory; then every record is written
- * once, in chunks queued back to back, with progress (in backup records) as each chunk lands.
+ * once (visits inside their dossiers), in chunks queued back to back, with progress (in backup records) as each chunk lands.
  */
 export async function applyRestore(
   db: TipazhDb,
@@ -186,13 +196,16 @@ export async function applyRestore(
   opts: { conflicts?: 'keep-local' | 'take-backup'; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<RestorePlan> {
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
-  await db.transaction('rw', BACKUP_TABLES.map((t) => db.table(t)), async () => {
+  await db.transaction('rw', STORED_TABLES.map((t) => db.table(t)), async () => {
     const { locals, persons } = await readLocals(db, backup);
-    const visits = await visitCounter(db);
-    const steps = WRITE_ORDER.map((table) => {
+    const dossiers = dossierVisits(locals.visits.values() as MapIterator<VisitRecord>);
+    const decided = DECIDE_ORDER.map((table) => {
       const rows = backup.data[table] as Row[];
-      return { table: table as BackupTable, records: tableWrites(table, rows, locals[table], plan, visits, opts.conflicts), rows: rows.length };
+      return { table, records: tableWrites(table, rows, locals[table], plan, dossiers, opts.conflicts), rows: rows.length };
     });
+    // Visits are written with their dossiers, and count in the dossiers' progress.
+    const steps: { table: BackupTable; records: Row[]; rows: number }[] = decided.filter((s) => s.table !== 'visits');
+    steps.at(-1)!.rows += backup.data.visits.length;
     // Every backup dossier, as now stored, belongs to a person: a backup without persons gets them here.
     for (const c of locals.clients.values()) persons.link(c as ClientRecord);
     tallyPersons(plan, persons);

@@ -6,6 +6,29 @@ import { Sealed } from '../crypto/lock';
 import { ClientProfile } from '../schema/profile';
 import { ClientTypeId, LifecycleStageId, ServiceLevelId, SourceId, TypeVerdict } from '../taxonomy';
 
+/**
+ * One visit: the agent had this client's ticket open on this day. Re-opening it the same day updates it.
+ * The dossier keeps its visits (`ClientRecord.visits`): one record to write, not one per visit.
+ */
+export const Visit = z.object({
+  id: z.string(),
+  ticketId: z.optional(z.string()),
+  day: z.string(),
+  firstAt: z.number(),
+  at: z.number(),
+  messageCount: z.number().check(z.int(), z.nonnegative()),
+  /** What the panel said of the client on this visit. */
+  type: z.optional(TypeVerdict),
+  confidence: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  stage: z.optional(LifecycleStageId),
+  level: z.optional(ServiceLevelId),
+});
+export type Visit = z.infer<typeof Visit>;
+
+/** A visit with the dossier it belongs to: as backups list visits and the panel receives them. */
+export const VisitRecord = z.extend(Visit, { clientKey: z.string() });
+export type VisitRecord = z.infer<typeof VisitRecord>;
+
 /** One dossier: a client of one helpdesk account. Keyed by `clientKeyOf`. */
 export const ClientRecord = z.object({
   key: z.string().check(z.minLength(1)),
@@ -25,6 +48,8 @@ export const ClientRecord = z.object({
   /** When the client was last seen before the current visit: the gap that makes a `former` client. */
   previousSeen: z.optional(z.number()),
   visitCount: z.number().check(z.int(), z.nonnegative()),
+  /** The dossier's visits, oldest first. */
+  visits: z._default(z.array(Visit), []),
   lastTicketId: z.optional(z.string()),
   lastSubject: z.optional(z.string()),
   /** Lower-case words and prefixes of name, email, phone digits and tags: the client list's search index. */
@@ -40,22 +65,6 @@ export const ClientRecord = z.object({
 });
 export type ClientRecord = z.infer<typeof ClientRecord>;
 
-/** One visit: the agent had this client's ticket open on this day. Re-opening it the same day updates it. */
-export const VisitRecord = z.object({
-  id: z.string(),
-  clientKey: z.string(),
-  ticketId: z.optional(z.string()),
-  day: z.string(),
-  firstAt: z.number(),
-  at: z.number(),
-  messageCount: z.number().check(z.int(), z.nonnegative()),
-  /** What the panel said of the client on this visit. */
-  type: z.optional(TypeVerdict),
-  confidence: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
-  stage: z.optional(LifecycleStageId),
-  level: z.optional(ServiceLevelId),
-});
-export type VisitRecord = z.infer<typeof VisitRecord>;
 
 /** What the panel said of the client on a visit. */
 export const VisitVerdict = z.object({
@@ -146,7 +155,6 @@ export const DB_NAME = 'tipazh';
 /** The dossier database. It lives in the extension's origin only; content scripts never open it. */
 export class TipazhDb extends Dexie {
   clients!: EntityTable<ClientRecord, 'key'>;
-  visits!: EntityTable<VisitRecord, 'id'>;
   notes!: EntityTable<NoteRecord, 'id'>;
   corrections!: EntityTable<CorrectionRecord, 'id'>;
   persons!: EntityTable<PersonRecord, 'id'>;

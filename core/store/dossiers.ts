@@ -1,9 +1,10 @@
 import type { ClientSnapshot } from '../schema/snapshot';
 import { clientKeyOf } from '../schema/snapshot';
-import { ClientRecord, NoteRecord, VisitRecord, VisitVerdict, type TipazhDb } from './db';
+import { ClientRecord, NoteRecord, Visit, VisitVerdict, type TipazhDb } from './db';
 import { dayOf, sameVerdict, visitIdOf } from './dossier-view';
 import { linkPerson, notesOrder } from './persons';
 import { searchTokensOf } from './search';
+import { withVisit } from './visits';
 
 
 /**
@@ -14,20 +15,20 @@ export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date
   const key = clientKeyOf(snap);
   const day = dayOf(now);
   const visitId = visitIdOf(snap, now);
-  return db.transaction('rw', db.clients, db.visits, db.persons, async () => {
-    const prevVisit = await db.visits.get(visitId);
-    const visit = VisitRecord.parse({
+  return db.transaction('rw', db.clients, db.persons, async () => {
+    const prev = await db.clients.get(key);
+    const prevVisit = prev?.visits.find((v) => v.id === visitId);
+    const visit = Visit.parse({
+      // What the panel said on this visit stays until it says something else (recordVerdict).
+      ...prevVisit,
       id: visitId,
-      clientKey: key,
       ticketId: snap.ticket?.id,
       day,
       firstAt: prevVisit?.firstAt ?? now,
       at: now,
       messageCount: snap.conversation.length,
     });
-    await db.visits.put(visit);
-    const prev = await db.clients.get(key);
-    const visitCount = await db.visits.where('clientKey').equals(key).count();
+    const visits = withVisit(prev?.visits ?? [], visit);
     const c = snap.client;
     const record = ClientRecord.parse({
       ...prev,
@@ -45,7 +46,8 @@ export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date
       updatedAt: Math.max(prev?.updatedAt ?? now, now),
       revenue: snap.deal ? Math.max(prev?.revenue ?? 0, snap.deal.value) : prev?.revenue,
       previousSeen: prevVisit ? prev?.previousSeen : prev?.lastSeen,
-      visitCount,
+      visitCount: visits.length,
+      visits,
       lastTicketId: snap.ticket?.id ?? prev?.lastTicketId,
       lastSubject: snap.ticket?.subject ?? prev?.lastSubject,
       profile: prefill(prev?.profile, snap),
@@ -92,10 +94,11 @@ export async function listNotes(db: TipazhDb, clientKey: string): Promise<NoteRe
  * Writes what the panel showed the agent on a visit (type, confidence, stage, level): the dossier's history.
  * Nothing happens for a visit that is not recorded (yet) or already says the same.
  */
-export async function recordVerdict(db: TipazhDb, visitId: string, verdict: VisitVerdict): Promise<void> {
+export async function recordVerdict(db: TipazhDb, clientKey: string, visitId: string, verdict: VisitVerdict): Promise<void> {
   const v = VisitVerdict.parse(verdict);
-  await db.transaction('rw', db.visits, async () => {
-    const visit = await db.visits.get(visitId);
-    if (visit && !sameVerdict(visit, v)) await db.visits.put(VisitRecord.parse({ ...visit, ...v }));
+  await db.transaction('rw', db.clients, async () => {
+    const client = await db.clients.get(clientKey);
+    const visit = client?.visits.find((x) => x.id === visitId);
+    if (client && visit && !sameVerdict(visit, v)) await db.clients.put({ ...client, visits: withVisit(client.visits, Visit.parse({ ...visit, ...v })) });
   });
 }

@@ -1,14 +1,13 @@
 import type { TipazhDb } from './db';
 
 /**
- * Deletes every trace of one person: all their linked records, visits, notes, corrections, audit entries
+ * Deletes every trace of one person: all their linked records (with their visits), notes, corrections, audit entries
  * and the person link itself, in one transaction. Returns the record keys that were removed.
  */
 export async function forgetPerson(db: TipazhDb, clientKey: string): Promise<string[]> {
-  return db.transaction('rw', [db.clients, db.visits, db.notes, db.corrections, db.audit, db.persons], async () => {
+  return db.transaction('rw', [db.clients, db.notes, db.corrections, db.audit, db.persons], async () => {
     const person = await db.persons.where('clientKeys').equals(clientKey).first();
     const keys = person?.clientKeys ?? [clientKey];
-    await db.visits.where('clientKey').anyOf(keys).delete();
     await db.notes.where('clientKey').anyOf(keys).delete();
     await db.corrections.where('clientKey').anyOf(keys).delete();
     await db.audit.where('clientKey').anyOf(keys).delete();

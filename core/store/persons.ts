@@ -1,6 +1,7 @@
 import { normalizeEmail, normalizePhone } from '../identity';
 import type { AuditRecord, ClientRecord, NoteRecord, TipazhDb, VisitRecord } from './db';
 import { PersonRecord } from './db';
+import { visitsOf } from './visits';
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
 
@@ -17,7 +18,7 @@ const blockedBetween = (a: PersonRecord, b: PersonRecord) =>
  * first, then those with its email or phone): the one holding it, or any not split from it, or a new one.
  * Persons that turn out to be one are merged (their links only); `merged` are the ones to delete.
  */
-export function joinPerson(client: ClientRecord, found: readonly PersonRecord[]): { person: PersonRecord; merged: string[] } {
+export function joinPerson(client: Pick<ClientRecord, 'key' | 'email' | 'phone'>, found: readonly PersonRecord[]): { person: PersonRecord; merged: string[] } {
   const { email, phone } = identitiesOf(client);
   const own = found.find((p) => p.clientKeys.includes(client.key));
   let person: PersonRecord = own ?? found.find((p) => !p.blocked.includes(client.key)) ?? { id: crypto.randomUUID(), emails: [], phones: [], clientKeys: [client.key], blocked: [] };
@@ -93,7 +94,7 @@ export async function personView(
   const records = (await db.clients.bulkGet(keys)).filter((c): c is ClientRecord => !!c);
   const notes = await db.notes.where('clientKey').anyOf(keys).toArray();
   notes.sort(notesOrder);
-  const visits = (await db.visits.where('clientKey').anyOf(keys).toArray()).sort((a, b) => a.at - b.at);
+  const visits = records.flatMap(visitsOf).sort((a, b) => a.at - b.at);
   const audit = (await db.audit.where('clientKey').anyOf(keys).toArray()).sort((a, b) => b.at - a.at);
   return { person, records, notes, visits, audit };
 }

@@ -1,4 +1,5 @@
 import type Dexie from 'dexie';
+import type { Transaction } from 'dexie';
 
 /*
  * Every version of the dossier database. A version is never edited once shipped: a change is a new
@@ -43,7 +44,34 @@ export const SCHEMA_V4 = {
   audit: 'id, clientKey',
 };
 
-export const LATEST_VERSION = 4;
+/** Version 6: no `visits` table; version 5 moved every visit into its dossier (`ClientRecord.visits`). */
+export const SCHEMA_V6 = { ...SCHEMA_V4, visits: null };
+
+export const LATEST_VERSION = 6;
+
+type StoredVisit = { id: string; clientKey?: string; at: number };
+
+/**
+ * Version 5's upgrade: each dossier takes its visits (oldest first) and counts them; the table is left
+ * empty, and version 6 drops it (Dexie reads a table in an upgrade only if a later version deletes it).
+ */
+async function visitsIntoDossiers(tx: Transaction) {
+  const byClient = new Map<string, StoredVisit[]>();
+  await tx.table('visits').each(({ clientKey, ...v }: StoredVisit) => {
+    const list = byClient.get(clientKey!) ?? [];
+    list.push(v as StoredVisit);
+    byClient.set(clientKey!, list);
+  });
+  await tx
+    .table('clients')
+    .toCollection()
+    .modify((c: { key: string; visits?: StoredVisit[]; visitCount: number }) => {
+      const visits = [...(c.visits ?? []), ...(byClient.get(c.key) ?? [])].sort((a, b) => a.at - b.at);
+      c.visits = visits;
+      c.visitCount = Math.max(c.visitCount, visits.length);
+    });
+  await tx.table('visits').clear();
+}
 
 /** Declares versions 1 to `upTo` (the latest unless a test writes an older database). */
 export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
@@ -65,4 +93,8 @@ export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   if (upTo < 4) return;
   // Indexes dropped only: every record stays as it is.
   db.version(4).stores(SCHEMA_V4);
+  if (upTo < 5) return;
+  db.version(5).stores(SCHEMA_V4).upgrade(visitsIntoDossiers);
+  if (upTo < 6) return;
+  db.version(6).stores(SCHEMA_V6);
 }

@@ -138,6 +138,6 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
     searchClients: async (query) => searchClients(await search.get(), query),
     prepareSearch: async () => void (await search.get()),
     splitRecord: (clientKey) => splitFromPerson(db, clientKey),
-    recordVerdict: (visitId, verdict) => recordVerdict(db, visitId, verdict),
+    recordVerdict: (clientKey, visitId, verdict) => recordVerdict(db, clientKey, visitId, verdict),
   };
 }

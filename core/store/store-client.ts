@@ -106,7 +106,7 @@ export function storeClient(connect: () => WirePort, opts: StoreClientOptions = 
     searchClients: (query) => call('searchClients', query),
     prepareSearch: () => call('prepareSearch'),
     splitRecord: (clientKey) => call('splitRecord', clientKey),
-    recordVerdict: (visitId, verdict) => call('recordVerdict', visitId, verdict),
+    recordVerdict: (clientKey, visitId, verdict) => call('recordVerdict', clientKey, visitId, verdict),
     close() {
       closed = true;
       clearInterval(keepAlive);

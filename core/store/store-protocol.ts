@@ -29,7 +29,7 @@ const ARGS: Record<StoreMethod, z.ZodMiniType> = {
   searchClients: z.tuple([z.string().check(z.maxLength(500))]),
   prepareSearch: z.tuple([]),
   splitRecord: z.tuple([Key]),
-  recordVerdict: z.tuple([Key, VisitVerdict]),
+  recordVerdict: z.tuple([Key, Key, VisitVerdict]),
 };
 const METHODS = Object.keys(ARGS) as StoreMethod[];
 const isWatch = (m: StoreMethod): m is WatchMethod => m.startsWith('watch');

@@ -31,7 +31,7 @@ export interface StoreService {
   /** Gets searching ready (the background builds its in-memory index when it has none); resolves when it is. */
   prepareSearch(): Promise<void>;
   /** Keeps what the panel showed for a visit in the dossier's history (see recordVerdict in dossiers.ts). */
-  recordVerdict(visitId: string, verdict: VisitVerdict): Promise<void>;
+  recordVerdict(clientKey: string, visitId: string, verdict: VisitVerdict): Promise<void>;
   splitRecord(clientKey: string): Promise<void>;
 }
 

@@ -4,7 +4,8 @@ import type { Locator, Page } from '@playwright/test';
 import { tabStateKey } from '../../core/protocol';
 import type { Launched } from '../support/launch';
 import { navigateInApp, tabIdOf } from '../support/pages';
-import { clientRecord, countRecords, generateClients, noteRecord, putRecords, seedClients, seedVisits } from '../support/seed';
+import { clientRecord, countRecords, generateClients, noteRecord, putRecords, seedClients, visitRecords } from '../support/seed';
+import { storedVisit } from '../../core/store/visits';
 import { expect, test } from './fixtures';
 
 /**
@@ -224,9 +225,7 @@ test('the history chart shows one point per visit in the last 90 days; a visit i
   // Megan Price was seen before: three tickets on three days, two tickets on one day, and one visit too old to show.
   const bare = await openBarePanel(ext);
   const now = Date.now();
-  await seedClients(bare, [clientRecord({ key: KEY.megan, name: 'Megan Price', email: 'megan.price@example.com', firstSeen: now - 120 * DAY, lastSeen: now - 10 * DAY, visitCount: 5 })]);
-  await seedVisits(
-    bare,
+  const visits = visitRecords(
     KEY.megan,
     [
       { daysAgo: 120, ticketId: '1001', type: 'undecided', confidence: 0.4, stage: 'first-buyer' },
@@ -236,7 +235,8 @@ test('the history chart shows one point per visit in the last 90 days; a visit i
       { daysAgo: 10, ticketId: '1190', type: 'impatient', confidence: 0.7, stage: 'regular' },
     ],
     now,
-  );
+  ).map(storedVisit);
+  await seedClients(bare, [clientRecord({ key: KEY.megan, name: 'Megan Price', email: 'megan.price@example.com', firstSeen: now - 120 * DAY, lastSeen: now - 10 * DAY, visitCount: 5, visits })]);
   expect(await countRecords(bare, 'visits')).toBe(5);
 
   const helpdesk = await ext.context.newPage();

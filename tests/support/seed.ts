@@ -55,7 +55,7 @@ export async function putRecords(page: Page, store: Store, records: readonly unk
   }
 }
 
-/** Counts the records of one store, straight from IndexedDB. */
+/** Counts the records of one store, straight from IndexedDB; visits are counted inside their dossiers. */
 export function countRecords(page: Page, store: Store): Promise<number> {
   return page.evaluate(
     ({ dbName, store }) =>
@@ -64,8 +64,12 @@ export function countRecords(page: Page, store: Store): Promise<number> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const req = db.transaction(store, 'readonly').objectStore(store).count();
-          req.onsuccess = () => (db.close(), resolve(req.result));
+          const os = db.transaction(store === 'visits' ? 'clients' : store, 'readonly').objectStore(store === 'visits' ? 'clients' : store);
+          const req = (store === 'visits' ? os.getAll() : os.count()) as IDBRequest;
+          req.onsuccess = () => {
+            db.close();
+            resolve(store === 'visits' ? (req.result as { visits: unknown[] }[]).reduce((n, c) => n + c.visits.length, 0) : (req.result as number));
+          };
           req.onerror = () => (db.close(), reject(req.error));
         };
       }),
@@ -144,7 +148,7 @@ export interface SeedVisit {
   level?: ServiceLevelId;
 }
 
-/** Visit records keyed as the store keys them: one per (client, ticket, UTC day). */
+/** Visit records keyed as the store keys them: one per (client, ticket, UTC day). A dossier keeps them without its key (`storedVisit`). */
 export function visitRecords(clientKey: string, visits: readonly SeedVisit[], now = Date.now()): VisitRecord[] {
   return visits.map((v) => {
     const at = now - v.daysAgo * DAY;
@@ -164,8 +168,6 @@ export function visitRecords(clientKey: string, visits: readonly SeedVisit[], no
   });
 }
 
-export const seedVisits = (page: Page, clientKey: string, visits: readonly SeedVisit[], now = Date.now()) =>
-  putRecords(page, 'visits', visitRecords(clientKey, visits, now));
 
 /** A note as the store keeps it. */
 export function noteRecord(clientKey: string, text: string, opts: { pinned?: boolean; at?: number } = {}): NoteRecord {

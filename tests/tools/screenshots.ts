@@ -15,7 +15,8 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../support/launch';
 import { openHelpdeskPage, openPanelPage } from '../support/pages';
-import { clientRecord, seedClients, seedVisits } from '../support/seed';
+import { clientRecord, seedClients, visitRecords } from '../support/seed';
+import { storedVisit } from '../../core/store/visits';
 import { routeZendesk } from '../support/zendesk-routes';
 
 const OUT = resolve(process.argv[2] ?? resolve(import.meta.dirname, '../screenshots'));
@@ -38,14 +39,14 @@ async function main() {
     await blank.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
     await blank.getByTestId('no-client').waitFor();
     const now = Date.now();
-    await seedClients(blank, [
-      clientRecord({ key: KEY, name: 'Виктория Лебедева', email: 'v.lebedeva@example.com', organization: 'ООО Северный ветер', firstSeen: now - 62 * DAY, lastSeen: now - 12 * DAY, visitCount: 3 }),
-    ]);
-    await seedVisits(blank, KEY, [
+    const visits = visitRecords(KEY, [
       { daysAgo: 62, ticketId: '1087', type: 'complainer', confidence: 0.55, stage: 'first-buyer', level: 'passer-by' },
       { daysAgo: 35, ticketId: '1140', type: 'extortionist', confidence: 0.62, stage: 'regular', level: 'passer-by' },
       { daysAgo: 12, ticketId: '1176', type: 'extortionist', confidence: 0.71, stage: 'regular', level: 'passer-by' },
-    ], now);
+    ], now).map(storedVisit);
+    await seedClients(blank, [
+      clientRecord({ key: KEY, name: 'Виктория Лебедева', email: 'v.lebedeva@example.com', organization: 'ООО Северный ветер', firstSeen: now - 62 * DAY, lastSeen: now - 12 * DAY, visitCount: 3, visits }),
+    ]);
     await blank.close();
 
     const { tabId } = await openHelpdeskPage(ext, 'https://acme.zendesk.com/agent/tickets/1201');

@@ -6,7 +6,7 @@ import { setTags } from '../../core/store/dossier-edits';
 import { addNote, recordVisit } from '../../core/store/dossiers';
 import { installPack } from '../../core/store/packs';
 import { readDefaultPack } from '../../core/pack/node-default';
-import { makeSnapshot, freshDatabases } from './helpers';
+import { makeSnapshot, freshDatabases, storedVisits } from './helpers';
 
 const fresh = freshDatabases('b');
 const KEY = 'zendesk:acme:42';
@@ -31,9 +31,11 @@ describe('backup and restore', () => {
     const dst = fresh();
     const plan = await applyRestore(dst, parsed.backup);
     expect(plan.conflicts).toEqual([]);
-    for (const t of ['clients', 'visits', 'notes', 'corrections', 'persons', 'packs', 'audit', 'meta'] as const) {
+    for (const t of ['clients', 'notes', 'corrections', 'persons', 'packs', 'audit', 'meta'] as const) {
       expect(await dst.table(t).count(), t).toBe(await src.table(t).count());
     }
+    expect(await storedVisits(dst)).toEqual(await storedVisits(src));
+    expect(parsed.backup.data.visits.map((v) => v.clientKey)).toEqual([KEY, KEY]);
     expect((await dst.clients.get(KEY))?.typeOverride?.type).toBe('tester');
     expect(parsed.backup.settings).toEqual({ lang: 'ru' });
   });
@@ -48,13 +50,13 @@ describe('backup and restore', () => {
     await applyRestore(dst, r.backup);
     expect(await dst.clients.count()).toBe(1);
     expect(await dst.persons.count()).toBe(1);
-    expect(await dst.visits.count()).toBe(3);
+    expect((await storedVisits(dst)).map((v) => v.at)).toEqual([500, 1000, 2000]);
     expect((await dst.clients.get(KEY))?.visitCount).toBe(3);
     expect((await dst.clients.get(KEY))?.firstSeen).toBe(500);
     expect((await dst.notes.toArray()).map((n) => n.text).sort()).toEqual(['likes tea', 'local note']);
     // Restoring the same file twice changes nothing.
     await applyRestore(dst, r.backup);
-    expect(await dst.visits.count()).toBe(3);
+    expect(await storedVisits(dst)).toHaveLength(3);
     expect(await dst.notes.count()).toBe(2);
   });
 
@@ -86,6 +88,13 @@ describe('backup and restore', () => {
     expect(!parseBackup(JSON.stringify({ ...data, version: 99 })).ok).toBe(true);
   });
 
+  it('refuses a visit of a dossier the file does not hold, saying which', async () => {
+    const data = JSON.parse(await exportBackup(await populated()));
+    data.data.visits[1].clientKey = 'zendesk:acme:nobody';
+    const r = parseBackup(JSON.stringify(data));
+    expect(!r.ok && r.error).toBe('data.visits[1].clientKey: no dossier "zendesk:acme:nobody" in this backup');
+  });
+
   it('holds a backup’s installed packs to the full pack schema, saying where one is wrong', async () => {
     const data = JSON.parse(await exportBackup(await populated()));
     data.data.packs[0].pack.types.tester.phrases[0].text = 42;
@@ -100,10 +109,10 @@ describe('backup and restore', () => {
     if (!r.ok) throw new Error(r.error);
     const dst = fresh();
     await recordVisit(dst, makeSnapshot({ client: { externalId: '7', name: 'Local only' } }), 1);
-    const before = { clients: await dst.clients.count(), visits: await dst.visits.count() };
+    const before = { clients: await dst.clients.count(), visits: (await storedVisits(dst)).length };
     const broken = { ...r.backup, data: { ...r.backup.data, audit: [{ id: undefined, clientKey: KEY, at: 1, who: 'x', field: 'y' }] } } as unknown as typeof r.backup;
     await expect(applyRestore(dst, broken)).rejects.toThrow();
-    expect({ clients: await dst.clients.count(), visits: await dst.visits.count() }).toEqual(before);
+    expect({ clients: await dst.clients.count(), visits: (await storedVisits(dst)).length }).toEqual(before);
     expect(await dst.notes.count()).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TipazhDb } from '../../core/store/db';
-import { addNote, listNotes, recordVisit } from '../../core/store/dossiers';
-import { makeSnapshot as snap } from './helpers';
+import { addNote, listNotes, recordVerdict, recordVisit } from '../../core/store/dossiers';
+import { makeSnapshot as snap, storedVisits } from './helpers';
 
 let db: TipazhDb;
 afterEach(async () => db?.delete());
@@ -21,7 +21,7 @@ describe('recordVisit', () => {
     await recordVisit(db, snap(), day + 60_000);
     await recordVisit(db, snap(), day + 120_000);
     expect(await db.clients.count()).toBe(1);
-    expect(await db.visits.count()).toBe(1);
+    expect(await storedVisits(db)).toHaveLength(1);
     expect(await db.clients.get('zendesk:acme:42')).toMatchObject({ visitCount: 1, firstSeen: day, lastSeen: day + 120_000 });
   });
 
@@ -32,6 +32,17 @@ describe('recordVisit', () => {
     await recordVisit(db, snap({ ticket: { id: '99', subject: 'Other', tags: [] } }), day + 1000);
     await recordVisit(db, snap(), day + 86_400_000);
     expect(await db.clients.get('zendesk:acme:42')).toMatchObject({ visitCount: 3, lastSubject: 'Refund' });
+    expect((await storedVisits(db)).map((v) => [v.ticketId, v.at])).toEqual([['1203', day], ['99', day + 1000], ['1203', day + 86_400_000]]);
+  });
+
+  it('keeps what the panel said on a visit when the ticket is opened again that day', async () => {
+    open();
+    const day = Date.parse('2026-03-01T08:00:00Z');
+    const c = await recordVisit(db, snap(), day);
+    const verdict = { type: 'tester', confidence: 0.7, stage: 'regular', level: 'family' } as const;
+    await recordVerdict(db, c.key, c.visits[0]!.id, verdict);
+    await recordVisit(db, snap(), day + 60_000);
+    expect((await storedVisits(db))[0]).toMatchObject({ ...verdict, firstAt: day, at: day + 60_000 });
   });
 
   it('keeps what the API told earlier when a later page read lacks it', async () => {

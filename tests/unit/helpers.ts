@@ -2,6 +2,7 @@ import { ClientSnapshot, type ClientSnapshotInput } from '../../core/schema/snap
 import { afterEach } from 'vitest';
 import { TipazhDb, type ClientRecord } from '../../core/store/db';
 import { searchTokensOf } from '../../core/store/search';
+import { visitsOf } from '../../core/store/visits';
 
 /** A valid snapshot of one Zendesk client, with any part replaced. */
 export function makeSnapshot(over: Partial<ClientSnapshotInput> = {}): ClientSnapshot {
@@ -24,7 +25,7 @@ export function numberedClient(i: number, over: Partial<ClientRecord> = {}): Cli
   const c: ClientRecord = {
     key: `zendesk:t:${String(i).padStart(5, '0')}`, source: 'zendesk', account: 't', externalId: String(i),
     name: `Client${i} ${FIRST_NAMES[i % 4]}`, email: `c${i}@corp${i % 50}.example`, firstSeen: i, lastSeen: 1_000_000 + i,
-    updatedAt: 1_000_000 + i, visitCount: 1, tags: [], vip: false, profile: { prefilled: [] }, searchTokens: [], ...over,
+    updatedAt: 1_000_000 + i, visitCount: 1, tags: [], vip: false, profile: { prefilled: [] }, searchTokens: [], ...over, visits: over.visits ?? [],
   };
   return { ...c, searchTokens: searchTokensOf(c) };
 }
@@ -42,3 +43,9 @@ export function freshDatabases(prefix: string): () => TipazhDb {
     return db;
   };
 }
+
+/** Every visit the database holds (inside the dossiers), each with its dossier's key. */
+export const storedVisits = async (db: TipazhDb) => (await db.clients.toArray()).flatMap(visitsOf);
+
+/** One visit by id, wherever it is kept. */
+export const storedVisit = async (db: TipazhDb, id: string) => (await storedVisits(db)).find((v) => v.id === id);

@@ -13,8 +13,10 @@ async function writtenBy(v: number): Promise<string> {
   await old.open();
   expect(old.verno).toBe(v);
   // Version 2 added updatedAt (its upgrade fills it in for older rows); version 3 added revenue.
-  await old.table('clients').add({ ...client, ...(v >= 2 ? { updatedAt: 9 } : {}), ...(v >= 3 ? { revenue: 1200 } : {}) });
-  await old.table('visits').bulkAdd([{ id: 'v1', clientKey: client.key, day: '2026-01-01', firstAt: 5, at: 5, messageCount: 1 }, { id: 'v2', clientKey: client.key, day: '2026-01-02', firstAt: 9, at: 9, messageCount: 3 }]);
+  // Version 5 moved the visits into their dossier.
+  const visits = [{ id: 'v1', day: '2026-01-01', firstAt: 5, at: 5, messageCount: 1 }, { id: 'v2', day: '2026-01-02', firstAt: 9, at: 9, messageCount: 3, type: 'tester' }];
+  await old.table('clients').add({ ...client, ...(v >= 2 ? { updatedAt: 9 } : {}), ...(v >= 3 ? { revenue: 1200 } : {}), ...(v >= 5 ? { visits } : {}) });
+  if (v < 5) await old.table('visits').bulkAdd(visits.reverse().map((x) => ({ ...x, clientKey: client.key })));
   await old.table('notes').add({ id: 'n1', clientKey: client.key, text: 'likes tea', pinned: true, createdAt: 6, updatedAt: 6 });
   await old.table('corrections').add({ id: 'c1', clientKey: client.key, from: 'unknown', to: 'tester', at: 7, stems: ['bug'] });
   await old.table('persons').add({ id: 'p1', emails: ['megan@example.com'], phones: [], clientKeys: [client.key], blocked: [] });
@@ -31,7 +33,12 @@ describe('database migrations', () => {
     await db.open();
     expect(db.verno).toBe(LATEST_VERSION);
     expect(await db.clients.get(client.key)).toMatchObject({ name: 'Megan Price', updatedAt: 9, searchTokens: ['megan'] });
-    expect((await db.visits.where('clientKey').equals(client.key).toArray()).map((x) => x.id).sort()).toEqual(['v1', 'v2']);
+    // Oldest first, counted, and nothing of them lost.
+    expect((await db.clients.get(client.key))?.visits).toEqual([
+      { id: 'v1', day: '2026-01-01', firstAt: 5, at: 5, messageCount: 1 },
+      { id: 'v2', day: '2026-01-02', firstAt: 9, at: 9, messageCount: 3, type: 'tester' },
+    ]);
+    expect((await db.clients.get(client.key))?.visitCount).toBe(2);
     expect((await db.notes.where('clientKey').equals(client.key).first())?.text).toBe('likes tea');
     expect(await db.corrections.orderBy('at').count()).toBe(1);
     expect(await db.persons.where('emails').equals('megan@example.com').count()).toBe(1);
@@ -43,12 +50,19 @@ describe('database migrations', () => {
     await db.delete();
   });
 
+  it('version 6 has no visits table left, in Dexie or in the browser', async () => {
+    const db = new TipazhDb(await writtenBy(4));
+    await db.open();
+    expect(db.tables.map((t) => t.name)).not.toContain('visits');
+    expect([...db.backendDB().objectStoreNames]).not.toContain('visits');
+    await db.delete();
+  });
+
   it('version 4 keeps only the indexes a query uses', async () => {
     const db = new TipazhDb(await writtenBy(3));
     await db.open();
     const indexes = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
     expect(indexes('clients')).toEqual(['revenue']);
-    expect(indexes('visits')).toEqual(['clientKey']);
     expect(indexes('notes')).toEqual(['clientKey']);
     expect(indexes('audit')).toEqual(['clientKey']);
     expect(indexes('persons')).toEqual(['clientKeys', 'emails', 'phones']);

@@ -9,7 +9,7 @@ import type { ClientSnapshotInput } from '../../core/schema/snapshot';
 import { visitIdOf } from '../../core/store/dossier-view';
 import { recordVisit } from '../../core/store/dossiers';
 import { fakeTransport } from './fake-transport';
-import { makeSnapshot } from './helpers';
+import { makeSnapshot, storedVisit, storedVisits } from './helpers';
 
 afterEach(() => {
   cleanup();
@@ -98,11 +98,11 @@ describe('PanelApp: the tab view', () => {
     const now = Date.now();
     const { db, model } = await mount({ tab: { ...clientTab(), updatedAt: now } });
     const visitId = visitIdOf(extortion, now);
-    await waitFor(async () => expect(await db.visits.get(visitId)).toMatchObject({ type: 'extortionist', stage: model.analysis.value!.lifecycle.stage }));
-    expect((await db.visits.get(visitId))!.confidence).toBeCloseTo(model.analysis.value!.classification.confidence, 6);
+    await waitFor(async () => expect(await storedVisit(db, visitId)).toMatchObject({ type: 'extortionist', stage: model.analysis.value!.lifecycle.stage }));
+    expect((await storedVisit(db, visitId))!.confidence).toBeCloseTo(model.analysis.value!.classification.confidence, 6);
     await model.overrideType('tester', 'gave a detailed report');
-    await waitFor(async () => expect(await db.visits.get(visitId)).toMatchObject({ type: 'tester', confidence: 1 }));
-    expect(await db.visits.count()).toBe(1);
+    await waitFor(async () => expect(await storedVisit(db, visitId)).toMatchObject({ type: 'tester', confidence: 1 }));
+    expect(await storedVisits(db)).toHaveLength(1);
   });
 
   it('overrides the service level with a reason, shown in the audit trail with who and old → new', async () => {
@@ -167,7 +167,7 @@ describe('PanelApp: the dossier', () => {
   it('draws one history point per visit', async () => {
     const { db } = await mount();
     await recordVisit(db, makeSnapshot({ ...(extortion as ClientSnapshotInput), ticket: { id: '2', subject: 'another' } }));
-    await db.visits.toCollection().modify({ type: 'extortionist', stage: 'regular' });
+    await db.clients.toCollection().modify((c) => void (c.visits = c.visits.map((v) => ({ ...v, type: 'extortionist', stage: 'regular' }))));
     await waitFor(() => expect(screen.getAllByTestId('history-point')).toHaveLength(2));
     expect(screen.getAllByTestId('history-point').map((p) => p.getAttribute('data-type'))).toEqual(['extortionist', 'extortionist']);
   });

@@ -3,7 +3,7 @@ import type { Backup } from '../../core/backup/format';
 import { applyRestore, planRestore } from '../../core/backup/restore';
 import { mergeIncomingPersons } from '../../core/backup/restore-persons';
 import { TipazhDb, type NoteRecord, type PersonRecord } from '../../core/store/db';
-import { freshDatabases } from './helpers';
+import { freshDatabases, storedVisits } from './helpers';
 import { countsAfterRestoring, realisticBackup } from '../support/backup-file';
 
 const NOW = Date.parse('2026-11-01T12:00:00Z');
@@ -12,7 +12,8 @@ const fresh = freshDatabases('rb');
 // 900 dossiers: 2,250 visits, more than one write chunk.
 const big = realisticBackup({ clients: 900, now: NOW }).backup;
 const local = realisticBackup({ clients: 200, now: NOW, local: true }).backup;
-const counts = async (db: TipazhDb) => Object.fromEntries(await Promise.all(Object.keys(countsAfterRestoring(big)).map(async (t) => [t, await db.table(t).count()])));
+const counts = async (db: TipazhDb) =>
+  Object.fromEntries(await Promise.all(Object.keys(countsAfterRestoring(big)).map(async (t) => [t, t === 'visits' ? (await storedVisits(db)).length : await db.table(t).count()])));
 
 // fake-indexeddb is slow: a few thousand records take seconds on a busy machine.
 describe('restoring a large backup', { timeout: 60_000 }, () => {
@@ -41,7 +42,7 @@ describe('restoring a large backup', { timeout: 60_000 }, () => {
     // Every 4th local dossier is newer: a conflict, kept; every dossier counts its merged visits.
     expect(plan.conflicts.filter((c) => c.table === 'clients')).toHaveLength(50);
     expect((await db.clients.get(local.data.clients[0]!.key))?.lastSubject).toBe('Changed here after the backup');
-    for (const c of (await db.clients.toArray()).slice(0, 300)) expect(c.visitCount).toBe(await db.visits.where('clientKey').equals(c.key).count());
+    for (const c of (await db.clients.toArray()).slice(0, 300)) expect(c.visitCount).toBe(c.visits.length);
     // Each person holds one dossier, with the local person ids kept.
     expect(await db.persons.get('local-person-7')).toMatchObject({ clientKeys: [local.data.clients[7]!.key] });
     // Restoring the same file again changes nothing.

@@ -9,7 +9,7 @@ import { storeAccess } from '../../core/store/store-access';
 import { BACKGROUND_GONE, storeClient } from '../../core/store/store-client';
 import { serveStore } from '../../core/store/store-server';
 import type { StoreReply, StoreService, WirePort } from '../../core/store/store-service';
-import { makeSnapshot } from './helpers';
+import { makeSnapshot, storedVisit, storedVisits } from './helpers';
 import { memoryPortPair } from './memory-port';
 
 const KEY = 'zendesk:acme:42';
@@ -151,12 +151,13 @@ describe('recordVerdict', () => {
   it('writes a visit’s verdict once, ignores visits not recorded yet, and refuses a malformed one', async () => {
     const { db, client } = await setup();
     const c = client();
-    const [visit] = await db.visits.toArray();
+    const [visit] = await storedVisits(db);
     const verdict = { type: 'tester', confidence: 0.8, stage: 'visitor', level: 'passer-by' } as const;
-    await c.recordVerdict(visit!.id, verdict);
-    expect(await db.visits.get(visit!.id)).toMatchObject(verdict);
-    await c.recordVerdict('zendesk:acme:42|9|2020-01-01', verdict);
-    expect(await db.visits.count()).toBe(1);
-    await expect(c.recordVerdict(visit!.id, { ...verdict, confidence: 2 })).rejects.toThrow(/args\[1\]\.confidence/);
+    await c.recordVerdict(visit!.clientKey, visit!.id, verdict);
+    expect(await storedVisit(db, visit!.id)).toMatchObject(verdict);
+    await c.recordVerdict(visit!.clientKey, 'zendesk:acme:42|9|2020-01-01', verdict);
+    await c.recordVerdict('zendesk:acme:nobody', visit!.id, verdict);
+    expect(await storedVisits(db)).toHaveLength(1);
+    await expect(c.recordVerdict(visit!.clientKey, visit!.id, { ...verdict, confidence: 2 })).rejects.toThrow(/args\[2\]\.confidence/);
   });
 });
