@@ -19,3 +19,10 @@ export function normalizePhone(raw: string | undefined | null, defaultCountry = 
   else if (digits.length === 10 && defaultCountry === '7' && digits.startsWith('9')) digits = `7${digits}`;
   return digits.length >= 8 && digits.length <= 15 ? `+${digits}` : undefined;
 }
+
+/** The keys a dossier is found by (`clients.ids` in the store): `e:` its normalised email, `p:` its phone. */
+export function identityKeysOf(c: { email?: string; phone?: string }): string[] {
+  const email = normalizeEmail(c.email);
+  const phone = normalizePhone(c.phone);
+  return [...(email ? [`e:${email}`] : []), ...(phone ? [`p:${phone}`] : [])];
+}

@@ -14,7 +14,7 @@ export async function exportBackup(db: TipazhDb, opts: { settings?: Record<strin
   });
   const clients = data.clients as ClientRecord[];
   data.visits = clients.flatMap(visitsOf);
-  data.clients = clients.map(({ visits: _, ...c }) => c);
+  data.clients = clients.map(({ visits: _, ids: __, ...c }) => c);
   const ordered = Object.fromEntries(BACKUP_TABLES.map((t) => [t, data[t]]));
   const backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: opts.now ?? Date.now(), data: ordered, settings: opts.settings ?? {} } as unknown as Backup;
   return JSON.stringify(backup);

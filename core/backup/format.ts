@@ -8,8 +8,11 @@ export const BACKUP_VERSION = 1;
 /** An installed pack from a file: the pack itself (and any pending update) must pass the full pack schema. */
 const BackupPack = z.extend(InstalledPack, { pack: StrategyPack, pending: z.optional(StrategyPack) });
 
-/** A dossier in a backup: its visits are listed apart, in `data.visits` (the file format predates dossiers holding them). */
-export const BackupClient = z.omit(ClientRecord, { visits: true });
+/**
+ * A dossier in a backup: its visits are listed apart, in `data.visits` (the file format predates dossiers
+ * holding them), and its identity keys are left out (the restore derives them from email and phone).
+ */
+export const BackupClient = z.omit(ClientRecord, { visits: true, ids: true });
 export type BackupClient = z.infer<typeof BackupClient>;
 
 /** One file with everything Tipazh keeps: dossiers, visits, notes, corrections (the learned model), packs, settings. */

@@ -1,5 +1,6 @@
 import type { ClientRecord, PersonRecord } from '../store/db';
-import { identitiesOf, joinPerson } from '../store/persons';
+import { identityKeysOf } from '../identity';
+import { aloneAs, identitiesOf, isStoredPerson, joinPerson } from '../store/persons';
 
 const union = (a: readonly string[] = [], b: readonly string[] = []) => [...new Set([...a, ...b])];
 
@@ -14,11 +15,18 @@ export const mergePersons = (l: PersonRecord, b: PersonRecord): PersonRecord => 
 
 const addTo = (m: Map<string, Set<string>>, k: string, id: string) => m.set(k, (m.get(k) ?? new Set()).add(id));
 
+/** The profile's dossiers by identity key (`clients.ids`): read from the index alone, not the records. */
+export type LocalIdentities = Map<string, string[]>;
+
 /**
  * A profile's persons in memory, indexed by record, email and phone, as a restore merges the backup's
- * persons in and links the dossiers no person holds. Nothing is read or written: `changes` says what to store.
+ * persons in and links the dossiers no person holds (to each other, and to the profile's records alone, found
+ * in `alone` by identity key). Nothing is read or written: `changes` says what to store.
  */
-export function personSet(localPersons: readonly PersonRecord[]) {
+export function personSet(localPersons: readonly PersonRecord[], alone: LocalIdentities = new Map()) {
+  const stored = new Set(localPersons.map((p) => p.id));
+  const idsOfAlone = new Map<string, string[]>();
+  for (const [id, keys] of alone) for (const k of keys) idsOfAlone.set(k, [...(idsOfAlone.get(k) ?? []), id]);
   const byId = new Map(localPersons.map((p) => [p.id, p]));
   const holderOf = new Map<string, string>();
   const byEmail = new Map<string, Set<string>>();
@@ -52,9 +60,7 @@ export function personSet(localPersons: readonly PersonRecord[]) {
     changed.delete(id);
     deleted.add(id);
   };
-  const counts = { added: 0, merged: 0 };
   return {
-    counts,
     /**
      * A backup person joins the local person that holds any of its records (their links merge), so one
      * record never belongs to two persons; otherwise it is added.
@@ -63,7 +69,6 @@ export function personSet(localPersons: readonly PersonRecord[]) {
       const holders = [...new Set([...(byId.has(p.id) ? [p.id] : []), ...p.clientKeys.map((k) => holderOf.get(k)).filter((id): id is string => !!id)])];
       if (!holders.length) {
         put(p);
-        counts.added++;
         return;
       }
       const [targetId, ...others] = holders as [string, ...string[]];
@@ -73,26 +78,36 @@ export function personSet(localPersons: readonly PersonRecord[]) {
       if (!others.length && JSON.stringify(target) === JSON.stringify(byId.get(targetId))) return;
       others.forEach(remove);
       put(target);
-      counts.merged++;
     },
     /** A dossier no person holds yet is linked as `linkPerson` links it, by its email or phone. */
     link(client: Pick<ClientRecord, 'key' | 'email' | 'phone'>) {
       if (holderOf.has(client.key)) return;
       const { email, phone } = identitiesOf(client);
       const ids = new Set([...(email ? (byEmail.get(email) ?? []) : []), ...(phone ? (byPhone.get(phone) ?? []) : [])]);
-      const { person, merged } = joinPerson(client, [...ids].map((id) => byId.get(id)!));
+      const keys = identityKeysOf(client);
+      const others = new Set(keys.flatMap((k) => alone.get(k) ?? []).filter((k) => k !== client.key && !holderOf.has(k)));
+      const lone = [...others].map((k) => aloneAs(k, idsOfAlone.get(k)!));
+      const { person, merged } = joinPerson(client, [...[...ids].map((id) => byId.get(id)!), ...lone]);
       merged.forEach(remove);
       put(person);
     },
     holds: (clientKey: string) => holderOf.has(clientKey),
-    /** What to store: the persons added or changed, and those merged into another. */
-    changes: () => ({ writes: [...changed].map((id) => byId.get(id)!), deleted: [...deleted] }),
+    /**
+     * What to store: the persons added or changed that link records (or keep one split off), and the stored
+     * ones merged into another or left with one record.
+     */
+    changes() {
+      const people = [...changed].map((id) => byId.get(id)!);
+      const writes = people.filter(isStoredPerson);
+      const gone = [...deleted, ...people.filter((p) => !isStoredPerson(p)).map((p) => p.id)].filter((id) => stored.has(id));
+      return { writes, deleted: gone };
+    },
   };
 }
 
 /** The local persons with the backup's persons merged in. */
-export function mergeIncomingPersons(localPersons: readonly PersonRecord[], incoming: readonly PersonRecord[]) {
-  const set = personSet(localPersons);
+export function mergeIncomingPersons(localPersons: readonly PersonRecord[], incoming: readonly PersonRecord[], alone?: LocalIdentities) {
+  const set = personSet(localPersons, alone);
   for (const p of incoming) set.join(p);
   return set;
 }

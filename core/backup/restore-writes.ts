@@ -1,4 +1,5 @@
 import type { ClientRecord, TipazhDb, Visit, VisitRecord } from '../store/db';
+import { identityKeysOf } from '../identity';
 import { searchTokensOf } from '../store/search';
 import { storedVisit } from '../store/visits';
 import type { BackupTable } from './format';
@@ -24,7 +25,7 @@ export function dossierVisits(local: Iterable<VisitRecord>) {
       const tokensMissing = !c.searchTokens.length;
       if (!chosen && !changed.has(c.key) && !tokensMissing) return undefined;
       const visits = [...of(c.key).values()].sort((a, b) => a.at - b.at);
-      return { ...c, visits, visitCount: Math.max(visits.length, c.visitCount), searchTokens: tokensMissing ? searchTokensOf(c) : c.searchTokens };
+      return { ...c, visits, ids: identityKeysOf(c), visitCount: Math.max(visits.length, c.visitCount), searchTokens: tokensMissing ? searchTokensOf(c) : c.searchTokens };
     },
   };
 }

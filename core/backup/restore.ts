@@ -2,7 +2,7 @@ import { formatIssues } from '../schema/format-issues';
 import type { ClientRecord, InstalledPack, NoteRecord, TipazhDb, VisitRecord } from '../store/db';
 import { visitsOf } from '../store/visits';
 import { Backup, BACKUP_KEYS, BACKUP_TABLES, STORED_TABLES, type BackupTable } from './format';
-import { mergeIncomingPersons, type PersonSet } from './restore-persons';
+import { mergeIncomingPersons, type LocalIdentities, type PersonSet } from './restore-persons';
 import { dossierVisits, writeQueue, type DossierVisits } from './restore-writes';
 
 export const MAX_BACKUP_BYTES = 1_500_000_000;
@@ -115,21 +115,36 @@ async function readLocals(db: TipazhDb, backup: Backup) {
     for (const v of visitsOf(c)) locals.visits.set(v.id, v);
     locals.clients.set(c.key, bare(c));
   }
-  const persons = mergeIncomingPersons(await db.persons.toArray(), backup.data.persons);
-  return { locals, persons };
+  const localPersons = await db.persons.toArray();
+  const persons = mergeIncomingPersons(localPersons, backup.data.persons, await localIdentities(db));
+  return { locals, persons, localPersons: new Set(localPersons.map((p) => p.id)) };
 }
 
-const tallyPersons = (plan: RestorePlan, persons: PersonSet) => {
-  plan.add.persons += persons.counts.added;
-  plan.update.persons += persons.counts.merged;
+/** Counts the persons a restore stores: new ones, and the profile's own that change. */
+const tallyPersons = (plan: RestorePlan, persons: PersonSet, localPersons: ReadonlySet<string>) => {
+  for (const p of persons.changes().writes) plan[localPersons.has(p.id) ? 'update' : 'add'].persons++;
 };
+
+/** The profile's dossiers by identity key, read from the `clients.ids` index alone (two key walks, no records). */
+async function localIdentities(db: TipazhDb): Promise<LocalIdentities> {
+  const index = db.clients.orderBy('ids');
+  const [ids, keys] = await Promise.all([index.keys(), index.primaryKeys()]);
+  const out: LocalIdentities = new Map();
+  ids.forEach((id, i) => {
+    const list = out.get(id as string);
+    if (list) list.push(keys[i] as string);
+    else out.set(id as string, [keys[i] as string]);
+  });
+  return out;
+}
 
 /** A dry run: what a restore would add, update, and where it would overwrite newer local data. */
 export async function planRestore(db: TipazhDb, backup: Backup): Promise<RestorePlan> {
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
   await db.transaction('r', STORED_TABLES.map((t) => db.table(t)), async () => {
-    const { locals, persons } = await readLocals(db, backup);
-    tallyPersons(plan, persons);
+    const { locals, persons, localPersons } = await readLocals(db, backup);
+    for (const c of backup.data.clients) persons.link(c);
+    tallyPersons(plan, persons, localPersons);
     for (const table of KEYED_TABLES) {
       for (const row of backup.data[table] as Row[]) tally(plan, table, decide(table, locals[table].get(row[keyOf[table]] as string), row), row);
     }
@@ -155,8 +170,8 @@ function chosen(table: KeyedTable, d: Decision, local: Row | undefined, row: Row
   return undefined;
 }
 
-/** A dossier without its visits: as a backup lists it, and as the restore decides it. */
-const bare = ({ visits: _, ...c }: ClientRecord): Row => c;
+/** A dossier without its visits and identity keys: as a backup lists it, and as the restore decides it. */
+const bare = ({ visits: _, ids: __, ...c }: ClientRecord): Row => c;
 
 /** Visits are decided first (written with their dossiers), then every table in this order; persons last, once every dossier is linked. */
 const DECIDE_ORDER: KeyedTable[] = ['visits', ...KEYED_TABLES.filter((t) => t !== 'visits' && t !== 'clients'), 'clients'];
@@ -197,7 +212,7 @@ export async function applyRestore(
 ): Promise<RestorePlan> {
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
   await db.transaction('rw', STORED_TABLES.map((t) => db.table(t)), async () => {
-    const { locals, persons } = await readLocals(db, backup);
+    const { locals, persons, localPersons } = await readLocals(db, backup);
     const dossiers = dossierVisits(locals.visits.values() as MapIterator<VisitRecord>);
     const decided = DECIDE_ORDER.map((table) => {
       const rows = backup.data[table] as Row[];
@@ -208,7 +223,7 @@ export async function applyRestore(
     steps.at(-1)!.rows += backup.data.visits.length;
     // Every backup dossier, as now stored, belongs to a person: a backup without persons gets them here.
     for (const c of locals.clients.values()) persons.link(c as ClientRecord);
-    tallyPersons(plan, persons);
+    tallyPersons(plan, persons, localPersons);
     const { writes, deleted } = persons.changes();
     steps.push({ table: 'persons', records: writes, rows: Math.max(backup.data.persons.length, writes.length) });
     const total = steps.reduce((n, s) => n + s.rows, 0);

@@ -52,6 +52,8 @@ export const ClientRecord = z.object({
   visits: z._default(z.array(Visit), []),
   lastTicketId: z.optional(z.string()),
   lastSubject: z.optional(z.string()),
+  /** What the dossier is found by when another record of the same person turns up (`identityKeysOf`: `e:` email, `p:` phone). */
+  ids: z._default(z.array(z.string()), []),
   /** Lower-case words and prefixes of name, email, phone digits and tags: the client list's search index. */
   searchTokens: z._default(z.array(z.string()), []),
   tags: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))).check(z.maxLength(200)), []),
@@ -114,7 +116,10 @@ export const CorrectionRecord = z.object({
 });
 export type CorrectionRecord = z.infer<typeof CorrectionRecord>;
 
-/** One real person behind several helpdesk records, linked by the same email or phone. */
+/**
+ * One real person behind several helpdesk records, linked by the same email or phone. Only persons that link
+ * records or keep one split off are stored (`isStoredPerson`): a record alone is a person of its own.
+ */
 export const PersonRecord = z.object({
   id: z.string(),
   emails: z.array(z.string()),

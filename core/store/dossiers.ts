@@ -2,6 +2,7 @@ import type { ClientSnapshot } from '../schema/snapshot';
 import { clientKeyOf } from '../schema/snapshot';
 import { ClientRecord, NoteRecord, Visit, VisitVerdict, type TipazhDb } from './db';
 import { dayOf, sameVerdict, visitIdOf } from './dossier-view';
+import { identityKeysOf } from '../identity';
 import { linkPerson, notesOrder } from './persons';
 import { searchTokensOf } from './search';
 import { withVisit } from './visits';
@@ -53,6 +54,7 @@ export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date
       profile: prefill(prev?.profile, snap),
     });
     record.searchTokens = searchTokensOf({ ...record, helpdeskTags: c.tags });
+    record.ids = identityKeysOf(record);
     await db.clients.put(record);
     await linkPerson(db, record);
     return record;

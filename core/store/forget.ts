@@ -1,4 +1,5 @@
 import type { TipazhDb } from './db';
+import { isStoredPerson } from './persons';
 
 /**
  * Deletes every trace of one person: all their linked records (with their visits), notes, corrections, audit entries
@@ -14,8 +15,10 @@ export async function forgetPerson(db: TipazhDb, clientKey: string): Promise<str
     await db.clients.bulkDelete(keys);
     if (person) await db.persons.delete(person.id);
     // Other persons may have been told never to merge with these records: drop those mentions too.
-    await db.persons.where('id').notEqual('').modify((p) => {
+    await db.persons.where('id').notEqual('').modify((p, ref) => {
       p.blocked = p.blocked.filter((k) => !keys.includes(k));
+      // A record left alone, with nothing split off any more, is a person of its own: no record.
+      if (!isStoredPerson(p)) delete (ref as { value?: unknown }).value;
     });
     return keys;
   });

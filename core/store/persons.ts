@@ -1,4 +1,4 @@
-import { normalizeEmail, normalizePhone } from '../identity';
+import { identityKeysOf, normalizeEmail, normalizePhone } from '../identity';
 import type { AuditRecord, ClientRecord, NoteRecord, TipazhDb, VisitRecord } from './db';
 import { PersonRecord } from './db';
 import { visitsOf } from './visits';
@@ -8,6 +8,15 @@ const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a,
 /** The normalised identities of a dossier: lower-case email, E.164 phone. */
 export function identitiesOf(c: Pick<ClientRecord, 'email' | 'phone'>): { email?: string; phone?: string } {
   return { email: normalizeEmail(c.email), phone: normalizePhone(c.phone) };
+}
+
+/** A person worth a record: one that links records, or keeps one split off. */
+export const isStoredPerson = (p: PersonRecord) => p.clientKeys.length > 1 || p.blocked.length > 0;
+
+/** A record no stored person holds, as the person it is on its own (from its identity keys). */
+export function aloneAs(clientKey: string, ids: readonly string[]): PersonRecord {
+  const of = (prefix: string) => ids.filter((i) => i.startsWith(prefix)).map((i) => i.slice(prefix.length));
+  return { id: crypto.randomUUID(), emails: of('e:'), phones: of('p:'), clientKeys: [clientKey], blocked: [] };
 }
 
 const blockedBetween = (a: PersonRecord, b: PersonRecord) =>
@@ -44,19 +53,24 @@ export function joinPerson(client: Pick<ClientRecord, 'key' | 'email' | 'phone'>
 }
 
 /**
- * Links a dossier to its person: the person already holding this record, or any person with the same
- * email or phone (see `joinPerson`). Must run inside a transaction that includes `persons`.
+ * Links a stored dossier to its person: the person already holding this record, or any record with the same
+ * email or phone and its person (see `joinPerson`). Only a person of more than one record (or with one split
+ * off) is stored. Must run inside a transaction that includes `clients` and `persons`.
  */
 export async function linkPerson(db: TipazhDb, client: ClientRecord): Promise<PersonRecord> {
-  const { email, phone } = identitiesOf(client);
-  const found = new Map<string, PersonRecord>();
-  const add = (list: PersonRecord[]) => list.forEach((p) => found.set(p.id, p));
-  add(await db.persons.where('clientKeys').equals(client.key).toArray());
-  if (email) add(await db.persons.where('emails').equals(email).toArray());
-  if (phone) add(await db.persons.where('phones').equals(phone).toArray());
-  const { person, merged } = joinPerson(client, [...found.values()]);
-  for (const id of merged) await db.persons.delete(id);
-  await db.persons.put(person);
+  const ids = identityKeysOf(client);
+  const same = ids.length ? ((await db.clients.where('ids').anyOf(ids).primaryKeys()) as string[]) : [];
+  const keys = [...new Set([client.key, ...same])];
+  const stored = [...new Map((await db.persons.where('clientKeys').anyOf(keys).toArray()).map((p) => [p.id, p])).values()];
+  const held = new Set(stored.flatMap((p) => p.clientKeys));
+  const alone = (await db.clients.bulkGet(keys.filter((k) => k !== client.key && !held.has(k)))).flatMap((c) => (c ? [aloneAs(c.key, c.ids)] : []));
+  // Those holding the record first, as joinPerson expects.
+  stored.sort((a, b) => Number(b.clientKeys.includes(client.key)) - Number(a.clientKeys.includes(client.key)));
+  const { person, merged } = joinPerson(client, [...stored, ...alone]);
+  const storedIds = new Set(stored.map((p) => p.id));
+  const gone = [...merged, ...(isStoredPerson(person) ? [] : [person.id])].filter((id) => storedIds.has(id));
+  if (gone.length) await db.persons.bulkDelete(gone);
+  if (isStoredPerson(person)) await db.persons.put(person);
   return person;
 }
 

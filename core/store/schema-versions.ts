@@ -1,5 +1,6 @@
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
+import { identityKeysOf } from '../identity';
 
 /*
  * Every version of the dossier database. A version is never edited once shipped: a change is a new
@@ -47,7 +48,29 @@ export const SCHEMA_V4 = {
 /** Version 6: no `visits` table; version 5 moved every visit into its dossier (`ClientRecord.visits`). */
 export const SCHEMA_V6 = { ...SCHEMA_V4, visits: null };
 
-export const LATEST_VERSION = 6;
+/**
+ * Version 7: a person is stored only when it links records or keeps one split off (a 100k restore wrote
+ * 100k persons of one record each); records of the same person are found by `clients.ids`, their email and phone.
+ */
+export const SCHEMA_V7 = { ...SCHEMA_V6, clients: 'key, revenue, *ids', persons: 'id, *clientKeys' };
+
+export const LATEST_VERSION = 7;
+
+type StoredPerson = { clientKeys: string[]; blocked?: string[] };
+
+/** Version 7's upgrade: every dossier gets its identity keys; persons of one record with nothing split off go. */
+async function sparsePersons(tx: Transaction) {
+  await tx
+    .table('clients')
+    .toCollection()
+    .modify((c: { email?: string; phone?: string; ids?: string[] }) => {
+      c.ids = identityKeysOf(c);
+    });
+  await tx
+    .table('persons')
+    .filter((p: StoredPerson) => p.clientKeys.length < 2 && !p.blocked?.length)
+    .delete();
+}
 
 type StoredVisit = { id: string; clientKey?: string; at: number };
 
@@ -97,4 +120,6 @@ export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   db.version(5).stores(SCHEMA_V4).upgrade(visitsIntoDossiers);
   if (upTo < 6) return;
   db.version(6).stores(SCHEMA_V6);
+  if (upTo < 7) return;
+  db.version(7).stores(SCHEMA_V7).upgrade(sparsePersons);
 }

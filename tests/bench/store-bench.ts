@@ -4,6 +4,7 @@ import { applyRestore, parseBackup } from '../../core/backup/restore';
 import { TipazhDb, type ClientRecord } from '../../core/store/db';
 import { liveSearchIndex } from '../../core/store/live-search-index';
 import { searchClients, searchTokensOf } from '../../core/store/search';
+import { identityKeysOf } from '../../core/identity';
 import { ms, row } from './stats';
 
 /** N synthetic dossiers with realistic names, emails, phones and tags. */
@@ -15,9 +16,10 @@ function dossiers(n: number): ClientRecord[] {
       key: `zendesk:acme:${i}`, source: 'zendesk' as const, account: 'acme', externalId: String(i),
       name: `${first[i % first.length]} ${last[(i * 7) % last.length]}${i}`, email: `client${i}@company${i % 300}.example`, phone: `+7903${String(i).padStart(7, '0')}`,
       firstSeen: i, lastSeen: 1_700_000_000_000 + i * 1000, updatedAt: 1_700_000_000_000 + i * 1000, visitCount: 1 + (i % 5),
-      tags: i % 20 ? [] : ['vip'], vip: i % 20 === 0, profile: { prefilled: [] }, searchTokens: [] as string[], visits: [],
+      tags: i % 20 ? [] : ['vip'], vip: i % 20 === 0, profile: { prefilled: [] }, searchTokens: [] as string[], visits: [], ids: [] as string[],
     };
     c.searchTokens = searchTokensOf(c);
+    c.ids = identityKeysOf(c);
     return c;
   });
 }

@@ -1,7 +1,7 @@
 import { BACKUP_FORMAT, BACKUP_KEYS, BACKUP_TABLES, BACKUP_VERSION, type Backup, type BackupTable } from '../../core/backup/format';
 import { parseBackup } from '../../core/backup/restore';
 import type { AuditRecord, ClientRecord, CorrectionRecord, NoteRecord, PersonRecord, VisitRecord } from '../../core/store/db';
-import { identitiesOf } from '../../core/store/persons';
+import { identitiesOf, isStoredPerson } from '../../core/store/persons';
 import { CLIENT_TYPES, LIFECYCLE_STAGES, SERVICE_LEVELS } from '../../core/taxonomy';
 import { generateClients, noteRecord, visitRecords } from './seed';
 
@@ -86,10 +86,15 @@ export function realisticBackup(shape: BackupShape): { backup: Backup; text: str
 
 /**
  * The record counts a profile should hold after restoring `backups` in turn: records merge by key, and
- * persons by the dossiers they hold (each generated person holds one dossier, so one person per dossier).
+ * persons by the dossiers they hold. Only persons linking records are stored: each generated person holds
+ * one dossier (with an email and phone of its own), so none is.
  */
 export function countsAfterRestoring(...backups: Backup[]): Record<BackupTable, number> {
   const keys = (t: BackupTable) =>
-    new Set(backups.flatMap((b) => (t === 'persons' ? b.data.persons.flatMap((p) => p.clientKeys) : (b.data[t] as Record<string, unknown>[]).map((r) => String(r[BACKUP_KEYS[t]])))));
+    new Set(
+      backups.flatMap((b) =>
+        t === 'persons' ? b.data.persons.filter(isStoredPerson).map((p) => [...p.clientKeys].sort().join(' ')) : (b.data[t] as Record<string, unknown>[]).map((r) => String(r[BACKUP_KEYS[t]])),
+      ),
+    );
   return Object.fromEntries(BACKUP_TABLES.map((t) => [t, keys(t).size])) as Record<BackupTable, number>;
 }

@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import { TipazhDb, type ClientRecord } from '../../core/store/db';
 import { searchTokensOf } from '../../core/store/search';
 import { visitsOf } from '../../core/store/visits';
+import { identityKeysOf } from '../../core/identity';
 
 /** A valid snapshot of one Zendesk client, with any part replaced. */
 export function makeSnapshot(over: Partial<ClientSnapshotInput> = {}): ClientSnapshot {
@@ -25,9 +26,9 @@ export function numberedClient(i: number, over: Partial<ClientRecord> = {}): Cli
   const c: ClientRecord = {
     key: `zendesk:t:${String(i).padStart(5, '0')}`, source: 'zendesk', account: 't', externalId: String(i),
     name: `Client${i} ${FIRST_NAMES[i % 4]}`, email: `c${i}@corp${i % 50}.example`, firstSeen: i, lastSeen: 1_000_000 + i,
-    updatedAt: 1_000_000 + i, visitCount: 1, tags: [], vip: false, profile: { prefilled: [] }, searchTokens: [], ...over, visits: over.visits ?? [],
+    updatedAt: 1_000_000 + i, visitCount: 1, tags: [], vip: false, profile: { prefilled: [] }, searchTokens: [], ...over, visits: over.visits ?? [], ids: [],
   };
-  return { ...c, searchTokens: searchTokensOf(c) };
+  return { ...c, ids: identityKeysOf(c), searchTokens: searchTokensOf(c) };
 }
 
 /** A bare dossier with this key. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TipazhDb } from '../../core/store/db';
 import { declareVersions, LATEST_VERSION } from '../../core/store/schema-versions';
 
-const client = { key: 'zendesk:acme:1', source: 'zendesk', account: 'acme', externalId: '1', name: 'Megan Price', firstSeen: 5, lastSeen: 9, visitCount: 2, searchTokens: ['megan'], tags: [], vip: false, profile: { prefilled: [] } };
+const client = { key: 'zendesk:acme:1', source: 'zendesk', account: 'acme', externalId: '1', name: 'Megan Price', email: 'Megan@Example.com', firstSeen: 5, lastSeen: 9, visitCount: 2, searchTokens: ['megan'], tags: [], vip: false, profile: { prefilled: [] } };
 
 /** A database as version `v` of the extension wrote it: one record (or two) in every table that version has. */
 async function writtenBy(v: number): Promise<string> {
@@ -19,7 +19,12 @@ async function writtenBy(v: number): Promise<string> {
   if (v < 5) await old.table('visits').bulkAdd(visits.reverse().map((x) => ({ ...x, clientKey: client.key })));
   await old.table('notes').add({ id: 'n1', clientKey: client.key, text: 'likes tea', pinned: true, createdAt: 6, updatedAt: 6 });
   await old.table('corrections').add({ id: 'c1', clientKey: client.key, from: 'unknown', to: 'tester', at: 7, stems: ['bug'] });
-  await old.table('persons').add({ id: 'p1', emails: ['megan@example.com'], phones: [], clientKeys: [client.key], blocked: [] });
+  // Version 7 keeps only persons that link records (or keep one split off).
+  const persons = [
+    { id: 'p1', emails: ['megan@example.com'], phones: [], clientKeys: [client.key, 'amocrm:acme.amocrm.ru:7'], blocked: [] },
+    { id: 'p2', emails: [], phones: [], clientKeys: ['zendesk:acme:2'], blocked: ['zendesk:acme:3'] },
+  ];
+  await old.table('persons').bulkAdd(v >= 7 ? persons : [...persons, { id: 'p3', emails: [], phones: [], clientKeys: ['zendesk:acme:4'], blocked: [] }]);
   await old.table('packs').add({ id: 'acme', pack: {}, source: { kind: 'personal' }, enabled: true, order: 1, installedAt: 1, updatedAt: 1 });
   await old.table('audit').add({ id: 'a1', clientKey: client.key, at: 8, who: 'Anna', field: 'vip', from: 'false', to: 'true' });
   if (v >= 2) await old.table('meta').add({ key: 'neverRecord', value: { keys: [], emails: [], domains: [] } });
@@ -41,7 +46,9 @@ describe('database migrations', () => {
     expect((await db.clients.get(client.key))?.visitCount).toBe(2);
     expect((await db.notes.where('clientKey').equals(client.key).first())?.text).toBe('likes tea');
     expect(await db.corrections.orderBy('at').count()).toBe(1);
-    expect(await db.persons.where('emails').equals('megan@example.com').count()).toBe(1);
+    expect((await db.persons.where('clientKeys').equals(client.key).first())?.emails).toEqual(['megan@example.com']);
+    expect((await db.persons.toArray()).map((p) => p.id).sort()).toEqual(['p1', 'p2']);
+    expect(await db.clients.where('ids').equals('e:megan@example.com').primaryKeys()).toEqual([client.key]);
     expect(await db.packs.orderBy('order').count()).toBe(1);
     expect((await db.audit.where('clientKey').equals(client.key).first())?.who).toBe('Anna');
     expect(await db.meta.count()).toBe(v >= 2 ? 1 : 0);
@@ -58,17 +65,17 @@ describe('database migrations', () => {
     await db.delete();
   });
 
-  it('version 4 keeps only the indexes a query uses', async () => {
+  it('version 7 keeps only the indexes a query uses', async () => {
     const db = new TipazhDb(await writtenBy(3));
     await db.open();
     const indexes = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
-    expect(indexes('clients')).toEqual(['revenue']);
+    expect(indexes('clients')).toEqual(['ids', 'revenue']);
     expect(indexes('notes')).toEqual(['clientKey']);
     expect(indexes('audit')).toEqual(['clientKey']);
-    expect(indexes('persons')).toEqual(['clientKeys', 'emails', 'phones']);
+    expect(indexes('persons')).toEqual(['clientKeys']);
     // The browser's own store agrees (Dexie's schema is read back from IndexedDB on open).
     const raw = db.backendDB().transaction('clients').objectStore('clients');
-    expect([...raw.indexNames].sort()).toEqual(['revenue']);
+    expect([...raw.indexNames].sort()).toEqual(['ids', 'revenue']);
     await db.delete();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Backup } from '../../core/backup/format';
+import { BACKUP_TABLES, type Backup } from '../../core/backup/format';
 import { applyRestore, planRestore } from '../../core/backup/restore';
 import { mergeIncomingPersons } from '../../core/backup/restore-persons';
 import { TipazhDb, type NoteRecord, type PersonRecord } from '../../core/store/db';
@@ -22,7 +22,8 @@ describe('restoring a large backup', { timeout: 60_000 }, () => {
     const seen: [number, number][] = [];
     await applyRestore(db, big, { onProgress: (done, total) => seen.push([done, total]) });
     expect(await counts(db)).toEqual(countsAfterRestoring(big));
-    const total = Object.values(countsAfterRestoring(big)).reduce((a, b) => a + b, 0);
+    // Progress counts backup records (visits land inside their dossiers; a person of one record is not stored).
+    const total = BACKUP_TABLES.reduce((n, t) => n + big.data[t].length, 0);
     expect(seen.length).toBeGreaterThan(3);
     expect(seen.every(([d, t], i) => t === total && d >= (seen[i - 1]?.[0] ?? 0))).toBe(true);
     expect(seen.at(-1)).toEqual([total, total]);
@@ -43,8 +44,8 @@ describe('restoring a large backup', { timeout: 60_000 }, () => {
     expect(plan.conflicts.filter((c) => c.table === 'clients')).toHaveLength(50);
     expect((await db.clients.get(local.data.clients[0]!.key))?.lastSubject).toBe('Changed here after the backup');
     for (const c of (await db.clients.toArray()).slice(0, 300)) expect(c.visitCount).toBe(c.visits.length);
-    // Each person holds one dossier, with the local person ids kept.
-    expect(await db.persons.get('local-person-7')).toMatchObject({ clientKeys: [local.data.clients[7]!.key] });
+    // Each person holds one dossier: none is stored.
+    expect(await db.persons.count()).toBe(0);
     // Restoring the same file again changes nothing.
     const again = await planRestore(db, big);
     expect(Object.values(again.add).every((n) => n === 0)).toBe(true);
@@ -70,22 +71,35 @@ describe('restoring a large backup', { timeout: 60_000 }, () => {
 describe('merging the backup persons', () => {
   const person = (id: string, clientKeys: string[], emails: string[] = []): PersonRecord => ({ id, emails, phones: [], clientKeys, blocked: [] });
 
-  it('joins the local person holding their records, adds the others, writes only what changed', () => {
-    const r = mergeIncomingPersons([person('a', ['k1']), person('b', ['k2']), person('c', ['k3'])], [person('x', ['k1']), person('y', ['k2', 'k3'], ['y@example.com']), person('z', ['k4'])]);
-    expect(r.counts).toEqual({ added: 1, merged: 1 });
-    expect(['k1', 'k2', 'k3', 'k4', 'k5'].map(r.holds)).toEqual([true, true, true, true, false]);
-    // `a` gained nothing from `x`, so it is not rewritten; `b` took `c`'s record and `y`'s email.
-    expect(r.changes()).toEqual({ writes: [person('b', ['k2', 'k3'], ['y@example.com']), person('z', ['k4'])], deleted: ['c'] });
+  it('joins the local person holding their records, adds the others, writes only what changed and links records', () => {
+    const r = mergeIncomingPersons(
+      [person('a', ['k1', 'k9']), person('b', ['k2', 'k8']), person('c', ['k3', 'k7'])],
+      [person('x', ['k1']), person('y', ['k2', 'k3'], ['y@example.com']), person('z', ['k4']), person('w', ['k5', 'k6'])],
+    );
+    expect(['k1', 'k2', 'k3', 'k4', 'k5', 'k0'].map(r.holds)).toEqual([true, true, true, true, true, false]);
+    // `a` gained nothing from `x`, so it is not rewritten; `b` took `c`'s records and `y`'s email; `z` alone is no record.
+    expect(r.changes()).toEqual({ writes: [person('b', ['k2', 'k8', 'k3', 'k7'], ['y@example.com']), person('w', ['k5', 'k6'])], deleted: ['c'] });
   });
 
-  it('links a dossier no person holds as linkPerson does: by email or phone, else a person of its own', () => {
-    const r = mergeIncomingPersons([person('a', ['k1'], ['ann@example.com'])], []);
-    const [ann, other] = realisticBackup({ clients: 2, now: NOW }).backup.data.clients.map((c, i) => ({ ...c, key: `k${i + 2}` }));
+  it('a new record alone writes no person; a stored one keeping a record split off stays as it is', () => {
+    const r = mergeIncomingPersons([person('a', ['k1', 'k2']), { ...person('s', ['k3']), blocked: ['k4'] }], []);
+    r.link({ key: 'k5', email: 'new@example.com' });
+    expect(r.changes()).toEqual({ writes: [], deleted: [] });
+  });
+
+  it('links a dossier no person holds as linkPerson does: by email or phone, to a person or a record alone, else to none', () => {
+    const alone = new Map([['e:bob@example.com', ['k9']], ['p:+79035550142', ['k9', 'k8']]]);
+    const r = mergeIncomingPersons([person('a', ['k1', 'k0'], ['ann@example.com'])], [], alone);
+    const [ann, bob, other] = realisticBackup({ clients: 3, now: NOW }).backup.data.clients.map((c, i) => ({ ...c, key: `k${i + 2}` }));
     r.link({ ...ann!, email: 'Ann@Example.com' });
+    r.link({ ...bob!, email: 'BOB@example.com', phone: '' });
     r.link(other!);
-    const { writes } = r.changes();
-    expect(writes[0]).toMatchObject({ id: 'a', clientKeys: ['k1', 'k2'] });
-    expect(writes[1]).toMatchObject({ clientKeys: ['k3'], emails: [other!.email] });
+    const { writes, deleted } = r.changes();
+    expect(writes).toHaveLength(2);
+    expect(writes[0]).toMatchObject({ id: 'a', clientKeys: ['k1', 'k0', 'k2'] });
+    // Bob's record joins the profile's record alone with his email (its phone comes along), not the one with only the phone.
+    expect(writes[1]).toMatchObject({ clientKeys: ['k9', 'k3'], emails: ['bob@example.com'], phones: ['+79035550142'] });
+    expect(deleted).toEqual([]);
   });
 
   it('a backup of dossiers without persons restores with every dossier linked, same email one person', async () => {
@@ -93,10 +107,10 @@ describe('merging the backup persons', () => {
     const [a, b, c] = realisticBackup({ clients: 3, now: NOW }).backup.data.clients;
     const seen: number[][] = [];
     await applyRestore(db, { ...big, data: { ...big.data, clients: [a!, { ...b!, email: a!.email }, c!], visits: [], notes: [], corrections: [], audit: [], persons: [] } }, { onProgress: (...p) => seen.push(p) });
-    const persons = await db.persons.toArray();
-    expect(persons.map((p) => p.clientKeys).sort((x, y) => x.length - y.length)).toEqual([[c!.key], [a!.key, b!.key]]);
-    // The persons written count in the progress: it ends at 3 dossiers + 2 persons, not before they land.
-    expect(seen.at(-1)).toEqual([5, 5]);
-    expect(seen.filter(([d]) => d === 5)).toHaveLength(1);
+    // `c` alone is a person of its own, stored as nothing.
+    expect((await db.persons.toArray()).map((p) => p.clientKeys)).toEqual([[a!.key, b!.key]]);
+    // The persons written count in the progress: it ends at 3 dossiers + 1 person, not before it lands.
+    expect(seen.at(-1)).toEqual([4, 4]);
+    expect(seen.filter(([d]) => d === 4)).toHaveLength(1);
   });
 });
