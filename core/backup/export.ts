@@ -1,6 +1,6 @@
 import type { ClientRecord, TipazhDb } from '../store/db';
 import { visitsOf } from '../store/visits';
-import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, STORED_TABLES, type Backup } from './format';
+import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, backupClientOf, STORED_TABLES, type Backup } from './format';
 
 /** Reads every table in one read transaction, so the file is one consistent moment. Visits are listed apart from their dossiers. */
 export async function exportBackup(db: TipazhDb, opts: { settings?: Record<string, unknown>; now?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<string> {
@@ -14,7 +14,7 @@ export async function exportBackup(db: TipazhDb, opts: { settings?: Record<strin
   });
   const clients = data.clients as ClientRecord[];
   data.visits = clients.flatMap(visitsOf);
-  data.clients = clients.map(({ visits: _, ids: __, ...c }) => c);
+  data.clients = clients.map(backupClientOf);
   const ordered = Object.fromEntries(BACKUP_TABLES.map((t) => [t, data[t]]));
   const backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: opts.now ?? Date.now(), data: ordered, settings: opts.settings ?? {} } as unknown as Backup;
   return JSON.stringify(backup);

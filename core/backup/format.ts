@@ -15,6 +15,9 @@ const BackupPack = z.extend(InstalledPack, { pack: StrategyPack, pending: z.opti
 export const BackupClient = z.omit(ClientRecord, { visits: true, ids: true });
 export type BackupClient = z.infer<typeof BackupClient>;
 
+/** A stored dossier as a backup lists it (and as a restore compares it). */
+export const backupClientOf = ({ visits: _, ids: __, ...c }: ClientRecord): BackupClient => c;
+
 /** One file with everything Tipazh keeps: dossiers, visits, notes, corrections (the learned model), packs, settings. */
 export const Backup = z.object({
   format: z.literal(BACKUP_FORMAT, { error: 'is not a Tipazh backup' }),
@@ -36,7 +39,7 @@ export const Backup = z.object({
 export type Backup = z.infer<typeof Backup>;
 export type BackupTable = keyof Backup['data'];
 export const BACKUP_TABLES: BackupTable[] = ['clients', 'visits', 'notes', 'corrections', 'persons', 'packs', 'audit', 'meta'];
-/** The field each table's records are keyed by: a restore merges records with the same key. */
 /** The tables of the database a backup reads and writes as they are: visits live in their dossiers. */
 export const STORED_TABLES = BACKUP_TABLES.filter((t) => t !== 'visits');
+/** The field each table's records are keyed by: a restore merges records with the same key. */
 export const BACKUP_KEYS: Record<BackupTable, string> = { clients: 'key', visits: 'id', notes: 'id', corrections: 'id', persons: 'id', packs: 'id', audit: 'id', meta: 'key' };

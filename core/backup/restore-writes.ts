@@ -1,7 +1,7 @@
 import type { ClientRecord, TipazhDb, Visit, VisitRecord } from '../store/db';
 import { identityKeysOf } from '../identity';
 import { searchTokensOf } from '../store/search';
-import { storedVisit } from '../store/visits';
+import { oldestFirst, storedVisit } from '../store/visits';
 import type { BackupTable } from './format';
 
 type Row = Record<string, unknown>;
@@ -24,7 +24,7 @@ export function dossierVisits(local: Iterable<VisitRecord>) {
     settle(c: ClientRecord, chosen: boolean): ClientRecord | undefined {
       const tokensMissing = !c.searchTokens.length;
       if (!chosen && !changed.has(c.key) && !tokensMissing) return undefined;
-      const visits = [...of(c.key).values()].sort((a, b) => a.at - b.at);
+      const visits = [...of(c.key).values()].sort(oldestFirst);
       return { ...c, visits, ids: identityKeysOf(c), visitCount: Math.max(visits.length, c.visitCount), searchTokens: tokensMissing ? searchTokensOf(c) : c.searchTokens };
     },
   };

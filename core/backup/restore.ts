@@ -1,8 +1,8 @@
 import { formatIssues } from '../schema/format-issues';
-import type { ClientRecord, InstalledPack, NoteRecord, TipazhDb, VisitRecord } from '../store/db';
+import type { ClientRecord, InstalledPack, NoteRecord, PersonRecord, TipazhDb, VisitRecord } from '../store/db';
 import { visitsOf } from '../store/visits';
-import { Backup, BACKUP_KEYS, BACKUP_TABLES, STORED_TABLES, type BackupTable } from './format';
-import { mergeIncomingPersons, type LocalIdentities, type PersonSet } from './restore-persons';
+import { Backup, backupClientOf, BACKUP_KEYS, BACKUP_TABLES, STORED_TABLES, type BackupTable } from './format';
+import { mergeIncomingPersons, type LocalIdentities } from './restore-persons';
 import { dossierVisits, writeQueue, type DossierVisits } from './restore-writes';
 
 export const MAX_BACKUP_BYTES = 1_500_000_000;
@@ -113,16 +113,16 @@ async function readLocals(db: TipazhDb, backup: Backup) {
   }
   for (const c of locals.clients.values() as MapIterator<ClientRecord>) {
     for (const v of visitsOf(c)) locals.visits.set(v.id, v);
-    locals.clients.set(c.key, bare(c));
+    locals.clients.set(c.key, backupClientOf(c));
   }
   const localPersons = await db.persons.toArray();
   const persons = mergeIncomingPersons(localPersons, backup.data.persons, await localIdentities(db));
   return { locals, persons, localPersons: new Set(localPersons.map((p) => p.id)) };
 }
 
-/** Counts the persons a restore stores: new ones, and the profile's own that change. */
-const tallyPersons = (plan: RestorePlan, persons: PersonSet, localPersons: ReadonlySet<string>) => {
-  for (const p of persons.changes().writes) plan[localPersons.has(p.id) ? 'update' : 'add'].persons++;
+/** Counts the persons a restore stores (`writes`): new ones, and the profile's own that change. */
+const tallyPersons = (plan: RestorePlan, writes: readonly PersonRecord[], localPersons: ReadonlySet<string>) => {
+  for (const p of writes) plan[localPersons.has(p.id) ? 'update' : 'add'].persons++;
 };
 
 /** The profile's dossiers by identity key, read from the `clients.ids` index alone (two key walks, no records). */
@@ -144,7 +144,7 @@ export async function planRestore(db: TipazhDb, backup: Backup): Promise<Restore
   await db.transaction('r', STORED_TABLES.map((t) => db.table(t)), async () => {
     const { locals, persons, localPersons } = await readLocals(db, backup);
     for (const c of backup.data.clients) persons.link(c);
-    tallyPersons(plan, persons, localPersons);
+    tallyPersons(plan, persons.changes().writes, localPersons);
     for (const table of KEYED_TABLES) {
       for (const row of backup.data[table] as Row[]) tally(plan, table, decide(table, locals[table].get(row[keyOf[table]] as string), row), row);
     }
@@ -169,9 +169,6 @@ function chosen(table: KeyedTable, d: Decision, local: Row | undefined, row: Row
   if (d === 'conflict' && conflicts === 'take-backup') return row;
   return undefined;
 }
-
-/** A dossier without its visits and identity keys: as a backup lists it, and as the restore decides it. */
-const bare = ({ visits: _, ids: __, ...c }: ClientRecord): Row => c;
 
 /** Visits are decided first (written with their dossiers), then every table in this order; persons last, once every dossier is linked. */
 const DECIDE_ORDER: KeyedTable[] = ['visits', ...KEYED_TABLES.filter((t) => t !== 'visits' && t !== 'clients'), 'clients'];
@@ -223,8 +220,8 @@ export async function applyRestore(
     steps.at(-1)!.rows += backup.data.visits.length;
     // Every backup dossier, as now stored, belongs to a person: a backup without persons gets them here.
     for (const c of locals.clients.values()) persons.link(c as ClientRecord);
-    tallyPersons(plan, persons, localPersons);
     const { writes, deleted } = persons.changes();
+    tallyPersons(plan, writes, localPersons);
     steps.push({ table: 'persons', records: writes, rows: Math.max(backup.data.persons.length, writes.length) });
     const total = steps.reduce((n, s) => n + s.rows, 0);
     let done = 0;

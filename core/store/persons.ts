@@ -1,7 +1,7 @@
 import { identityKeysOf, normalizeEmail, normalizePhone } from '../identity';
 import type { AuditRecord, ClientRecord, NoteRecord, TipazhDb, VisitRecord } from './db';
 import { PersonRecord } from './db';
-import { visitsOf } from './visits';
+import { oldestFirst, visitsOf } from './visits';
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
 
@@ -108,7 +108,7 @@ export async function personView(
   const records = (await db.clients.bulkGet(keys)).filter((c): c is ClientRecord => !!c);
   const notes = await db.notes.where('clientKey').anyOf(keys).toArray();
   notes.sort(notesOrder);
-  const visits = records.flatMap(visitsOf).sort((a, b) => a.at - b.at);
+  const visits = records.flatMap(visitsOf).sort(oldestFirst);
   const audit = (await db.audit.where('clientKey').anyOf(keys).toArray()).sort((a, b) => b.at - a.at);
   return { person, records, notes, visits, audit };
 }

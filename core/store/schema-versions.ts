@@ -56,22 +56,6 @@ export const SCHEMA_V7 = { ...SCHEMA_V6, clients: 'key, revenue, *ids', persons:
 
 export const LATEST_VERSION = 7;
 
-type StoredPerson = { clientKeys: string[]; blocked?: string[] };
-
-/** Version 7's upgrade: every dossier gets its identity keys; persons of one record with nothing split off go. */
-async function sparsePersons(tx: Transaction) {
-  await tx
-    .table('clients')
-    .toCollection()
-    .modify((c: { email?: string; phone?: string; ids?: string[] }) => {
-      c.ids = identityKeysOf(c);
-    });
-  await tx
-    .table('persons')
-    .filter((p: StoredPerson) => p.clientKeys.length < 2 && !p.blocked?.length)
-    .delete();
-}
-
 type StoredVisit = { id: string; clientKey?: string; at: number };
 
 /**
@@ -94,6 +78,22 @@ async function visitsIntoDossiers(tx: Transaction) {
       c.visitCount = Math.max(c.visitCount, visits.length);
     });
   await tx.table('visits').clear();
+}
+
+type StoredPerson = { clientKeys: string[]; blocked?: string[] };
+
+/** Version 7's upgrade: every dossier gets its identity keys; persons of one record with nothing split off go. */
+async function sparsePersons(tx: Transaction) {
+  await tx
+    .table('clients')
+    .toCollection()
+    .modify((c: { email?: string; phone?: string; ids?: string[] }) => {
+      c.ids = identityKeysOf(c);
+    });
+  await tx
+    .table('persons')
+    .filter((p: StoredPerson) => p.clientKeys.length < 2 && !p.blocked?.length)
+    .delete();
 }
 
 /** Declares versions 1 to `upTo` (the latest unless a test writes an older database). */

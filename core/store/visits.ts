@@ -6,5 +6,8 @@ export const visitsOf = (c: Pick<ClientRecord, 'key' | 'visits'>): VisitRecord[]
 /** A visit as its dossier keeps it: without the key, which is the dossier's own. */
 export const storedVisit = ({ clientKey: _, ...v }: VisitRecord): Visit => v;
 
+/** The order a dossier keeps its visits in, and the panel shows them: oldest first. */
+export const oldestFirst = (a: Pick<Visit, 'at'>, b: Pick<Visit, 'at'>) => a.at - b.at;
+
 /** The visits with `v` in place of the one with its id (or added), oldest first. */
-export const withVisit = (visits: readonly Visit[], v: Visit): Visit[] => [...visits.filter((x) => x.id !== v.id), v].sort((a, b) => a.at - b.at);
+export const withVisit = (visits: readonly Visit[], v: Visit): Visit[] => [...visits.filter((x) => x.id !== v.id), v].sort(oldestFirst);

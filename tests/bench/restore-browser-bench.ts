@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { BACKUP_TABLES, type Backup } from '../../core/backup/format';
 import { countsAfterRestoring, realisticBackup } from '../support/backup-file';
 import { launchWithExtension } from '../support/launch';
+import { openOptionsPage } from '../support/pages';
 import { countRecords } from '../support/seed';
 import { median, row } from './stats';
 
@@ -33,9 +34,7 @@ async function restoreThroughUi(options: Page, file: string): Promise<{ plan: nu
 async function measure(file: string, expected: Record<string, number>, seedFile?: string) {
   const ext = await launchWithExtension();
   try {
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await options.getByTestId('data-section').waitFor();
+    const options = await openOptionsPage(ext, 'data-section');
     if (seedFile) await restoreThroughUi(options, seedFile);
     const t = await restoreThroughUi(options, file);
     for (const table of BACKUP_TABLES) {

@@ -1,5 +1,5 @@
 import { launchWithExtension } from '../support/launch';
-import { openHelpdeskPage, openPanelPage } from '../support/pages';
+import { openHelpdeskPage, openOptionsPage, openPanelPage } from '../support/pages';
 import { routeZendesk } from '../support/zendesk-routes';
 import { expect, test } from './fixtures';
 
@@ -14,8 +14,7 @@ test('a backup from one profile restores into a fresh one: dossier, notes and th
     await panel.getByTestId('note-input').fill('Runs the TestFlight beta for us');
     await panel.getByTestId('note-add').click();
     await expect(panel.getByTestId('note')).toHaveCount(1);
-    const options = await first.context.newPage();
-    await options.goto(`chrome-extension://${first.extensionId}/options.html`);
+    const options = await openOptionsPage(first, 'data-section');
     const download = options.waitForEvent('download');
     await options.getByTestId('backup-export').click();
     const file = await (await download).path();
@@ -36,8 +35,7 @@ test('a backup from one profile restores into a fresh one: dossier, notes and th
     await panel.getByTestId('client-search').fill('okafor');
     await expect(panel.getByTestId('clients-empty')).toHaveText('No client matches.');
 
-    const options = await second.context.newPage();
-    await options.goto(`chrome-extension://${second.extensionId}/options.html`);
+    const options = await openOptionsPage(second, 'data-section');
     await options.getByTestId('backup-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length - 40)) });
     await expect(options.getByTestId('backup-error')).toContainText(/nothing was changed/);
     await options.getByTestId('backup-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { AMOCRM_SITE } from '../support/amocrm-routes';
 import { routeSite } from '../support/fixture-routes';
 import { launchWithExtension, type Launched } from '../support/launch';
-import { openHelpdeskPage, openPanelPage } from '../support/pages';
+import { openHelpdeskPage, openOptionsPage, openPanelPage } from '../support/pages';
 import { allowInExtensionSettings, revokeInExtensionSettings } from '../support/site-access';
 import { ZENDESK_SITE } from '../support/zendesk-routes';
 import { expect, test } from './fixtures';
@@ -17,12 +17,7 @@ import { expect, test } from './fixtures';
 const ZD = 'https://support.acme.test';
 const AMO = 'https://acme.amocrm.com.ua';
 
-async function openOptions(ext: Launched): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-  await expect(page.getByTestId('helpdesks-section')).toBeVisible();
-  return page;
-}
+const openOptions = (ext: Launched) => openOptionsPage(ext, 'helpdesks-section');
 
 /** Types the address, picks the helpdesk and presses Enter, as an agent would with the keyboard. */
 async function addAddress(options: Page, address: string, kind: 'zendesk' | 'amocrm') {

@@ -6,6 +6,7 @@ import { layerPacks } from '../../core/pack/merge';
 import { readDefaultPack } from '../../core/pack/node-default';
 import { parsePack } from '../../core/pack/parse';
 import type { Launched } from '../support/launch';
+import { openOptionsPage } from '../support/pages';
 import { expect, test } from './fixtures';
 
 const PACKS = resolve(import.meta.dirname, '../fixtures/packs');
@@ -14,12 +15,7 @@ const packText = (name: string) => readFileSync(packFile(name), 'utf8');
 const TICKET_1201 = 'https://acme.zendesk.com/agent/tickets/1201';
 const PACK_URL = 'https://acme.zendesk.com/hc/packs/acme.json';
 
-async function openOptions(ext: Launched): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-  await expect(page.getByTestId('builtin-row')).toBeVisible();
-  return page;
-}
+const openOptions = (ext: Launched) => openOptionsPage(ext, 'builtin-row');
 
 const rows = (page: Page) => page.getByTestId('pack-row');
 const row = (page: Page, id: string) => page.locator(`[data-testid="pack-row"][data-pack-id="${id}"]`);

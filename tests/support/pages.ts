@@ -15,6 +15,14 @@ export async function openPanelPage(ext: Launched, tabId: number, width = 360): 
   return panel;
 }
 
+/** Opens the options page in a new tab and waits until the element with test id `ready` shows. */
+export async function openOptionsPage(ext: Launched, ready: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await page.getByTestId(ready).waitFor();
+  return page;
+}
+
 /** Opens a helpdesk URL in a new tab; returns the page and its tab id. */
 export async function openHelpdeskPage(ext: Launched, url: string): Promise<{ page: Page; tabId: number }> {
   const page = await ext.context.newPage();
