@@ -44,13 +44,13 @@ function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; mo
         <time class="muted">{formatTime(note.updatedAt)}</time>
         {note.locked ? null : editing.value === null ? (
           <>
-            <button type="button" class="link" data-testid="note-pin" aria-pressed={note.pinned} onClick={() => void run(model.edit({ kind: 'note-pin', id: note.id, pinned: !note.pinned }))}>
+            <button type="button" class="link" data-testid="note-pin" aria-pressed={note.pinned} onClick={() => void run(model.edit({ kind: 'note-pin', key: note.clientKey, id: note.id, pinned: !note.pinned }))}>
               {note.pinned ? t('notes.unpin') : t('notes.pin')}
             </button>
             <button type="button" class="link" data-testid="note-edit" onClick={() => (editing.value = note.text)}>
               {t('notes.edit')}
             </button>
-            <button type="button" class="link danger" data-testid="note-delete" onClick={() => void run(model.edit({ kind: 'note-delete', id: note.id }))}>
+            <button type="button" class="link danger" data-testid="note-delete" onClick={() => void run(model.edit({ kind: 'note-delete', key: note.clientKey, id: note.id }))}>
               {t('notes.delete')}
             </button>
           </>
@@ -61,7 +61,7 @@ function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; mo
               class="link"
               data-testid="note-save"
               onClick={async () => {
-                if (await run(model.edit({ kind: 'note-text', id: note.id, text: editing.value ?? '' }))) editing.value = null;
+                if (await run(model.edit({ kind: 'note-text', key: note.clientKey, id: note.id, text: editing.value ?? '' }))) editing.value = null;
               }}
             >
               {t('notes.save')}

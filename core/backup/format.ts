@@ -9,14 +9,15 @@ export const BACKUP_VERSION = 1;
 const BackupPack = z.extend(InstalledPack, { pack: StrategyPack, pending: z.optional(StrategyPack) });
 
 /**
- * A dossier in a backup: its visits are listed apart, in `data.visits` (the file format predates dossiers
- * holding them), and its identity keys are left out (the restore derives them from email and phone).
+ * A dossier in a backup: its visits and notes are listed apart, in `data.visits` and `data.notes` (the file
+ * format predates dossiers holding them), and its identity keys are left out (the restore derives them from
+ * email and phone).
  */
-export const BackupClient = z.omit(ClientRecord, { visits: true, ids: true });
+export const BackupClient = z.omit(ClientRecord, { visits: true, notes: true, ids: true });
 export type BackupClient = z.infer<typeof BackupClient>;
 
 /** A stored dossier as a backup lists it (and as a restore compares it). */
-export const backupClientOf = ({ visits: _, ids: __, ...c }: ClientRecord): BackupClient => c;
+export const backupClientOf = ({ visits: _, notes: __, ids: ___, ...c }: ClientRecord): BackupClient => c;
 
 /** One file with everything Tipazh keeps: dossiers, visits, notes, corrections (the learned model), packs, settings. */
 export const Backup = z.object({
@@ -39,7 +40,7 @@ export const Backup = z.object({
 export type Backup = z.infer<typeof Backup>;
 export type BackupTable = keyof Backup['data'];
 export const BACKUP_TABLES: BackupTable[] = ['clients', 'visits', 'notes', 'corrections', 'persons', 'packs', 'audit', 'meta'];
-/** The tables of the database a backup reads and writes as they are: visits live in their dossiers. */
+/** The tables of the database a backup reads and writes: visits live in their dossiers, and so do notes but those waiting for theirs. */
 export const STORED_TABLES = BACKUP_TABLES.filter((t) => t !== 'visits');
 /** The field each table's records are keyed by: a restore merges records with the same key. */
 export const BACKUP_KEYS: Record<BackupTable, string> = { clients: 'key', visits: 'id', notes: 'id', corrections: 'id', persons: 'id', packs: 'id', audit: 'id', meta: 'key' };

@@ -1,4 +1,5 @@
-import type { ClientRecord, TipazhDb, Visit, VisitRecord } from '../store/db';
+import type { ClientRecord, Note, NoteRecord, TipazhDb, Visit, VisitRecord } from '../store/db';
+import { storedNote } from '../store/notes';
 import { identityKeysOf } from '../identity';
 import { searchTokensOf } from '../store/search';
 import { oldestFirst, storedVisit } from '../store/visits';
@@ -7,30 +8,49 @@ import type { BackupTable } from './format';
 type Row = Record<string, unknown>;
 
 /**
- * The visits of the dossiers a restore touches: the local ones, then the backup's as the restore takes them.
- * `settle` gives a dossier as it is stored, its visits inside (oldest first) and counted.
+ * The visits and notes of the dossiers a restore touches: the local ones, then the backup's as the restore takes
+ * them. `settle` gives a dossier as it is stored, its visits inside (oldest first, counted) and its notes. The local
+ * `notes` include those waiting for their dossier (`waiting`, the `notes` table): they move in when it is stored.
  */
-export function dossierVisits(local: Iterable<VisitRecord>) {
-  const byClient = new Map<string, Map<string, Visit>>();
+export function dossierParts(local: { visits: Iterable<VisitRecord>; notes: Iterable<NoteRecord>; waiting: Iterable<NoteRecord> }) {
+  const visits = new Map<string, Map<string, Visit>>();
+  const notes = new Map<string, Map<string, Note>>();
   const changed = new Set<string>();
-  const of = (k: string) => byClient.get(k) ?? byClient.set(k, new Map()).get(k)!;
-  for (const v of local) of(v.clientKey).set(v.id, storedVisit(v));
+  const settled = new Set<string>();
+  const incoming: NoteRecord[] = [];
+  const waiting = [...local.waiting];
+  const of = <T>(m: Map<string, Map<string, T>>, k: string) => m.get(k) ?? m.set(k, new Map()).get(k)!;
+  for (const v of local.visits) of(visits, v.clientKey).set(v.id, storedVisit(v));
+  for (const n of local.notes) of(notes, n.clientKey).set(n.id, storedNote(n));
+  for (const n of waiting) changed.add(n.clientKey);
   return {
-    add(v: VisitRecord) {
-      of(v.clientKey).set(v.id, storedVisit(v));
+    addVisit(v: VisitRecord) {
+      of(visits, v.clientKey).set(v.id, storedVisit(v));
       changed.add(v.clientKey);
     },
-    /** The dossier to store, or none when the restore changes neither it (`chosen`) nor its visits. */
+    addNote(n: NoteRecord) {
+      of(notes, n.clientKey).set(n.id, storedNote(n));
+      changed.add(n.clientKey);
+      incoming.push(n);
+    },
+    /** The dossier to store, or none when the restore changes neither it (`chosen`) nor its visits and notes. */
     settle(c: ClientRecord, chosen: boolean): ClientRecord | undefined {
       const tokensMissing = !c.searchTokens.length;
       if (!chosen && !changed.has(c.key) && !tokensMissing) return undefined;
-      const visits = [...of(c.key).values()].sort(oldestFirst);
-      return { ...c, visits, ids: identityKeysOf(c), visitCount: Math.max(visits.length, c.visitCount), searchTokens: tokensMissing ? searchTokensOf(c) : c.searchTokens };
+      settled.add(c.key);
+      const v = [...of(visits, c.key).values()].sort(oldestFirst);
+      const n = [...of(notes, c.key).values()];
+      return { ...c, visits: v, notes: n, ids: identityKeysOf(c), visitCount: Math.max(v.length, c.visitCount), searchTokens: tokensMissing ? searchTokensOf(c) : c.searchTokens };
+    },
+    /** Once every dossier is settled: the notes still without a dossier (they wait in the table), and the waiting ones that found theirs. */
+    notesTable() {
+      const put = new Map(incoming.filter((n) => !settled.has(n.clientKey)).map((n) => [n.id, n]));
+      return { put: [...put.values()], moved: waiting.filter((n) => settled.has(n.clientKey)).map((n) => n.id) };
     },
   };
 }
 
-export type DossierVisits = ReturnType<typeof dossierVisits>;
+export type DossierParts = ReturnType<typeof dossierParts>;
 
 /**
  * Writes queued in chunks without waiting for each: the page prepares the next records while the

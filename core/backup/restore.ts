@@ -1,9 +1,10 @@
 import { formatIssues } from '../schema/format-issues';
 import type { ClientRecord, InstalledPack, NoteRecord, PersonRecord, TipazhDb, VisitRecord } from '../store/db';
 import { visitsOf } from '../store/visits';
+import { notesOf } from '../store/notes';
 import { Backup, backupClientOf, BACKUP_KEYS, BACKUP_TABLES, STORED_TABLES, type BackupTable } from './format';
 import { mergeIncomingPersons, type LocalIdentities } from './restore-persons';
-import { dossierVisits, writeQueue, type DossierVisits } from './restore-writes';
+import { dossierParts, writeQueue, type DossierParts } from './restore-writes';
 
 export const MAX_BACKUP_BYTES = 1_500_000_000;
 
@@ -15,6 +16,7 @@ export function parseBackup(text: string): BackupParse {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
+
   } catch (e) {
     const msg = (e as Error).message;
     const truncated = /end of (JSON )?input|Unterminated/i.test(msg);
@@ -94,30 +96,38 @@ type Row = Record<string, unknown>;
 /** Persons merge by the records they hold, not by id: see restore-persons.ts. */
 type KeyedTable = Exclude<BackupTable, 'persons'>;
 const KEYED_TABLES = BACKUP_TABLES.filter((t): t is KeyedTable => t !== 'persons');
-/** The tables read record by record: visits come with their dossiers. */
-const READ_TABLES = KEYED_TABLES.filter((t) => t !== 'visits');
+/** The tables read record by record: visits and notes come with their dossiers. */
+const READ_TABLES = KEYED_TABLES.filter((t) => t !== 'visits' && t !== 'notes');
 
 /**
  * The one read pass of a plan or a restore: the local copy of every backup record, by identity. Each
  * table's keys are read in one go, then only the records this profile holds are read, in one bulk read.
- * Persons are read whole: they merge by the records they hold. A dossier's visits are decided one by one,
- * as the backup lists them, and the dossier itself without them.
+ * Persons are read whole: they merge by the records they hold. A dossier's visits and notes are decided one
+ * by one, as the backup lists them, and the dossier itself without them; so are the notes waiting for a
+ * dossier (the `notes` table, read whole: it holds only those). `others` are the profile's dossiers the
+ * backup has notes for but does not list.
  */
 async function readLocals(db: TipazhDb, backup: Backup) {
-  const locals = { visits: new Map() } as Record<KeyedTable, Map<string, Row>>;
+  const locals = { visits: new Map(), notes: new Map() } as Record<KeyedTable, Map<string, Row>>;
   for (const table of READ_TABLES) {
     const held = new Set((await db.table(table).toCollection().primaryKeys()) as string[]);
     const keys = (backup.data[table] as Row[]).map((r) => r[keyOf[table]] as string).filter((k) => held.has(k));
     const found = keys.length ? ((await db.table(table).bulkGet(keys)) as (Row | undefined)[]) : [];
     locals[table] = new Map(keys.flatMap((k, i) => (found[i] ? [[k, found[i]] as const] : [])));
   }
-  for (const c of locals.clients.values() as MapIterator<ClientRecord>) {
+  const listed = new Set(backup.data.clients.map((c) => c.key));
+  const otherKeys = [...new Set(backup.data.notes.map((n) => n.clientKey).filter((k) => !listed.has(k)))];
+  const others = (await db.clients.bulkGet(otherKeys)).filter((c): c is ClientRecord => !!c);
+  const waiting = await db.notes.toArray();
+  for (const n of waiting) locals.notes.set(n.id, n);
+  for (const c of [...(locals.clients.values() as MapIterator<ClientRecord>), ...others]) {
     for (const v of visitsOf(c)) locals.visits.set(v.id, v);
-    locals.clients.set(c.key, backupClientOf(c));
+    for (const n of notesOf(c)) locals.notes.set(n.id, n);
+    if (listed.has(c.key)) locals.clients.set(c.key, backupClientOf(c));
   }
   const localPersons = await db.persons.toArray();
   const persons = mergeIncomingPersons(localPersons, backup.data.persons, await localIdentities(db));
-  return { locals, persons, localPersons: new Set(localPersons.map((p) => p.id)) };
+  return { locals, others, waiting, persons, localPersons: new Set(localPersons.map((p) => p.id)) };
 }
 
 /** Counts the persons a restore stores (`writes`): new ones, and the profile's own that change. */
@@ -170,12 +180,13 @@ function chosen(table: KeyedTable, d: Decision, local: Row | undefined, row: Row
   return undefined;
 }
 
-/** Visits are decided first (written with their dossiers), then every table in this order; persons last, once every dossier is linked. */
-const DECIDE_ORDER: KeyedTable[] = ['visits', ...KEYED_TABLES.filter((t) => t !== 'visits' && t !== 'clients'), 'clients'];
+/** Visits and notes are decided first (written with their dossiers), then every table in this order; persons last, once every dossier is linked. */
+const IN_DOSSIERS: KeyedTable[] = ['visits', 'notes'];
+const DECIDE_ORDER: KeyedTable[] = [...IN_DOSSIERS, ...KEYED_TABLES.filter((t) => !IN_DOSSIERS.includes(t) && t !== 'clients'), 'clients'];
 const CHUNK = 2000;
 
 /** What a restore stores for one table's backup rows, given the local copies (updated as it goes, so a repeated key sees the one before). */
-function tableWrites(table: KeyedTable, rows: Row[], local: Map<string, Row>, plan: RestorePlan, dossiers: DossierVisits, conflicts?: 'keep-local' | 'take-backup'): Row[] {
+function tableWrites(table: KeyedTable, rows: Row[], local: Map<string, Row>, plan: RestorePlan, dossiers: DossierParts, conflicts?: 'keep-local' | 'take-backup'): Row[] {
   const writes: Row[] = [];
   for (const row of rows) {
     const id = row[keyOf[table]] as string;
@@ -184,9 +195,11 @@ function tableWrites(table: KeyedTable, rows: Row[], local: Map<string, Row>, pl
     tally(plan, table, d, row);
     const next = chosen(table, d, current, row, conflicts);
     if (table === 'visits') {
-      if (next) dossiers.add(next as VisitRecord);
+      if (next) dossiers.addVisit(next as VisitRecord);
+    } else if (table === 'notes') {
+      if (next) dossiers.addNote(next as NoteRecord);
     } else if (table === 'clients') {
-      // A dossier kept as it is is still written when the backup adds to its visits (or it lacks search words).
+      // A dossier kept as it is is still written when the backup adds to its visits or notes (or it lacks search words).
       const stored = dossiers.settle((next ?? current) as ClientRecord, !!next);
       if (stored) writes.push(stored);
     } else if (next) writes.push(next);
@@ -209,15 +222,24 @@ export async function applyRestore(
 ): Promise<RestorePlan> {
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
   await db.transaction('rw', STORED_TABLES.map((t) => db.table(t)), async () => {
-    const { locals, persons, localPersons } = await readLocals(db, backup);
-    const dossiers = dossierVisits(locals.visits.values() as MapIterator<VisitRecord>);
+    const { locals, others, waiting, persons, localPersons } = await readLocals(db, backup);
+    const dossiers = dossierParts({ visits: locals.visits.values() as MapIterator<VisitRecord>, notes: locals.notes.values() as MapIterator<NoteRecord>, waiting });
     const decided = DECIDE_ORDER.map((table) => {
       const rows = backup.data[table] as Row[];
       return { table, records: tableWrites(table, rows, locals[table], plan, dossiers, opts.conflicts), rows: rows.length };
     });
-    // Visits are written with their dossiers, and count in the dossiers' progress.
-    const steps: { table: BackupTable; records: Row[]; rows: number }[] = decided.filter((s) => s.table !== 'visits');
-    steps.at(-1)!.rows += backup.data.visits.length;
+    // Visits and notes are written with their dossiers, and count in the dossiers' progress; so are the
+    // profile's dossiers the backup adds notes to without listing them.
+    const steps: { table: BackupTable; records: Row[]; rows: number }[] = decided.filter((s) => !IN_DOSSIERS.includes(s.table));
+    const dossierStep = steps.at(-1)!;
+    dossierStep.rows += backup.data.visits.length + backup.data.notes.length;
+    for (const c of others) {
+      const stored = dossiers.settle(c, false);
+      if (stored) dossierStep.records.push(stored);
+    }
+    // Notes whose dossier is in neither the backup nor this profile wait for it in the `notes` table.
+    const notesTable = dossiers.notesTable();
+    steps.push({ table: 'notes', records: notesTable.put, rows: 0 });
     // Every backup dossier, as now stored, belongs to a person: a backup without persons gets them here.
     for (const c of locals.clients.values()) persons.link(c as ClientRecord);
     const { writes, deleted } = persons.changes();
@@ -227,6 +249,7 @@ export async function applyRestore(
     let done = 0;
     const queue = writeQueue(db, CHUNK, (n) => opts.onProgress?.((done += n), total));
     queue.delete('persons', deleted);
+    queue.delete('notes', notesTable.moved);
     for (const s of steps) queue.put(s.table, s.records, s.rows);
     await queue.done();
   });

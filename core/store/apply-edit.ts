@@ -9,9 +9,9 @@ const Text = z.string().check(z.maxLength(20_000));
 
 /** A dossier change as the panel asks for it (validated where the background takes it). */
 export const DossierChange = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('note-text'), id: Id, text: Text }),
-  z.object({ kind: z.literal('note-pin'), id: Id, pinned: z.boolean() }),
-  z.object({ kind: z.literal('note-delete'), id: Id }),
+  z.object({ kind: z.literal('note-text'), key: Id, id: Id, text: Text }),
+  z.object({ kind: z.literal('note-pin'), key: Id, id: Id, pinned: z.boolean() }),
+  z.object({ kind: z.literal('note-delete'), key: Id, id: Id }),
   z.object({ kind: z.literal('tags'), key: Id, tags: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(200)) }),
   z.object({ kind: z.literal('vip'), key: Id, vip: z.boolean() }),
   z.object({ kind: z.literal('profile'), key: Id, field: ProfileField, value: Text }),
@@ -23,11 +23,11 @@ export type DossierChange = z.infer<typeof DossierChange>;
 export async function applyEdit(db: TipazhDb, c: DossierChange, who: string): Promise<void> {
   switch (c.kind) {
     case 'note-text':
-      return updateNote(db, c.id, c.text, who);
+      return updateNote(db, c.key, c.id, c.text, who);
     case 'note-pin':
-      return setNotePinned(db, c.id, c.pinned, who);
+      return setNotePinned(db, c.key, c.id, c.pinned, who);
     case 'note-delete':
-      return deleteNote(db, c.id, who);
+      return deleteNote(db, c.key, c.id, who);
     case 'tags':
       return setTags(db, c.key, c.tags, who);
     case 'vip':

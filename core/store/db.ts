@@ -29,6 +29,34 @@ export type Visit = z.infer<typeof Visit>;
 export const VisitRecord = z.extend(Visit, { clientKey: z.string() });
 export type VisitRecord = z.infer<typeof VisitRecord>;
 
+const NoteFields = z.object({
+  id: z.string(),
+  /** The note; empty when it is sealed. */
+  text: z.string().check(z.trim(), z.maxLength(20_000)),
+  sealed: z.optional(Sealed),
+  pinned: z.boolean(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+const hasText = z.refine<{ text: string; sealed?: unknown }>((n) => (n.sealed ? n.text === '' : n.text.length > 0), {
+  message: 'a note needs text (or, when sealed, no plain text at all)',
+  path: ['text'],
+});
+
+/**
+ * A private note the agent keeps on a client; on a VIP client with the lock on, `sealed` holds it encrypted.
+ * The dossier keeps its notes (`ClientRecord.notes`), as it keeps its visits: one record to write.
+ */
+export const Note = NoteFields.check(hasText);
+export type Note = z.infer<typeof Note>;
+
+/**
+ * A note with the dossier it belongs to: as backups list notes and the panel receives them. The `notes` table
+ * holds only notes whose dossier is not in this profile (from a backup); they join it when it appears.
+ */
+export const NoteRecord = z.extend(NoteFields, { clientKey: z.string() }).check(hasText);
+export type NoteRecord = z.infer<typeof NoteRecord>;
+
 /** One dossier: a client of one helpdesk account. Keyed by `clientKeyOf`. */
 export const ClientRecord = z.object({
   key: z.string().check(z.minLength(1)),
@@ -50,6 +78,8 @@ export const ClientRecord = z.object({
   visitCount: z.number().check(z.int(), z.nonnegative()),
   /** The dossier's visits, oldest first. */
   visits: z._default(z.array(Visit), []),
+  /** The agent's notes on this client, in the order they were written. */
+  notes: z._default(z.array(Note), []),
   lastTicketId: z.optional(z.string()),
   lastSubject: z.optional(z.string()),
   /** What the dossier is found by when another record of the same person turns up (`identityKeysOf`: `e:` email, `p:` phone). */
@@ -89,18 +119,6 @@ export const AuditRecord = z.object({
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
 
-/** A private note the agent keeps on a client; on a VIP client with the lock on, `sealed` holds it encrypted. */
-export const NoteRecord = z.object({
-  id: z.string(),
-  clientKey: z.string(),
-  /** The note; empty when it is sealed. */
-  text: z.string().check(z.trim(), z.maxLength(20_000)),
-  sealed: z.optional(Sealed),
-  pinned: z.boolean(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-}).check(z.refine((n) => (n.sealed ? n.text === '' : n.text.length > 0), { message: 'a note needs text (or, when sealed, no plain text at all)', path: ['text'] }));
-export type NoteRecord = z.infer<typeof NoteRecord>;
 
 /** An agent's correction of the classifier: teaches the local model, can be undone. */
 export const CorrectionRecord = z.object({

@@ -1,6 +1,7 @@
 import type { ProfileField } from '../schema/profile';
 import type { ServiceLevelId } from '../taxonomy';
-import { AuditRecord, ClientRecord, NoteRecord, type TipazhDb } from './db';
+import { AuditRecord, ClientRecord, Note, type TipazhDb } from './db';
+import { dossierFor, withNote } from './notes';
 import { searchTokensOf } from './search';
 
 /** Who made a change, as the audit trail shows it: the agent's name when the helpdesk told us, else "you". */
@@ -59,22 +60,36 @@ export const setServiceLevelOverride = (db: TipazhDb, key: string, level: Servic
     now,
   );
 
-async function editNote(db: TipazhDb, id: string, who: Who, field: string, change: (n: NoteRecord) => NoteRecord | null, now = Date.now()) {
-  await db.transaction('rw', db.notes, db.audit, async () => {
-    const note = await db.notes.get(id);
+/**
+ * Changes one note in its dossier and records the change, in one transaction. `shown` is what the audit trail
+ * keeps of a note's text (a sealed note's words never go there).
+ */
+export async function editNote(
+  db: TipazhDb,
+  clientKey: string,
+  id: string,
+  who: Who,
+  field: string,
+  change: (n: Note) => Note | null,
+  now = Date.now(),
+  shown: (n: Note | null) => string | undefined = (n) => n?.text,
+) {
+  await db.transaction('rw', db.clients, db.audit, async () => {
+    const client = await dossierFor(db, clientKey);
+    const note = client.notes.find((n) => n.id === id);
     if (!note) throw new Error('the note no longer exists');
     const next = change(note);
-    if (next) await db.notes.put(NoteRecord.parse(next));
-    else await db.notes.delete(id);
-    await audit(db, note.clientKey, who, field, note.text, next?.text, now);
+    const notes = next ? withNote(client.notes, Note.parse(next)) : client.notes.filter((n) => n.id !== id);
+    await db.clients.put({ ...client, notes });
+    await audit(db, clientKey, who, field, shown(note), shown(next), now);
   });
 }
 
-export const updateNote = (db: TipazhDb, id: string, text: string, who: Who, now = Date.now()) =>
-  editNote(db, id, who, 'note', (n) => ({ ...n, text, updatedAt: now }), now);
-export const setNotePinned = (db: TipazhDb, id: string, pinned: boolean, who: Who) =>
-  editNote(db, id, who, pinned ? 'note pinned' : 'note unpinned', (n) => ({ ...n, pinned }));
-export const deleteNote = (db: TipazhDb, id: string, who: Who) => editNote(db, id, who, 'note deleted', () => null);
+export const updateNote = (db: TipazhDb, clientKey: string, id: string, text: string, who: Who, now = Date.now()) =>
+  editNote(db, clientKey, id, who, 'note', (n) => ({ ...n, text, updatedAt: now }), now);
+export const setNotePinned = (db: TipazhDb, clientKey: string, id: string, pinned: boolean, who: Who) =>
+  editNote(db, clientKey, id, who, pinned ? 'note pinned' : 'note unpinned', (n) => ({ ...n, pinned }));
+export const deleteNote = (db: TipazhDb, clientKey: string, id: string, who: Who) => editNote(db, clientKey, id, who, 'note deleted', () => null);
 
 /** A client's audit trail, newest first. */
 export const auditTrail = async (db: TipazhDb, clientKey: string) => (await db.audit.where('clientKey').equals(clientKey).sortBy('at')).reverse();

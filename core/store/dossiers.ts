@@ -1,11 +1,12 @@
 import type { ClientSnapshot } from '../schema/snapshot';
 import { clientKeyOf } from '../schema/snapshot';
-import { ClientRecord, NoteRecord, Visit, VisitVerdict, type TipazhDb } from './db';
+import { ClientRecord, type NoteRecord, Visit, VisitVerdict, type TipazhDb } from './db';
 import { dayOf, sameVerdict, visitIdOf } from './dossier-view';
 import { identityKeysOf } from '../identity';
-import { linkPerson, notesOrder } from './persons';
+import { linkPerson } from './persons';
 import { searchTokensOf } from './search';
 import { withVisit } from './visits';
+import { notesOf, notesOrder, putNote, takeWaitingNotes } from './notes';
 
 
 /**
@@ -16,8 +17,9 @@ export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date
   const key = clientKeyOf(snap);
   const day = dayOf(now);
   const visitId = visitIdOf(snap, now);
-  return db.transaction('rw', db.clients, db.persons, async () => {
+  return db.transaction('rw', db.clients, db.persons, db.notes, async () => {
     const prev = await db.clients.get(key);
+    const notes = prev ? prev.notes : await takeWaitingNotes(db, key);
     const prevVisit = prev?.visits.find((v) => v.id === visitId);
     const visit = Visit.parse({
       // What the panel said on this visit stays until it says something else (recordVerdict).
@@ -49,6 +51,7 @@ export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date
       previousSeen: prevVisit ? prev?.previousSeen : prev?.lastSeen,
       visitCount: visits.length,
       visits,
+      notes,
       lastTicketId: snap.ticket?.id ?? prev?.lastTicketId,
       lastSubject: snap.ticket?.subject ?? prev?.lastSubject,
       profile: prefill(prev?.profile, snap),
@@ -79,18 +82,15 @@ function prefill(profile: ClientRecord['profile'] | undefined, snap: ClientSnaps
 
 const newId = () => (crypto.randomUUID());
 
-/** Adds a note to a client's dossier. Throws a readable zod error on an empty note. */
-export async function addNote(db: TipazhDb, clientKey: string, text: string, now = Date.now()): Promise<NoteRecord> {
-  const note = NoteRecord.parse({ id: newId(), clientKey, text, pinned: false, createdAt: now, updatedAt: now });
-  await db.notes.add(note);
-  return note;
-}
+/** Adds a note to a client's dossier. Throws a readable zod error on an empty note, and when there is no dossier. */
+export const addNote = (db: TipazhDb, clientKey: string, text: string, now = Date.now()): Promise<NoteRecord> =>
+  putNote(db, clientKey, { id: newId(), text, pinned: false, createdAt: now, updatedAt: now });
 
 /** A client's notes, pinned first, newest first. */
-export async function listNotes(db: TipazhDb, clientKey: string): Promise<NoteRecord[]> {
-  const notes = await db.notes.where('clientKey').equals(clientKey).toArray();
-  return notes.sort(notesOrder);
-}
+export const listNotes = async (db: TipazhDb, clientKey: string): Promise<NoteRecord[]> => {
+  const client = await db.clients.get(clientKey);
+  return client ? notesOf(client).sort(notesOrder) : [];
+};
 
 /**
  * Writes what the panel showed the agent on a visit (type, confidence, stage, level): the dossier's history.

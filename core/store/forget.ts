@@ -2,8 +2,8 @@ import type { TipazhDb } from './db';
 import { isStoredPerson } from './persons';
 
 /**
- * Deletes every trace of one person: all their linked records (with their visits), notes, corrections, audit entries
- * and the person link itself, in one transaction. Returns the record keys that were removed.
+ * Deletes every trace of one person: all their linked records (with their visits and notes), notes still waiting
+ * for one of them, corrections, audit entries and the person link itself, in one transaction. Returns the record keys that were removed.
  */
 export async function forgetPerson(db: TipazhDb, clientKey: string): Promise<string[]> {
   return db.transaction('rw', [db.clients, db.notes, db.corrections, db.audit, db.persons], async () => {

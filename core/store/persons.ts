@@ -2,6 +2,7 @@ import { identityKeysOf, normalizeEmail, normalizePhone } from '../identity';
 import type { AuditRecord, ClientRecord, NoteRecord, TipazhDb, VisitRecord } from './db';
 import { PersonRecord } from './db';
 import { oldestFirst, visitsOf } from './visits';
+import { notesOf, notesOrder } from './notes';
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
 
@@ -95,9 +96,6 @@ export async function splitFromPerson(db: TipazhDb, clientKey: string): Promise<
   });
 }
 
-/** The order notes are shown in: pinned first, then newest first. */
-export const notesOrder = (a: NoteRecord, b: NoteRecord) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt;
-
 /** Everything known of the person behind a record: every linked record and all their notes. */
 export async function personView(
   db: TipazhDb,
@@ -106,8 +104,7 @@ export async function personView(
   const person = await db.persons.where('clientKeys').equals(clientKey).first();
   const keys = person?.clientKeys ?? [clientKey];
   const records = (await db.clients.bulkGet(keys)).filter((c): c is ClientRecord => !!c);
-  const notes = await db.notes.where('clientKey').anyOf(keys).toArray();
-  notes.sort(notesOrder);
+  const notes = records.flatMap(notesOf).sort(notesOrder);
   const visits = records.flatMap(visitsOf).sort(oldestFirst);
   const audit = (await db.audit.where('clientKey').anyOf(keys).toArray()).sort((a, b) => b.at - a.at);
   return { person, records, notes, visits, audit };

@@ -54,7 +54,7 @@ export const SCHEMA_V6 = { ...SCHEMA_V4, visits: null };
  */
 export const SCHEMA_V7 = { ...SCHEMA_V6, clients: 'key, revenue, *ids', persons: 'id, *clientKeys' };
 
-export const LATEST_VERSION = 7;
+export const LATEST_VERSION = 8;
 
 type StoredVisit = { id: string; clientKey?: string; at: number };
 
@@ -96,6 +96,27 @@ async function sparsePersons(tx: Transaction) {
     .delete();
 }
 
+type StoredNote = { id: string; clientKey?: string; createdAt: number };
+
+/**
+ * Version 8's upgrade: each dossier takes its notes (in the order they were written); a note whose dossier is
+ * not in the profile stays in the table, and joins the dossier when it appears.
+ */
+async function notesIntoDossiers(tx: Transaction) {
+  const byClient = new Map<string, StoredNote[]>();
+  await tx.table('notes').each((n: StoredNote) => void (byClient.get(n.clientKey!) ?? byClient.set(n.clientKey!, []).get(n.clientKey!)!).push(n));
+  const moved: string[] = [];
+  await tx
+    .table('clients')
+    .toCollection()
+    .modify((c: { key: string; notes?: StoredNote[] }) => {
+      const mine = (byClient.get(c.key) ?? []).sort((a, b) => a.createdAt - b.createdAt);
+      c.notes = [...(c.notes ?? []), ...mine.map(({ clientKey: _, ...n }) => n)];
+      moved.push(...mine.map((n) => n.id));
+    });
+  await tx.table('notes').bulkDelete(moved);
+}
+
 /** Declares versions 1 to `upTo` (the latest unless a test writes an older database). */
 export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   db.version(1).stores(SCHEMA_V1);
@@ -122,4 +143,7 @@ export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   db.version(6).stores(SCHEMA_V6);
   if (upTo < 7) return;
   db.version(7).stores(SCHEMA_V7).upgrade(sparsePersons);
+  if (upTo < 8) return;
+  // The same tables: dossiers keep their notes; the `notes` table keeps only notes waiting for their dossier.
+  db.version(8).stores(SCHEMA_V7).upgrade(notesIntoDossiers);
 }

@@ -1,13 +1,47 @@
-import { createLock, LOCK_KEY, LockRecord, seal, unseal } from '../crypto/lock';
-import { AuditRecord, NoteRecord, type TipazhDb } from './db';
+import { createLock, LOCK_KEY, LockRecord, seal, unseal, type Sealed } from '../crypto/lock';
+import { Note, type ClientRecord, type NoteRecord, type TipazhDb } from './db';
+import { editNote } from './dossier-edits';
+import { putNote } from './notes';
 import { forEachClientChunk } from './client-chunks';
 import { isLockedClient } from './dossier-view';
 
-/** Keys of the clients whose notes the lock seals, read a chunk of dossiers at a time. */
-async function lockedClientKeys(db: TipazhDb): Promise<string[]> {
-  const keys: string[] = [];
-  await forEachClientChunk(db, (chunk) => void keys.push(...chunk.filter(isLockedClient).map((c) => c.key)));
-  return keys;
+/** The dossiers whose notes the lock seals and that still hold a plain note, read a chunk of dossiers at a time. */
+async function unsealedLockedClients(db: TipazhDb): Promise<ClientRecord[]> {
+  const out: ClientRecord[] = [];
+  await forEachClientChunk(db, (chunk) => void out.push(...chunk.filter((c) => isLockedClient(c) && c.notes.some((n) => !n.sealed))));
+  return out;
+}
+
+/** The plain notes of these dossiers, encrypted (outside any transaction: WebCrypto cannot wait inside one). */
+async function sealPlainNotes(key: CryptoKey, clients: readonly ClientRecord[]): Promise<Map<string, { text: string; sealed: Sealed }>> {
+  const plain = clients.flatMap((c) => c.notes.filter((n) => !n.sealed));
+  return new Map(await Promise.all(plain.map(async (n) => [n.id, { text: n.text, sealed: await seal(key, n.text) }] as const)));
+}
+
+/**
+ * Stores the sealed notes in their dossiers, re-read inside the caller's read-write transaction: a note edited
+ * since it was encrypted keeps its new text (the next sweep seals it). How many notes were sealed.
+ */
+async function storeSealed(db: TipazhDb, clientKeys: readonly string[], sealed: ReadonlyMap<string, { text: string; sealed: Sealed }>): Promise<number> {
+  let n = 0;
+  for (const client of await db.clients.bulkGet([...clientKeys])) {
+    if (!client) continue;
+    const before = n;
+    const notes = client.notes.map((note) => {
+      const s = sealed.get(note.id);
+      if (!s || note.sealed || note.text !== s.text) return note;
+      n++;
+      return Note.parse({ ...note, text: '', sealed: s.sealed });
+    });
+    if (n > before) await db.clients.put({ ...client, notes });
+  }
+  return n;
+}
+
+/** Seals the plain notes of these dossiers and stores them: how many were sealed. */
+async function sealNotesOf(db: TipazhDb, key: CryptoKey, clients: readonly ClientRecord[]): Promise<number> {
+  const sealed = await sealPlainNotes(key, clients);
+  return sealed.size ? db.transaction('rw', db.clients, () => storeSealed(db, clients.map((c) => c.key), sealed)) : 0;
 }
 
 export async function getLock(db: TipazhDb): Promise<LockRecord | undefined> {
@@ -22,31 +56,26 @@ export async function getLock(db: TipazhDb): Promise<LockRecord | undefined> {
 export async function setUpLock(db: TipazhDb, passphrase: string, iterations?: number): Promise<CryptoKey> {
   if (await getLock(db)) throw new Error('the lock is already set up');
   const { record, key } = await createLock(passphrase, iterations);
-  const vipKeys = await lockedClientKeys(db);
-  const plain = (await db.notes.where('clientKey').anyOf(vipKeys).toArray()).filter((n) => !n.sealed);
-  const sealedNotes = await Promise.all(plain.map(async (n) => NoteRecord.parse({ ...n, text: '', sealed: await seal(key, n.text) })));
-  await db.transaction('rw', db.notes, db.meta, async () => {
+  const clients = await unsealedLockedClients(db);
+  const sealed = await sealPlainNotes(key, clients);
+  await db.transaction('rw', db.clients, db.meta, async () => {
     await db.meta.put({ key: LOCK_KEY, value: record });
-    await db.notes.bulkPut(sealedNotes);
+    await storeSealed(db, clients.map((c) => c.key), sealed);
   });
   return key;
 }
 
 /** Seals the plain notes of one client (after it became VIP, while the panel is unlocked). */
 export async function sealClientNotes(db: TipazhDb, key: CryptoKey, clientKey: string): Promise<number> {
-  const plain = (await db.notes.where('clientKey').equals(clientKey).toArray()).filter((n) => !n.sealed);
-  const sealedNotes = await Promise.all(plain.map(async (n) => NoteRecord.parse({ ...n, text: '', sealed: await seal(key, n.text) })));
-  await db.notes.bulkPut(sealedNotes);
-  return sealedNotes.length;
+  const client = await db.clients.get(clientKey);
+  return client ? sealNotesOf(db, key, [client]) : 0;
 }
 
 /** A new note on a VIP client, stored encrypted. */
 export async function addSealedNote(db: TipazhDb, key: CryptoKey, clientKey: string, text: string, now = Date.now()): Promise<NoteRecord> {
   const clean = text.trim();
   if (!clean) throw new Error('the note is empty');
-  const note = NoteRecord.parse({ id: crypto.randomUUID(), clientKey, text: '', sealed: await seal(key, clean), pinned: false, createdAt: now, updatedAt: now });
-  await db.notes.add(note);
-  return note;
+  return putNote(db, clientKey, { id: crypto.randomUUID(), text: '', sealed: await seal(key, clean), pinned: false, createdAt: now, updatedAt: now });
 }
 
 /** The notes as the agent reads them: sealed ones decrypted with the key, or left sealed without it. */
@@ -65,24 +94,15 @@ export async function openNotes(notes: NoteRecord[], key: CryptoKey | undefined)
 }
 
 /** Edits a sealed note: stored encrypted, and the audit trail records the change without the words. */
-export async function updateSealedNote(db: TipazhDb, key: CryptoKey, id: string, text: string, who: string, now = Date.now()): Promise<void> {
+export async function updateSealedNote(db: TipazhDb, key: CryptoKey, clientKey: string, id: string, text: string, who: string, now = Date.now()): Promise<void> {
   const clean = text.trim();
   if (!clean) throw new Error('the note is empty');
   const sealed = await seal(key, clean);
-  await db.transaction('rw', db.notes, db.audit, async () => {
-    const note = await db.notes.get(id);
-    if (!note) throw new Error('the note no longer exists');
-    await db.notes.put(NoteRecord.parse({ ...note, text: '', sealed, updatedAt: now }));
-    await db.audit.add(AuditRecord.parse({ id: crypto.randomUUID(), clientKey: note.clientKey, at: now, who, field: 'note (encrypted)', from: '🔒', to: '🔒' }));
-  });
+  await editNote(db, clientKey, id, who, 'note (encrypted)', (n) => ({ ...n, text: '', sealed, updatedAt: now }), now, () => '🔒');
 }
 
 /**
  * Seals the plain notes every VIP client still has (after the lock is opened): none stays readable at rest.
  * Dossiers are read a chunk at a time, so that 100k of them neither fill memory nor hold up other requests.
  */
-export async function sealAllVipNotes(db: TipazhDb, key: CryptoKey): Promise<number> {
-  let n = 0;
-  for (const clientKey of await lockedClientKeys(db)) n += await sealClientNotes(db, key, clientKey);
-  return n;
-}
+export const sealAllVipNotes = async (db: TipazhDb, key: CryptoKey): Promise<number> => sealNotesOf(db, key, await unsealedLockedClients(db));

@@ -128,9 +128,9 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
     addCorrection: async (c, who) => void (await addCorrection(db, c, Date.now(), who)),
     undoCorrection: (id, who) => undoCorrection(db, id, Date.now(), who),
     async edit(change, who) {
-      if (change.kind === 'note-text' && (await db.notes.get(change.id))?.sealed) {
+      if (change.kind === 'note-text' && (await db.clients.get(change.key))?.notes.find((n) => n.id === change.id)?.sealed) {
         if (!key) throw new Error('unlock the notes first');
-        return updateSealedNote(db, key, change.id, change.text, who);
+        return updateSealedNote(db, key, change.key, change.id, change.text, who);
       }
       await applyEdit(db, change, who);
       if (change.kind === 'vip' && change.vip && key) await sealClientNotes(db, key, change.key);

@@ -16,7 +16,7 @@ function dossiers(n: number): ClientRecord[] {
       key: `zendesk:acme:${i}`, source: 'zendesk' as const, account: 'acme', externalId: String(i),
       name: `${first[i % first.length]} ${last[(i * 7) % last.length]}${i}`, email: `client${i}@company${i % 300}.example`, phone: `+7903${String(i).padStart(7, '0')}`,
       firstSeen: i, lastSeen: 1_700_000_000_000 + i * 1000, updatedAt: 1_700_000_000_000 + i * 1000, visitCount: 1 + (i % 5),
-      tags: i % 20 ? [] : ['vip'], vip: i % 20 === 0, profile: { prefilled: [] }, searchTokens: [] as string[], visits: [], ids: [] as string[],
+      tags: i % 20 ? [] : ['vip'], vip: i % 20 === 0, profile: { prefilled: [] }, searchTokens: [] as string[], visits: [], notes: [], ids: [] as string[],
     };
     c.searchTokens = searchTokensOf(c);
     c.ids = identityKeysOf(c);

@@ -4,8 +4,9 @@ import type { Locator, Page } from '@playwright/test';
 import { tabStateKey } from '../../core/protocol';
 import type { Launched } from '../support/launch';
 import { navigateInApp, tabIdOf } from '../support/pages';
-import { clientRecord, countRecords, generateClients, noteRecord, putRecords, seedClients, visitRecords } from '../support/seed';
+import { clientRecord, countRecords, generateClients, noteRecord, seedClients, visitRecords } from '../support/seed';
 import { storedVisit } from '../../core/store/visits';
+import { storedNote } from '../../core/store/notes';
 import { expect, test } from './fixtures';
 
 /**
@@ -295,8 +296,8 @@ test('client search finds one client among 10,000 dossiers as you type, and open
     },
     now,
   );
-  await seedClients(panel, [...crowd.slice(0, 5000), target, ...crowd.slice(5000)]);
-  await putRecords(panel, 'notes', [noteRecord(target.key, 'Закупает для трёх кофеен; счёт — только на юрлицо', { pinned: true, at: now - 3 * DAY })]);
+  const note = noteRecord(target.key, 'Закупает для трёх кофеен; счёт — только на юрлицо', { pinned: true, at: now - 3 * DAY });
+  await seedClients(panel, [...crowd.slice(0, 5000), { ...target, notes: [storedNote(note)] }, ...crowd.slice(5000)]);
   expect(await countRecords(panel, 'clients')).toBe(10_001);
 
   await panel.getByTestId('clients-button').click();

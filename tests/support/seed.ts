@@ -55,7 +55,10 @@ export async function putRecords(page: Page, store: Store, records: readonly unk
   }
 }
 
-/** Counts the records of one store, straight from IndexedDB; visits are counted inside their dossiers. */
+/**
+ * Counts the records of one store, straight from IndexedDB. Visits and notes are counted inside their dossiers
+ * (notes also in the `notes` table, which keeps those waiting for their dossier).
+ */
 export function countRecords(page: Page, store: Store): Promise<number> {
   return page.evaluate(
     ({ dbName, store }) =>
@@ -64,13 +67,16 @@ export function countRecords(page: Page, store: Store): Promise<number> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const os = db.transaction(store === 'visits' ? 'clients' : store, 'readonly').objectStore(store === 'visits' ? 'clients' : store);
-          const req = (store === 'visits' ? os.getAll() : os.count()) as IDBRequest;
-          req.onsuccess = () => {
+          const inDossiers = store === 'visits' || store === 'notes';
+          const tx = db.transaction(inDossiers ? ['clients', ...(store === 'notes' ? ['notes'] : [])] : [store], 'readonly');
+          const table = tx.objectStore(inDossiers && store === 'visits' ? 'clients' : store).count();
+          const dossiers = inDossiers ? tx.objectStore('clients').getAll() : undefined;
+          tx.oncomplete = () => {
             db.close();
-            resolve(store === 'visits' ? (req.result as { visits: unknown[] }[]).reduce((n, c) => n + c.visits.length, 0) : (req.result as number));
+            const inside = ((dossiers?.result ?? []) as Record<string, unknown[]>[]).reduce((n, c) => n + c[store]!.length, 0);
+            resolve(inside + (store === 'visits' ? 0 : table.result));
           };
-          req.onerror = () => (db.close(), reject(req.error));
+          tx.onerror = () => (db.close(), reject(tx.error));
         };
       }),
     { dbName: DB_NAME, store },

@@ -6,7 +6,7 @@ import { setTags } from '../../core/store/dossier-edits';
 import { addNote, recordVisit } from '../../core/store/dossiers';
 import { installPack } from '../../core/store/packs';
 import { readDefaultPack } from '../../core/pack/node-default';
-import { makeSnapshot, freshDatabases, storedVisits } from './helpers';
+import { makeSnapshot, freshDatabases, storedNotes, storedVisits } from './helpers';
 
 const fresh = freshDatabases('b');
 const KEY = 'zendesk:acme:42';
@@ -31,10 +31,11 @@ describe('backup and restore', () => {
     const dst = fresh();
     const plan = await applyRestore(dst, parsed.backup);
     expect(plan.conflicts).toEqual([]);
-    for (const t of ['clients', 'notes', 'corrections', 'persons', 'packs', 'audit', 'meta'] as const) {
+    for (const t of ['clients', 'corrections', 'persons', 'packs', 'audit', 'meta'] as const) {
       expect(await dst.table(t).count(), t).toBe(await src.table(t).count());
     }
     expect(await storedVisits(dst)).toEqual(await storedVisits(src));
+    expect(await storedNotes(dst)).toEqual(await storedNotes(src));
     expect(parsed.backup.data.visits.map((v) => v.clientKey)).toEqual([KEY, KEY]);
     expect((await dst.clients.get(KEY))?.typeOverride?.type).toBe('tester');
     expect(parsed.backup.settings).toEqual({ lang: 'ru' });
@@ -54,11 +55,11 @@ describe('backup and restore', () => {
     expect((await storedVisits(dst)).map((v) => v.at)).toEqual([500, 1000, 2000]);
     expect((await dst.clients.get(KEY))?.visitCount).toBe(3);
     expect((await dst.clients.get(KEY))?.firstSeen).toBe(500);
-    expect((await dst.notes.toArray()).map((n) => n.text).sort()).toEqual(['likes tea', 'local note']);
+    expect((await storedNotes(dst)).map((n) => n.text).sort()).toEqual(['likes tea', 'local note']);
     // Restoring the same file twice changes nothing.
     await applyRestore(dst, r.backup);
     expect(await storedVisits(dst)).toHaveLength(3);
-    expect(await dst.notes.count()).toBe(2);
+    expect(await storedNotes(dst)).toHaveLength(2);
   });
 
   it('never overwrites newer local data without being told to', async () => {
@@ -94,6 +95,30 @@ describe('backup and restore', () => {
     data.data.visits[1].clientKey = 'zendesk:acme:nobody';
     const r = parseBackup(JSON.stringify(data));
     expect(!r.ok && r.error).toBe('data.visits[1].clientKey: no dossier "zendesk:acme:nobody" in this backup');
+  });
+
+  it('a note whose dossier the file does not hold goes into this profile’s dossier, or waits for it, and travels on', async () => {
+    const src = await populated();
+    const note = (id: string, clientKey: string) => ({ id, clientKey, text: `about ${clientKey}`, pinned: false, createdAt: 3, updatedAt: 3 });
+    const data = JSON.parse(await exportBackup(src));
+    data.data.notes.push(note('n-local', 'zendesk:acme:7'), note('n-away', 'zendesk:acme:8'));
+    const r = parseBackup(JSON.stringify(data));
+    if (!r.ok) throw new Error(r.error);
+    const dst = fresh();
+    await recordVisit(dst, makeSnapshot({ client: { externalId: '7', name: 'Here already' } }), 100);
+    // A note of this profile that waited for its dossier: the file brings the dossier.
+    await dst.notes.put(note('n-waiting', KEY));
+    const plan = await applyRestore(dst, r.backup);
+    expect(plan.add.notes).toBe(3);
+    expect((await dst.clients.get('zendesk:acme:7'))?.notes.map((n) => n.id)).toEqual(['n-local']);
+    expect((await dst.clients.get(KEY))?.notes.map((n) => n.id).sort()).toEqual([(await storedNotes(src))[0]!.id, 'n-waiting'].sort());
+    expect((await dst.notes.toArray()).map((n) => n.id)).toEqual(['n-away']);
+    // The waiting note is in the next backup, and joins its dossier when the agent first opens that client.
+    const again = parseBackup(await exportBackup(dst));
+    expect(again.ok && again.backup.data.notes.map((n) => n.id)).toContain('n-away');
+    await recordVisit(dst, makeSnapshot({ client: { externalId: '8', name: 'Later' } }), 200);
+    expect((await dst.clients.get('zendesk:acme:8'))?.notes.map((n) => n.id)).toEqual(['n-away']);
+    expect(await dst.notes.count()).toBe(0);
   });
 
   it('holds a backup’s installed packs to the full pack schema, saying where one is wrong', async () => {

@@ -16,10 +16,10 @@ describe('dossier edits', () => {
     await recordVisit(db, makeSnapshot(), 1);
     const a = await addNote(db, KEY, 'likes first names', 10);
     const b = await addNote(db, KEY, 'email only after 18:00', 20);
-    await setNotePinned(db, a.id, true, 'Anna');
+    await setNotePinned(db, KEY, a.id, true, 'Anna');
     expect((await listNotes(db, KEY)).map((n) => n.text)).toEqual(['likes first names', 'email only after 18:00']);
-    await updateNote(db, b.id, 'email only after 19:00', 'Anna');
-    await deleteNote(db, a.id, 'Anna');
+    await updateNote(db, KEY, b.id, 'email only after 19:00', 'Anna');
+    await deleteNote(db, KEY, a.id, 'Anna');
     const [left] = await listNotes(db, KEY);
     expect([left?.text, left!.updatedAt > 20]).toEqual(['email only after 19:00', true]);
     const trail = await auditTrail(db, KEY);
@@ -34,7 +34,7 @@ describe('dossier edits', () => {
     db = new TipazhDb(`e-${Math.random()}`);
     await recordVisit(db, makeSnapshot(), 1);
     const n = await addNote(db, KEY, 'keep me', 10);
-    await expect(updateNote(db, n.id, '  ', 'Anna')).rejects.toThrow();
+    await expect(updateNote(db, KEY, n.id, '  ', 'Anna')).rejects.toThrow();
     expect((await listNotes(db, KEY))[0]!.text).toBe('keep me');
     expect(await db.audit.count()).toBe(0);
   });

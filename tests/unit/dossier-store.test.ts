@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TipazhDb } from '../../core/store/db';
 import { addNote, listNotes, recordVerdict, recordVisit } from '../../core/store/dossiers';
-import { makeSnapshot as snap, storedVisits } from './helpers';
+import { clientOf, makeSnapshot as snap, storedNotes, storedVisits } from './helpers';
 
 let db: TipazhDb;
 afterEach(async () => db?.delete());
@@ -54,17 +54,31 @@ describe('recordVisit', () => {
 });
 
 describe('notes', () => {
-  it('adds notes and lists them newest first', async () => {
+  it('adds notes to the dossier and lists them pinned first, newest first', async () => {
     open();
+    await db.clients.bulkPut([clientOf('k'), clientOf('other')]);
     await addNote(db, 'k', 'first', 1);
     await addNote(db, 'k', 'second', 2);
     await addNote(db, 'other', 'x', 3);
     expect((await listNotes(db, 'k')).map((n) => n.text)).toEqual(['second', 'first']);
+    // Kept inside the dossier, in the order they were written.
+    expect((await db.clients.get('k'))?.notes.map((n) => n.text)).toEqual(['first', 'second']);
+    expect(await db.notes.count()).toBe(0);
   });
 
-  it('refuses an empty note and writes nothing', async () => {
+  it('refuses an empty note, or one without a dossier, and writes nothing', async () => {
     open();
+    await db.clients.put(clientOf('k'));
     await expect(addNote(db, 'k', '   ')).rejects.toThrow();
+    await expect(addNote(db, 'nobody', 'hello')).rejects.toThrow('no dossier for this client');
+    expect(await storedNotes(db)).toEqual([]);
+  });
+
+  it('a note waiting for its dossier (from a backup) joins it when the client is first seen', async () => {
+    open();
+    await db.notes.put({ id: 'w1', clientKey: 'zendesk:acme:42', text: 'met at the fair', pinned: false, createdAt: 5, updatedAt: 5 });
+    await recordVisit(db, snap(), 1000);
+    expect((await listNotes(db, 'zendesk:acme:42')).map((n) => n.text)).toEqual(['met at the fair']);
     expect(await db.notes.count()).toBe(0);
   });
 });

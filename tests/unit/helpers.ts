@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import { TipazhDb, type ClientRecord } from '../../core/store/db';
 import { searchTokensOf } from '../../core/store/search';
 import { visitsOf } from '../../core/store/visits';
+import { notesOf } from '../../core/store/notes';
 import { identityKeysOf } from '../../core/identity';
 
 /** A valid snapshot of one Zendesk client, with any part replaced. */
@@ -26,7 +27,7 @@ export function numberedClient(i: number, over: Partial<ClientRecord> = {}): Cli
   const c: ClientRecord = {
     key: `zendesk:t:${String(i).padStart(5, '0')}`, source: 'zendesk', account: 't', externalId: String(i),
     name: `Client${i} ${FIRST_NAMES[i % 4]}`, email: `c${i}@corp${i % 50}.example`, firstSeen: i, lastSeen: 1_000_000 + i,
-    updatedAt: 1_000_000 + i, visitCount: 1, tags: [], vip: false, profile: { prefilled: [] }, searchTokens: [], ...over, visits: over.visits ?? [], ids: [],
+    updatedAt: 1_000_000 + i, visitCount: 1, tags: [], vip: false, profile: { prefilled: [] }, searchTokens: [], ...over, visits: over.visits ?? [], notes: over.notes ?? [], ids: [],
   };
   return { ...c, ids: identityKeysOf(c), searchTokens: searchTokensOf(c) };
 }
@@ -50,3 +51,6 @@ export const storedVisits = async (db: TipazhDb) => (await db.clients.toArray())
 
 /** One visit by id, wherever it is kept. */
 export const storedVisit = async (db: TipazhDb, id: string) => (await storedVisits(db)).find((v) => v.id === id);
+
+/** Every note the database holds: inside the dossiers, then those waiting for theirs in the `notes` table. */
+export const storedNotes = async (db: TipazhDb) => [...(await db.clients.toArray()).flatMap(notesOf), ...(await db.notes.toArray())];

@@ -13,11 +13,14 @@ async function writtenBy(v: number): Promise<string> {
   await old.open();
   expect(old.verno).toBe(v);
   // Version 2 added updatedAt (its upgrade fills it in for older rows); version 3 added revenue.
-  // Version 5 moved the visits into their dossier.
+  // Version 5 moved the visits into their dossier; version 7 gave it its identity keys.
   const visits = [{ id: 'v1', day: '2026-01-01', firstAt: 5, at: 5, messageCount: 1 }, { id: 'v2', day: '2026-01-02', firstAt: 9, at: 9, messageCount: 3, type: 'tester' }];
-  await old.table('clients').add({ ...client, ...(v >= 2 ? { updatedAt: 9 } : {}), ...(v >= 3 ? { revenue: 1200 } : {}), ...(v >= 5 ? { visits } : {}) });
+  // Version 8 moved the notes into their dossier; one whose dossier is not there stays in the table.
+  const notes = [{ id: 'n1', text: 'likes tea', pinned: true, createdAt: 6, updatedAt: 6 }, { id: 'n2', text: 'calls before noon', pinned: false, createdAt: 3, updatedAt: 4 }];
+  await old.table('clients').add({ ...client, ...(v >= 2 ? { updatedAt: 9 } : {}), ...(v >= 3 ? { revenue: 1200 } : {}), ...(v >= 5 ? { visits } : {}), ...(v >= 7 ? { ids: ['e:megan@example.com'] } : {}), ...(v >= 8 ? { notes: notes.reverse() } : {}) });
   if (v < 5) await old.table('visits').bulkAdd(visits.reverse().map((x) => ({ ...x, clientKey: client.key })));
-  await old.table('notes').add({ id: 'n1', clientKey: client.key, text: 'likes tea', pinned: true, createdAt: 6, updatedAt: 6 });
+  if (v < 8) await old.table('notes').bulkAdd(notes.map((n) => ({ ...n, clientKey: client.key })));
+  await old.table('notes').add({ id: 'n9', clientKey: 'zendesk:acme:9', text: 'no dossier yet', pinned: false, createdAt: 1, updatedAt: 1 });
   await old.table('corrections').add({ id: 'c1', clientKey: client.key, from: 'unknown', to: 'tester', at: 7, stems: ['bug'] });
   // Version 7 keeps only persons that link records (or keep one split off).
   const persons = [
@@ -44,7 +47,12 @@ describe('database migrations', () => {
       { id: 'v2', day: '2026-01-02', firstAt: 9, at: 9, messageCount: 3, type: 'tester' },
     ]);
     expect((await db.clients.get(client.key))?.visitCount).toBe(2);
-    expect((await db.notes.where('clientKey').equals(client.key).first())?.text).toBe('likes tea');
+    // In the order they were written; the one without a dossier waits for it in the table.
+    expect((await db.clients.get(client.key))?.notes.map((n) => [n.id, n.text])).toEqual([
+      ['n2', 'calls before noon'],
+      ['n1', 'likes tea'],
+    ]);
+    expect((await db.notes.toArray()).map((n) => [n.id, n.clientKey])).toEqual([['n9', 'zendesk:acme:9']]);
     expect(await db.corrections.orderBy('at').count()).toBe(1);
     expect((await db.persons.where('clientKeys').equals(client.key).first())?.emails).toEqual(['megan@example.com']);
     expect((await db.persons.toArray()).map((p) => p.id).sort()).toEqual(['p1', 'p2']);

@@ -7,7 +7,7 @@ import { dataService } from '../../core/backup/service';
 import { TipazhDb } from '../../core/store/db';
 import { addNote, recordVisit } from '../../core/store/dossiers';
 import { getNeverRecord } from '../../core/store/never-record';
-import { makeSnapshot } from './helpers';
+import { makeSnapshot, storedNotes } from './helpers';
 
 afterEach(cleanup);
 
@@ -44,7 +44,7 @@ describe('Your data: backups and the never-record list', () => {
     fireEvent.click(screen.getByTestId('restore-apply'));
     await screen.findByTestId('restore-done');
     expect(await dst.clients.count()).toBe(1);
-    expect((await dst.notes.toArray())[0]?.text).toBe('likes tea');
+    expect((await storedNotes(dst))[0]?.text).toBe('likes tea');
     expect(b.settings.lang).toBe('ru');
     await src.delete();
     await dst.delete();

@@ -9,7 +9,7 @@ import type { ClientSnapshotInput } from '../../core/schema/snapshot';
 import { visitIdOf } from '../../core/store/dossier-view';
 import { recordVisit } from '../../core/store/dossiers';
 import { fakeTransport } from './fake-transport';
-import { makeSnapshot, storedVisit, storedVisits } from './helpers';
+import { makeSnapshot, storedNotes, storedVisit, storedVisits } from './helpers';
 
 afterEach(() => {
   cleanup();
@@ -152,7 +152,7 @@ describe('PanelApp: the dossier', () => {
     await waitFor(() => expect(noteWith('19:00')).toBeTruthy());
     fireEvent.click(within(noteWith('likes first names')).getByTestId('note-delete'));
     await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(1));
-    expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['email only after 19:00']);
+    expect((await storedNotes(db)).map((n) => n.text)).toEqual(['email only after 19:00']);
   });
 
   it('keeps profile edits and marks prefilled fields', async () => {
