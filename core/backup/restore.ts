@@ -180,9 +180,10 @@ function chosen(table: KeyedTable, d: Decision, local: Row | undefined, row: Row
   return undefined;
 }
 
-/** Visits and notes are decided first (written with their dossiers), then every table in this order; persons last, once every dossier is linked. */
+/** Visits and notes are decided first: they are written inside their dossiers. */
 const IN_DOSSIERS: KeyedTable[] = ['visits', 'notes'];
-const DECIDE_ORDER: KeyedTable[] = [...IN_DOSSIERS, ...KEYED_TABLES.filter((t) => !IN_DOSSIERS.includes(t) && t !== 'clients'), 'clients'];
+/** The tables written apart from the dossiers and persons. */
+const APART = KEYED_TABLES.filter((t) => !IN_DOSSIERS.includes(t) && t !== 'clients');
 const CHUNK = 2000;
 
 /** What a restore stores for one table's backup rows, given the local copies (updated as it goes, so a repeated key sees the one before). */
@@ -224,33 +225,37 @@ export async function applyRestore(
   await db.transaction('rw', STORED_TABLES.map((t) => db.table(t)), async () => {
     const { locals, others, waiting, persons, localPersons } = await readLocals(db, backup);
     const dossiers = dossierParts({ visits: locals.visits.values() as MapIterator<VisitRecord>, notes: locals.notes.values() as MapIterator<NoteRecord>, waiting });
-    const decided = DECIDE_ORDER.map((table) => {
-      const rows = backup.data[table] as Row[];
-      return { table, records: tableWrites(table, rows, locals[table], plan, dossiers, opts.conflicts), rows: rows.length };
-    });
-    // Visits and notes are written with their dossiers, and count in the dossiers' progress; so are the
-    // profile's dossiers the backup adds notes to without listing them.
-    const steps: { table: BackupTable; records: Row[]; rows: number }[] = decided.filter((s) => !IN_DOSSIERS.includes(s.table));
-    const dossierStep = steps.at(-1)!;
-    dossierStep.rows += backup.data.visits.length + backup.data.notes.length;
-    for (const c of others) {
-      const stored = dossiers.settle(c, false);
-      if (stored) dossierStep.records.push(stored);
+    const decide = (table: KeyedTable, rows: Row[]) => tableWrites(table, rows, locals[table], plan, dossiers, opts.conflicts);
+    // Progress counts the backup's records as the writes holding them land, and the persons a restore adds
+    // (`total` is known before the first write lands: nothing below waits until then).
+    let total = 0;
+    let done = 0;
+    const queue = writeQueue(db, CHUNK, (n) => opts.onProgress?.((done += n), total));
+    for (const table of IN_DOSSIERS) decide(table, backup.data[table] as Row[]);
+    for (const table of APART) queue.put(table, decide(table, backup.data[table] as Row[]), backup.data[table].length);
+    // Dossiers are decided a chunk at a time, each queued at once: the database stores one while the next is
+    // decided. Their visits and notes count in their progress.
+    const clients = backup.data.clients as Row[];
+    const inside = backup.data.visits.length + backup.data.notes.length;
+    const share = (i: number) => (clients.length ? Math.round((inside * Math.min(i, clients.length)) / clients.length) : 0);
+    for (let i = 0; i < clients.length; i += CHUNK) {
+      const chunk = clients.slice(i, i + CHUNK);
+      queue.put('clients', decide('clients', chunk), chunk.length + share(i + CHUNK) - share(i));
     }
-    // Notes whose dossier is in neither the backup nor this profile wait for it in the `notes` table.
+    // The profile's dossiers the backup adds notes to without listing them; notes whose dossier is in neither
+    // wait for it in the `notes` table.
+    queue.put('clients', others.flatMap((c) => dossiers.settle(c, false) ?? []), 0);
     const notesTable = dossiers.notesTable();
-    steps.push({ table: 'notes', records: notesTable.put, rows: 0 });
+    queue.put('notes', notesTable.put, inside - share(clients.length));
+    queue.delete('notes', notesTable.moved);
     // Every backup dossier, as now stored, belongs to a person: a backup without persons gets them here.
     for (const c of locals.clients.values()) persons.link(c as ClientRecord);
     const { writes, deleted } = persons.changes();
     tallyPersons(plan, writes, localPersons);
-    steps.push({ table: 'persons', records: writes, rows: Math.max(backup.data.persons.length, writes.length) });
-    const total = steps.reduce((n, s) => n + s.rows, 0);
-    let done = 0;
-    const queue = writeQueue(db, CHUNK, (n) => opts.onProgress?.((done += n), total));
+    const personRows = Math.max(backup.data.persons.length, writes.length);
+    total = BACKUP_TABLES.reduce((n, t) => n + backup.data[t].length, 0) - backup.data.persons.length + personRows;
     queue.delete('persons', deleted);
-    queue.delete('notes', notesTable.moved);
-    for (const s of steps) queue.put(s.table, s.records, s.rows);
+    queue.put('persons', writes, personRows);
     await queue.done();
   });
   return plan;
