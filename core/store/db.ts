@@ -178,6 +178,7 @@ export const DB_NAME = 'tipazh';
 /** The dossier database. It lives in the extension's origin only; content scripts never open it. */
 export class TipazhDb extends Dexie {
   clients!: EntityTable<ClientRecord, 'key'>;
+  /** Only notes waiting for their dossier: a dossier keeps its own (`ClientRecord.notes`). */
   notes!: EntityTable<NoteRecord, 'id'>;
   corrections!: EntityTable<CorrectionRecord, 'id'>;
   persons!: EntityTable<PersonRecord, 'id'>;
