@@ -16,9 +16,7 @@ async function audit(db: TipazhDb, clientKey: string, who: Who, field: string, f
 /** Changes a dossier and records the change, in one transaction: both happen or neither. */
 async function editClient(db: TipazhDb, key: string, who: Who, field: string, change: (c: ClientRecord) => { next: ClientRecord; from: unknown; to: unknown }, now = Date.now()) {
   await db.transaction('rw', db.clients, db.audit, async () => {
-    const current = await db.clients.get(key);
-    if (!current) throw new Error('no dossier for this client');
-    const { next, from, to } = change(current);
+    const { next, from, to } = change(await dossierFor(db, key));
     if (text(from) === text(to)) return;
     const parsed = ClientRecord.parse({ ...next, updatedAt: now });
     await db.clients.put({ ...parsed, searchTokens: searchTokensOf(parsed) });

@@ -56,19 +56,21 @@ export const SCHEMA_V7 = { ...SCHEMA_V6, clients: 'key, revenue, *ids', persons:
 
 export const LATEST_VERSION = 8;
 
-type StoredVisit = { id: string; clientKey?: string; at: number };
+type StoredVisit = { id: string; at: number };
+
+/** An old table's records (visits, notes) by the dossier they name, each without that key. */
+async function byClientKey<T>(tx: Transaction, table: string): Promise<Map<string, T[]>> {
+  const out = new Map<string, T[]>();
+  await tx.table(table).each(({ clientKey, ...r }: { clientKey: string }) => void (out.get(clientKey) ?? out.set(clientKey, []).get(clientKey)!).push(r as T));
+  return out;
+}
 
 /**
  * Version 5's upgrade: each dossier takes its visits (oldest first) and counts them; the table is left
  * empty, and version 6 drops it (Dexie reads a table in an upgrade only if a later version deletes it).
  */
 async function visitsIntoDossiers(tx: Transaction) {
-  const byClient = new Map<string, StoredVisit[]>();
-  await tx.table('visits').each(({ clientKey, ...v }: StoredVisit) => {
-    const list = byClient.get(clientKey!) ?? [];
-    list.push(v as StoredVisit);
-    byClient.set(clientKey!, list);
-  });
+  const byClient = await byClientKey<StoredVisit>(tx, 'visits');
   await tx
     .table('clients')
     .toCollection()
@@ -96,22 +98,21 @@ async function sparsePersons(tx: Transaction) {
     .delete();
 }
 
-type StoredNote = { id: string; clientKey?: string; createdAt: number };
+type StoredNote = { id: string; createdAt: number };
 
 /**
  * Version 8's upgrade: each dossier takes its notes (in the order they were written); a note whose dossier is
  * not in the profile stays in the table, and joins the dossier when it appears.
  */
 async function notesIntoDossiers(tx: Transaction) {
-  const byClient = new Map<string, StoredNote[]>();
-  await tx.table('notes').each((n: StoredNote) => void (byClient.get(n.clientKey!) ?? byClient.set(n.clientKey!, []).get(n.clientKey!)!).push(n));
+  const byClient = await byClientKey<StoredNote>(tx, 'notes');
   const moved: string[] = [];
   await tx
     .table('clients')
     .toCollection()
     .modify((c: { key: string; notes?: StoredNote[] }) => {
       const mine = (byClient.get(c.key) ?? []).sort((a, b) => a.createdAt - b.createdAt);
-      c.notes = [...(c.notes ?? []), ...mine.map(({ clientKey: _, ...n }) => n)];
+      c.notes = [...(c.notes ?? []), ...mine];
       moved.push(...mine.map((n) => n.id));
     });
   await tx.table('notes').bulkDelete(moved);
