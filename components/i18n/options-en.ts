@@ -236,6 +236,8 @@ export const optionsEn = {
   'options.data.restore': 'Restore from a file…',
   'options.data.busy.export': 'Writing the backup…',
   'options.data.busy.read': 'Reading the file…',
+  'options.data.busy.check': 'Checking the records in the file…',
+  'options.data.busy.compare': 'Comparing them with the data in this browser…',
   'options.data.busy.restore': 'Restoring…',
   'options.data.broken': 'This file cannot be restored, and nothing was changed:',
   'options.data.plan': 'This adds {add} records ({clients} new clients) and updates {update}. Nothing is duplicated.',

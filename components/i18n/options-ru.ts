@@ -238,6 +238,8 @@ export const optionsRu: Record<OptionsKey, string> = {
   'options.data.restore': 'Восстановить из файла…',
   'options.data.busy.export': 'Записываю копию…',
   'options.data.busy.read': 'Читаю файл…',
+  'options.data.busy.check': 'Проверяю записи в файле…',
+  'options.data.busy.compare': 'Сравниваю их с данными в этом браузере…',
   'options.data.busy.restore': 'Восстанавливаю…',
   'options.data.broken': 'Этот файл нельзя восстановить, ничего не изменено:',
   'options.data.plan': 'Будет добавлено записей: {add} (новых клиентов: {clients}), обновлено: {update}. Ничего не задвоится.',

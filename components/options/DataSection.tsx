@@ -2,12 +2,16 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { Backup } from '../../core/backup/format';
 import type { RestorePlan } from '../../core/backup/restore';
+import type { ReadStage } from '../../core/backup/service';
 import type { DataTransport } from './data-transport';
 import { t } from './i18n';
 
+/** What the section is busy with: writing a backup; reading, checking and comparing a file; restoring it. */
+type Busy = 'export' | 'read' | ReadStage | 'restore';
+
 type Step =
   | { kind: 'idle' }
-  | { kind: 'busy'; what: 'export' | 'read' | 'restore'; done: number; total: number }
+  | { kind: 'busy'; what: Busy; done: number; total: number }
   | { kind: 'planned'; backup: Backup; plan: RestorePlan }
   | { kind: 'done'; plan: RestorePlan }
   | { kind: 'error'; message: string };
@@ -31,7 +35,7 @@ export function DataSection({ data }: { data: DataTransport }) {
   useEffect(() => {
     void data.neverRecordText().then((v) => (never.value = v));
   }, [data]);
-  const progress = (what: 'export' | 'read' | 'restore') => (done: number, total: number) => (step.value = { kind: 'busy', what, done, total });
+  const progress = (what: Busy) => (done: number, total: number) => (step.value = { kind: 'busy', what, done, total });
   const fail = (e: unknown) => (step.value = { kind: 'error', message: e instanceof Error ? e.message : String(e) });
 
   const backup = async () => {
@@ -48,7 +52,7 @@ export function DataSection({ data }: { data: DataTransport }) {
     if (!file) return;
     try {
       progress('read')(0, 1);
-      const r = await data.planRestore(await file.text());
+      const r = await data.planRestore(await file.text(), (stage, done, total) => progress(stage)(done, total));
       step.value = r.ok ? { kind: 'planned', backup: r.backup, plan: r.plan } : { kind: 'error', message: r.error };
     } catch (e) {
       fail(e);

@@ -1,5 +1,6 @@
 import type { Backup } from '../../core/backup/format';
 import type { RestorePlan } from '../../core/backup/restore';
+import type { ReadStage } from '../../core/backup/service';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -8,8 +9,8 @@ export interface DataTransport {
   /** The whole database (and settings) as one file's text, with a suggested file name. */
   exportBackup(onProgress: Progress): Promise<{ fileName: string; text: string }>;
   download(fileName: string, text: string): void;
-  /** Reads a backup and plans its restore, changing nothing; a broken file says where it broke. */
-  planRestore(text: string): Promise<{ ok: true; backup: Backup; plan: RestorePlan } | { ok: false; error: string }>;
+  /** Reads a backup and plans its restore, changing nothing, with each stage's progress; a broken file says where it broke. */
+  planRestore(text: string, onProgress: (stage: ReadStage, done: number, total: number) => void): Promise<{ ok: true; backup: Backup; plan: RestorePlan } | { ok: false; error: string }>;
   restore(backup: Backup, conflicts: 'keep-local' | 'take-backup', onProgress: Progress): Promise<RestorePlan>;
   /** The never-record list as text, one entry a line. */
   neverRecordText(): Promise<string>;

@@ -19,24 +19,42 @@ export type BackupClient = z.infer<typeof BackupClient>;
 /** A stored dossier as a backup lists it (and as a restore compares it). */
 export const backupClientOf = ({ visits: _, notes: __, ids: ___, ...c }: ClientRecord): BackupClient => c;
 
+/** One record of each table, as a backup lists it. */
+export const BACKUP_RECORDS = {
+  clients: BackupClient,
+  visits: VisitRecord,
+  notes: NoteRecord,
+  corrections: CorrectionRecord,
+  persons: PersonRecord,
+  packs: BackupPack,
+  audit: AuditRecord,
+  meta: MetaRecord,
+};
+
+/** The file around its records: each table a list (`meta` may be missing: older files had none). */
+const envelope = <T extends Record<keyof typeof BACKUP_RECORDS, z.ZodMiniType>>(records: T) =>
+  z.object({
+    format: z.literal(BACKUP_FORMAT, { error: 'is not a Tipazh backup' }),
+    version: z.number().check(z.int(), z.minimum(1), z.maximum(BACKUP_VERSION, { error: `is from a newer Tipazh; this one reads backups up to version ${BACKUP_VERSION}` })),
+    exportedAt: z.number(),
+    data: z.object({
+      clients: z.array(records.clients as T['clients']),
+      visits: z.array(records.visits as T['visits']),
+      notes: z.array(records.notes as T['notes']),
+      corrections: z.array(records.corrections as T['corrections']),
+      persons: z.array(records.persons as T['persons']),
+      packs: z.array(records.packs as T['packs']),
+      audit: z.array(records.audit as T['audit']),
+      meta: z._default(z.array(records.meta as T['meta']), []),
+    }),
+    /** Browser-side settings (language…), applied by the page that restores. */
+    settings: z._default(z.record(z.string(), z.unknown()), {}),
+  });
+
 /** One file with everything Tipazh keeps: dossiers, visits, notes, corrections (the learned model), packs, settings. */
-export const Backup = z.object({
-  format: z.literal(BACKUP_FORMAT, { error: 'is not a Tipazh backup' }),
-  version: z.number().check(z.int(), z.minimum(1), z.maximum(BACKUP_VERSION, { error: `is from a newer Tipazh; this one reads backups up to version ${BACKUP_VERSION}` })),
-  exportedAt: z.number(),
-  data: z.object({
-    clients: z.array(BackupClient),
-    visits: z.array(VisitRecord),
-    notes: z.array(NoteRecord),
-    corrections: z.array(CorrectionRecord),
-    persons: z.array(PersonRecord),
-    packs: z.array(BackupPack),
-    audit: z.array(AuditRecord),
-    meta: z._default(z.array(MetaRecord), []),
-  }),
-  /** Browser-side settings (language…), applied by the page that restores. */
-  settings: z._default(z.record(z.string(), z.unknown()), {}),
-});
+export const Backup = envelope(BACKUP_RECORDS);
+/** The same file with its records not yet checked: a restore checks them a slice at a time (see read-backup.ts). */
+export const BackupEnvelope = envelope(Object.fromEntries(Object.keys(BACKUP_RECORDS).map((t) => [t, z.unknown()])) as Record<keyof typeof BACKUP_RECORDS, z.ZodMiniUnknown>);
 export type Backup = z.infer<typeof Backup>;
 export type BackupTable = keyof Backup['data'];
 export const BACKUP_TABLES: BackupTable[] = ['clients', 'visits', 'notes', 'corrections', 'persons', 'packs', 'audit', 'meta'];

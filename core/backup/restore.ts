@@ -1,39 +1,10 @@
-import { formatIssues } from '../schema/format-issues';
 import type { ClientRecord, InstalledPack, NoteRecord, PersonRecord, TipazhDb, VisitRecord } from '../store/db';
 import { visitsOf } from '../store/visits';
 import { notesOf } from '../store/notes';
 import { Backup, backupClientOf, BACKUP_KEYS, BACKUP_TABLES, STORED_TABLES, type BackupTable } from './format';
 import { mergeIncomingPersons, type LocalIdentities } from './restore-persons';
+import { pacer, type PaceOptions } from './pace';
 import { dossierParts, writeQueue, type DossierParts } from './restore-writes';
-
-export const MAX_BACKUP_BYTES = 1_500_000_000;
-
-export type BackupParse = { ok: true; backup: Backup } | { ok: false; error: string };
-
-/** Reads a backup file; says where it is broken (character position or record path), never throws. */
-export function parseBackup(text: string): BackupParse {
-  if (text.length > MAX_BACKUP_BYTES) return { ok: false, error: 'the file is too large to be a Tipazh backup' };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-
-  } catch (e) {
-    const msg = (e as Error).message;
-    const truncated = /end of (JSON )?input|Unterminated/i.test(msg);
-    return { ok: false, error: truncated ? `the file ends early (truncated at character ${text.length}): ${msg}` : `not valid JSON: ${msg}` };
-  }
-  const r = Backup.safeParse(raw);
-  if (!r.success) return { ok: false, error: formatIssues(r.error) };
-  const orphan = strayVisit(r.data);
-  return orphan ? { ok: false, error: orphan } : { ok: true, backup: r.data };
-}
-
-/** Each visit is kept in its dossier, so each must name a dossier of the same file: where the first one does not. */
-function strayVisit(b: Backup): string | undefined {
-  const keys = new Set(b.data.clients.map((c) => c.key));
-  const i = b.data.visits.findIndex((v) => !keys.has(v.clientKey));
-  return i < 0 ? undefined : `data.visits[${i}].clientKey: no dossier "${b.data.visits[i]!.clientKey}" in this backup`;
-}
 
 /** A record where this browser has a newer, different copy than the backup: restoring would overwrite it. */
 export interface Conflict {
@@ -51,6 +22,8 @@ export interface RestorePlan {
 const zero = () => Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) as Record<BackupTable, number>;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const keyOf = BACKUP_KEYS;
+/** How many records are compared (or queued for writing) between two progress reports. */
+const CHUNK = 2000;
 
 /** When a record last changed, for the tables where "newer" means something. */
 function stamp(table: BackupTable, r: Record<string, unknown>): number | undefined {
@@ -148,17 +121,27 @@ async function localIdentities(db: TipazhDb): Promise<LocalIdentities> {
   return out;
 }
 
-/** A dry run: what a restore would add, update, and where it would overwrite newer local data. */
-export async function planRestore(db: TipazhDb, backup: Backup): Promise<RestorePlan> {
+/**
+ * A dry run: what a restore would add, update, and where it would overwrite newer local data. The local
+ * copies are read in one transaction; the comparison then reports rows compared of all rows, pausing now and
+ * then (see pace.ts) so that the page showing it stays responsive.
+ */
+export async function planRestore(db: TipazhDb, backup: Backup, onProgress?: (done: number, total: number) => void, pace?: PaceOptions): Promise<RestorePlan> {
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
-  await db.transaction('r', STORED_TABLES.map((t) => db.table(t)), async () => {
-    const { locals, persons, localPersons } = await readLocals(db, backup);
-    for (const c of backup.data.clients) persons.link(c);
-    tallyPersons(plan, persons.changes().writes, localPersons);
-    for (const table of KEYED_TABLES) {
-      for (const row of backup.data[table] as Row[]) tally(plan, table, decide(table, locals[table].get(row[keyOf[table]] as string), row), row);
+  const { locals, persons, localPersons } = await db.transaction('r', STORED_TABLES.map((t) => db.table(t)), () => readLocals(db, backup));
+  for (const c of backup.data.clients) persons.link(c);
+  tallyPersons(plan, persons.changes().writes, localPersons);
+  const total = KEYED_TABLES.reduce((n, t) => n + backup.data[t].length, 0);
+  const paced = pacer(pace);
+  let done = 0;
+  for (const table of KEYED_TABLES) {
+    const rows = backup.data[table] as Row[];
+    for (let at = 0; at < rows.length; at += CHUNK) {
+      for (const row of rows.slice(at, at + CHUNK)) tally(plan, table, decide(table, locals[table].get(row[keyOf[table]] as string), row), row);
+      onProgress?.((done += Math.min(CHUNK, rows.length - at)), total);
+      await paced();
     }
-  });
+  }
   return plan;
 }
 
@@ -184,7 +167,6 @@ function chosen(table: KeyedTable, d: Decision, local: Row | undefined, row: Row
 const IN_DOSSIERS: KeyedTable[] = ['visits', 'notes'];
 /** The tables written apart from the dossiers and persons. */
 const APART = KEYED_TABLES.filter((t) => !IN_DOSSIERS.includes(t) && t !== 'clients');
-const CHUNK = 2000;
 
 /** What a restore stores for one table's backup rows, given the local copies (updated as it goes, so a repeated key sees the one before). */
 function tableWrites(table: KeyedTable, rows: Row[], local: Map<string, Row>, plan: RestorePlan, dossiers: DossierParts, conflicts?: 'keep-local' | 'take-backup'): Row[] {

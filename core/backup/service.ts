@@ -3,7 +3,12 @@ import type { TipazhDb } from '../store/db';
 import { getNeverRecord, setNeverRecord } from '../store/never-record';
 import { exportBackup } from './export';
 import type { Backup } from './format';
-import { applyRestore, parseBackup, planRestore } from './restore';
+import { readBackup } from './read-backup';
+import { applyRestore, planRestore } from './restore';
+
+/** The stages of reading a backup before its restore: checking its records, comparing them with this profile's. */
+export type ReadStage = 'check' | 'compare';
+import { parseBackup } from './read-backup';
 
 /** The never-record list as the agent edits it: one email, @domain or record key a line. */
 export const neverRecordToText = (l: NeverRecord) => [...l.emails, ...l.domains.map((d) => `@${d}`), ...l.clientKeys].join('\n');
@@ -18,10 +23,11 @@ export function dataService(db: TipazhDb, settings: { read(): Promise<Record<str
       const text = await exportBackup(db, { settings: await settings.read(), onProgress });
       return { fileName: `tipazh-backup-${new Date(now()).toISOString().slice(0, 10)}.json`, text };
     },
-    async planRestore(text: string) {
-      const parsed = parseBackup(text);
+    /** Checks a backup file's records, then compares them with this profile's, reporting each stage's progress. */
+    async planRestore(text: string, onProgress: (stage: ReadStage, done: number, total: number) => void) {
+      const parsed = await readBackup(text, (done, total) => onProgress('check', done, total));
       if (!parsed.ok) return parsed;
-      return { ok: true as const, backup: parsed.backup, plan: await planRestore(db, parsed.backup) };
+      return { ok: true as const, backup: parsed.backup, plan: await planRestore(db, parsed.backup, (done, total) => onProgress('compare', done, total)) };
     },
     async restore(backup: Backup, conflicts: 'keep-local' | 'take-backup', onProgress: (done: number, total: number) => void) {
       const plan = await applyRestore(db, backup, { conflicts, onProgress });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { exportBackup } from '../../core/backup/export';
-import { applyRestore, parseBackup } from '../../core/backup/restore';
+import { applyRestore } from '../../core/backup/restore';
+import { parseBackup } from '../../core/backup/read-backup';
 import { TipazhDb, type ClientRecord } from '../../core/store/db';
 import { liveSearchIndex } from '../../core/store/live-search-index';
 import { searchClients, searchTokensOf } from '../../core/store/search';

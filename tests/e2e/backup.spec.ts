@@ -1,3 +1,5 @@
+import { BACKUP_TABLES } from '../../core/backup/format';
+import { realisticBackup } from '../support/backup-file';
 import { launchWithExtension } from '../support/launch';
 import { openHelpdeskPage, openOptionsPage, openPanelPage } from '../support/pages';
 import { routeZendesk } from '../support/zendesk-routes';
@@ -51,5 +53,41 @@ test('a backup from one profile restores into a fresh one: dossier, notes and th
     await expect(panel.getByTestId('note')).toHaveText(/Runs the TestFlight beta for us/);
   } finally {
     await second.close();
+  }
+});
+
+test('a large backup shows its progress: the records checked, then compared, then restored', async () => {
+  const { backup, text } = realisticBackup({ clients: 3000, now: Date.parse('2026-11-01T12:00:00Z') });
+  const records = BACKUP_TABLES.reduce((n, t) => n + backup.data[t].length, 0);
+  const ext = await launchWithExtension();
+  try {
+    const options = await openOptionsPage(ext, 'data-section');
+    // Every state the progress bar is drawn in, as the page draws it.
+    await options.evaluate(`(() => {
+      window.__seen = [];
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="data-progress"] progress');
+        if (bar) window.__seen.push([bar.getAttribute('aria-label'), Number(bar.value), Number(bar.max)]);
+      }).observe(document.querySelector('[data-testid="data-section"]'), { subtree: true, childList: true, attributes: true });
+    })()`);
+    await options.getByTestId('backup-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect(options.getByTestId('restore-plan')).toContainText('3000 new clients');
+    await options.getByTestId('restore-apply').click();
+    await expect(options.getByTestId('restore-done')).toBeVisible();
+    const seen = (await options.evaluate('window.__seen')) as [string, number, number][];
+    const stage = (label: string) => seen.filter(([l]) => l === label).map(([, value, max]): [number, number] => [value, max]);
+    const checked = stage('Checking the records in the file…');
+    const compared = stage('Comparing them with the data in this browser…');
+    const restored = stage('Restoring…');
+    // Each stage moves on in steps to all of its records, in order.
+    for (const [steps, total] of [[checked, records], [compared, records - backup.data.persons.length], [restored, records]] as const) {
+      expect(steps.length).toBeGreaterThan(2);
+      expect(steps.every(([value, max], i) => max === total && value >= (steps[i - 1]?.[0] ?? 0))).toBe(true);
+      expect(steps.at(-1)).toEqual([total, total]);
+    }
+    const firstOf = (label: string) => seen.findIndex(([l]) => l === label);
+    expect(firstOf('Checking the records in the file…')).toBeLessThan(firstOf('Comparing them with the data in this browser…'));
+  } finally {
+    await ext.close();
   }
 });

@@ -1,5 +1,5 @@
 import { BACKUP_FORMAT, BACKUP_KEYS, BACKUP_TABLES, BACKUP_VERSION, type Backup, type BackupTable } from '../../core/backup/format';
-import { parseBackup } from '../../core/backup/restore';
+import { parseBackup } from '../../core/backup/read-backup';
 import type { AuditRecord, ClientRecord, CorrectionRecord, NoteRecord, PersonRecord, VisitRecord } from '../../core/store/db';
 import { identitiesOf, isStoredPerson } from '../../core/store/persons';
 import { CLIENT_TYPES, LIFECYCLE_STAGES, SERVICE_LEVELS } from '../../core/taxonomy';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportBackup } from '../../core/backup/export';
-import { applyRestore, parseBackup, planRestore } from '../../core/backup/restore';
+import { applyRestore, planRestore } from '../../core/backup/restore';
+import { parseBackup } from '../../core/backup/read-backup';
 import { addCorrection } from '../../core/store/corrections';
 import { setTags } from '../../core/store/dossier-edits';
 import { addNote, recordVisit } from '../../core/store/dossiers';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportBackup } from '../../core/backup/export';
-import { applyRestore, parseBackup } from '../../core/backup/restore';
+import { applyRestore } from '../../core/backup/restore';
+import { parseBackup } from '../../core/backup/read-backup';
 import { classify } from '../../core/classifier/classify';
 import { formatPack } from '../../core/pack/format';
 import { readDefaultPack } from '../../core/pack/node-default';

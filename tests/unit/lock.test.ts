@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportBackup } from '../../core/backup/export';
-import { applyRestore, parseBackup } from '../../core/backup/restore';
+import { applyRestore } from '../../core/backup/restore';
+import { parseBackup } from '../../core/backup/read-backup';
 import { createLock, unlock } from '../../core/crypto/lock';
 import { setVip } from '../../core/store/dossier-edits';
 import { addNote, recordVisit } from '../../core/store/dossiers';
