@@ -27,6 +27,9 @@ function* readSteps(text: string): Generator<{ done: number; total: number }, Ba
     return { ok: false, error: truncated ? `the file ends early (truncated at character ${text.length}): ${msg}` : `not valid JSON: ${msg}` };
   }
   const file = BackupEnvelope.safeParse(raw);
+  // From here the envelope's lists hold the file's records, and each slice is let go once checked: the page
+  // holds a large file about once, not twice (the checked records are copies).
+  raw = undefined;
   if (!file.success) return { ok: false, error: formatIssues(file.error) };
   const total = BACKUP_TABLES.reduce((n, t) => n + file.data.data[t].length, 0);
   const data: Record<string, unknown[]> = {};
@@ -41,6 +44,7 @@ function* readSteps(text: string): Generator<{ done: number; total: number }, Ba
         return { ok: false, error: formatIssues({ issues }) };
       }
       for (const record of r.data as unknown[]) checked.push(record);
+      rows.fill(undefined, at, at + SLICE);
       done += Math.min(SLICE, rows.length - at);
       yield { done, total };
     }
