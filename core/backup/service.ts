@@ -8,7 +8,6 @@ import { applyRestore, planRestore } from './restore';
 
 /** The stages of reading a backup before its restore: checking its records, comparing them with this profile's. */
 export type ReadStage = 'check' | 'compare';
-import { parseBackup } from './read-backup';
 
 /** The never-record list as the agent edits it: one email, @domain or record key a line. */
 export const neverRecordToText = (l: NeverRecord) => [...l.emails, ...l.domains.map((d) => `@${d}`), ...l.clientKeys].join('\n');

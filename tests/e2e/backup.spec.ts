@@ -76,8 +76,9 @@ test('a large backup shows its progress: the records checked, then compared, the
     await expect(options.getByTestId('restore-done')).toBeVisible();
     const seen = (await options.evaluate('window.__seen')) as [string, number, number][];
     const stage = (label: string) => seen.filter(([l]) => l === label).map(([, value, max]): [number, number] => [value, max]);
-    const checked = stage('Checking the records in the file…');
-    const compared = stage('Comparing them with the data in this browser…');
+    const [checking, comparing] = ['Checking the records in the file…', 'Comparing them with the data in this browser…'];
+    const checked = stage(checking);
+    const compared = stage(comparing);
     const restored = stage('Restoring…');
     // Each stage moves on in steps to all of its records, in order.
     for (const [steps, total] of [[checked, records], [compared, records - backup.data.persons.length], [restored, records]] as const) {
@@ -86,7 +87,7 @@ test('a large backup shows its progress: the records checked, then compared, the
       expect(steps.at(-1)).toEqual([total, total]);
     }
     const firstOf = (label: string) => seen.findIndex(([l]) => l === label);
-    expect(firstOf('Checking the records in the file…')).toBeLessThan(firstOf('Comparing them with the data in this browser…'));
+    expect(firstOf(checking)).toBeLessThan(firstOf(comparing));
   } finally {
     await ext.close();
   }
