@@ -1,15 +1,13 @@
-import { classify, type Classification } from './classifier/classify';
+import { classify, type Classification, type Classifier } from './classifier/classify';
 import { inputFromSnapshot } from './classifier/input';
-import type { LearnedModel } from './classifier/learner';
 import { lifecycleStage, type StageVerdict } from './lifecycle';
-import type { StrategyPack } from './pack/schema';
 import type { ClientSnapshot } from './schema/snapshot';
 import { segmentFor, type SegmentVerdict } from './segments';
 import { serviceLevel, type ServiceLevelVerdict } from './service-level';
 import type { ClientRecord, VisitVerdict } from './store/db';
 import type { TypeVerdict } from './taxonomy';
 
-/** Everything the panel says about a client, derived from the page, the dossier, the pack and the learned model. */
+/** Everything the panel says about a client, derived from the page, the dossier, the pack and the models. */
 export interface Analysis {
   classification: Classification;
   /** The agent's override when there is one, else the classifier's answer. */
@@ -24,12 +22,12 @@ export interface Analysis {
 export function analyze(
   snapshot: ClientSnapshot,
   dossier: ClientRecord | undefined,
-  pack: StrategyPack,
-  learned?: LearnedModel,
+  classifier: Classifier,
   now = Date.now(),
   revenueRank?: number,
 ): Analysis {
-  const classification = classify(inputFromSnapshot(snapshot), pack, learned);
+  const { pack } = classifier;
+  const classification = classify(inputFromSnapshot(snapshot), classifier);
   return {
     classification,
     shownType: dossier?.typeOverride?.type ?? classification.type,

@@ -163,7 +163,7 @@ export const optionsEn = {
   'options.editor.sample': 'The preview fills in a sample ticket: client Виктория Лебедева, agent Анна, ticket 1201.',
   'options.editor.cues': 'Cues',
   'options.editor.cuesWhat': 'cues',
-  'options.editor.cuesHint': 'Words and phrases (one to five words) in the client’s messages that point to this type. A trailing * matches a word prefix; weights run from −10 to 10, negative ones count against the type.',
+  'options.editor.cuesHint': 'The trained model already reads the client’s words. Cues add your team’s own: words and phrases (one to five words) that point to this type. A trailing * matches a word prefix; weights run from −10 to 10 and add to the type’s log-odds (weight 1 makes it about 2.7 times likelier, 2 about 7 times); negative ones count against it. Cues of all packs add up.',
   'options.editor.cue': 'Cue',
   'options.editor.cueText': 'Words',
   'options.editor.cueWeight': 'Weight',

@@ -12,14 +12,14 @@ import type { OptionsModel } from './model';
 const f3 = (x: number) => x.toFixed(3);
 
 function evidenceText(e: Evidence): string {
-  if (e.kind === 'cue') return e.count > 1 ? t('ev.cueRepeated', { quote: e.quote.text, n: e.count }) : t('ev.cue', { quote: e.quote.text });
+  if (e.kind === 'cue' || e.kind === 'word') return e.count > 1 ? t('ev.cueRepeated', { quote: e.quote.text, n: e.count }) : t('ev.cue', { quote: e.quote.text });
   if (e.kind === 'signal') return t(`signal.${e.signal}`, { raw: Math.round(e.raw * 10) / 10 });
   return t('type.learned');
 }
 
 /** The strongest reasons the classifier had for `type`, as quotes from the client where there are some. */
 function EvidenceFor({ result, type, pack }: { result: PackCheck['misses'][number]['result']; type: TypeVerdict; pack: StrategyPack }) {
-  const list = type === 'unknown' ? [] : result.evidence.filter((e) => e.type === type && e.contribution >= 0.05).slice(0, 5);
+  const list = result.evidence.filter((e) => e.type === type && e.contribution >= 0.05).slice(0, 5);
   return (
     <div class="miss__ev">
       <span class="muted">{t('options.check.evidenceFor', { type: typeName(pack, type, lang.value) })}</span>{' '}
@@ -27,7 +27,7 @@ function EvidenceFor({ result, type, pack }: { result: PackCheck['misses'][numbe
         <ul class="quotes">
           {list.map((e, i) => (
             <li key={i} data-kind={e.kind}>
-              {e.kind === 'cue' ? <q data-testid="miss-quote">{e.quote.text}</q> : evidenceText(e)}
+              {e.kind === 'cue' || e.kind === 'word' ? <q data-testid="miss-quote">{e.quote.text}</q> : evidenceText(e)}
               <span class="muted"> +{e.contribution.toFixed(1)}</span>
             </li>
           ))}

@@ -22,6 +22,7 @@ function QuoteInContext({ quote, snapshot }: { quote: Quote; snapshot: ClientSna
 
 function describe(e: Evidence): string {
   switch (e.kind) {
+    case 'word':
     case 'cue':
       return e.count > 1 ? t('ev.cueRepeated', { quote: e.quote.text, n: e.count }) : t('ev.cue', { quote: e.quote.text });
     case 'signal':
@@ -43,7 +44,7 @@ export function EvidenceList({ items, snapshot, testId }: { items: Evidence[]; s
             {e.contribution > 0 ? '+' : ''}
             {e.contribution.toFixed(1)}
           </span>
-          {e.kind === 'cue' && <QuoteInContext quote={e.quote} snapshot={snapshot} />}
+          {(e.kind === 'cue' || e.kind === 'word') && <QuoteInContext quote={e.quote} snapshot={snapshot} />}
           {e.kind === 'learned' && e.quotes[0] && <QuoteInContext quote={e.quotes[0]} snapshot={snapshot} />}
         </li>
       ))}

@@ -1,14 +1,15 @@
 import { computed, effect, signal } from '@preact/signals';
 import { analyze, verdictOf } from '../../core/analysis';
 import { inputFromSnapshot } from '../../core/classifier/input';
-import { buildLearned, clientStems } from '../../core/classifier/learner';
+import { clientStems, trainLearned } from '../../core/classifier/learner';
+import type { TypeModel } from '../../core/classifier/type-model';
 import { checkDraft } from '../../core/draft-check';
 import type { EffectivePack } from '../../core/pack/merge';
 import type { TabState } from '../../core/protocol';
 import type { DossierChange } from '../../core/store/apply-edit';
 import type { CorrectionRecord } from '../../core/store/db';
 import { EMPTY_DOSSIER, sameVerdict, visitIdOf, type ClientSummary, type DossierView, type LockState } from '../../core/store/dossier-view';
-import type { ClientTypeId } from '../../core/taxonomy';
+import type { TypeVerdict } from '../../core/taxonomy';
 import { lang } from '../i18n';
 import type { PanelTransport } from './transport';
 
@@ -37,16 +38,21 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     if (v.kind === 'dossier') return v.key;
     return v.kind === 'tab' && tab.value?.state === 'client' ? tab.value.clientKey : undefined;
   });
-  const learned = computed(() => buildLearned(corrections.value));
+  const typeModel = signal<TypeModel | null>(null);
+  /** The model could not be read (a broken install): the panel says so instead of waiting forever. */
+  const modelError = signal<string | null>(null);
+  /** What this agent's corrections taught, rebuilt from the corrections in force (so an undo is exact). */
+  const learned = computed(() => trainLearned(corrections.value.map((c) => ({ to: c.to, stems: c.stems, scores: c.scores }))));
   const analysis = computed(() => {
     const s = snapshot.value;
     const p = pack.value;
-    if (!s || !p) return undefined;
+    const m = typeModel.value;
+    if (!s || !p || !m) return undefined;
     // The same person's override from another helpdesk counts when this record has none.
     const d = dossier.value;
     const inherited = d.linked.map((r) => r.typeOverride).filter((o) => !!o).sort((a, b) => b!.at - a!.at)[0];
     const client = d.client && !d.client.typeOverride && inherited ? { ...d.client, typeOverride: inherited } : d.client;
-    return analyze(s, client, p, learned.value, now(), d.revenueRank);
+    return analyze(s, client, { model: m, pack: p, learned: learned.value }, now(), d.revenueRank);
   });
   const draftWarnings = computed(() => {
     const a = analysis.value;
@@ -95,6 +101,13 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     }),
   ];
   void transport.loadLang().then((l) => (lang.value = l));
+  transport.loadTypeModel().then(
+    (m) => (typeModel.value = m),
+    (e: unknown) => {
+      console.warn('[Tipazh] type model', e);
+      modelError.value = e instanceof Error ? e.message : String(e);
+    },
+  );
 
   return {
     loaded,
@@ -106,6 +119,7 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     clientKey,
     snapshot,
     analysis,
+    modelError,
     draft,
     draftWarnings,
     searchQuery,
@@ -117,12 +131,13 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     },
     edit: (change: DossierChange) => transport.edit(change, who()),
     /** The agent sets the client's type: shown at once, learned by the local model. */
-    async overrideType(to: ClientTypeId, reason?: string) {
+    async overrideType(to: TypeVerdict, reason?: string) {
       const key = clientKey.value;
       const s = snapshot.value;
       const a = analysis.value;
       if (!key || !s || !a) return;
-      await transport.addCorrection({ clientKey: key, from: a.shownType, to, reason, stems: clientStems(inputFromSnapshot(s)) }, who());
+      const scores = a.classification.modelScores;
+      await transport.addCorrection({ clientKey: key, from: a.shownType, to, reason, stems: clientStems(inputFromSnapshot(s)), scores }, who());
     },
     splitRecord: (key: string) => transport.splitRecord(key),
     lock,

@@ -1,3 +1,4 @@
+import type { TypeModel } from '../../core/classifier/type-model';
 import type { InsertResult } from '../../core/insert-protocol';
 import type { TabState } from '../../core/protocol';
 import type { Unsubscribe } from '../../core/store/dossier-view';
@@ -17,6 +18,8 @@ export interface PanelTransport extends StoreService {
   copyText(text: string): Promise<void>;
   /** Puts text into the followed tab's reply box (never sends it). */
   insertText(text: string): Promise<InsertResult>;
+  /** The shipped type model (a data file of the extension, read once per page). */
+  loadTypeModel(): Promise<TypeModel>;
   loadLang(): Promise<Lang>;
   saveLang(lang: Lang): Promise<void>;
 }

@@ -1,12 +1,13 @@
 import type { StrategyPack } from '../pack/schema';
 import { CLIENT_TYPES, type ClientTypeId, type TypeVerdict } from '../taxonomy';
-import { matchCues } from './cues';
-import { isClientWords, type ClassifyInput } from './input';
-import { clientStems, learnedScores, type LearnedModel } from './learner';
+import { matchCues, type CueHit } from './cues';
+import { caseFeatures, type ClientToken } from './features';
+import type { ClassifyInput } from './input';
+import { learnedScores, type LearnedModel } from './learner';
 import { compileModel } from './model';
-import { measureSignals } from './signals';
 import type { SignalId } from './signal-ids';
-import { tokenize } from './text';
+import { isStopStem } from './stopwords';
+import { calibratedLogits, K, MODEL_LABELS, modelScores, softmax, vectorise, type TypeModel } from './type-model';
 
 /** Where a quote stands: message index in the input, character span in that message's text. */
 export interface Quote {
@@ -18,110 +19,162 @@ export interface Quote {
 
 /** One reason the classifier gave a type points (or took them away). */
 export type Evidence =
-  | { kind: 'cue'; type: ClientTypeId; contribution: number; cue: string; count: number; quote: Quote }
-  | { kind: 'signal'; type: ClientTypeId; contribution: number; signal: SignalId; value: number; raw: number }
-  | { kind: 'learned'; type: ClientTypeId; contribution: number; words: string[]; quotes: Quote[] };
+  /** The trained model: a word of the client's (its forms, stems and the word pairs it is in, folded together). */
+  | { kind: 'word'; type: TypeVerdict; contribution: number; word: string; count: number; quote: Quote }
+  /** A team pack's cue. */
+  | { kind: 'cue'; type: TypeVerdict; contribution: number; cue: string; count: number; quote: Quote }
+  | { kind: 'signal'; type: TypeVerdict; contribution: number; signal: SignalId; value: number; raw: number }
+  | { kind: 'learned'; type: TypeVerdict; contribution: number; words: string[]; quotes: Quote[] };
 
 export interface Classification {
-  /** The most likely type, or `unknown` when no type has enough evidence. */
+  /** The most likely answer: a type, or `unknown` when no type stands out. */
   type: TypeVerdict;
-  /** Probability of the answer given. */
+  /** Calibrated probability of the answer given. */
   confidence: number;
-  /** A probability for every type and for `unknown`; they sum to 1. */
+  /** A calibrated probability for every type and for `unknown`; they sum to 1. */
   probabilities: Record<TypeVerdict, number>;
-  scores: Record<ClientTypeId, number>;
-  /** Every signal that fired, strongest first, for every type (alternatives are never hidden). */
+  /**
+   * Final log-odds per answer, in `MODEL_LABELS` order: the model's calibrated log-odds plus team cues and local
+   * learning. Every evidence contribution is in these units.
+   */
+  scores: number[];
+  /** The model's own calibrated log-odds (no team cues, no local learning): what a correction is learned against. */
+  modelScores: number[];
+  /** Every reason, strongest first, for every answer (alternatives are never hidden). */
   evidence: Evidence[];
+}
+
+/** What the classifier runs on: the trained model, the effective pack (team cues) and the agent's corrections. */
+export interface Classifier {
+  model: TypeModel;
+  pack: StrategyPack;
+  learned?: LearnedModel;
 }
 
 /** Repeated use of a cue counts, with diminishing returns. */
 const repeatFactor = (n: number) => 1 + 0.5 * Math.log(n);
+/** Words shown as evidence: at most this many per answer. */
+const WORDS_PER_TYPE = 6;
+const MIN_SHOWN = 0.01;
 
-function softmax(scores: number[], temperature: number): number[] {
-  const max = Math.max(...scores);
-  const exps = scores.map((s) => Math.exp((s - max) / temperature));
-  const sum = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / sum);
+const quoteOf = (t: ClientToken, last: ClientToken, text: string): Quote => ({ message: t.message, start: t.start, end: last.end, text: text.slice(t.start, last.end) });
+
+/** A team pack's cues in one message: each word counts for at most one cue (the longest, then the heaviest). */
+function cueHits(tokens: ClientToken[], pack: StrategyPack): CueHit[] {
+  const hits = matchCues(tokens, compileModel(pack).cues).filter((h) => !h.negated);
+  if (hits.length < 2) return hits;
+  hits.sort((a, b) => b.to - b.from - (a.to - a.from) || b.cue.weight - a.cue.weight || a.from - b.from);
+  const taken = new Uint8Array(tokens.length);
+  return hits.filter((h) => {
+    for (let i = h.from; i < h.to; i++) if (taken[i]) return false;
+    taken.fill(1, h.from, h.to);
+    return true;
+  });
 }
 
 /**
- * Decides the client's behaviour type from their own words, behaviour and history, using the pack's cues
- * and signal weights plus what the agent's corrections taught the local model. Pure and synchronous.
+ * Decides the client's behaviour type from their own words: the trained model's scores, a team pack's cues
+ * and signal weights on top, and what this agent's corrections taught. Pure and synchronous.
  */
-export function classify(input: ClassifyInput, pack: StrategyPack, learned?: LearnedModel): Classification {
-  const model = compileModel(pack);
-  const scores = { ...model.priors };
+export function classify(input: ClassifyInput, { model, pack, learned }: Classifier): Classification {
+  const features = caseFeatures(input);
+  const v = vectorise(model, features);
+  const T = model.file.temperature;
+  const base = calibratedLogits(modelScores(model, v), T, model.file.unknownBias);
+  const scores = [...base];
   const evidence: Evidence[] = [];
+  const labelIndex = (t: TypeVerdict) => MODEL_LABELS.indexOf(t);
 
-  // Words: only the client's public messages.
+  // The model's words: each feature's share of every answer's score, given back to the words it came from.
+  const { flat, occurrences } = features.text;
+  const perToken = new Float64Array(flat.length * K);
+  const w = model.weights;
+  const features_ = model.file.features;
+  for (let j = 0; j < v.idx.length; j++) {
+    const f = v.idx[j]!;
+    const at = occurrences.get(features_[f]!)!;
+    const bigram = features_[f]!.includes(' ');
+    const share = v.val[j]! / at.length / (bigram ? 2 : 1) / T;
+    for (const t of at) {
+      for (let k = 0; k < K; k++) {
+        const c = share * w[f * K + k]!;
+        perToken[t * K + k]! += c;
+        if (bigram) perToken[(t + 1) * K + k]! += c;
+      }
+    }
+  }
+  const byWord = new Map<string, { first: number; count: number; sum: Float64Array }>();
+  flat.forEach((t, i) => {
+    if (isStopStem(t.stem) || t.norm.length < 2 || /^\d+$/.test(t.norm)) return;
+    let e = byWord.get(t.norm);
+    if (!e) byWord.set(t.norm, (e = { first: i, count: 0, sum: new Float64Array(K) }));
+    e.count++;
+    for (let k = 0; k < K; k++) e.sum[k]! += perToken[i * K + k]!;
+  });
+  const texts = input.messages.map((m) => m.text);
+  for (let k = 0; k < K; k++) {
+    const top = [...byWord].filter(([, e]) => e.sum[k]! > MIN_SHOWN).sort((a, b) => b[1].sum[k]! - a[1].sum[k]!).slice(0, WORDS_PER_TYPE);
+    for (const [word, e] of top) {
+      const t = flat[e.first]!;
+      evidence.push({ kind: 'word', type: MODEL_LABELS[k]!, contribution: e.sum[k]!, word, count: e.count, quote: quoteOf(t, t, texts[t.message]!) });
+    }
+  }
+
+  // Behaviour: small by construction (the model caps these weights).
+  const bw = model.file.behaviour.weights;
+  v.behaviour.forEach((z, j) => {
+    const id = model.signals[j]!;
+    for (let k = 0; k < K; k++) {
+      const contribution = (z * bw[j * K + k]!) / T;
+      if (Math.abs(contribution) >= MIN_SHOWN) evidence.push({ kind: 'signal', type: MODEL_LABELS[k]!, contribution, signal: id, value: features.signals[id].value, raw: features.signals[id].raw });
+    }
+  });
+
+  // A team pack's cues and signal weights add to the model's log-odds: a cue of weight 2 multiplies its type's odds by e².
+  const compiled = compileModel(pack);
   const perCue = new Map<object, { type: ClientTypeId; cue: string; weight: number; count: number; quote: Quote }>();
-  // Each client message is split into words once; cues, signals and the learner share them.
-  const tokenized = input.messages.map((m) => (isClientWords(m) ? tokenize(m.text) : null));
-  input.messages.forEach((m, index) => {
-    const tokens = tokenized[index];
-    if (!tokens) return;
-    for (const hit of matchCues(tokens, model.cues)) {
-      if (hit.negated) continue;
-      const key = hit.cue;
-      const seen = perCue.get(key);
+  for (const tokens of features.words.tokens) {
+    if (!tokens?.length) continue;
+    for (const hit of cueHits(tokens, pack)) {
+      const seen = perCue.get(hit.cue);
       if (seen) {
         seen.count++;
         continue;
       }
-      const start = tokens[hit.from]!.start;
-      const end = tokens[hit.to - 1]!.end;
-      perCue.set(key, { type: hit.cue.type, cue: hit.cue.text, weight: hit.cue.weight, count: 1, quote: { message: index, start, end, text: m.text.slice(start, end) } });
+      const first = tokens[hit.from]!;
+      perCue.set(hit.cue, { type: hit.cue.type, cue: hit.cue.text, weight: hit.cue.weight, count: 1, quote: quoteOf(first, tokens[hit.to - 1]!, texts[first.message]!) });
     }
-  });
+  }
   for (const c of perCue.values()) {
     const contribution = c.weight * repeatFactor(c.count);
-    scores[c.type] += contribution;
+    scores[labelIndex(c.type)]! += contribution;
     evidence.push({ kind: 'cue', type: c.type, contribution, cue: c.cue, count: c.count, quote: c.quote });
   }
-
-  // Behaviour and history.
-  const signals = measureSignals(input, tokenized);
   for (const t of CLIENT_TYPES) {
-    for (const [id, weight] of Object.entries(model.signals[t]) as [SignalId, number][]) {
-      const s = signals[id];
+    scores[labelIndex(t)]! += compiled.priors[t];
+    for (const [id, weight] of Object.entries(compiled.signals[t]) as [SignalId, number][]) {
+      const s = features.signals[id];
       if (!s.value || !weight) continue;
       const contribution = weight * s.value;
-      scores[t] += contribution;
+      scores[labelIndex(t)]! += contribution;
       evidence.push({ kind: 'signal', type: t, contribution, signal: id, value: s.value, raw: s.raw });
     }
   }
 
   // What the agent's corrections taught.
   if (learned?.examples) {
-    const stems = clientStems(input, tokenized);
-    const byType = learnedScores(learned, stems);
-    for (const t of CLIENT_TYPES) {
-      const { score, words } = byType[t];
-      if (score <= 0.05) continue;
-      scores[t] += score;
-      evidence.push({ kind: 'learned', type: t, contribution: score, words, quotes: quotesForStems(input, words) });
-    }
+    const byType = learnedScores(learned, features.words.tokens, texts);
+    byType.forEach(({ score, words, quotes }, k) => {
+      if (Math.abs(score) < MIN_SHOWN) return;
+      scores[k]! += score;
+      evidence.push({ kind: 'learned', type: MODEL_LABELS[k]!, contribution: score, words, quotes });
+    });
   }
 
-  const labels: TypeVerdict[] = [...CLIENT_TYPES, 'unknown'];
-  const probs = softmax([...CLIENT_TYPES.map((t) => scores[t]), model.unknownScore], model.temperature);
-  const probabilities = Object.fromEntries(labels.map((l, i) => [l, probs[i]!])) as Record<TypeVerdict, number>;
-  let best: TypeVerdict = 'unknown';
-  for (const l of labels) if (probabilities[l] > probabilities[best]) best = l;
+  const probs = softmax(scores);
+  const probabilities = Object.fromEntries(MODEL_LABELS.map((l, k) => [l, probs[k]!])) as Record<TypeVerdict, number>;
+  let best = 0;
+  for (let k = 1; k < K; k++) if (probs[k]! > probs[best]!) best = k;
   evidence.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
-  return { type: best, confidence: probabilities[best], probabilities, scores, evidence };
-}
-
-/** The first place in the client's words where each stem appears. */
-function quotesForStems(input: ClassifyInput, stems: string[]): Quote[] {
-  const want = new Set(stems);
-  const quotes: Quote[] = [];
-  input.messages.forEach((m, message) => {
-    if (!isClientWords(m) || !want.size) return;
-    for (const t of tokenize(m.text)) {
-      if (!want.delete(t.stem)) continue;
-      quotes.push({ message, start: t.start, end: t.end, text: m.text.slice(t.start, t.end) });
-    }
-  });
-  return quotes;
+  return { type: MODEL_LABELS[best]!, confidence: probs[best]!, probabilities, scores, modelScores: base, evidence };
 }

@@ -1,69 +1,94 @@
-import { CLIENT_TYPES, type ClientTypeId } from '../taxonomy';
+import type { TypeVerdict } from '../taxonomy';
+import type { ClientToken } from './features';
 import { isClientWords, type ClassifyInput } from './input';
 import { isStopStem } from './stopwords';
 import { tokenize, type Token } from './text';
+import { K, MODEL_LABELS, softmax } from './type-model';
 
-/** An agent's correction as the learner sees it: the client's words (as stems) belong to type `to`. */
+/**
+ * One thing the local model learns from: an agent's correction (or a pack's labelled example). The client's
+ * content words as stems, the answer the agent chose, and the shipped model's log-odds for that client at the
+ * time (when known), so learning adds only what the shipped model got wrong.
+ */
 export interface LearningExample {
-  to: ClientTypeId;
+  to: TypeVerdict;
   stems: readonly string[];
+  scores?: readonly number[];
 }
 
 /**
- * A local model learned from the agent's corrections: per word, how strongly it points to each type
- * (naive-Bayes log odds). Rebuilt from the list of corrections, so undoing one is exact.
+ * What this agent's corrections taught: per content stem, a change to every answer's log-odds. Trained by a few
+ * passes of L2-regularised SGD on top of the shipped model's log-odds; rebuilt from the list of corrections each
+ * time, so undoing one is exact and the same list always gives the same model.
  */
 export interface LearnedModel {
-  counts: Map<string, Partial<Record<ClientTypeId, number>>>;
+  weights: Map<string, Float64Array>;
   examples: number;
 }
 
-/** How much a perfectly matching learned client weighs against the pack's evidence. */
-export const LEARNING_STRENGTH = 6;
-const ALPHA = 0.5;
+export const LEARNING = { epochs: 40, rate: 0.6, l2: 0.02 } as const;
 
-/** The distinct content words (stems) of the client's own messages. */
+/** Words that open and close messages whatever the client is like: never learned, never shown. */
+const isContent = (stem: string) => stem.length > 2 && !isStopStem(stem) && !/\d/.test(stem);
+
+/** The distinct content words (stems) of the client's own messages: what a correction keeps. */
 export function clientStems(input: ClassifyInput, tokens: readonly (Token[] | null)[] = []): string[] {
   const stems = new Set<string>();
   for (const [i, m] of input.messages.entries()) {
     if (!isClientWords(m)) continue;
-    for (const t of tokens[i] ?? tokenize(m.text)) if (t.stem.length > 2 && !isStopStem(t.stem) && !/^\d+$/.test(t.stem)) stems.add(t.stem);
+    for (const t of tokens[i] ?? tokenize(m.text)) if (isContent(t.stem)) stems.add(t.stem);
   }
-  return [...stems];
+  return [...stems].sort();
 }
 
-export function buildLearned(examples: readonly LearningExample[]): LearnedModel {
-  const counts: LearnedModel['counts'] = new Map();
-  for (const ex of examples) {
-    for (const s of new Set(ex.stems)) {
-      const c = counts.get(s) ?? {};
-      c[ex.to] = (c[ex.to] ?? 0) + 1;
-      counts.set(s, c);
+const contentOf = (stems: readonly string[]) => [...new Set(stems.filter(isContent))];
+
+export function trainLearned(examples: readonly LearningExample[]): LearnedModel {
+  const weights = new Map<string, Float64Array>();
+  const data = examples.map((e) => {
+    const stems = contentOf(e.stems);
+    for (const s of stems) if (!weights.has(s)) weights.set(s, new Float64Array(K));
+    return { stems, x: stems.length ? 1 / Math.sqrt(stems.length) : 0, y: MODEL_LABELS.indexOf(e.to as (typeof MODEL_LABELS)[number]), base: e.scores?.length === K ? e.scores : undefined };
+  });
+  const logits = new Array<number>(K);
+  for (let epoch = 0; epoch < LEARNING.epochs; epoch++) {
+    for (const d of data) {
+      if (!d.stems.length || d.y < 0) continue;
+      for (let k = 0; k < K; k++) {
+        let z = d.base?.[k] ?? 0;
+        for (const s of d.stems) z += weights.get(s)![k]! * d.x;
+        logits[k] = z;
+      }
+      const p = softmax(logits);
+      for (const s of d.stems) {
+        const w = weights.get(s)!;
+        for (let k = 0; k < K; k++) w[k]! -= LEARNING.rate * ((p[k]! - (k === d.y ? 1 : 0)) * d.x + LEARNING.l2 * w[k]!);
+      }
     }
   }
-  return { counts, examples: examples.length };
+  return { weights, examples: data.filter((d) => d.stems.length && d.y >= 0).length };
 }
 
-/** Per type: the learned score for these stems and the words that drove it. */
-export function learnedScores(model: LearnedModel, stems: readonly string[]): Record<ClientTypeId, { score: number; words: string[] }> {
-  const out = Object.fromEntries(CLIENT_TYPES.map((t) => [t, { score: 0, words: [] as string[] }])) as Record<ClientTypeId, { score: number; words: string[] }>;
-  if (!model.examples || !stems.length) return out;
-  const norm = Math.sqrt(stems.length * Math.max(1, Math.min(stems.length, 40)));
-  for (const t of CLIENT_TYPES) {
-    const contrib: [string, number][] = [];
-    for (const s of stems) {
-      const c = model.counts.get(s);
-      if (!c) continue;
-      const own = c[t] ?? 0;
-      if (!own) continue;
-      let other = 0;
-      for (const u of CLIENT_TYPES) if (u !== t) other += c[u] ?? 0;
-      const w = Math.log((own + ALPHA) / (other + ALPHA));
-      if (w > 0) contrib.push([s, w]);
+/** Per answer (in `MODEL_LABELS` order): the learned change to its log-odds for this client, and the words behind it. */
+export function learnedScores(
+  model: LearnedModel,
+  tokens: readonly (ClientToken[] | null)[],
+  texts: readonly string[],
+): { score: number; words: string[]; quotes: { message: number; start: number; end: number; text: string }[] }[] {
+  const first = new Map<string, ClientToken>();
+  const content = new Set<string>();
+  for (const message of tokens) {
+    for (const t of message ?? []) {
+      if (!isContent(t.stem)) continue;
+      content.add(t.stem);
+      if (model.weights.has(t.stem) && !first.has(t.stem)) first.set(t.stem, t);
     }
-    const sum = contrib.reduce((a, [, w]) => a + w, 0);
-    out[t].score = (LEARNING_STRENGTH * sum) / norm;
-    out[t].words = contrib.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([s]) => s);
   }
-  return out;
+  const x = content.size ? 1 / Math.sqrt(content.size) : 0;
+  return MODEL_LABELS.map((_, k) => {
+    const parts = [...first.keys()].map((s) => [s, model.weights.get(s)![k]! * x] as const);
+    const score = parts.reduce((a, [, c]) => a + c, 0);
+    const words = parts.filter(([, c]) => c > 0).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([s]) => s);
+    return { score, words, quotes: words.map((s) => first.get(s)!).map((t) => ({ message: t.message, start: t.start, end: t.end, text: texts[t.message]!.slice(t.start, t.end) })) };
+  });
 }

@@ -1,5 +1,6 @@
 /** `npm run pack:check -- <pack.json> [--examples file.jsonl]`: validates a pack and scores it on its examples. Exit 1 when invalid. */
 import { parseArgs } from 'node:util';
+import { readShippedModel } from '../classifier/node-model';
 import { parseJsonl } from '../eval/labelled';
 import { formatReport } from '../eval/metrics';
 import { checkPack } from '../pack/check';
@@ -30,6 +31,6 @@ if (!examples.length) {
   process.exit(0);
 }
 const effective = pack.id === readDefaultPack().id ? pack : layerPacks([readDefaultPack(), pack]).pack;
-const { report, misses } = checkPack(effective, examples);
+const { report, misses } = checkPack(readShippedModel(), effective, examples);
 for (const m of misses.slice(0, 20)) console.log(`miss ${m.example.id}: ${m.example.label} → ${m.result.type} (${m.result.confidence.toFixed(2)})`);
 console.log(formatReport(report));

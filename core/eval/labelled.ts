@@ -10,6 +10,11 @@ export const LabelledCase = z.object({
   id: z.string().check(z.minLength(1)),
   lang: z.optional(Lang),
   label: z.optional(TypeVerdict),
+  /** Corpus bookkeeping (tests/fixtures/labelled/GUIDE.md): what it is about, how it reads, and whether it is hard. */
+  industry: z.optional(z.string().check(z.maxLength(100))),
+  texture: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(20))),
+  hard: z.optional(z.boolean()),
+  confusable: z.optional(TypeVerdict),
   messages: z
     .array(
       z.object({

@@ -69,8 +69,8 @@ const SHORT: Record<string, string> = {
   impatient: 'impat', undecided: 'undec', complainer: 'compl', tester: 'tests', extortionist: 'extor', 'know-it-all': 'knowi', 'prize-hunter': 'prize', unknown: 'unkno',
 };
 
-/** A plain-text report; its last line is `macro-F1 0.xxx`. */
-export function formatReport(r: EvalReport): string {
+/** A plain-text report; `extra` lines go just before its last line, which is `macro-F1 0.xxx`. */
+export function formatReport(r: EvalReport, extra: readonly string[] = []): string {
   const lines: string[] = [];
   lines.push(`cases ${r.n}   accuracy ${pct(r.accuracy)}   answered unknown ${pct(r.unknownRate)}   calibration error (ECE) ${pct(r.calibrationError)}`);
   lines.push('');
@@ -83,6 +83,7 @@ export function formatReport(r: EvalReport): string {
   lines.push('confusion (rows: label, columns: predicted)');
   lines.push(''.padEnd(14) + r.labels.map((l) => SHORT[l]!.padStart(6)).join(''));
   for (const l of r.labels) lines.push(l.padEnd(14) + r.labels.map((p) => String(r.confusion[l]![p]).padStart(6)).join(''));
+  if (extra.length) lines.push('', ...extra);
   lines.push('');
   lines.push(`macro-F1 ${pct(r.macroF1)}`);
   return lines.join('\n');

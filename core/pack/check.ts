@@ -1,4 +1,5 @@
 import { classify, type Classification } from '../classifier/classify';
+import type { TypeModel } from '../classifier/type-model';
 import { caseInput, type LabelledCase } from '../eval/labelled';
 import { evaluate, type EvalReport } from '../eval/metrics';
 import type { StrategyPack } from './schema';
@@ -9,12 +10,12 @@ export interface PackCheck {
   misses: { example: LabelledCase; result: Classification }[];
 }
 
-/** Runs labelled examples through a pack: the metrics a team lead looks at before sharing a change. */
-export function checkPack(pack: StrategyPack, examples: readonly LabelledCase[], onProgress?: (done: number, total: number) => void): PackCheck {
+/** Runs labelled examples through the shipped model with a pack's cues: the metrics a team lead looks at before sharing a change. */
+export function checkPack(model: TypeModel, pack: StrategyPack, examples: readonly LabelledCase[], onProgress?: (done: number, total: number) => void): PackCheck {
   const misses: PackCheck['misses'] = [];
   const labelled = examples.filter((e) => e.label);
   const preds = labelled.map((example, i) => {
-    const result = classify(caseInput(example), pack);
+    const result = classify(caseInput(example), { model, pack });
     if (result.type !== example.label) misses.push({ example, result });
     onProgress?.(i + 1, labelled.length);
     return { label: example.label!, predicted: result.type, confidence: result.confidence };

@@ -5,7 +5,7 @@ const typeAudit = (clientKey: string, who: string, from: string, to: string | un
   AuditRecord.parse({ id: crypto.randomUUID(), clientKey, at: now, who, field: 'type', from, to });
 
 /** A correction as the panel asks for it: the store adds its id and time. */
-export const NewCorrection = z.pick(CorrectionRecord, { clientKey: true, from: true, to: true, reason: true, stems: true });
+export const NewCorrection = z.pick(CorrectionRecord, { clientKey: true, from: true, to: true, reason: true, stems: true, scores: true });
 export type NewCorrection = z.infer<typeof NewCorrection>;
 
 /** Records the agent's choice of type for a client: the dossier shows it, the local model learns from it. */

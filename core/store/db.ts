@@ -4,7 +4,7 @@ import { z } from '../schema/zod';
 import type { StrategyPack } from '../pack/schema';
 import { Sealed } from '../crypto/lock';
 import { ClientProfile } from '../schema/profile';
-import { ClientTypeId, LifecycleStageId, ServiceLevelId, SourceId, TypeVerdict } from '../taxonomy';
+import { LifecycleStageId, ServiceLevelId, SourceId, TypeVerdict } from '../taxonomy';
 
 /**
  * One visit: the agent had this client's ticket open on this day. Re-opening it the same day updates it.
@@ -92,7 +92,7 @@ export const ClientRecord = z.object({
   serviceLevelOverride: z.optional(z.object({ level: ServiceLevelId, reason: z.optional(z.string().check(z.maxLength(1000))), at: z.number() })),
   /** The type the agent set by hand, which the panel shows instead of the classifier's answer. */
   typeOverride: z.optional(
-    z.object({ type: ClientTypeId, reason: z.optional(z.string().check(z.maxLength(1000))), at: z.number(), correctionId: z.string() }),
+    z.object({ type: TypeVerdict, reason: z.optional(z.string().check(z.maxLength(1000))), at: z.number(), correctionId: z.string() }),
   ),
 });
 export type ClientRecord = z.infer<typeof ClientRecord>;
@@ -125,11 +125,14 @@ export const CorrectionRecord = z.object({
   id: z.string(),
   clientKey: z.string(),
   from: TypeVerdict,
-  to: ClientTypeId,
+  /** The agent's answer; `unknown` says "not enough evidence to tell", which the model learns too. */
+  to: TypeVerdict,
   reason: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
   at: z.number(),
   /** The client's words (stems) at the time, so the model learns and unlearns exactly this. */
   stems: z.array(z.string()).check(z.maxLength(5000)),
+  /** The shipped model's calibrated log-odds for this client at the time (one per answer), so learning adds only what it got wrong. */
+  scores: z.optional(z.array(z.number().check(z.refine(Number.isFinite))).check(z.length(8))),
   undoneAt: z.optional(z.number()),
 });
 export type CorrectionRecord = z.infer<typeof CorrectionRecord>;

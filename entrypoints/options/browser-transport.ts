@@ -7,6 +7,7 @@ import { Lang } from '../../core/taxonomy';
 import { langFromLocale } from '../../components/i18n';
 import { PackFetchError, type OptionsTransport } from '../../components/options/transport';
 import { loadBundledPack } from '../background/bundled-pack';
+import { loadBundledModel } from '../../components/bundled-model';
 import type { CheckMessage, CheckRequest } from './check-worker';
 
 const LANG_KEY = 'settings.lang';
@@ -47,7 +48,7 @@ function runInWorker(request: CheckRequest, onProgress: (done: number, total: nu
   try {
     worker = new Worker(new URL('./check-worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return new Promise((resolve) => setTimeout(resolve, 0)).then(() => checkPack(request.pack, request.examples, onProgress));
+    return loadBundledModel().then((model) => checkPack(model, request.pack, request.examples, onProgress));
   }
   return new Promise<PackCheck>((resolve, reject) => {
     const stop = () => {

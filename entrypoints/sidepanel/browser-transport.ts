@@ -1,3 +1,4 @@
+import { loadBundledModel } from '../../components/bundled-model';
 import { browser } from 'wxt/browser';
 import { langFromLocale } from '../../components/i18n';
 import { trustedTabState } from '../../components/panel/tab-state';
@@ -58,6 +59,7 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
     async copyText(text) {
       await navigator.clipboard.writeText(text);
     },
+    loadTypeModel: () => loadBundledModel(),
     async loadLang() {
       const saved = Lang.safeParse((await browser.storage.local.get(LANG_KEY))[LANG_KEY]);
       return saved.success ? saved.data : langFromLocale(browser.i18n.getUILanguage());

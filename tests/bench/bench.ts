@@ -2,6 +2,7 @@
  * `npm run bench`: speed and size figures with their budgets. Run after a build (the script builds first).
  * Figures are printed, not asserted: machines differ; the budgets are the targets from the issues.
  */
+import { readShippedModel } from '../../core/classifier/node-model';
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -17,6 +18,7 @@ import { restoreBrowserBench } from './restore-browser-bench';
 
 const root = join(import.meta.dirname, '../..');
 const pack = readDefaultPack();
+const model = readShippedModel();
 const lines: string[] = [];
 const out = (s = '') => {
   lines.push(s);
@@ -24,7 +26,7 @@ const out = (s = '') => {
 };
 
 // Client messages from the labelled set, cycled into conversations of the wanted length.
-const { cases } = parseJsonl(readFileSync(join(root, 'tests/fixtures/labelled/dev.jsonl'), 'utf8'));
+const { cases } = parseJsonl(readFileSync(join(root, 'tests/fixtures/labelled/train/a-dev-2026-11.jsonl'), 'utf8'));
 const pool = cases.flatMap((c) => c.messages);
 function conversation(n: number): ClassifyInput {
   const start = Date.parse('2026-03-01T10:00:00Z');
@@ -40,7 +42,7 @@ function conversation(n: number): ClassifyInput {
 out('Classification (Node, built-in pack)');
 for (const n of [1, 10, 50, 200]) {
   const input = conversation(n);
-  const t = timeIt(() => classify(input, pack), { runs: n >= 200 ? 200 : 500 });
+  const t = timeIt(() => classify(input, { model, pack }), { runs: n >= 200 ? 200 : 500 });
   const budget = n === 50 ? '≤ 1 ms p50' : undefined;
   out(row(`classify, ${n} messages: p50`, ms(t.p50), budget, n === 50 ? t.p50 <= 1 : undefined));
   out(row(`classify, ${n} messages: p95`, ms(t.p95)));

@@ -2,6 +2,7 @@ import type { Page, Route } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkPack } from '../../core/pack/check';
+import { readShippedModel } from '../../core/classifier/node-model';
 import { layerPacks } from '../../core/pack/merge';
 import { readDefaultPack } from '../../core/pack/node-default';
 import { parsePack } from '../../core/pack/parse';
@@ -142,7 +143,7 @@ test('(d) "Check this pack" runs its examples and shows macro-F1, per-type metri
   // The same numbers as checkPack gives in Node for the built-in pack with this one layered over it.
   const r = parsePack(packText('acme-support.json'));
   if (!r.ok) throw new Error(r.error);
-  const want = checkPack(layerPacks([readDefaultPack(), r.pack]).pack, r.pack.examples!);
+  const want = checkPack(readShippedModel(), layerPacks([readDefaultPack(), r.pack]).pack, r.pack.examples!);
   await expect(page.getByTestId('check-macro-f1')).toHaveText(want.report.macroF1.toFixed(3));
   await expect(page.getByTestId('check-n')).toHaveText('12');
   // The seven types, plus "not enough evidence" when the pack answered it for some conversation.

@@ -1,24 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../core/classifier/classify';
-import { buildLearned, clientStems } from '../../core/classifier/learner';
+import { clientStems, trainLearned } from '../../core/classifier/learner';
+import { readShippedModel } from '../../core/classifier/node-model';
+import { MODEL_LABELS } from '../../core/classifier/type-model';
 import { measureSignals } from '../../core/classifier/signals';
 import { foldScript, tokenize } from '../../core/classifier/text';
 import { StrategyPack } from '../../core/pack/schema';
 
-const pack = StrategyPack.parse({
-  schemaVersion: 1,
-  id: 'test',
-  name: { en: 'Test' },
-  version: '1.0.0',
-  author: 't',
-  languages: ['en', 'ru'],
+const model = readShippedModel();
+const bare = StrategyPack.parse({ schemaVersion: 1, id: 'bare', name: { en: 'Bare' }, version: '1.0.0', author: 't', languages: ['en', 'ru'] });
+/** A team pack: its cues add to the model's log-odds. */
+const team = StrategyPack.parse({
+  ...bare,
+  id: 'team',
   types: {
-    extortionist: { cues: [ { lang: 'ru', text: 'компенсация', weight: 2 }, { lang: 'en', text: 'compensation', weight: 2 }, { lang: 'ru', text: 'подписчик*', weight: 1.5 } ] },
-    impatient: { cues: [ { lang: 'ru', text: 'срочно', weight: 2 }, { lang: 'en', text: 'right now', weight: 2 } ], signals: { fastFollowUps: 3 } },
-    'prize-hunter': { cues: [ { lang: 'en', text: 'promo code', weight: 3 } ] },
+    extortionist: {
+      cues: [
+        { lang: 'en', text: 'store credit', weight: 2 },
+        { lang: 'ru', text: 'защите прав потребителей', weight: 1 },
+        { lang: 'ru', text: 'прав потребителей', weight: 1 },
+        { lang: 'ru', text: 'подписчик*', weight: 1.5 },
+      ],
+    },
   },
-  classifier: { unknownScore: 1.5, temperature: 1 },
 });
+const run = (messages: Parameters<typeof classify>[0]['messages'], pack = bare, learned?: ReturnType<typeof trainLearned>) => classify({ messages }, { model, pack, learned });
+const p = (r: ReturnType<typeof classify>, t: string) => r.probabilities[t as 'unknown'];
 
 const client = (text: string, at?: string) => ({ author: 'client' as const, text, at });
 
@@ -34,70 +41,96 @@ describe('text', () => {
 });
 
 describe('classify', () => {
-  it('finds a type from inflected words and quotes the client', () => {
-    const text = 'Требую компенсацию, у меня 50 тысяч подписчиков!';
-    const r = classify({ messages: [client(text)] }, pack);
+  it('finds the type in the client\'s own words and quotes them where they stand', () => {
+    const text = 'I have 40k followers and unless I get a voucher or free months for this mess, my review goes up tonight.';
+    const r = run([client(text)]);
     expect(r.type).toBe('extortionist');
-    const cue = r.evidence.find((e) => e.kind === 'cue' && e.cue === 'компенсация');
-    expect(cue && cue.kind === 'cue' && text.slice(cue.quote.start, cue.quote.end)).toBe('компенсацию');
-    expect(r.evidence.some((e) => e.kind === 'cue' && e.cue === 'подписчик*')).toBe(true);
-  });
-
-  it('reads look-alike letters as the Russian word', () => {
-    expect(classify({ messages: [client('Хочу кoмпенсaцию')] }, pack).type).toBe('extortionist');
-  });
-
-  it('ignores negated cues («не срочно», "no compensation")', () => {
-    expect(classify({ messages: [client('Это не срочно, ответьте когда сможете')] }, pack).type).toBe('unknown');
-    expect(classify({ messages: [client("I don't need compensation, just fix it")] }, pack).type).toBe('unknown');
+    const words = r.evidence.filter((e) => e.kind === 'word' && e.type === 'extortionist');
+    expect(words.length).toBeGreaterThan(0);
+    for (const e of words) if (e.kind === 'word') expect(text.slice(e.quote.start, e.quote.end).toLowerCase()).toBe(e.word);
   });
 
   it('counts only the client\'s public words, never agent replies or internal notes', () => {
-    const r = classify(
-      {
-        messages: [
-          client('Hello, where is my parcel?'),
-          { author: 'agent', text: 'We can offer compensation or a promo code.' },
-          { author: 'client', text: 'compensation compensation', public: false },
-        ],
-      },
-      pack,
-    );
-    expect(r.type).toBe('unknown');
-    expect(r.evidence).toEqual([]);
+    const alone = run([client('Hello, where is my parcel?')]);
+    const r = run([
+      client('Hello, where is my parcel?'),
+      { author: 'agent', text: 'We can offer compensation, a discount or a promo code.' },
+      { author: 'client', text: 'compensation compensation discount', public: false },
+    ]);
+    expect(r.probabilities).toEqual(alone.probabilities);
+    expect(r.evidence.every((e) => e.kind === 'signal' || (e.kind === 'word' ? e.quote.message === 0 : true))).toBe(true);
   });
 
-  it('answers unknown on thin evidence, and its probabilities always sum to 1', () => {
-    const r = classify({ messages: [client('How do I reset my password?')] }, pack);
-    expect(r.type).toBe('unknown');
-    const sum = Object.values(r.probabilities).reduce((a, b) => a + b, 0);
-    expect(sum).toBeCloseTo(1, 9);
-    expect(Object.keys(r.probabilities)).toHaveLength(8);
+  it('never counts an agent\'s reply quoted back in an e-mail', () => {
+    const own = 'Where is my parcel? Tracking says delivered but nothing here.';
+    const quoted = `${own}\n\nOn Mon, 2 Mar 2026 at 10:00, Acme Support <help@acme.com> wrote:\n> We are sorry! As compensation we can offer a promo code, a gift card or a discount on your next order.\n> Best regards, Acme`;
+    expect(run([client(quoted)]).probabilities).toEqual(run([client(own)]).probabilities);
   });
 
-  it('uses behaviour: follow-ups minutes apart point to impatience', () => {
-    const msgs = [client('where is my order', '2026-03-01T10:00:00Z'), client('hello??', '2026-03-01T10:03:00Z'), client('anyone there', '2026-03-01T10:05:00Z')];
-    expect(measureSignals({ messages: msgs }).fastFollowUps).toEqual({ value: 1, raw: 2 });
-    const r = classify({ messages: msgs }, pack);
-    expect(r.type).toBe('impatient');
-    expect(r.evidence[0]).toMatchObject({ kind: 'signal', signal: 'fastFollowUps', type: 'impatient' });
+  it('answers with calibrated probabilities over the seven types and unknown, summing to 1', () => {
+    const r = run([client('How do I reset my password?')]);
+    expect(r.type).toBe('unknown');
+    expect(Object.keys(r.probabilities)).toEqual([...MODEL_LABELS]);
+    expect(Object.values(r.probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    expect(r.confidence).toBeLessThan(1);
+  });
+
+  it('adds a team pack\'s cues to the score and shows them as evidence', () => {
+    const text = 'The blender broke after a week. I expect store credit for the trouble.';
+    const before = run([client(text)]);
+    const after = run([client(text)], team);
+    expect(p(after, 'extortionist')).toBeGreaterThan(p(before, 'extortionist'));
+    const cue = after.evidence.find((e) => e.kind === 'cue');
+    expect(cue).toMatchObject({ kind: 'cue', type: 'extortionist', cue: 'store credit', quote: { text: 'store credit' } });
+  });
+
+  it('counts overlapping cues once: the longest wins', () => {
+    const r = run([client('Пишу по закону о защите прав потребителей.')], team);
+    expect(r.evidence.filter((e) => e.kind === 'cue').map((e) => e.kind === 'cue' && e.cue)).toEqual(['защите прав потребителей']);
+  });
+
+  it('ignores negated cues (\"no store credit\")', () => {
+    expect(run([client("I don't want store credit, just fix it")], team).evidence.some((e) => e.kind === 'cue')).toBe(false);
+  });
+
+  it('keeps behaviour a tie-breaker: no signal moves an answer by more than the cap allows', () => {
+    const msgs = [client('where is my order', '2026-03-01T10:00:00Z'), client('hello??', '2026-03-01T10:01:00Z'), client('anyone there', '2026-03-01T10:02:00Z'), client('HELLO!!!', '2026-03-01T10:03:00Z')];
+    const limit = (model.file.behaviour.cap * 3) / model.file.temperature + 1e-9;
+    for (const e of run(msgs).evidence) if (e.kind === 'signal') expect(Math.abs(e.contribution)).toBeLessThanOrEqual(limit);
   });
 });
 
 describe('learning from corrections', () => {
-  const text = 'I have 40k followers and I expect you to make this right with a gift card';
+  const text = 'Could you tell me which of the two plans suits a family of four? We mostly stream films in the evening.';
   const input = { messages: [client(text)] };
+  const correction = (to: (typeof MODEL_LABELS)[number]) => ({ to, stems: clientStems(input), scores: run(input.messages).modelScores });
 
-  it('moves the next classification toward the type the agent chose, and forgets it when undone', () => {
-    expect(classify(input, pack).type).toBe('unknown');
-    const learned = buildLearned([{ to: 'extortionist', stems: clientStems(input) }]);
-    const after = classify(input, pack, learned);
-    expect(after.type).toBe('extortionist');
-    const ev = after.evidence.find((e) => e.kind === 'learned');
-    expect(ev?.kind === 'learned' && ev.quotes.length).toBeGreaterThan(0);
-    // A similar client benefits too; an unrelated one does not.
-    expect(classify({ messages: [client('my followers will hear about this unless I get a gift card')] }, pack, learned).scores.extortionist).toBeGreaterThan(1);
-    expect(classify({ messages: [client('How do I change my password?')] }, pack, learned).type).toBe('unknown');
-    expect(classify(input, pack, buildLearned([])).type).toBe('unknown');
+  it('moves the client to the type the agent chose, and forgets it exactly when undone', () => {
+    const before = run(input.messages);
+    const to = before.type === 'know-it-all' ? 'tester' : 'know-it-all';
+    const learned = trainLearned([correction(to)]);
+    const after = run(input.messages, bare, learned);
+    expect(after.type).toBe(to);
+    const ev = after.evidence.find((e) => e.kind === 'learned' && e.type === to);
+    expect(ev?.kind === 'learned' && ev.quotes.every((q) => text.slice(q.start, q.end) === q.text)).toBe(true);
+    expect(run(input.messages, bare, trainLearned([])).probabilities).toEqual(before.probabilities);
+  });
+
+  it('learns "not enough evidence" too', () => {
+    const strong = { messages: [client('I have 40k followers and unless I get a voucher, my review goes up tonight.')] };
+    const learned = trainLearned([{ to: 'unknown', stems: clientStems(strong), scores: run(strong.messages).modelScores }]);
+    expect(run(strong.messages, bare, learned).type).toBe('unknown');
+  });
+
+  it('never learns greetings or function words', () => {
+    const stems = clientStems({ messages: [client('Здравствуйте! Добрый день. Hello, dear, и the регистрации. Спасибо, regards')] });
+    const learned = trainLearned([{ to: 'tester', stems: [...stems, 'здравств', 'hello', 'the'] }]);
+    expect([...learned.weights.keys()]).toEqual(['регистрац']);
+  });
+
+  it('gives the same model for the same corrections', () => {
+    const a = trainLearned([correction('tester'), correction('undecided')]);
+    const b = trainLearned([correction('tester'), correction('undecided')]);
+    expect([...a.weights.entries()].map(([k, v]) => [k, [...v]])).toEqual([...b.weights.entries()].map(([k, v]) => [k, [...v]]));
   });
 });

@@ -1,3 +1,4 @@
+import { readShippedModel } from '../../core/classifier/node-model';
 import type { PanelTransport } from '../../components/panel/transport';
 import { readDefaultPack } from '../../core/pack/node-default';
 import type { StrategyPack } from '../../core/pack/schema';
@@ -59,6 +60,7 @@ export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; compos
     async copyText(text) {
       state.copied.push(text);
     },
+    loadTypeModel: async () => readShippedModel(),
     loadLang: async () => state.lang,
     saveLang: async (l) => void (state.lang = l),
   };

@@ -1,3 +1,4 @@
+import { readShippedModel } from '../../core/classifier/node-model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportBackup } from '../../core/backup/export';
@@ -76,6 +77,7 @@ describe('fuzzing (fast-check)', () => {
 
   it('classifier: any conversation gives probabilities in [0,1] that sum to 1', () => {
     const pack = readDefaultPack();
+    const model = readShippedModel();
     const message = fc.record({
       author: fc.constantFrom('client', 'agent', 'bot', 'system'),
       text: fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.constantFrom('СРОЧНО!!!', 'не срочно', 'кoмпенсaция', 'promo code?', '')),
@@ -84,7 +86,7 @@ describe('fuzzing (fast-check)', () => {
     });
     fc.assert(
       fc.property(fc.array(message, { maxLength: 30 }), fc.record({ tickets: fc.nat(1000), complaints: fc.nat(100) }, { requiredKeys: [] }), (messages, history) => {
-        const r = classify({ messages, history }, pack);
+        const r = classify({ messages, history }, { model, pack });
         const values = Object.values(r.probabilities);
         expect(values).toHaveLength(8);
         for (const p of values) expect(p >= 0 && p <= 1).toBe(true);

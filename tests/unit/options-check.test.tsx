@@ -5,6 +5,7 @@ import { lang } from '../../components/i18n';
 import { createOptionsModel } from '../../components/options/model';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { checkPack } from '../../core/pack/check';
+import { readShippedModel } from '../../core/classifier/node-model';
 import { layerPacks } from '../../core/pack/merge';
 import { readDefaultPack } from '../../core/pack/node-default';
 import { fakeOptionsTransport, fixturePack, type FakeOptionsInit } from '../fixtures/packs/fake-options-transport';
@@ -14,8 +15,10 @@ afterEach(() => {
   lang.value = 'en';
 });
 
-const acme = fixturePack('acme-support.json');
-const expected = checkPack(layerPacks([readDefaultPack(), acme]).pack, acme.examples!);
+// The team lead mislabelled one example (an extortionist filed as a tester): the check must show that miss.
+const fixture = fixturePack('acme-support.json');
+const acme = { ...fixture, examples: fixture.examples!.map((e, i) => (i === 0 ? { ...e, label: 'tester' as const } : e)) };
+const expected = checkPack(readShippedModel(), layerPacks([readDefaultPack(), acme]).pack, acme.examples);
 
 async function openCheck(init: FakeOptionsInit = {}) {
   const fake = fakeOptionsTransport(init);
@@ -54,9 +57,9 @@ describe('"Check this pack"', () => {
     expect(expected.misses.length).toBeGreaterThan(0);
     const misses = screen.getAllByTestId('check-miss');
     expect(misses.map((m) => m.dataset.id)).toEqual(expected.misses.map((m) => m.example.id));
-    // The five strongest reasons for the answer (unless "not enough evidence") and for the label; cues are quoted.
+    // The five strongest reasons for the answer and for the label; the client's words and cues are quoted.
     const top = (m: (typeof expected.misses)[number], t: string) => m.result.evidence.filter((e) => e.type === t && e.contribution >= 0.05).slice(0, 5);
-    const quotes = expected.misses.flatMap((m) => [...(m.result.type === 'unknown' ? [] : top(m, m.result.type)), ...top(m, m.example.label!)]).flatMap((e) => (e.kind === 'cue' ? [e.quote.text] : []));
+    const quotes = expected.misses.flatMap((m) => [...top(m, m.result.type), ...top(m, m.example.label!)]).flatMap((e) => (e.kind === 'cue' || e.kind === 'word' ? [e.quote.text] : []));
     expect(quotes.length).toBeGreaterThan(0);
     expect(screen.getAllByTestId('miss-quote').map((q) => q.textContent)).toEqual(quotes);
     // Progress was reported up to the end.

@@ -133,7 +133,7 @@ describe('options page: the list of installed packs', () => {
     expect(state.downloads[0]!.name).toBe('acme-support-1.0.0.json');
     expect(state.downloads[0]!.text).toBe(formatPack(acme));
     fireEvent.click(screen.getByTestId('builtin-export'));
-    expect(state.downloads[1]!.name).toBe('default-1.0.0.json');
+    expect(state.downloads[1]!.name).toBe(`default-${readDefaultPack().version}.json`);
     fireEvent.click(screen.getByTestId('export-effective'));
     const merged = state.downloads[2]!;
     expect(merged.name).toBe('tipazh-effective-2026-11-22.json');

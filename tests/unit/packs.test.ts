@@ -74,12 +74,12 @@ describe('layering', () => {
     expect(sourceOf(eff, 'types.tester.phrases')).toBe('default');
   });
 
-  it('adds a team pack’s cues to the built-in ones and re-weights a cue with the same text', () => {
-    const builtin = readDefaultPack();
-    const first = builtin.types!.extortionist!.cues![0]!;
-    const eff = layerPacks([builtin, team({ types: { extortionist: { cues: [{ lang: 'en', text: 'goodwill voucher please', weight: 1.5 }, { ...first, weight: 0 }] } } })]);
+  it('adds a team pack’s cues to a lower pack’s and re-weights a cue with the same text', () => {
+    const first = { lang: 'en' as const, text: 'store credit', weight: 2 };
+    const lower = team({ id: 'region', types: { extortionist: { cues: [first, { lang: 'ru', text: 'подарок', weight: 1 }] } } });
+    const eff = layerPacks([readDefaultPack(), lower, team({ types: { extortionist: { cues: [{ lang: 'en', text: 'goodwill voucher please', weight: 1.5 }, { ...first, weight: 0 }] } } })]);
     const cues = eff.pack.types!.extortionist!.cues!;
-    expect(cues.length).toBe(builtin.types!.extortionist!.cues!.length + 1);
+    expect(cues.length).toBe(3);
     expect(cues.find((c) => c.text === 'goodwill voucher please')?.weight).toBe(1.5);
     expect(cues.find((c) => c.text === first.text && c.lang === first.lang)?.weight).toBe(0);
   });

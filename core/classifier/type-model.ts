@@ -1,0 +1,135 @@
+import { z } from '../schema/zod';
+import { CLIENT_TYPES, TypeVerdict } from '../taxonomy';
+import type { CaseFeatures } from './features';
+import { SignalId } from './signal-ids';
+
+/** The model's answers, in the order of its weight columns: the seven types, then `unknown`. */
+export const MODEL_LABELS = [...CLIENT_TYPES, 'unknown'] as const satisfies readonly TypeVerdict[];
+export const K = MODEL_LABELS.length;
+
+const Num = z.number().check(z.refine(Number.isFinite, 'must be a finite number'));
+
+/**
+ * The trained type model as shipped (`public/models/types.json`, written by `npm run train`): a multinomial
+ * softmax regression over TF-IDF word and stem n-grams of the client's own words, plus a small block of
+ * behaviour signals whose weights are capped, a temperature fitted on out-of-fold predictions and the
+ * `unknown` margin. Weights are stored as integers (`weightScale` per unit), feature by feature, label by label.
+ */
+export const TypeModelFile = z.object({
+  format: z.literal('tipazh-type-model'),
+  version: z.literal(1),
+  labels: z.array(TypeVerdict).check(z.refine((l) => l.join() === MODEL_LABELS.join(), `must be ${MODEL_LABELS.join(', ')}`)),
+  features: z.array(z.string()),
+  /** Per feature: its inverse document frequency in the training data. */
+  idf: z.array(Num),
+  /** The idf of a word the model does not know: it still counts towards a conversation's length. */
+  oovIdf: Num,
+  weightScale: Num,
+  /** features × labels, feature-major, as integers of 1/weightScale. */
+  weights: z.array(z.number().check(z.int())),
+  bias: z.array(Num).check(z.length(K)),
+  behaviour: z.object({
+    signals: z.array(SignalId),
+    /** Standardisation of each signal (training mean and spread). */
+    mean: z.array(Num),
+    scale: z.array(Num),
+    /** signals × labels, signal-major; each within ±cap. */
+    weights: z.array(Num),
+    cap: Num,
+  }),
+  temperature: Num.check(z.positive()),
+  /** Added to `unknown`'s score before the softmax: how much a type must stand out to be named. */
+  unknownBias: Num,
+  meta: z.record(z.string(), z.unknown()),
+});
+export type TypeModelFile = z.infer<typeof TypeModelFile>;
+
+/** A model ready to score: features indexed, weights unpacked. */
+export interface TypeModel {
+  file: TypeModelFile;
+  index: Map<string, number>;
+  idf: Float64Array;
+  weights: Float64Array;
+  signals: readonly SignalId[];
+}
+
+export function compileTypeModel(file: TypeModelFile): TypeModel {
+  const n = file.features.length;
+  if (file.idf.length !== n || file.weights.length !== n * K) throw new Error(`the type model is inconsistent: ${n} features, ${file.idf.length} idf values, ${file.weights.length} weights`);
+  const s = file.behaviour.signals.length;
+  if (file.behaviour.mean.length !== s || file.behaviour.scale.length !== s || file.behaviour.weights.length !== s * K) throw new Error('the type model is inconsistent: behaviour block sizes differ');
+  const index = new Map<string, number>();
+  file.features.forEach((f, i) => index.set(f, i));
+  const weights = new Float64Array(n * K);
+  for (let i = 0; i < weights.length; i++) weights[i] = file.weights[i]! / file.weightScale;
+  return { file, index, idf: Float64Array.from(file.idf), weights, signals: file.behaviour.signals };
+}
+
+/** Parses and compiles a model file; throws with the place that is wrong. */
+export function loadTypeModel(json: unknown): TypeModel {
+  const r = TypeModelFile.safeParse(json);
+  if (!r.success) throw new Error(`the type model file is invalid: ${r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return compileTypeModel(r.data);
+}
+
+/** The model's view of one conversation: each known feature's value (TF-IDF, unit length) and the behaviour block. */
+export interface Vectorised {
+  /** Indexes of the model's features present, and their values. */
+  idx: number[];
+  val: number[];
+  /** Standardised behaviour signals, in the model's signal order. */
+  behaviour: number[];
+}
+
+export const tfidf = (count: number, idf: number) => (1 + Math.log(count)) * idf;
+export const BEHAVIOUR_CLIP = 3;
+export const standardise = (value: number, mean: number, scale: number) => Math.max(-BEHAVIOUR_CLIP, Math.min(BEHAVIOUR_CLIP, (value - mean) / scale));
+
+export function vectorise(model: TypeModel, f: CaseFeatures): Vectorised {
+  const idx: number[] = [];
+  const val: number[] = [];
+  let norm = 0;
+  const oov = model.file.oovIdf;
+  for (const [feature, at] of f.text.occurrences) {
+    const i = model.index.get(feature);
+    const v = tfidf(at.length, i === undefined ? oov : model.idf[i]!);
+    norm += v * v;
+    if (i === undefined) continue;
+    idx.push(i);
+    val.push(v);
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let j = 0; j < val.length; j++) val[j]! /= norm;
+  const b = model.file.behaviour;
+  const behaviour = model.signals.map((id, j) => standardise(f.signals[id].value, b.mean[j]!, b.scale[j]!));
+  return { idx, val, behaviour };
+}
+
+/** Raw scores per label (before the unknown margin and the temperature). */
+export function modelScores(model: TypeModel, v: Vectorised): Float64Array {
+  const out = Float64Array.from(model.file.bias);
+  const w = model.weights;
+  for (let j = 0; j < v.idx.length; j++) {
+    const base = v.idx[j]! * K;
+    const x = v.val[j]!;
+    for (let k = 0; k < K; k++) out[k]! += x * w[base + k]!;
+  }
+  const bw = model.file.behaviour.weights;
+  for (let j = 0; j < v.behaviour.length; j++) for (let k = 0; k < K; k++) out[k]! += v.behaviour[j]! * bw[j * K + k]!;
+  return out;
+}
+
+/** Calibrated log-odds from raw model scores: the unknown margin added, then divided by the fitted temperature. */
+export function calibratedLogits(scores: ArrayLike<number>, temperature: number, unknownBias: number): number[] {
+  return Array.from(scores, (x, k) => (k === K - 1 ? x + unknownBias : x) / temperature);
+}
+
+export function softmax(logits: readonly number[]): number[] {
+  const max = Math.max(...logits);
+  const e = logits.map((x) => Math.exp(x - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / sum);
+}
+
+/** Calibrated probabilities from raw model scores. */
+export const calibrated = (scores: ArrayLike<number>, temperature: number, unknownBias: number): number[] => softmax(calibratedLogits(scores, temperature, unknownBias));
