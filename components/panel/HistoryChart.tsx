@@ -2,7 +2,7 @@ import type { VisitRecord } from '../../core/store/db';
 import { CLIENT_TYPES, LIFECYCLE_STAGES } from '../../core/taxonomy';
 import { formatTime, lang, t } from '../i18n';
 import type { PanelModel } from './model';
-import { loc, typeName } from './pack-text';
+import { loc, percent, typeName } from './pack-text';
 
 const DAY = 86_400_000;
 const W = 320;
@@ -40,7 +40,7 @@ export function HistoryChart({ model, visits, days = 90, now = Date.now() }: { m
             <circle key={v.id} data-testid="history-point" data-type={v.type ?? 'unknown'} data-stage={v.stage} cx={x(v.at)} cy={typeY(v.type ?? 'unknown')} r={4} class={`history__point history__point--${v.type ?? 'unknown'}`}>
               <title>
                 {formatTime(v.at)} · {pack ? typeName(pack, v.type ?? 'unknown', lang.value) : v.type}
-                {v.confidence != null ? ` ${Math.round(v.confidence * 100)}%` : ''}
+                {v.confidence != null ? ` ${percent(v.confidence)}%` : ''}
                 {v.stage && pack ? ` · ${loc(pack.lifecycle?.stages?.[v.stage]?.name, lang.value) || v.stage}` : ''}
               </title>
             </circle>

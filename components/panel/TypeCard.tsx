@@ -2,7 +2,7 @@ import type { Analysis } from '../../core/analysis';
 import type { ClientSnapshot } from '../../core/schema/snapshot';
 import { CLIENT_TYPES, type ClientTypeId, type TypeVerdict } from '../../core/taxonomy';
 import { lang, t } from '../i18n';
-import { loc, percent, typeName } from './pack-text';
+import { certainty, loc, percent, typeName } from './pack-text';
 import { ChoiceWithReason } from './ChoiceWithReason';
 import { EvidenceList } from './EvidenceList';
 import type { PanelModel } from './model';
@@ -18,14 +18,18 @@ export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: 
     <section class={`card type type--${shown}`} aria-labelledby="type-h">
       <h2 id="type-h">{t('type.heading')}</h2>
       <p class="sr-only" aria-live="polite">
-        {t('type.confidenceSr', { type: typeName(pack, shown, l), p: percent(c.probabilities[shown]) })}
+        {t('type.confidenceSr', { type: typeName(pack, shown, l), words: t(`certainty.${certainty(c.probabilities[shown])}`), p: percent(c.probabilities[shown]) })}
       </p>
       <div class="type__head">
         <span class="type__name" data-testid="client-type" data-type={shown}>
           {typeName(pack, shown, l)}
         </span>
         <span class="type__confidence" data-testid="type-confidence">
-          {analysis.overridden ? t('type.overridden') : t('type.confidence', { p: percent(c.confidence) })}
+          {analysis.overridden
+            ? t('type.overridden')
+            : shown === 'unknown'
+              ? t('type.unknownConfidence')
+              : t('type.confidence', { words: t(`certainty.${certainty(c.confidence)}`), p: percent(c.confidence) })}
         </span>
       </div>
       {shown !== 'unknown' && pack.types?.[shown]?.summary && <p class="type__summary muted">{loc(pack.types[shown]!.summary, l)}</p>}

@@ -1,13 +1,13 @@
 import type { StrategyPack } from '../pack/schema';
 import { CLIENT_TYPES, type ClientTypeId, type TypeVerdict } from '../taxonomy';
 import { matchCues, type CueHit } from './cues';
-import { caseFeatures, type ClientToken } from './features';
+import { caseFeatures, PAIR_SLOT, SLOTS_PER_TOKEN, type ClientToken } from './features';
 import type { ClassifyInput } from './input';
 import { learnedScores, type LearnedModel } from './learner';
 import { compileModel } from './model';
 import type { SignalId } from './signal-ids';
 import { isStopStem } from './stopwords';
-import { calibratedLogits, K, MODEL_LABELS, modelScores, softmax, vectorise, type TypeModel } from './type-model';
+import { calibratedLogits, K, MODEL_LABELS, modelScores, probabilities as withDoubt, vectorise, type TypeModel } from './type-model';
 
 /** Where a quote stands: message index in the input, character span in that message's text. */
 export interface Quote {
@@ -19,7 +19,7 @@ export interface Quote {
 
 /** One reason the classifier gave a type points (or took them away). */
 export type Evidence =
-  /** The trained model: a word of the client's (its forms, stems and the word pairs it is in, folded together). */
+  /** The trained model: a word of the client's (its forms, stem and the word pairs it is in, folded together); `word` as first written. */
   | { kind: 'word'; type: TypeVerdict; contribution: number; word: string; count: number; quote: Quote }
   /** A team pack's cue. */
   | { kind: 'cue'; type: TypeVerdict; contribution: number; cue: string; count: number; quote: Quote }
@@ -85,45 +85,56 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
   const evidence: Evidence[] = [];
   const labelIndex = (t: TypeVerdict) => MODEL_LABELS.indexOf(t);
 
-  // The model's words: each feature's share of every answer's score, given back to the words it came from.
-  const { flat, occurrences } = features.text;
-  const perToken = new Float64Array(flat.length * K);
+  // The model's words: each feature's share of every answer's score, given back to the tokens it came from
+  // (a word pair gives half to each word), then gathered by word.
+  const { flat, counts, slots } = features.text;
+  const perSlot = new Float64Array(counts.length * K);
   const w = model.weights;
-  const features_ = model.file.features;
   for (let j = 0; j < v.idx.length; j++) {
-    const f = v.idx[j]!;
-    const at = occurrences.get(features_[f]!)!;
-    const bigram = features_[f]!.includes(' ');
-    const share = v.val[j]! / at.length / (bigram ? 2 : 1) / T;
-    for (const t of at) {
+    const base = v.idx[j]! * K;
+    const s = v.slot[j]!;
+    const share = v.val[j]! / counts[s]! / T;
+    for (let k = 0; k < K; k++) perSlot[s * K + k] = share * w[base + k]!;
+  }
+  const perToken = new Float64Array(flat.length * K);
+  for (let i = 0; i < flat.length; i++) {
+    for (let r = 0; r < SLOTS_PER_TOKEN; r++) {
+      const s = slots[i * SLOTS_PER_TOKEN + r]!;
+      if (s < 0) continue;
+      const pair = r === PAIR_SLOT;
       for (let k = 0; k < K; k++) {
-        const c = share * w[f * K + k]!;
-        perToken[t * K + k]! += c;
-        if (bigram) perToken[(t + 1) * K + k]! += c;
+        const c = pair ? perSlot[s * K + k]! / 2 : perSlot[s * K + k]!;
+        perToken[i * K + k]! += c;
+        if (pair) perToken[(i + 1) * K + k]! += c;
       }
     }
   }
+  // Forms of one word fold together (by stem); the quote is where the word first appears.
   const byWord = new Map<string, { first: number; count: number; sum: Float64Array }>();
   flat.forEach((t, i) => {
     if (isStopStem(t.stem) || t.norm.length < 2 || /^\d+$/.test(t.norm)) return;
-    let e = byWord.get(t.norm);
-    if (!e) byWord.set(t.norm, (e = { first: i, count: 0, sum: new Float64Array(K) }));
+    let e = byWord.get(t.stem);
+    if (!e) byWord.set(t.stem, (e = { first: i, count: 0, sum: new Float64Array(K) }));
     e.count++;
     for (let k = 0; k < K; k++) e.sum[k]! += perToken[i * K + k]!;
   });
   const texts = input.messages.map((m) => m.text);
+  const words = [...byWord.values()];
   for (let k = 0; k < K; k++) {
-    const top = [...byWord].filter(([, e]) => e.sum[k]! > MIN_SHOWN).sort((a, b) => b[1].sum[k]! - a[1].sum[k]!).slice(0, WORDS_PER_TYPE);
-    for (const [word, e] of top) {
+    const top = words.filter((e) => e.sum[k]! > MIN_SHOWN).sort((a, b) => b.sum[k]! - a.sum[k]!).slice(0, WORDS_PER_TYPE);
+    for (const e of top) {
       const t = flat[e.first]!;
-      evidence.push({ kind: 'word', type: MODEL_LABELS[k]!, contribution: e.sum[k]!, word, count: e.count, quote: quoteOf(t, t, texts[t.message]!) });
+      const quote = quoteOf(t, t, texts[t.message]!);
+      evidence.push({ kind: 'word', type: MODEL_LABELS[k]!, contribution: e.sum[k]!, word: quote.text, count: e.count, quote });
     }
   }
 
-  // Behaviour: small by construction (the model caps these weights).
+  // Behaviour: small by construction (the model caps these weights). Shown only for behaviour that is there
+  // ("3 follow-ups within minutes"), not for what is missing, though both count in the score.
   const bw = model.file.behaviour.weights;
   v.behaviour.forEach((z, j) => {
     const id = model.signals[j]!;
+    if (!features.signals[id].value) return;
     for (let k = 0; k < K; k++) {
       const contribution = (z * bw[j * K + k]!) / T;
       if (Math.abs(contribution) >= MIN_SHOWN) evidence.push({ kind: 'signal', type: MODEL_LABELS[k]!, contribution, signal: id, value: features.signals[id].value, raw: features.signals[id].raw });
@@ -171,7 +182,7 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
     });
   }
 
-  const probs = softmax(scores);
+  const probs = withDoubt(scores, model.file.smoothing);
   const probabilities = Object.fromEntries(MODEL_LABELS.map((l, k) => [l, probs[k]!])) as Record<TypeVerdict, number>;
   let best = 0;
   for (let k = 1; k < K; k++) if (probs[k]! > probs[best]!) best = k;

@@ -35,42 +35,71 @@ export function clientWords(input: ClassifyInput): ClientWords {
 /** Digits carry order numbers and dates, not a type: every run of digits reads as one sign. */
 const shape = (s: string) => (/\d/.test(s) ? s.replace(/\d+/g, '#') : s);
 
+/** Per word form: its shaped stem and that stem's feature name (built once, not per token). */
+interface Shaped {
+  s: string;
+  sKey: string;
+}
+const shapedCache = new Map<string, Shaped>();
+function shaped(t: Token): Shaped {
+  let x = shapedCache.get(t.norm);
+  if (!x) {
+    const s = shape(t.stem);
+    x = { s, sKey: `s:${s}` };
+    if (shapedCache.size > 50_000) shapedCache.clear();
+    shapedCache.set(t.norm, x);
+  }
+  return x;
+}
+
+/** Slots per token in `TextFeatures.slots`: its stem, and the stem pair it starts. */
+export const SLOTS_PER_TOKEN = 2;
+/** Which slots of a token are pairs (their weight is shared with the next word). */
+export const PAIR_SLOT = 1;
+
 /**
- * Which text features a conversation has and where: word and stem unigrams and bigrams (`w:…`, `s:…`) of the
- * client's own words. Each feature lists the tokens it came from (index into `flat`; a bigram names its first).
+ * Which text features a conversation has: stem unigrams and bigrams (`s:…`, `s:a b`) of the client's own words.
+ * (Word forms as well were measured: on writers the model never saw they added nothing and doubled the model.)
+ * Each distinct feature has a slot with its count; each token lists the slots of the features it starts (-1 for
+ * none), so a feature's weight can be given back to the words it came from.
  */
 export interface TextFeatures {
   flat: ClientToken[];
-  occurrences: Map<string, number[]>;
+  keys: string[];
+  counts: number[];
+  /** SLOTS_PER_TOKEN per token of `flat`. */
+  slots: Int32Array;
 }
 
 export function textFeatures(words: ClientWords): TextFeatures {
   const flat: ClientToken[] = [];
-  const occurrences = new Map<string, number[]>();
+  for (const message of words.tokens) if (message) for (const t of message) flat.push(t);
+  const keys: string[] = [];
+  const counts: number[] = [];
+  const slotOf = new Map<string, number>();
+  const slots = new Int32Array(flat.length * SLOTS_PER_TOKEN).fill(-1);
   const add = (f: string, at: number) => {
-    const list = occurrences.get(f);
-    if (list) list.push(at);
-    else occurrences.set(f, [at]);
-  };
-  for (const message of words.tokens) {
-    if (!message) continue;
-    let prevW = '';
-    let prevS = '';
-    for (const t of message) {
-      const at = flat.push(t) - 1;
-      const w = shape(t.norm);
-      const s = shape(t.stem);
-      add(`w:${w}`, at);
-      add(`s:${s}`, at);
-      if (prevW) {
-        add(`w:${prevW} ${w}`, at - 1);
-        add(`s:${prevS} ${s}`, at - 1);
-      }
-      prevW = w;
-      prevS = s;
+    let slot = slotOf.get(f);
+    if (slot === undefined) {
+      slot = keys.push(f) - 1;
+      counts.push(0);
+      slotOf.set(f, slot);
     }
-  }
-  return { flat, occurrences };
+    counts[slot]!++;
+    slots[at] = slot;
+  };
+  let prev: Shaped | undefined;
+  let prevMessage = -1;
+  flat.forEach((t, i) => {
+    const x = shaped(t);
+    const at = i * SLOTS_PER_TOKEN;
+    add(x.sKey, at);
+    // Pairs stay within a message.
+    if (prev && prevMessage === t.message) add(`s:${prev.s} ${x.s}`, at - SLOTS_PER_TOKEN + PAIR_SLOT);
+    prev = x;
+    prevMessage = t.message;
+  });
+  return { flat, keys, counts, slots };
 }
 
 /** Everything the model reads of one conversation. */

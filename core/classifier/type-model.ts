@@ -40,6 +40,11 @@ export const TypeModelFile = z.object({
   temperature: Num.check(z.positive()),
   /** Added to `unknown`'s score before the softmax: how much a type must stand out to be named. */
   unknownBias: Num,
+  /**
+   * Share of probability spread evenly over all answers, fitted with the temperature on out-of-fold predictions:
+   * a model trained on about a thousand conversations has no grounds for one-in-a-million certainty.
+   */
+  smoothing: Num.check(z.minimum(0), z.maximum(0.5)),
   meta: z.record(z.string(), z.unknown()),
 });
 export type TypeModelFile = z.infer<typeof TypeModelFile>;
@@ -74,9 +79,10 @@ export function loadTypeModel(json: unknown): TypeModel {
 
 /** The model's view of one conversation: each known feature's value (TF-IDF, unit length) and the behaviour block. */
 export interface Vectorised {
-  /** Indexes of the model's features present, and their values. */
+  /** Indexes of the model's features present, their values, and their slots in the case's `TextFeatures`. */
   idx: number[];
   val: number[];
+  slot: number[];
   /** Standardised behaviour signals, in the model's signal order. */
   behaviour: number[];
 }
@@ -88,21 +94,24 @@ export const standardise = (value: number, mean: number, scale: number) => Math.
 export function vectorise(model: TypeModel, f: CaseFeatures): Vectorised {
   const idx: number[] = [];
   const val: number[] = [];
+  const slot: number[] = [];
   let norm = 0;
   const oov = model.file.oovIdf;
-  for (const [feature, at] of f.text.occurrences) {
-    const i = model.index.get(feature);
-    const v = tfidf(at.length, i === undefined ? oov : model.idf[i]!);
+  const { keys, counts } = f.text;
+  for (let s = 0; s < keys.length; s++) {
+    const i = model.index.get(keys[s]!);
+    const v = tfidf(counts[s]!, i === undefined ? oov : model.idf[i]!);
     norm += v * v;
     if (i === undefined) continue;
     idx.push(i);
     val.push(v);
+    slot.push(s);
   }
   norm = Math.sqrt(norm) || 1;
   for (let j = 0; j < val.length; j++) val[j]! /= norm;
   const b = model.file.behaviour;
   const behaviour = model.signals.map((id, j) => standardise(f.signals[id].value, b.mean[j]!, b.scale[j]!));
-  return { idx, val, behaviour };
+  return { idx, val, slot, behaviour };
 }
 
 /** Raw scores per label (before the unknown margin and the temperature). */
@@ -131,5 +140,14 @@ export function softmax(logits: readonly number[]): number[] {
   return e.map((x) => x / sum);
 }
 
+/** Probabilities from final log-odds, with the model's floor of doubt spread over every answer. */
+export const probabilities = (logits: readonly number[], smoothing: number): number[] => softmax(logits).map((p) => (1 - smoothing) * p + smoothing / K);
+
+export interface Calibration {
+  unknownBias: number;
+  temperature: number;
+  smoothing: number;
+}
+
 /** Calibrated probabilities from raw model scores. */
-export const calibrated = (scores: ArrayLike<number>, temperature: number, unknownBias: number): number[] => softmax(calibratedLogits(scores, temperature, unknownBias));
+export const calibrated = (scores: ArrayLike<number>, c: Calibration): number[] => probabilities(calibratedLogits(scores, c.temperature, c.unknownBias), c.smoothing);

@@ -1,8 +1,8 @@
 /**
- * `npm run eval -- <labelled.jsonl or folder> [--pack pack.json] [--model types.json] [--misses] [--cv K]`:
+ * `npm run eval -- <labelled.jsonl or folder> [--pack pack.json] [--model types.json] [--misses] [--cv K [--by-writer]]`:
  * per-type precision/recall/F1, confusion, calibration, a bootstrap interval and slices; last line
- * `macro-F1 0.xxx`. With `--cv K`, K-fold cross-validation of the training recipe on the set instead of the
- * shipped model.
+ * `macro-F1 0.xxx`. With `--cv K`, stratified K-fold cross-validation of the training recipe on the set
+ * instead of the shipped model (`--by-writer`: one fold per writer's batch, the id's first part).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,13 +12,14 @@ import { caseInput, type LabelledCase } from '../eval/labelled';
 import { evaluate, formatReport, type Prediction } from '../eval/metrics';
 import { sliceLines } from '../eval/slices';
 import { readCorpus } from '../train/corpus';
-import { TRAINING } from '../train/run';
-import { crossValidate, prepareCases } from '../train/train';
+import { BASE_HYPER, TRAINING } from '../train/run';
+import { crossValidateInWorkers } from '../train/parallel-cv';
+import { prepareCases } from '../train/train';
 import { fail, loadPack } from './args';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { pack: { type: 'string' }, model: { type: 'string' }, misses: { type: 'boolean' }, cv: { type: 'string' } },
+  options: { pack: { type: 'string' }, model: { type: 'string' }, misses: { type: 'boolean' }, cv: { type: 'string' }, 'by-writer': { type: 'boolean' } },
 });
 if (!positionals.length) fail('usage: npm run eval -- <labelled.jsonl or folder> [--pack pack.json] [--model types.json] [--misses] [--cv K]');
 let cases: LabelledCase[];
@@ -47,10 +48,11 @@ function shipped(): Prediction[] {
   });
 }
 
-function crossValidated(folds: number): Prediction[] {
+async function crossValidated(folds: number): Promise<Prediction[]> {
   if (!(folds >= 2 && folds <= 20)) fail('--cv takes a number of folds from 2 to 20');
   const prepared = prepareCases(cases);
-  const cv = crossValidate(prepared, { minDf: TRAINING.minDf, behaviourCap: TRAINING.behaviourCap }, { folds, seed: TRAINING.seed, onProgress: (d, t) => process.stderr.write(`\rcross-validating ${d}/${t}`) });
+  const options = { folds, seed: TRAINING.seed, byWriter: !!values['by-writer'], lambdas: [...TRAINING.lambdas] };
+  const cv = await crossValidateInWorkers(cases, prepared, options, BASE_HYPER, (d, t) => process.stderr.write(`\rcross-validating ${d}/${t}`));
   process.stderr.write(`\nchosen λ ${cv.lambda}; the unknown margin and temperature are fitted on these same out-of-fold scores\n`);
   // prepareCases sorts by id: put the cases in the same order as the predictions.
   const byId = new Map(cases.map((c) => [c.id, c]));
@@ -58,5 +60,5 @@ function crossValidated(folds: number): Prediction[] {
   return cv.predictions;
 }
 
-const preds = values.cv ? crossValidated(Number(values.cv)) : shipped();
+const preds = values.cv ? await crossValidated(Number(values.cv)) : shipped();
 process.stdout.write(`${formatReport(evaluate(preds), sliceLines(cases, preds))}\n`);

@@ -25,7 +25,7 @@ try {
   fail(`cannot read the corpus: ${(e as Error).message}`);
 }
 const started = performance.now();
-const { model, cv } = trainTypeModel(corpus.cases, corpus, (done, total) => process.stderr.write(`\rcross-validating ${done}/${total}`));
+const { model, cv } = await trainTypeModel(corpus.cases, corpus, (done, total) => process.stderr.write(`\rcross-validating ${done}/${total}`));
 process.stderr.write('\n');
 const out = values.out ?? DEFAULT_MODEL;
 writeFileSync(out, formatModelFile({ ...model, meta: { ...model.meta, trainedAt: new Date().toISOString().slice(0, 10) } }));
@@ -34,7 +34,7 @@ process.stdout.write(
   [
     `trained on ${corpus.cases.length} conversations from ${corpus.files.length} files in ${seconds} s; ${model.features.length} features`,
     ...cv.grid.map((g) => `  λ ${g.lambda}: out-of-fold macro-F1 ${g.macroF1.toFixed(3)}, log loss ${g.logLoss.toFixed(3)}`),
-    `chosen λ ${cv.lambda}; unknown margin ${cv.calibration.unknownBias}; temperature ${cv.calibration.temperature.toFixed(3)}`,
+    `chosen λ ${cv.lambda}; unknown margin ${cv.calibration.unknownBias}; temperature ${cv.calibration.temperature.toFixed(3)}; smoothing ${cv.calibration.smoothing}`,
     `${cv.folds}-fold cross-validation, calibrated:`,
     formatReport(cv.report),
     `wrote ${out}`,

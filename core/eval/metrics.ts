@@ -23,16 +23,14 @@ export interface EvalReport {
   unknownRate: number;
   /** Expected calibration error over 10 confidence bins. */
   calibrationError: number;
-  /** Mean F1 over the seven types, plus `unknown` when the set has unknown cases. */
+  /** Mean F1 over the labels the set has or that were answered. */
   macroF1: number;
 }
 
 const ratio = (a: number, b: number) => (b ? a / b : 0);
 
 export function evaluate(preds: Prediction[]): EvalReport {
-  const hasUnknown = preds.some((p) => p.label === 'unknown');
   const labels: TypeVerdict[] = [...CLIENT_TYPES, 'unknown'];
-  const scored: TypeVerdict[] = hasUnknown ? labels : [...CLIENT_TYPES];
   const confusion = Object.fromEntries(labels.map((l) => [l, Object.fromEntries(labels.map((p) => [p, 0]))])) as Record<string, Record<string, number>>;
   for (const p of preds) confusion[p.label]![p.predicted]!++;
   const perClass: Record<string, ClassMetrics> = {};
@@ -52,6 +50,9 @@ export function evaluate(preds: Prediction[]): EvalReport {
     b.correct += Number(p.label === p.predicted);
   }
   const n = preds.length;
+  // Labels the set has, or that were answered (as scikit-learn does): a slice without some label is not
+  // marked down for it, and a label answered but never right still counts.
+  const scored = labels.filter((l) => preds.some((p) => p.label === l || p.predicted === l));
   return {
     n,
     accuracy: ratio(preds.filter((p) => p.label === p.predicted).length, n),
@@ -60,7 +61,7 @@ export function evaluate(preds: Prediction[]): EvalReport {
     labels,
     unknownRate: ratio(preds.filter((p) => p.predicted === 'unknown').length, n),
     calibrationError: bins.reduce((s, b) => s + (b.n ? (b.n / n) * Math.abs(b.conf / b.n - b.correct / b.n) : 0), 0),
-    macroF1: scored.reduce((s, l) => s + perClass[l]!.f1, 0) / scored.length,
+    macroF1: scored.length ? scored.reduce((s, l) => s + perClass[l]!.f1, 0) / scored.length : 0,
   };
 }
 

@@ -1,6 +1,6 @@
 import { caseFeatures } from '../classifier/features';
 import { SIGNAL_IDS } from '../classifier/signal-ids';
-import { calibrated, K, MODEL_LABELS, standardise, tfidf, type TypeModelFile } from '../classifier/type-model';
+import { calibrated, K, MODEL_LABELS, standardise, tfidf, type Calibration, type TypeModelFile } from '../classifier/type-model';
 import { caseInput, type LabelledCase } from '../eval/labelled';
 import { seeded } from '../eval/bootstrap';
 import { evaluate, type EvalReport, type Prediction } from '../eval/metrics';
@@ -21,7 +21,7 @@ export function prepareCases(cases: readonly LabelledCase[]): TrainCase[] {
     .map((c) => {
       const f = caseFeatures(caseInput(c));
       const counts = new Map<string, number>();
-      for (const [feature, at] of f.text.occurrences) counts.set(feature, at.length);
+      f.text.keys.forEach((feature, slot) => counts.set(feature, f.text.counts[slot]!));
       return { id: c.id, label: MODEL_LABELS.indexOf(c.label!), counts, signals: SIGNAL_IDS.map((id) => f.signals[id].value) };
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -34,6 +34,8 @@ export interface Hyper {
   minDf: number;
   /** Cap on a behaviour signal's weight for a label. */
   behaviourCap: number;
+  /** Features whose largest weight (over labels) is below this are dropped after fitting: what keeps the model small. */
+  prune: number;
 }
 
 interface Vocab {
@@ -87,6 +89,26 @@ interface Fitted {
   fit: SoftmaxFit;
 }
 
+/**
+ * A fit without its weakest features. A dropped feature becomes a word the model does not know: it still counts
+ * towards the conversation's length (at `oovIdf`), exactly as the shipped model reads it.
+ */
+function pruned({ vocab, fit }: Fitted, threshold: number): Fitted {
+  const keep: number[] = [];
+  for (let i = 0; i < vocab.features.length; i++) {
+    let max = 0;
+    for (let k = 0; k < K; k++) max = Math.max(max, Math.abs(fit.weights[i * K + k]!));
+    if (max >= threshold && Math.round(max * WEIGHT_SCALE) !== 0) keep.push(i);
+  }
+  const features = keep.map((i) => vocab.features[i]!);
+  const weights = new Float64Array(keep.length * K);
+  keep.forEach((i, j) => weights.set(fit.weights.subarray(i * K, i * K + K), j * K));
+  return {
+    vocab: { ...vocab, features, index: new Map(features.map((f, j) => [f, j])), idf: Float64Array.from(keep, (i) => vocab.idf[i]!) },
+    fit: { ...fit, weights },
+  };
+}
+
 function fitOn(cases: readonly TrainCase[], hyper: Hyper, init?: Fitted): Fitted {
   const vocab = init?.vocab ?? buildVocab(cases, hyper.minDf);
   const docs = cases.map((c) => toDoc(c, vocab));
@@ -111,15 +133,11 @@ export function stratifiedFolds(cases: readonly TrainCase[], k: number, seed: nu
   return fold;
 }
 
-export interface Calibration {
-  unknownBias: number;
-  temperature: number;
-}
 
 /** Predictions under a calibration, for the metrics. */
 function predictions(scores: readonly Float64Array[], labels: readonly number[], c: Calibration) {
   return scores.map((s, i) => {
-    const p = calibrated(s, c.temperature, c.unknownBias);
+    const p = calibrated(s, c);
     let best = 0;
     for (let k = 1; k < K; k++) if (p[k]! > p[best]!) best = k;
     return { label: MODEL_LABELS[labels[i]!]! as TypeVerdict, predicted: MODEL_LABELS[best]! as TypeVerdict, confidence: p[best]!, p: p[labels[i]!]! };
@@ -128,26 +146,38 @@ function predictions(scores: readonly Float64Array[], labels: readonly number[],
 
 const logLoss = (preds: { p: number }[]) => -preds.reduce((s, x) => s + Math.log(Math.max(1e-12, x.p)), 0) / preds.length;
 
-/** The unknown margin that maximises macro-F1 (ties: the smallest margin), then the temperature that minimises log loss. */
+/** Doubt no fit goes below: with about a thousand training conversations, nothing is surer than ~99.5 %. */
+export const MIN_SMOOTHING = 0.005;
+const SMOOTHING_GRID = [0.005, 0.01, 0.02, 0.03, 0.05];
+
+/**
+ * The unknown margin that maximises macro-F1 (ties: the smallest margin); then the temperature and smoothing
+ * that minimise log loss (golden-section search on log T for each smoothing on a small grid).
+ */
 export function calibrate(scores: readonly Float64Array[], labels: readonly number[]): Calibration {
   let best = { unknownBias: 0, f1: -1 };
   for (let b = -20; b <= 20; b++) {
     const unknownBias = b / 10;
-    const f1 = evaluate(predictions(scores, labels, { unknownBias, temperature: 1 })).macroF1;
+    const f1 = evaluate(predictions(scores, labels, { unknownBias, temperature: 1, smoothing: 0 })).macroF1;
     if (f1 > best.f1 + 1e-9 || (Math.abs(f1 - best.f1) <= 1e-9 && Math.abs(unknownBias) < Math.abs(best.unknownBias))) best = { unknownBias, f1 };
   }
-  // Golden-section search on log T.
-  const nll = (logT: number) => logLoss(predictions(scores, labels, { unknownBias: best.unknownBias, temperature: Math.exp(logT) }));
-  let lo = Math.log(0.05);
-  let hi = Math.log(5);
-  const phi = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 60; i++) {
-    const a = hi - phi * (hi - lo);
-    const b = lo + phi * (hi - lo);
-    if (nll(a) <= nll(b)) hi = b;
-    else lo = a;
+  let chosen: Calibration & { nll: number } = { unknownBias: best.unknownBias, temperature: 1, smoothing: MIN_SMOOTHING, nll: Infinity };
+  for (const smoothing of SMOOTHING_GRID) {
+    const nll = (logT: number) => logLoss(predictions(scores, labels, { unknownBias: best.unknownBias, temperature: Math.exp(logT), smoothing }));
+    let lo = Math.log(0.05);
+    let hi = Math.log(5);
+    const phi = (Math.sqrt(5) - 1) / 2;
+    for (let i = 0; i < 60; i++) {
+      const a = hi - phi * (hi - lo);
+      const b = lo + phi * (hi - lo);
+      if (nll(a) <= nll(b)) hi = b;
+      else lo = a;
+    }
+    const logT = (lo + hi) / 2;
+    const value = nll(logT);
+    if (value < chosen.nll) chosen = { unknownBias: best.unknownBias, temperature: Math.exp(logT), smoothing, nll: value };
   }
-  return { unknownBias: best.unknownBias, temperature: Math.exp((lo + hi) / 2) };
+  return { unknownBias: chosen.unknownBias, temperature: chosen.temperature, smoothing: chosen.smoothing };
 }
 
 export interface CrossValidation {
@@ -166,24 +196,56 @@ export interface CrossValidation {
 export const LAMBDAS = [1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 3e-6, 1e-6];
 
 /** K-fold cross-validation over a λ path (largest first, warm-started), on the training cases only. */
-export function crossValidate(cases: readonly TrainCase[], hyper: Omit<Hyper, 'lambda'>, o: { folds: number; seed: number; lambdas?: number[]; onProgress?: (done: number, total: number) => void }): CrossValidation {
+export interface CvOptions {
+  folds: number;
+  seed: number;
+  lambdas?: number[];
+  /** One fold per group (e.g. per writer's batch) instead of stratified random folds. */
+  groupOf?: (c: TrainCase) => string;
+}
+
+/** Which fold each case is in, and the λ path every fold walks. */
+export interface CvPlan {
+  fold: number[];
+  folds: number;
+  lambdas: number[];
+}
+
+export function planFolds(cases: readonly TrainCase[], o: CvOptions): CvPlan {
   const lambdas = o.lambdas ?? LAMBDAS;
-  const fold = stratifiedFolds(cases, o.folds, o.seed);
+  const groups = o.groupOf && [...new Set(cases.map(o.groupOf))].sort();
+  if (groups) return { fold: cases.map((c) => groups.indexOf(o.groupOf!(c))), folds: groups.length, lambdas };
+  return { fold: stratifiedFolds(cases, o.folds, o.seed), folds: o.folds, lambdas };
+}
+
+/** One fold's out-of-fold scores along the λ path (largest λ first, each fit warm-started from the previous one). */
+export interface FoldResult {
+  indices: number[];
+  /** [λ][position in `indices`]: raw scores. */
+  scores: Float64Array[][];
+}
+
+export function runFold(cases: readonly TrainCase[], plan: CvPlan, f: number, hyper: Omit<Hyper, 'lambda'>, onLambda?: () => void): FoldResult {
+  const train = cases.filter((_, i) => plan.fold[i] !== f);
+  const indices = cases.flatMap((_, i) => (plan.fold[i] === f ? [i] : []));
+  let prev: Fitted | undefined;
+  const scores = plan.lambdas.map((lambda) => {
+    prev = fitOn(train, { ...hyper, lambda }, prev);
+    const fit = pruned(prev, hyper.prune);
+    onLambda?.();
+    return indices.map((i) => scoreDoc(fit.fit, toDoc(cases[i]!, fit.vocab)));
+  });
+  return { indices, scores };
+}
+
+/** The λ with the best out-of-fold macro-F1 (within 0.005: the lower log loss), then the calibration on its scores. */
+export function summariseCv(cases: readonly TrainCase[], plan: CvPlan, results: readonly FoldResult[]): CrossValidation {
+  const { lambdas } = plan;
   const oof = lambdas.map(() => new Array<Float64Array>(cases.length));
-  let done = 0;
-  for (let f = 0; f < o.folds; f++) {
-    const train = cases.filter((_, i) => fold[i] !== f);
-    const test = cases.flatMap((c, i) => (fold[i] === f ? [[c, i] as const] : []));
-    let prev: Fitted | undefined;
-    lambdas.forEach((lambda, li) => {
-      prev = fitOn(train, { ...hyper, lambda }, prev);
-      for (const [c, i] of test) oof[li]![i] = scoreDoc(prev.fit, toDoc(c, prev.vocab));
-      o.onProgress?.(++done, o.folds * lambdas.length);
-    });
-  }
+  for (const r of results) r.indices.forEach((i, j) => lambdas.forEach((_, li) => (oof[li]![i] = r.scores[li]![j]!)));
   const labels = cases.map((c) => c.label);
   const grid = lambdas.map((lambda, li) => {
-    const preds = predictions(oof[li]!, labels, { unknownBias: 0, temperature: 1 });
+    const preds = predictions(oof[li]!, labels, { unknownBias: 0, temperature: 1, smoothing: 0 });
     return { lambda, macroF1: evaluate(preds).macroF1, logLoss: logLoss(preds) };
   });
   let chosen = 0;
@@ -194,33 +256,36 @@ export function crossValidate(cases: readonly TrainCase[], hyper: Omit<Hyper, 'l
   const scores = oof[chosen]!;
   const calibration = calibrate(scores, labels);
   const preds = predictions(scores, labels, calibration).map(({ label, predicted, confidence }) => ({ label, predicted, confidence }));
-  return { folds: o.folds, grid, lambda: lambdas[chosen]!, scores, calibration, predictions: preds, report: evaluate(preds) };
+  return { folds: plan.folds, grid, lambda: lambdas[chosen]!, scores, calibration, predictions: preds, report: evaluate(preds) };
 }
 
-const WEIGHT_SCALE = 1000;
+/** K-fold cross-validation over a λ path, on the training cases only (in this thread; see cli/train-workers for two). */
+export function crossValidate(cases: readonly TrainCase[], hyper: Omit<Hyper, 'lambda'>, o: CvOptions & { onProgress?: (done: number, total: number) => void }): CrossValidation {
+  const plan = planFolds(cases, o);
+  let done = 0;
+  const results = Array.from({ length: plan.folds }, (_, f) => runFold(cases, plan, f, hyper, () => o.onProgress?.(++done, plan.folds * plan.lambdas.length)));
+  return summariseCv(cases, plan, results);
+}
+
+const WEIGHT_SCALE = 100;
 const round = (x: number, digits: number) => {
   const m = 10 ** digits;
   return Math.round(x * m) / m;
 };
 
-/** The final model on every training case, as the shipped file (features whose weights all round to 0 are dropped). */
+/** The final model on every training case, as the shipped file (weak features dropped, weights to 1/100). */
 export function fitModelFile(cases: readonly TrainCase[], hyper: Hyper, calibration: Calibration, meta: Record<string, unknown>): TypeModelFile {
-  const { vocab, fit } = fitOn(cases, hyper);
-  const keep: number[] = [];
-  for (let i = 0; i < vocab.features.length; i++) {
-    let max = 0;
-    for (let k = 0; k < K; k++) max = Math.max(max, Math.abs(fit.weights[i * K + k]!));
-    if (Math.round(max * WEIGHT_SCALE) !== 0) keep.push(i);
-  }
+  const { vocab, fit } = pruned(fitOn(cases, hyper), hyper.prune);
+  const all = Array.from(vocab.features, (_, i) => i);
   return {
     format: 'tipazh-type-model',
     version: 1,
     labels: [...MODEL_LABELS],
-    features: keep.map((i) => vocab.features[i]!),
-    idf: keep.map((i) => round(vocab.idf[i]!, 4)),
+    features: vocab.features,
+    idf: Array.from(vocab.idf, (x) => round(x, 4)),
     oovIdf: round(vocab.oovIdf, 4),
     weightScale: WEIGHT_SCALE,
-    weights: keep.flatMap((i) => Array.from(fit.weights.subarray(i * K, i * K + K), (w) => Math.round(w * WEIGHT_SCALE))),
+    weights: all.flatMap((i) => Array.from(fit.weights.subarray(i * K, i * K + K), (w) => Math.round(w * WEIGHT_SCALE))),
     bias: Array.from(fit.bias, (b) => round(b, 4)),
     behaviour: {
       signals: [...SIGNAL_IDS],
@@ -231,6 +296,7 @@ export function fitModelFile(cases: readonly TrainCase[], hyper: Hyper, calibrat
     },
     temperature: round(calibration.temperature, 4),
     unknownBias: round(calibration.unknownBias, 4),
+    smoothing: calibration.smoothing,
     meta,
   };
 }

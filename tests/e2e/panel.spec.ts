@@ -581,7 +581,8 @@ test('layout: a very long name, email and quote wrap inside 360 px, in the tab v
     if (path === '/api/v2/tickets/1201/comments.json') {
       const body = JSON.parse(readFileSync(fixture('tickets/1201/comments.json'), 'utf8').replaceAll('{{origin}}', url.origin));
       const c = body.comments[0];
-      c.body = c.plain_body = `${longWord} скидку ${longWord} ${c.body}`;
+      // The client's strongest words first, each beside the long word, so the quotes around them carry it.
+      c.body = c.plain_body = `${longWord} скидку ${longWord} компенсацию ${longWord} подписчиков ${longWord} бонусы ${longWord} ${c.body}`;
       c.html_body = `<p>${c.body}</p>`;
       return { status: 200, body };
     }

@@ -48,7 +48,7 @@ test('hostile names, messages and phrases are shown as text, never run', async (
       };
     }
     if (path === '/api/v2/tickets/1207/comments.json') {
-      return { status: 200, body: { comments: [{ id: 1, author_id: 555, plain_body: `I demand compensation ${HOSTILE} or a discount`, public: true, created_at: '2026-03-01T10:00:00Z' }], meta: { has_more: false } } };
+      return { status: 200, body: { comments: [{ id: 1, author_id: 555, plain_body: `I have 50k followers. I demand compensation ${HOSTILE} or a discount, or my review goes up tonight.`, public: true, created_at: '2026-03-01T10:00:00Z' }], meta: { has_more: false } } };
     }
     return undefined;
   });

@@ -47,7 +47,7 @@ describe('classify', () => {
     expect(r.type).toBe('extortionist');
     const words = r.evidence.filter((e) => e.kind === 'word' && e.type === 'extortionist');
     expect(words.length).toBeGreaterThan(0);
-    for (const e of words) if (e.kind === 'word') expect(text.slice(e.quote.start, e.quote.end).toLowerCase()).toBe(e.word);
+    for (const e of words) if (e.kind === 'word') expect(text.slice(e.quote.start, e.quote.end)).toBe(e.word);
   });
 
   it('counts only the client\'s public words, never agent replies or internal notes', () => {

@@ -5,13 +5,13 @@ import { readShippedModel, SHIPPED_MODEL_PATH } from '../../core/classifier/node
 import { loadTypeModel, TypeModelFile } from '../../core/classifier/type-model';
 import { readCorpus } from '../../core/train/corpus';
 import { formatModelFile } from '../../core/train/model-file';
-import { TRAINING } from '../../core/train/run';
+import { BASE_HYPER } from '../../core/train/run';
 import { fitModelFile, prepareCases } from '../../core/train/train';
 
 const root = join(import.meta.dirname, '../..');
 const text = readFileSync(SHIPPED_MODEL_PATH, 'utf8');
 const file = TypeModelFile.parse(JSON.parse(text));
-const meta = file.meta as { trainedOn: { sha256: string; files: string[]; cases: number }; hyper: { lambda: number; minDf: number; behaviourCap: number }; trainedAt: string };
+const meta = file.meta as { trainedOn: { sha256: string; files: string[]; cases: number }; hyper: { lambda: number; minDf: number; behaviourCap: number; prune: number }; trainedAt: string };
 
 /*
  * The shipped model can never drift from its data: it was trained on exactly the committed training corpus,
@@ -31,8 +31,8 @@ describe('the shipped type model', () => {
   });
 
   it('is what training produces from that corpus', { timeout: 60_000 }, () => {
-    expect(meta.hyper).toMatchObject({ minDf: TRAINING.minDf, behaviourCap: TRAINING.behaviourCap });
-    const again = fitModelFile(prepareCases(corpus.cases), meta.hyper, { temperature: file.temperature, unknownBias: file.unknownBias }, file.meta);
+    expect(meta.hyper).toMatchObject(BASE_HYPER);
+    const again = fitModelFile(prepareCases(corpus.cases), meta.hyper, { temperature: file.temperature, unknownBias: file.unknownBias, smoothing: file.smoothing }, file.meta);
     expect(formatModelFile(again) === text, 'the committed model differs from a fresh fit: run npm run train').toBe(true);
   });
 
