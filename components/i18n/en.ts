@@ -46,6 +46,7 @@ export const en = {
   'type.overridden': 'Set by you',
   'type.modelSays': 'The model says: {type} ({p}%)',
   'type.override': 'Not right? Set the type',
+  'type.overrideUnknown': 'Neutral: not enough to tell',
   'type.overrideReason': 'Why (optional)',
   'type.overrideSave': 'Save type',
   'type.undo': 'Undo',

@@ -48,6 +48,7 @@ export const ru: Record<MessageKey, string> = {
   'type.overridden': 'Задано вами',
   'type.modelSays': 'Модель считает: {type} ({p}%)',
   'type.override': 'Не так? Укажите типаж',
+  'type.overrideUnknown': 'Нейтральный: пока не понять',
   'type.overrideReason': 'Почему (необязательно)',
   'type.overrideSave': 'Сохранить',
   'type.undo': 'Отменить',

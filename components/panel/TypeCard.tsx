@@ -1,6 +1,6 @@
 import type { Analysis } from '../../core/analysis';
 import type { ClientSnapshot } from '../../core/schema/snapshot';
-import { CLIENT_TYPES, type ClientTypeId, type TypeVerdict } from '../../core/taxonomy';
+import { CLIENT_TYPES, type TypeVerdict } from '../../core/taxonomy';
 import { lang, t } from '../i18n';
 import { certainty, loc, percent, typeName } from './pack-text';
 import { ChoiceWithReason } from './ChoiceWithReason';
@@ -86,12 +86,14 @@ export function TypeDetails({ model, analysis, snapshot }: { model: PanelModel; 
   );
 }
 
+/** The agent's own answer: any type, or "not enough to tell" (which the model learns too). */
 function OverrideForm({ model, current }: { model: PanelModel; current: TypeVerdict }) {
   const pack = model.pack.value!;
+  const choices: TypeVerdict[] = [...CLIENT_TYPES, 'unknown'];
   return (
-    <ChoiceWithReason<ClientTypeId>
+    <ChoiceWithReason<TypeVerdict>
       title={t('type.override')}
-      options={CLIENT_TYPES.filter((type) => type !== current).map((type) => ({ value: type, label: typeName(pack, type, lang.value) }))}
+      options={choices.filter((type) => type !== current).map((type) => ({ value: type, label: type === 'unknown' ? t('type.overrideUnknown') : typeName(pack, type, lang.value) }))}
       testIds={{ select: 'override-type', reason: 'override-reason', save: 'override-save' }}
       onSave={(to, reason) => model.overrideType(to, reason)}
     />

@@ -1,7 +1,9 @@
 import { computed, effect, signal } from '@preact/signals';
 import { analyze, verdictOf } from '../../core/analysis';
 import { inputFromSnapshot } from '../../core/classifier/input';
+import { classify } from '../../core/classifier/classify';
 import { clientStems, trainLearned } from '../../core/classifier/learner';
+import { caseInput } from '../../core/eval/labelled';
 import type { TypeModel } from '../../core/classifier/type-model';
 import { checkDraft } from '../../core/draft-check';
 import type { EffectivePack } from '../../core/pack/merge';
@@ -41,8 +43,18 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
   const typeModel = signal<TypeModel | null>(null);
   /** The model could not be read (a broken install): the panel says so instead of waiting forever. */
   const modelError = signal<string | null>(null);
-  /** What this agent's corrections taught, rebuilt from the corrections in force (so an undo is exact). */
-  const learned = computed(() => trainLearned(corrections.value.map((c) => ({ to: c.to, stems: c.stems, scores: c.scores }))));
+  /** The team packs' labelled examples as the local model learns them (the shipped model's scores computed once per pack). */
+  const packExamples = computed(() => {
+    const m = typeModel.value;
+    const e = effective.value;
+    if (!m || !e) return [];
+    return e.examples.map((x) => {
+      const input = caseInput(x);
+      return { to: x.label!, stems: clientStems(input), scores: classify(input, { model: m, pack: e.pack }).modelScores };
+    });
+  });
+  /** What the team's examples and this agent's corrections taught, rebuilt from them (so an undo is exact). */
+  const learned = computed(() => trainLearned([...packExamples.value, ...corrections.value.map((c) => ({ to: c.to, stems: c.stems, scores: c.scores }))]));
   const analysis = computed(() => {
     const s = snapshot.value;
     const p = pack.value;

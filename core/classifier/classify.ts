@@ -56,8 +56,41 @@ const repeatFactor = (n: number) => 1 + 0.5 * Math.log(n);
 /** Words shown as evidence: at most this many per answer. */
 const WORDS_PER_TYPE = 6;
 const MIN_SHOWN = 0.01;
+/** Behaviour moves scores by little; below this it is not worth a line. */
+const MIN_SIGNAL = 0.05;
 
 const quoteOf = (t: ClientToken, last: ClientToken, text: string): Quote => ({ message: t.message, start: t.start, end: last.end, text: text.slice(t.start, last.end) });
+
+// Working arrays for the evidence, reused from one call to the next (classify runs to the end synchronously).
+const scratchArrays: Float64Array[] = [new Float64Array(4096), new Float64Array(4096), new Float64Array(4096)];
+function scratch(which: number, size: number): Float64Array {
+  let a = scratchArrays[which]!;
+  if (a.length < size) a = scratchArrays[which] = new Float64Array(Math.max(size, a.length * 2));
+  a.fill(0, 0, size);
+  return a;
+}
+
+const isNumber = (s: string) => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
+
+/** The `n` words with the largest positive share of answer `k` (at least MIN_SHOWN), largest first. */
+function topWords(sum: Float64Array, words: number, k: number, n: number): number[] {
+  const top: number[] = [];
+  for (let wi = 0; wi < words; wi++) {
+    const v = sum[wi * K + k]!;
+    if (v <= MIN_SHOWN || (top.length === n && v <= sum[top[n - 1]! * K + k]!)) continue;
+    let at = top.length < n ? top.length : n - 1;
+    while (at > 0 && sum[top[at - 1]! * K + k]! < v) at--;
+    top.splice(at, 0, wi);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
 
 /** A team pack's cues in one message: each word counts for at most one cue (the longest, then the heaviest). */
 function cueHits(tokens: ClientToken[], pack: StrategyPack): CueHit[] {
@@ -88,7 +121,7 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
   // The model's words: each feature's share of every answer's score, given back to the tokens it came from
   // (a word pair gives half to each word), then gathered by word.
   const { flat, counts, slots } = features.text;
-  const perSlot = new Float64Array(counts.length * K);
+  const perSlot = scratch(0, counts.length * K);
   const w = model.weights;
   for (let j = 0; j < v.idx.length; j++) {
     const base = v.idx[j]! * K;
@@ -96,7 +129,7 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
     const share = v.val[j]! / counts[s]! / T;
     for (let k = 0; k < K; k++) perSlot[s * K + k] = share * w[base + k]!;
   }
-  const perToken = new Float64Array(flat.length * K);
+  const perToken = scratch(1, flat.length * K);
   for (let i = 0; i < flat.length; i++) {
     for (let r = 0; r < SLOTS_PER_TOKEN; r++) {
       const s = slots[i * SLOTS_PER_TOKEN + r]!;
@@ -110,22 +143,28 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
     }
   }
   // Forms of one word fold together (by stem); the quote is where the word first appears.
-  const byWord = new Map<string, { first: number; count: number; sum: Float64Array }>();
-  flat.forEach((t, i) => {
-    if (isStopStem(t.stem) || t.norm.length < 2 || /^\d+$/.test(t.norm)) return;
-    let e = byWord.get(t.stem);
-    if (!e) byWord.set(t.stem, (e = { first: i, count: 0, sum: new Float64Array(K) }));
-    e.count++;
-    for (let k = 0; k < K; k++) e.sum[k]! += perToken[i * K + k]!;
-  });
+  const wordOf = new Map<string, number>();
+  const first: number[] = [];
+  const count: number[] = [];
+  const sum = scratch(2, flat.length * K);
+  for (let i = 0; i < flat.length; i++) {
+    const t = flat[i]!;
+    if (t.norm.length < 2 || isStopStem(t.stem) || isNumber(t.norm)) continue;
+    let wi = wordOf.get(t.stem);
+    if (wi === undefined) {
+      wi = first.push(i) - 1;
+      count.push(0);
+      wordOf.set(t.stem, wi);
+    }
+    count[wi]!++;
+    for (let k = 0; k < K; k++) sum[wi * K + k]! += perToken[i * K + k]!;
+  }
   const texts = input.messages.map((m) => m.text);
-  const words = [...byWord.values()];
   for (let k = 0; k < K; k++) {
-    const top = words.filter((e) => e.sum[k]! > MIN_SHOWN).sort((a, b) => b.sum[k]! - a.sum[k]!).slice(0, WORDS_PER_TYPE);
-    for (const e of top) {
-      const t = flat[e.first]!;
+    for (const wi of topWords(sum, first.length, k, WORDS_PER_TYPE)) {
+      const t = flat[first[wi]!]!;
       const quote = quoteOf(t, t, texts[t.message]!);
-      evidence.push({ kind: 'word', type: MODEL_LABELS[k]!, contribution: e.sum[k]!, word: quote.text, count: e.count, quote });
+      evidence.push({ kind: 'word', type: MODEL_LABELS[k]!, contribution: sum[wi * K + k]!, word: quote.text, count: count[wi]!, quote });
     }
   }
 
@@ -137,7 +176,7 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
     if (!features.signals[id].value) return;
     for (let k = 0; k < K; k++) {
       const contribution = (z * bw[j * K + k]!) / T;
-      if (Math.abs(contribution) >= MIN_SHOWN) evidence.push({ kind: 'signal', type: MODEL_LABELS[k]!, contribution, signal: id, value: features.signals[id].value, raw: features.signals[id].raw });
+      if (Math.abs(contribution) >= MIN_SIGNAL) evidence.push({ kind: 'signal', type: MODEL_LABELS[k]!, contribution, signal: id, value: features.signals[id].value, raw: features.signals[id].raw });
     }
   });
 
@@ -186,6 +225,7 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
   const probabilities = Object.fromEntries(MODEL_LABELS.map((l, k) => [l, probs[k]!])) as Record<TypeVerdict, number>;
   let best = 0;
   for (let k = 1; k < K; k++) if (probs[k]! > probs[best]!) best = k;
-  evidence.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+  const strength = (e: Evidence) => (e.contribution < 0 ? -e.contribution : e.contribution);
+  evidence.sort((a, b) => strength(b) - strength(a));
   return { type: MODEL_LABELS[best]!, confidence: probs[best]!, probabilities, scores, modelScores: base, evidence };
 }

@@ -1,11 +1,13 @@
 import { ownWordSpans } from './client-text';
 import { isClientWords, type ClassifyInput } from './input';
 import { measureSignals, type SignalValues } from './signals';
-import { tokenize, type Token } from './text';
+import { tokenizeInto, type Token, type WordForm } from './text';
 
 /** A word of the client's own text: where it stands (message index, range in that message's original text). */
 export interface ClientToken extends Token {
   message: number;
+  /** The cached word form behind this token (shared by every token of the same spelling). */
+  form: WordForm;
 }
 
 /** The client's own words, message by message, with agents' replies, quotes, signatures and footers left out. */
@@ -25,7 +27,7 @@ export function clientWords(input: ClassifyInput): ClientWords {
     }
     const spans = ownWordSpans(m.text);
     const own: ClientToken[] = [];
-    for (const [a, b] of spans) for (const t of tokenize(m.text.slice(a, b))) own.push({ ...t, start: t.start + a, end: t.end + a, message });
+    for (const [a, b] of spans) tokenizeInto(own, m.text, a, b, (w, start, end) => ({ norm: w.norm, stem: w.stem, head: w.head, start, end, message, form: w }));
     tokens.push(own);
     return spans.length === 1 && spans[0]![0] === 0 && spans[0]![1] === m.text.length ? m : { ...m, text: spans.map(([a, b]) => m.text.slice(a, b)).join('\n') };
   });
@@ -35,19 +37,84 @@ export function clientWords(input: ClassifyInput): ClientWords {
 /** Digits carry order numbers and dates, not a type: every run of digits reads as one sign. */
 const shape = (s: string) => (/\d/.test(s) ? s.replace(/\d+/g, '#') : s);
 
-/** Per word form: its shaped stem and that stem's feature name (built once, not per token). */
+/**
+ * Feature names are interned: each distinct name gets a small integer id once, and a word form keeps the id of
+ * its stem feature and of the pairs it starts, so reading a conversation looks up integers, not strings. The
+ * table is bounded: once past FEATURE_LIMIT names, the next read starts it afresh (a new generation; ids of the
+ * old one are void). It is never reset during a read, so one read's ids all belong to one generation.
+ */
+const FEATURE_LIMIT = 500_000;
+let featureNames: string[] = [];
+let featureIds = new Map<string, number>();
+let generation = 0;
+
+/** The interned id of a feature name. */
+function featureId(name: string): number {
+  let id = featureIds.get(name);
+  if (id === undefined) {
+    id = featureNames.push(name) - 1;
+    featureIds.set(name, id);
+  }
+  return id;
+}
+
+/** The name of an interned feature (of the current generation). */
+export const featureName = (id: number): string => featureNames[id]!;
+/** Bumps when the interned ids start afresh: caches keyed by feature id must be dropped. */
+export const featureGeneration = () => generation;
+
+/** Per word form: its shaped stem and that stem's feature id. */
 interface Shaped {
   s: string;
-  sKey: string;
+  id: number;
+  generation: number;
 }
-const shapedCache = new Map<string, Shaped>();
-function shaped(t: Token): Shaped {
-  let x = shapedCache.get(t.norm);
-  if (!x) {
-    const s = shape(t.stem);
-    x = { s, sKey: `s:${s}` };
-    if (shapedCache.size > 50_000) shapedCache.clear();
-    shapedCache.set(t.norm, x);
+
+/**
+ * Pair feature ids by the ids of their two stems: an open-addressing table of integers (a Map keyed by objects
+ * or strings cost a third of the classifier's time). Emptied with each new generation.
+ */
+let pairA = new Int32Array(1 << 14).fill(-1);
+let pairB = new Int32Array(1 << 14);
+let pairId = new Int32Array(1 << 14);
+let pairCount = 0;
+
+function pairSlot(a: number, b: number, keysA: Int32Array, keysB: Int32Array): number {
+  const mask = keysA.length - 1;
+  let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
+  while (keysA[h] !== -1 && (keysA[h] !== a || keysB[h] !== b)) h = (h + 1) & mask;
+  return h;
+}
+
+function pairFeature(prev: Shaped, next: Shaped): number {
+  let h = pairSlot(prev.id, next.id, pairA, pairB);
+  if (pairA[h] !== -1) return pairId[h]!;
+  if ((pairCount + 1) * 2 > pairA.length) {
+    const [oldA, oldB, oldId] = [pairA, pairB, pairId];
+    pairA = new Int32Array(oldA.length * 2).fill(-1);
+    pairB = new Int32Array(oldA.length * 2);
+    pairId = new Int32Array(oldA.length * 2);
+    for (let i = 0; i < oldA.length; i++) {
+      if (oldA[i] === -1) continue;
+      const j = pairSlot(oldA[i]!, oldB[i]!, pairA, pairB);
+      pairA[j] = oldA[i]!;
+      pairB[j] = oldB[i]!;
+      pairId[j] = oldId[i]!;
+    }
+    h = pairSlot(prev.id, next.id, pairA, pairB);
+  }
+  pairA[h] = prev.id;
+  pairB[h] = next.id;
+  pairCount++;
+  return (pairId[h] = featureId(`s:${prev.s} ${next.s}`));
+}
+
+function shaped(form: WordForm): Shaped {
+  let x = form.shaped as Shaped | undefined;
+  if (!x || x.generation !== generation) {
+    const s = shape(form.stem);
+    x = { s, id: featureId(`s:${s}`), generation };
+    form.shaped = x;
   }
   return x;
 }
@@ -60,46 +127,71 @@ export const PAIR_SLOT = 1;
 /**
  * Which text features a conversation has: stem unigrams and bigrams (`s:…`, `s:a b`) of the client's own words.
  * (Word forms as well were measured: on writers the model never saw they added nothing and doubled the model.)
- * Each distinct feature has a slot with its count; each token lists the slots of the features it starts (-1 for
- * none), so a feature's weight can be given back to the words it came from.
+ * Each distinct feature has a slot with its interned id and count; each token lists the slots of the features
+ * it starts (-1 for none), so a feature's weight can be given back to the words it came from.
  */
 export interface TextFeatures {
   flat: ClientToken[];
-  keys: string[];
+  /** Per slot: the feature's interned id (see `featureName`) and how often it occurs. */
+  ids: number[];
   counts: number[];
   /** SLOTS_PER_TOKEN per token of `flat`. */
   slots: Int32Array;
 }
 
+// Which slot a feature id has in the conversation being read: valid where stamp[id] === the current read.
+let slotOfId = new Int32Array(1024);
+let stampOfId = new Int32Array(1024);
+let read = 0;
+
 export function textFeatures(words: ClientWords): TextFeatures {
   const flat: ClientToken[] = [];
   for (const message of words.tokens) if (message) for (const t of message) flat.push(t);
-  const keys: string[] = [];
+  const ids: number[] = [];
   const counts: number[] = [];
-  const slotOf = new Map<string, number>();
   const slots = new Int32Array(flat.length * SLOTS_PER_TOKEN).fill(-1);
-  const add = (f: string, at: number) => {
-    let slot = slotOf.get(f);
-    if (slot === undefined) {
-      slot = keys.push(f) - 1;
+  if (featureNames.length >= FEATURE_LIMIT) {
+    featureNames = [];
+    featureIds = new Map();
+    pairA = new Int32Array(1 << 14).fill(-1);
+    pairB = new Int32Array(1 << 14);
+    pairId = new Int32Array(1 << 14);
+    pairCount = 0;
+    generation++;
+  }
+  const forms = flat.map((t) => shaped(t.form));
+  read = (read + 1) | 0;
+  const add = (id: number, at: number) => {
+    if (id >= stampOfId.length) {
+      const size = Math.max(id + 1, stampOfId.length * 2);
+      const grownSlots = new Int32Array(size);
+      grownSlots.set(slotOfId);
+      const grownStamps = new Int32Array(size);
+      grownStamps.set(stampOfId);
+      slotOfId = grownSlots;
+      stampOfId = grownStamps;
+    }
+    let slot: number;
+    if (stampOfId[id] === read) slot = slotOfId[id]!;
+    else {
+      slot = ids.push(id) - 1;
       counts.push(0);
-      slotOf.set(f, slot);
+      stampOfId[id] = read;
+      slotOfId[id] = slot;
     }
     counts[slot]!++;
     slots[at] = slot;
   };
-  let prev: Shaped | undefined;
-  let prevMessage = -1;
-  flat.forEach((t, i) => {
-    const x = shaped(t);
+  for (let i = 0; i < flat.length; i++) {
+    const x = forms[i]!;
     const at = i * SLOTS_PER_TOKEN;
-    add(x.sKey, at);
+    add(x.id, at);
     // Pairs stay within a message.
-    if (prev && prevMessage === t.message) add(`s:${prev.s} ${x.s}`, at - SLOTS_PER_TOKEN + PAIR_SLOT);
-    prev = x;
-    prevMessage = t.message;
-  });
-  return { flat, keys, counts, slots };
+    if (i > 0 && flat[i - 1]!.message === flat[i]!.message) {
+      add(pairFeature(forms[i - 1]!, x), at - SLOTS_PER_TOKEN + PAIR_SLOT);
+    }
+  }
+  return { flat, ids, counts, slots };
 }
 
 /** Everything the model reads of one conversation. */

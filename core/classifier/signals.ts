@@ -15,19 +15,25 @@ const ERROR_CODE = /\b(?:error|err|код|code|ошибк\w*|exception|http)\s*[
 const EXPECTED = /\b(?:expected|actual(?:ly)?\s+(?:result|behaviou?r)|ожидал\w*|ожидаем\w*|фактическ\w*|воспроизв\w*|reproduc\w*)\b/gi;
 const count = (re: RegExp, s: string) => s.match(re)?.length ?? 0;
 
-/** Capital and all letters of the Latin and Cyrillic alphabets, counted without allocating. */
-function countCase(s: string): { upper: number; letters: number } {
+/** Capitals, all letters (Latin and Cyrillic), question and exclamation marks: one pass, no allocation. */
+function countMarks(s: string): { upper: number; letters: number; questions: number; exclamations: number } {
   let upper = 0;
   let letters = 0;
+  let questions = 0;
+  let exclamations = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 0x410 && c <= 0x42f) || c === 0x401) {
       upper++;
       letters++;
     } else if ((c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x44f) || c === 0x451) letters++;
+    else if (c === 63) questions++;
+    else if (c === 33) exclamations++;
   }
-  return { upper, letters };
+  return { upper, letters, questions, exclamations };
 }
+/** A cheap look for the stems EXPECTED needs, so its full pattern only runs on texts that may have them. */
+const MAY_EXPECT = /xpect|ctual|ожида|фактич|оспроизв|eproduc/i;
 
 function contentStems(tokens: readonly Token[]): Set<string> {
   const out = new Set<string>();
@@ -66,10 +72,10 @@ export function measureSignals(input: ClassifyInput, tokens: readonly (Token[] |
     set('manyMessages', (n - 2) / 6, n);
 
     const all = client.map((m) => m.text).join('\n');
-    set('questions', count(/\?/g, all) / n / 3, count(/\?/g, all));
-    set('exclamations', count(/!/g, all) / n / 3, count(/!/g, all));
+    const { upper, letters, questions, exclamations } = countMarks(all);
+    set('questions', questions / n / 3, questions);
+    set('exclamations', exclamations / n / 3, exclamations);
     // Shouting: capitals well above what sentence starts and names give (about one letter in twenty).
-    const { upper, letters } = countCase(all);
     const share = letters >= 20 ? upper / letters : 0;
     set('shouting', (share - 0.1) * 3, Math.round(share * 100));
 
@@ -94,7 +100,7 @@ export function measureSignals(input: ClassifyInput, tokens: readonly (Token[] |
       Math.min(count(STEPS, all), 3) / 3 +
       Math.min(count(VERSION, withDigits), 2) / 2 +
       Math.min(count(ERROR_CODE, withDigits), 2) / 2 +
-      Math.min(count(EXPECTED, all), 2) / 2;
+      (MAY_EXPECT.test(all) ? Math.min(count(EXPECTED, all), 2) / 2 : 0);
     set('structuredReport', structure / 2, Math.round(structure * 100) / 100);
   }
 

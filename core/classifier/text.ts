@@ -62,24 +62,35 @@ export function stem(norm: string): string {
   return s;
 }
 
-const wordCache = new Map<string, { norm: string; stem: string; head: string }>();
+const wordCache = new Map<string, WordForm>();
 
 const isWordChar = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0x400 && c <= 0x4ff) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c > 0x4ff && /\p{L}/u.test(String.fromCharCode(c)));
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 
-/** Splits a text into words (letters and digits; "don't" stays one word), keeping each word's place in the text. */
-export function tokenize(text: string): Token[] {
+/**
+ * Splits `text[from, to)` into words (letters and digits; "don't" stays one word), keeping each word's place in
+ * the whole text.
+ */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
+  tokenizeInto(out, text, from, to, (w, start, end) => ({ norm: w.norm, stem: w.stem, head: w.head, start, end }));
+  return out;
+}
+
+/** A distinct word form, cached: its normal form, stem and head (and, for the classifier, its feature ids). */
+export type WordForm = { norm: string; stem: string; head: string; shaped?: unknown };
+
+/** The tokenizer's loop: `make` builds each token from its (cached) word form and place. */
+export function tokenizeInto<T>(out: T[], text: string, from: number, to: number, make: (w: WordForm, start: number, end: number) => T): void {
+  let i = from;
+  while (i < to) {
     if (!isWordChar(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && (isWordChar(text.charCodeAt(i)) || (isApostrophe(text.charCodeAt(i)) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))))) i++;
+    while (i < to && (isWordChar(text.charCodeAt(i)) || (isApostrophe(text.charCodeAt(i)) && i + 1 < to && isWordChar(text.charCodeAt(i + 1))))) i++;
     const raw = text.slice(start, i);
     let w = wordCache.get(raw);
     if (!w) {
@@ -88,9 +99,8 @@ export function tokenize(text: string): Token[] {
       if (wordCache.size > 100_000) wordCache.clear();
       wordCache.set(raw, w);
     }
-    out.push({ norm: w.norm, stem: w.stem, head: w.head, start, end: i });
+    out.push(make(w, start, i));
   }
-  return out;
 }
 
 /** Words that flip the meaning of the next one or two: «не срочно», "not urgent", "no discount needed". */

@@ -1,6 +1,6 @@
 import { z } from '../schema/zod';
 import { CLIENT_TYPES, TypeVerdict } from '../taxonomy';
-import type { CaseFeatures } from './features';
+import { featureGeneration, featureName, type CaseFeatures } from './features';
 import { SignalId } from './signal-ids';
 
 /** The model's answers, in the order of its weight columns: the seven types, then `unknown`. */
@@ -53,6 +53,8 @@ export type TypeModelFile = z.infer<typeof TypeModelFile>;
 export interface TypeModel {
   file: TypeModelFile;
   index: Map<string, number>;
+  /** Interned feature id → this model's feature index (-1: not in the model; -2: not looked up yet). */
+  byId: { generation: number; map: Int32Array };
   idf: Float64Array;
   weights: Float64Array;
   signals: readonly SignalId[];
@@ -67,7 +69,7 @@ export function compileTypeModel(file: TypeModelFile): TypeModel {
   file.features.forEach((f, i) => index.set(f, i));
   const weights = new Float64Array(n * K);
   for (let i = 0; i < weights.length; i++) weights[i] = file.weights[i]! / file.weightScale;
-  return { file, index, idf: Float64Array.from(file.idf), weights, signals: file.behaviour.signals };
+  return { file, index, idf: Float64Array.from(file.idf), weights, signals: file.behaviour.signals, byId: { generation: -1, map: new Int32Array(0) } };
 }
 
 /** Parses and compiles a model file; throws with the place that is wrong. */
@@ -91,15 +93,29 @@ export const tfidf = (count: number, idf: number) => (1 + Math.log(count)) * idf
 export const BEHAVIOUR_CLIP = 3;
 export const standardise = (value: number, mean: number, scale: number) => Math.max(-BEHAVIOUR_CLIP, Math.min(BEHAVIOUR_CLIP, (value - mean) / scale));
 
+/** This model's index of an interned feature, or undefined; cached per model (a string lookup once per feature). */
+function modelIndexOf(model: TypeModel, id: number): number | undefined {
+  let cache = model.byId;
+  if (cache.generation !== featureGeneration()) cache = model.byId = { generation: featureGeneration(), map: new Int32Array(0) };
+  if (id >= cache.map.length) {
+    const grown = new Int32Array(Math.max(id + 1, cache.map.length * 2, 4096)).fill(-2);
+    grown.set(cache.map);
+    cache.map = grown;
+  }
+  let i = cache.map[id]!;
+  if (i === -2) cache.map[id] = i = model.index.get(featureName(id)) ?? -1;
+  return i < 0 ? undefined : i;
+}
+
 export function vectorise(model: TypeModel, f: CaseFeatures): Vectorised {
   const idx: number[] = [];
   const val: number[] = [];
   const slot: number[] = [];
   let norm = 0;
   const oov = model.file.oovIdf;
-  const { keys, counts } = f.text;
-  for (let s = 0; s < keys.length; s++) {
-    const i = model.index.get(keys[s]!);
+  const { ids, counts } = f.text;
+  for (let s = 0; s < ids.length; s++) {
+    const i = modelIndexOf(model, ids[s]!);
     const v = tfidf(counts[s]!, i === undefined ? oov : model.idf[i]!);
     norm += v * v;
     if (i === undefined) continue;

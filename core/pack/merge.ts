@@ -1,3 +1,4 @@
+import type { LabelledCase } from '../eval/labelled';
 import type { LocText, StrategyPack } from './schema';
 
 /** The pack every piece of advice comes from, keyed by a path such as `types.tester.phrases`. */
@@ -11,7 +12,15 @@ export interface EffectivePack {
   layers: string[];
   /** Each layer's display name. */
   names: Record<string, LocText>;
+  /**
+   * The labelled examples of every layer (at most MAX_LEARNED_EXAMPLES per pack, bottom layer first): the local
+   * model learns from them as from the agent's corrections.
+   */
+  examples: LabelledCase[];
 }
+
+/** How many of one pack's examples the local model learns from (the rest still count in "Check this pack"). */
+export const MAX_LEARNED_EXAMPLES = 300;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -55,7 +64,8 @@ export function layerPacks(layers: readonly StrategyPack[]): EffectivePack {
   const top = layers[layers.length - 1]!;
   // Examples belong to each pack's own check, not to the layered result.
   const { examples: _examples, ...pack } = merged as StrategyPack;
-  return { pack: { ...pack, id: top.id }, from, layers: layers.map((l) => l.id), names: Object.fromEntries(layers.map((l) => [l.id, l.name])) };
+  const examples = layers.flatMap((l) => (l.examples ?? []).filter((e) => e.label).slice(0, MAX_LEARNED_EXAMPLES));
+  return { pack: { ...pack, id: top.id }, from, layers: layers.map((l) => l.id), names: Object.fromEntries(layers.map((l) => [l.id, l.name])), examples };
 }
 
 /** The id of the pack that gave the part at `path` (or its nearest parent). */

@@ -1,4 +1,4 @@
-import { caseFeatures } from '../classifier/features';
+import { caseFeatures, featureName } from '../classifier/features';
 import { SIGNAL_IDS } from '../classifier/signal-ids';
 import { calibrated, K, MODEL_LABELS, standardise, tfidf, type Calibration, type TypeModelFile } from '../classifier/type-model';
 import { caseInput, type LabelledCase } from '../eval/labelled';
@@ -21,7 +21,7 @@ export function prepareCases(cases: readonly LabelledCase[]): TrainCase[] {
     .map((c) => {
       const f = caseFeatures(caseInput(c));
       const counts = new Map<string, number>();
-      f.text.keys.forEach((feature, slot) => counts.set(feature, f.text.counts[slot]!));
+      f.text.ids.forEach((id, slot) => counts.set(featureName(id), f.text.counts[slot]!));
       return { id: c.id, label: MODEL_LABELS.indexOf(c.label!), counts, signals: SIGNAL_IDS.map((id) => f.signals[id].value) };
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

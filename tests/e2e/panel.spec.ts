@@ -507,7 +507,7 @@ test('RU and EN: the switch changes the whole panel, and the choice survives a r
   await expect(panel.locator('#notes-h')).toHaveText('Личные заметки');
   await expect(panel.locator('#boundaries-h')).toHaveText('Границы');
   await expect(panel.getByTestId('clients-button')).toHaveText('Клиенты');
-  await expect(panel.getByTestId('type-confidence')).toContainText('уверенность');
+  await expect(panel.getByTestId('type-confidence')).toHaveText(/^(Почти наверняка|Вероятно|Возможно|Не уверен) · /);
   // Phrases in the UI language, still with the client's name.
   await expect(panel.getByTestId('phrase').first()).toContainText('Виктория, спасибо');
   await expect(panel.getByTestId('top-boundary')).toContainText('Никаких компенсаций');

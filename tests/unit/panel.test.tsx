@@ -10,6 +10,7 @@ import { visitIdOf } from '../../core/store/dossier-view';
 import { recordVisit } from '../../core/store/dossiers';
 import { fakeTransport } from './fake-transport';
 import { makeSnapshot, storedNotes, storedVisit, storedVisits } from './helpers';
+import { readDefaultPack } from '../../core/pack/node-default';
 
 afterEach(() => {
   cleanup();
@@ -47,7 +48,9 @@ describe('PanelApp: the tab view', () => {
     expect(screen.getByTestId('client-name').textContent).toBe('<img src=x onerror=alert(1)> Виктория');
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getByTestId('client-type').dataset.type).toBe('extortionist');
-    expect(screen.getByTestId('type-confidence').textContent).toMatch(/\d+% sure/);
+    // Calibrated, in words and rounded: never 100 %.
+    expect(screen.getByTestId('type-confidence').textContent).toMatch(/^(Very likely|Likely|Possibly|Unsure) · (\d+|>99)%$/);
+    expect(screen.getByTestId('type-confidence').textContent).not.toMatch(/100/);
     expect(screen.getByTestId('top-boundary').textContent?.length).toBeGreaterThan(10);
     const marks = [...screen.getByTestId('type-evidence').querySelectorAll('mark')].map((m) => m.textContent);
     expect(marks.some((m) => /компенсац|подписчик|скидк/i.test(m ?? ''))).toBe(true);
@@ -94,6 +97,25 @@ describe('PanelApp: the tab view', () => {
     await waitFor(() => expect(screen.getByTestId('client-type').dataset.type).toBe('extortionist'));
   });
 
+  it('lets the agent say "not enough to tell", which the local model learns', async () => {
+    const { db } = await mount();
+    fireEvent.change(screen.getByTestId('override-type'), { target: { value: 'unknown' } });
+    fireEvent.click(screen.getByTestId('override-save'));
+    await waitFor(() => expect(screen.getByTestId('client-type').dataset.type).toBe('unknown'));
+    const [c] = await db.corrections.toArray();
+    expect(c).toMatchObject({ from: 'extortionist', to: 'unknown' });
+    expect(c!.scores).toHaveLength(8);
+    // What the model learned: its own answer for this client now leans to "not enough to tell".
+    await waitFor(() => expect(screen.getByTestId('type-evidence').querySelector('[data-kind="learned"]')).not.toBeNull());
+  });
+
+  it('learns from a team pack’s labelled examples as from corrections', async () => {
+    const team = { ...readDefaultPack(), id: 'team', name: { en: 'Team' }, version: '1.0.0', examples: [{ id: 'ex-1', label: 'tester' as const, messages: extortion.conversation.filter((m) => m.author === 'client').map((m) => ({ author: 'client' as const, text: m.text })) }] };
+    await mount({ tab: clientTab(), packs: [team] });
+    await waitFor(() => expect(screen.getByTestId('client-type').dataset.type).toBe('tester'));
+    expect(screen.getByTestId('type-evidence').querySelector('[data-kind="learned"]')).not.toBeNull();
+  });
+
   it('keeps what it showed in today’s visit, and the agent’s override once it is made', async () => {
     const now = Date.now();
     const { db, model } = await mount({ tab: { ...clientTab(), updatedAt: now } });
@@ -128,7 +150,7 @@ describe('PanelApp: the tab view', () => {
 
   it('speaks Russian when asked', async () => {
     await mount({ tab: clientTab(), lang: 'ru' });
-    await waitFor(() => expect(screen.getByTestId('type-confidence').textContent).toMatch(/уверенность/));
+    await waitFor(() => expect(screen.getByTestId('type-confidence').textContent).toMatch(/^(Почти наверняка|Вероятно|Возможно|Не уверен) · (\d+|>99)%$/));
     expect(screen.getByTestId('client-type').textContent).toBe('Вымогатель');
   });
 });
