@@ -2,7 +2,7 @@ import { computed, effect, signal } from '@preact/signals';
 import { analyze, verdictOf } from '../../core/analysis';
 import { inputFromSnapshot } from '../../core/classifier/input';
 import { classify } from '../../core/classifier/classify';
-import { clientStems, trainLearned } from '../../core/classifier/learner';
+import { clientStems, type LearnedModel } from '../../core/classifier/learner';
 import { caseInput } from '../../core/eval/labelled';
 import type { TypeModel } from '../../core/classifier/type-model';
 import { checkDraft } from '../../core/draft-check';
@@ -50,11 +50,15 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     if (!m || !e) return [];
     return e.examples.map((x) => {
       const input = caseInput(x);
-      return { to: x.label!, stems: clientStems(input), scores: classify(input, { model: m, pack: e.pack }).modelScores };
+      return { to: x.label!, stems: clientStems(input), scores: classify(input, { model: m, pack: e.pack }).modelLogits };
     });
   });
-  /** What the team's examples and this agent's corrections taught, rebuilt from them (so an undo is exact). */
-  const learned = computed(() => trainLearned([...packExamples.value, ...corrections.value.map((c) => ({ to: c.to, stems: c.stems, scores: c.scores }))]));
+  /**
+   * What the team's examples and this agent's corrections taught, rebuilt from them (so an undo is exact), off
+   * the main thread; until the first answer, the shipped model alone.
+   */
+  const learned = signal<LearnedModel | undefined>(undefined);
+  let learnSeq = 0;
   const analysis = computed(() => {
     const s = snapshot.value;
     const p = pack.value;
@@ -82,6 +86,14 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       loaded.value = true;
     }),
     transport.watchCorrections((c) => (corrections.value = c)),
+    effect(() => {
+      const examples = [...packExamples.value, ...corrections.value.map((c) => ({ to: c.to, stems: c.stems, scores: c.scores }))];
+      const my = ++learnSeq;
+      transport.learn(examples).then(
+        (m) => my === learnSeq && (learned.value = m),
+        (e: unknown) => console.warn('[Tipazh] local learning', e),
+      );
+    }),
     transport.watchLock((l) => (lock.value = l)),
     transport.watchPack((p) => (effective.value = p)),
     // A draft belongs to the client it was written for: when the tab moves on to another client, checking it
@@ -148,7 +160,7 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       const s = snapshot.value;
       const a = analysis.value;
       if (!key || !s || !a) return;
-      const scores = a.classification.modelScores;
+      const scores = a.classification.modelLogits;
       await transport.addCorrection({ clientKey: key, from: a.shownType, to, reason, stems: clientStems(inputFromSnapshot(s)), scores }, who());
     },
     splitRecord: (key: string) => transport.splitRecord(key),

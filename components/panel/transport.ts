@@ -1,3 +1,4 @@
+import type { LearnedModel, LearningExample } from '../../core/classifier/learner';
 import type { TypeModel } from '../../core/classifier/type-model';
 import type { InsertResult } from '../../core/insert-protocol';
 import type { TabState } from '../../core/protocol';
@@ -20,6 +21,8 @@ export interface PanelTransport extends StoreService {
   insertText(text: string): Promise<InsertResult>;
   /** The shipped type model (a data file of the extension, read once per page). */
   loadTypeModel(): Promise<TypeModel>;
+  /** Builds the local model from corrections and pack examples (in a Worker where there is one). */
+  learn(examples: LearningExample[]): Promise<LearnedModel>;
   loadLang(): Promise<Lang>;
   saveLang(lang: Lang): Promise<void>;
 }

@@ -39,7 +39,7 @@ export interface Classification {
    */
   scores: number[];
   /** The model's own calibrated log-odds (no team cues, no local learning): what a correction is learned against. */
-  modelScores: number[];
+  modelLogits: number[];
   /** Every reason, strongest first, for every answer (alternatives are never hidden). */
   evidence: Evidence[];
 }
@@ -183,7 +183,7 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
   // A team pack's cues and signal weights add to the model's log-odds: a cue of weight 2 multiplies its type's odds by e².
   const compiled = compileModel(pack);
   const perCue = new Map<object, { type: ClientTypeId; cue: string; weight: number; count: number; quote: Quote }>();
-  for (const tokens of features.words.tokens) {
+  for (const tokens of compiled.cues.size ? features.words.tokens : []) {
     if (!tokens?.length) continue;
     for (const hit of cueHits(tokens, pack)) {
       const seen = perCue.get(hit.cue);
@@ -227,5 +227,5 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
   for (let k = 1; k < K; k++) if (probs[k]! > probs[best]!) best = k;
   const strength = (e: Evidence) => (e.contribution < 0 ? -e.contribution : e.contribution);
   evidence.sort((a, b) => strength(b) - strength(a));
-  return { type: MODEL_LABELS[best]!, confidence: probs[best]!, probabilities, scores, modelScores: base, evidence };
+  return { type: MODEL_LABELS[best]!, confidence: probs[best]!, probabilities, scores, modelLogits: base, evidence };
 }

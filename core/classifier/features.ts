@@ -1,7 +1,8 @@
 import { ownWordSpans } from './client-text';
 import { isClientWords, type ClassifyInput } from './input';
 import { measureSignals, type SignalValues } from './signals';
-import { tokenizeInto, type Token, type WordForm } from './text';
+import { normalizeWord, stem, tokenizeInto, type Token, type WordForm } from './text';
+import { looksTranslit, toCyrillic } from './translit';
 
 /** A word of the client's own text: where it stands (message index, range in that message's original text). */
 export interface ClientToken extends Token {
@@ -28,10 +29,26 @@ export function clientWords(input: ClassifyInput): ClientWords {
     const spans = ownWordSpans(m.text);
     const own: ClientToken[] = [];
     for (const [a, b] of spans) tokenizeInto(own, m.text, a, b, (w, start, end) => ({ norm: w.norm, stem: w.stem, head: w.head, start, end, message, form: w }));
+    if (own.length >= 2 && looksTranslit(own.map((t) => t.norm))) for (const t of own) readAsCyrillic(t);
     tokens.push(own);
     return spans.length === 1 && spans[0]![0] === 0 && spans[0]![1] === m.text.length ? m : { ...m, text: spans.map(([a, b]) => m.text.slice(a, b)).join('\n') };
   });
   return { tokens, own: { ...input, messages } };
+}
+
+/** A Latin word of a translit message takes the form of its Cyrillic reading (cached on the Latin form). */
+function readAsCyrillic(t: ClientToken): void {
+  if (!/^[a-z']+$/.test(t.norm)) return;
+  const latin = t.form as WordForm & { cyrillic?: WordForm };
+  if (!latin.cyrillic) {
+    const norm = normalizeWord(toCyrillic(t.norm));
+    latin.cyrillic = { norm, stem: stem(norm), head: norm.slice(0, 2) };
+  }
+  const f = latin.cyrillic;
+  t.norm = f.norm;
+  t.stem = f.stem;
+  t.head = f.head;
+  t.form = f;
 }
 
 /** Digits carry order numbers and dates, not a type: every run of digits reads as one sign. */

@@ -1,8 +1,7 @@
 import type { TypeVerdict } from '../taxonomy';
-import type { ClientToken } from './features';
-import { isClientWords, type ClassifyInput } from './input';
+import { clientWords, type ClientToken } from './features';
+import type { ClassifyInput } from './input';
 import { isStopStem } from './stopwords';
-import { tokenize, type Token } from './text';
 import { K, MODEL_LABELS, softmax } from './type-model';
 
 /**
@@ -31,13 +30,13 @@ export const LEARNING = { epochs: 40, rate: 0.6, l2: 0.02 } as const;
 /** Words that open and close messages whatever the client is like: never learned, never shown. */
 const isContent = (stem: string) => stem.length > 2 && !isStopStem(stem) && !/\d/.test(stem);
 
-/** The distinct content words (stems) of the client's own messages: what a correction keeps. */
-export function clientStems(input: ClassifyInput, tokens: readonly (Token[] | null)[] = []): string[] {
+/**
+ * The distinct content words (stems) of the client's own words (no quoted thread, signature or footer; translit
+ * read in Cyrillic), exactly as classify reads them: what a correction keeps.
+ */
+export function clientStems(input: ClassifyInput): string[] {
   const stems = new Set<string>();
-  for (const [i, m] of input.messages.entries()) {
-    if (!isClientWords(m)) continue;
-    for (const t of tokens[i] ?? tokenize(m.text)) if (isContent(t.stem)) stems.add(t.stem);
-  }
+  for (const message of clientWords(input).tokens) for (const t of message ?? []) if (isContent(t.stem)) stems.add(t.stem);
   return [...stems].sort();
 }
 

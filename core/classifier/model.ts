@@ -8,12 +8,8 @@ export interface CompiledModel {
   cues: CueIndex;
   signals: Record<ClientTypeId, Partial<Record<SignalId, number>>>;
   priors: Record<ClientTypeId, number>;
-  unknownScore: number;
-  temperature: number;
 }
 
-export const DEFAULT_UNKNOWN_SCORE = 2.5;
-export const DEFAULT_TEMPERATURE = 1.5;
 
 const cache = new WeakMap<StrategyPack, CompiledModel>();
 
@@ -26,8 +22,6 @@ export function compileModel(pack: StrategyPack): CompiledModel {
     cues,
     signals: Object.fromEntries(CLIENT_TYPES.map((t) => [t, types[t]?.signals ?? {}])) as CompiledModel['signals'],
     priors: Object.fromEntries(CLIENT_TYPES.map((t) => [t, types[t]?.prior ?? 0])) as CompiledModel['priors'],
-    unknownScore: pack.classifier?.unknownScore ?? DEFAULT_UNKNOWN_SCORE,
-    temperature: pack.classifier?.temperature ?? DEFAULT_TEMPERATURE,
   };
   cache.set(pack, model);
   return model;

@@ -57,12 +57,13 @@ export function measureSignals(input: ClassifyInput, tokens: readonly (Token[] |
   if (n > 0) {
     // Follow-ups: a client message right after their own previous one, within ten minutes.
     let followUps = 0;
-    for (let i = 1; i < msgs.length; i++) {
-      const a = msgs[i - 1]!;
+    let prevAt = NaN;
+    for (let i = 0; i < msgs.length; i++) {
       const b = msgs[i]!;
-      if (a.author !== 'client' || b.author !== 'client' || !a.at || !b.at) continue;
-      const dt = Date.parse(b.at) - Date.parse(a.at);
-      if (dt >= 0 && dt <= FOLLOW_UP_MS) followUps++;
+      const at = b.author === 'client' && b.at ? Date.parse(b.at) : NaN;
+      const dt = at - prevAt;
+      if (i > 0 && msgs[i - 1]!.author === 'client' && dt >= 0 && dt <= FOLLOW_UP_MS) followUps++;
+      prevAt = at;
     }
     set('fastFollowUps', followUps / 2, followUps);
 

@@ -11,7 +11,7 @@ const Num = z.number().check(z.refine(Number.isFinite, 'must be a finite number'
 
 /**
  * The trained type model as shipped (`public/models/types.json`, written by `npm run train`): a multinomial
- * softmax regression over TF-IDF word and stem n-grams of the client's own words, plus a small block of
+ * softmax regression over TF-IDF stem 1-2-grams of the client's own words, plus a small block of
  * behaviour signals whose weights are capped, a temperature fitted on out-of-fold predictions and the
  * `unknown` margin. Weights are stored as integers (`weightScale` per unit), feature by feature, label by label.
  */

@@ -15,6 +15,9 @@ export function sliceLines(cases: readonly LabelledCase[], preds: readonly Predi
     lines.push(`${name.padEnd(28)} macro-F1 ${f3(r.macroF1)}  accuracy ${f3(r.accuracy)}  ECE ${f3(r.calibrationError)}  (${p.length} cases)`);
   };
   for (const lang of ['ru', 'en'] as const) slice(`language ${lang}`, (c) => c.lang === lang);
+  // By writer (a case id's first part): the spread between writers says more than the interval over cases.
+  const writers = [...new Set(cases.map((c) => c.id.split('-')[0]!))].sort();
+  if (writers.length > 1 && writers.length <= 20) for (const w of writers) slice(`writer ${w}`, (c) => c.id.split('-')[0] === w);
   if (cases.some((c) => c.hard !== undefined)) {
     slice('hard cases', (c) => c.hard === true);
     slice('other cases', (c) => c.hard !== true);

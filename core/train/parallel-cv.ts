@@ -35,27 +35,36 @@ export async function crossValidateInWorkers(
   const threads = Math.max(1, Math.min(availableParallelism(), plan.folds));
   const share = Array.from({ length: threads }, (_, w) => Array.from({ length: plan.folds }, (_, f) => f).filter((f) => f % threads === w));
   let done = 0;
-  const results = await Promise.all(
-    share.map(
-      (folds) =>
-        new Promise<FoldResult[]>((resolve, reject) => {
-          const job: FoldJob = { cases: [...raw], options, hyper, folds };
-          const worker = fork(WORKER, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: 'inherit' });
-          worker.send(job);
-          worker.on('message', (m: { kind: 'lambda' } | { kind: 'done'; results: FoldResult[] }) => {
-            if (m.kind === 'lambda') onProgress?.(++done, plan.folds * plan.lambdas.length);
-            else {
+  const workers: ReturnType<typeof fork>[] = [];
+  const stopAll = () => {
+    for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill();
+  };
+  try {
+    const results = await Promise.all(
+      share.map(
+        (folds) =>
+          new Promise<FoldResult[]>((resolve, reject) => {
+            const job: FoldJob = { cases: [...raw], options, hyper, folds };
+            const worker = fork(WORKER, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: 'inherit' });
+            workers.push(worker);
+            let answered = false;
+            worker.on('message', (m: { kind: 'lambda' } | { kind: 'done'; results: FoldResult[] }) => {
+              if (m.kind === 'lambda') return onProgress?.(++done, plan.folds * plan.lambdas.length);
+              answered = true;
               resolve(m.results);
               worker.disconnect();
-            }
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => code && reject(new Error(`a cross-validation worker stopped with code ${code}`)));
-        }),
-    ),
-  );
-  const byFold = results.flat().sort((a, b) => plan.fold[a.indices[0]!]! - plan.fold[b.indices[0]!]!);
-  return summariseCv(prepared, plan, byFold);
+            });
+            worker.on('error', reject);
+            // Any end before the answer (an exit code, a signal, or 0 with nothing sent) is a failure.
+            worker.on('exit', (code, signal) => !answered && reject(new Error(`a cross-validation worker stopped (${signal ?? `code ${code}`}) before it answered`)));
+            worker.send(job);
+          }),
+      ),
+    );
+    return summariseCv(prepared, plan, results.flat());
+  } finally {
+    stopAll();
+  }
 }
 
 

@@ -9,7 +9,7 @@ import { fitModelFile, prepareCases, type CrossValidation, type Hyper } from './
  * choice of λ, the unknown margin and the temperature all answer "how does it do on a writer it never saw".
  * The behaviour cap and minimum document frequency were chosen the same way (see README, "The classifier").
  */
-export const TRAINING = { folds: 5, seed: 20261201, byWriter: true, lambdas: [1e-5, 3e-6, 1e-6], minDf: 3, behaviourCap: 0.1, prune: 0.5 } as const;
+export const TRAINING = { /** Used by `eval --cv` without `--by-writer`. */ folds: 5, seed: 20261201, byWriter: true, lambdas: [1e-5, 3e-6, 1e-6], minDf: 3, behaviourCap: 0.1, prune: 0.5 } as const;
 
 /** The settings every fit shares (λ aside). */
 export const BASE_HYPER = { minDf: TRAINING.minDf, behaviourCap: TRAINING.behaviourCap, prune: TRAINING.prune };

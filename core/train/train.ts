@@ -91,7 +91,9 @@ interface Fitted {
 
 /**
  * A fit without its weakest features. A dropped feature becomes a word the model does not know: it still counts
- * towards the conversation's length (at `oovIdf`), exactly as the shipped model reads it.
+ * towards the conversation's length, at `oovIdf`. The fit itself saw it at its own idf, so vectors are a little
+ * shorter than in fitting (0.4 % at the median); cross-validation scores the pruned model the way the shipped one
+ * reads, so its figures include that.
  */
 function pruned({ vocab, fit }: Fitted, threshold: number): Fitted {
   const keep: number[] = [];
@@ -259,7 +261,7 @@ export function summariseCv(cases: readonly TrainCase[], plan: CvPlan, results: 
   return { folds: plan.folds, grid, lambda: lambdas[chosen]!, scores, calibration, predictions: preds, report: evaluate(preds) };
 }
 
-/** K-fold cross-validation over a λ path, on the training cases only (in this thread; see cli/train-workers for two). */
+/** K-fold cross-validation over a λ path, on the training cases only, in this thread (train/parallel-cv.ts shares the folds among processes). */
 export function crossValidate(cases: readonly TrainCase[], hyper: Omit<Hyper, 'lambda'>, o: CvOptions & { onProgress?: (done: number, total: number) => void }): CrossValidation {
   const plan = planFolds(cases, o);
   let done = 0;

@@ -1,4 +1,5 @@
 import { loadBundledModel } from '../../components/bundled-model';
+import { workerLearner } from '../../components/panel/learn-in-worker';
 import { browser } from 'wxt/browser';
 import { langFromLocale } from '../../components/i18n';
 import { trustedTabState } from '../../components/panel/tab-state';
@@ -14,6 +15,7 @@ const LANG_KEY = 'settings.lang';
 /** The real transport: follows the active tab of this window (or a pinned tab); the dossier store is the background's. */
 export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
   const store = storeClient(() => wirePort(browser.runtime.connect({ name: STORE_PORT })));
+  const learner = workerLearner();
   let followedTabId: number | undefined = pinnedTabId;
   return {
     ...store,
@@ -60,6 +62,7 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
       await navigator.clipboard.writeText(text);
     },
     loadTypeModel: () => loadBundledModel(),
+    learn: (examples) => learner.learn(examples),
     async loadLang() {
       const saved = Lang.safeParse((await browser.storage.local.get(LANG_KEY))[LANG_KEY]);
       return saved.success ? saved.data : langFromLocale(browser.i18n.getUILanguage());

@@ -121,7 +121,7 @@ function learningGain(): { before: number; after: number; n: number } {
   const rest = holdout.filter((c) => writerOf(c) !== writers[0]);
   const rnd = seeded(20);
   const picked = [...part].sort(() => rnd() - 0.5).slice(0, 20);
-  const corrections = picked.map((c) => ({ to: c.label!, stems: clientStems(caseInput(c)), scores: classify(caseInput(c), { model, pack }).modelScores }));
+  const corrections = picked.map((c) => ({ to: c.label!, stems: clientStems(caseInput(c)), scores: classify(caseInput(c), { model, pack }).modelLogits }));
   const learned = trainLearned(corrections);
   const f1 = (l?: typeof learned) => evaluate(rest.map((c) => ({ label: c.label!, predicted: classify(caseInput(c), { model, pack, learned: l }).type, confidence: 0 }))).macroF1;
   return { before: f1(), after: f1(learned), n: rest.length };
@@ -152,7 +152,7 @@ export async function classifierBench(out: (s?: string) => void): Promise<void> 
   const modelGz = gzipSync(readFileSync(SHIPPED_MODEL_PATH), { level: 9 }).length;
   out(row('model data (public/models/types.json)', kb(modelGz), '≤ 150 KB gz', modelGz <= 150 * 1024));
 
-  const corrections = train.slice(0, 100).map((c) => ({ to: c.label!, stems: clientStems(caseInput(c)), scores: classify(caseInput(c), { model, pack }).modelScores }));
+  const corrections = train.slice(0, 100).map((c) => ({ to: c.label!, stems: clientStems(caseInput(c)), scores: classify(caseInput(c), { model, pack }).modelLogits }));
   const w = await retrainInWorker(corrections);
   out(row('retrain from 100 corrections, in a Worker', ms(w.roundTrip), '≤ 1 s', w.roundTrip <= 1000));
   out(row('  of which the training itself', ms(w.inside)));

@@ -103,7 +103,7 @@ describe('classify', () => {
 describe('learning from corrections', () => {
   const text = 'Could you tell me which of the two plans suits a family of four? We mostly stream films in the evening.';
   const input = { messages: [client(text)] };
-  const correction = (to: (typeof MODEL_LABELS)[number]) => ({ to, stems: clientStems(input), scores: run(input.messages).modelScores });
+  const correction = (to: (typeof MODEL_LABELS)[number]) => ({ to, stems: clientStems(input), scores: run(input.messages).modelLogits });
 
   it('moves the client to the type the agent chose, and forgets it exactly when undone', () => {
     const before = run(input.messages);
@@ -118,7 +118,7 @@ describe('learning from corrections', () => {
 
   it('learns "not enough evidence" too', () => {
     const strong = { messages: [client('I have 40k followers and unless I get a voucher, my review goes up tonight.')] };
-    const learned = trainLearned([{ to: 'unknown', stems: clientStems(strong), scores: run(strong.messages).modelScores }]);
+    const learned = trainLearned([{ to: 'unknown', stems: clientStems(strong), scores: run(strong.messages).modelLogits }]);
     expect(run(strong.messages, bare, learned).type).toBe('unknown');
   });
 
@@ -126,6 +126,13 @@ describe('learning from corrections', () => {
     const stems = clientStems({ messages: [client('Здравствуйте! Добрый день. Hello, dear, и the регистрации. Спасибо, regards')] });
     const learned = trainLearned([{ to: 'tester', stems: [...stems, 'здравств', 'hello', 'the'] }]);
     expect([...learned.weights.keys()]).toEqual(['регистрац']);
+  });
+
+  it('learns only the client\'s own words, never an agent\'s reply quoted back', () => {
+    const quoted = 'Still waiting for the parcel.\n\nOn Mon, 2 Mar 2026 at 10:00, Acme Support <help@acme.com> wrote:\n> Sorry! As compensation here is a promo code.\n> Anna';
+    const stems = clientStems({ messages: [client(quoted)] });
+    expect(stems).toContain('parcel');
+    for (const s of ['compens', 'promo', 'sorri', 'acm', 'anna', 'wrote']) expect(stems).not.toContain(s);
   });
 
   it('gives the same model for the same corrections', () => {

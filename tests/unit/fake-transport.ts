@@ -1,4 +1,5 @@
 import { readShippedModel } from '../../core/classifier/node-model';
+import { trainLearned } from '../../core/classifier/learner';
 import type { PanelTransport } from '../../components/panel/transport';
 import { readDefaultPack } from '../../core/pack/node-default';
 import type { StrategyPack } from '../../core/pack/schema';
@@ -61,6 +62,7 @@ export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; compos
       state.copied.push(text);
     },
     loadTypeModel: async () => readShippedModel(),
+    learn: async (examples) => trainLearned(examples),
     loadLang: async () => state.lang,
     saveLang: async (l) => void (state.lang = l),
   };
