@@ -32,8 +32,10 @@ function countMarks(s: string): { upper: number; letters: number; questions: num
   }
   return { upper, letters, questions, exclamations };
 }
-/** A cheap look for the stems EXPECTED needs, so its full pattern only runs on texts that may have them. */
-const MAY_EXPECT = /xpect|ctual|ожида|фактич|оспроизв|eproduc/i;
+/** Cheap looks (on the lower-cased text) for what EXPECTED and ERROR_CODE need, so their full patterns run only where they may match. */
+const MAY_EXPECT = ['xpect', 'ctual', 'ожида', 'фактич', 'оспроизв', 'eproduc'];
+const MAY_ERROR = ['err', 'код', 'code', 'ошибк', 'exception', 'http', '_'];
+const mayHave = (lower: string, parts: readonly string[]) => parts.some((p) => lower.includes(p));
 
 function contentStems(tokens: readonly Token[]): Set<string> {
   const out = new Set<string>();
@@ -100,8 +102,8 @@ export function measureSignals(input: ClassifyInput, tokens: readonly (Token[] |
     const structure =
       Math.min(count(STEPS, all), 3) / 3 +
       Math.min(count(VERSION, withDigits), 2) / 2 +
-      Math.min(count(ERROR_CODE, withDigits), 2) / 2 +
-      (MAY_EXPECT.test(all) ? Math.min(count(EXPECTED, all), 2) / 2 : 0);
+      (mayHave(withDigits.toLowerCase(), MAY_ERROR) ? Math.min(count(ERROR_CODE, withDigits), 2) / 2 : 0) +
+      (mayHave(all.toLowerCase(), MAY_EXPECT) ? Math.min(count(EXPECTED, all), 2) / 2 : 0);
     set('structuredReport', structure / 2, Math.round(structure * 100) / 100);
   }
 
