@@ -19,20 +19,41 @@ export interface ClientWords {
   own: ClassifyInput;
 }
 
+/**
+ * How many of the client's words are read: the newest ones. The labelled conversations have at most about 400,
+ * so the window loses nothing the model was checked on, and it keeps the work bounded for a ticket of hundreds
+ * of messages or a pasted megabyte.
+ */
+export const WORD_WINDOW = 1000;
+
+/** A message before the window: nobody's words, and it breaks a run of follow-ups. */
+const BEFORE_WINDOW = { author: 'system', text: '' } as const;
+
 export function clientWords(input: ClassifyInput): ClientWords {
-  const tokens: ClientWords['tokens'] = [];
-  const messages = input.messages.map((m, message) => {
-    if (!isClientWords(m)) {
-      tokens.push(null);
-      return m;
+  const tokens: ClientWords['tokens'] = new Array(input.messages.length).fill(null);
+  const messages: ClassifyInput['messages'] = [...input.messages];
+  let read = 0;
+  let first = 0;
+  // Newest first, until the window is full.
+  for (let message = input.messages.length - 1; message >= 0; message--) {
+    const m = input.messages[message]!;
+    if (!isClientWords(m)) continue;
+    if (read >= WORD_WINDOW) {
+      first = message + 1;
+      break;
     }
     const spans = ownWordSpans(m.text);
     const own: ClientToken[] = [];
-    for (const [a, b] of spans) tokenizeInto(own, m.text, a, b, (w, start, end) => ({ norm: w.norm, stem: w.stem, head: w.head, start, end, message, form: w }));
+    for (const [a, b] of spans) tokenizeInto(own, m.text, a, b, (w, start, end) => ({ norm: w.norm, stem: w.stem, head: w.head, start, end, message, form: w }), WORD_WINDOW - read);
     if (own.length >= 2 && looksTranslit(own.map((t) => t.norm))) for (const t of own) readAsCyrillic(t);
-    tokens.push(own);
-    return spans.length === 1 && spans[0]![0] === 0 && spans[0]![1] === m.text.length ? m : { ...m, text: spans.map(([a, b]) => m.text.slice(a, b)).join('\n') };
-  });
+    const full = own.length >= WORD_WINDOW - read;
+    read += own.length;
+    tokens[message] = own;
+    // Behaviour is measured on the same words: a message cut by the window ends at its last word read.
+    if (full && own.length) messages[message] = { ...m, text: m.text.slice(own[0]!.start, own[own.length - 1]!.end) };
+    else if (!(spans.length === 1 && spans[0]![0] === 0 && spans[0]![1] === m.text.length)) messages[message] = { ...m, text: spans.map(([a, b]) => m.text.slice(a, b)).join('\n') };
+  }
+  for (let i = 0; i < first; i++) messages[i] = BEFORE_WINDOW;
   return { tokens, own: { ...input, messages } };
 }
 

@@ -134,10 +134,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 /** A distinct word form, cached: its normal form, stem and head (and, for the classifier, its feature ids). */
 export type WordForm = { norm: string; stem: string; head: string; shaped?: unknown };
 
-/** The tokenizer's loop: `make` builds each token from its (cached) word form and place. */
-export function tokenizeInto<T>(out: T[], text: string, from: number, to: number, make: (w: WordForm, start: number, end: number) => T): void {
+/** The tokenizer's loop: `make` builds each token from its (cached) word form and place; it stops once `out` holds `limit`. */
+export function tokenizeInto<T>(out: T[], text: string, from: number, to: number, make: (w: WordForm, start: number, end: number) => T, limit = Infinity): void {
   let i = from;
-  while (i < to) {
+  while (i < to && out.length < limit) {
     if (!isWordChar(text.charCodeAt(i))) {
       i++;
       continue;

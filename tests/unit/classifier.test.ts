@@ -3,6 +3,7 @@ import { classify } from '../../core/classifier/classify';
 import { clientStems, trainLearned } from '../../core/classifier/learner';
 import { readShippedModel } from '../../core/classifier/node-model';
 import { MODEL_LABELS } from '../../core/classifier/type-model';
+import { clientWords, WORD_WINDOW } from '../../core/classifier/features';
 import { measureSignals } from '../../core/classifier/signals';
 import { foldScript, tokenize } from '../../core/classifier/text';
 import { StrategyPack } from '../../core/pack/schema';
@@ -97,6 +98,29 @@ describe('classify', () => {
     const msgs = [client('where is my order', '2026-03-01T10:00:00Z'), client('hello??', '2026-03-01T10:01:00Z'), client('anyone there', '2026-03-01T10:02:00Z'), client('HELLO!!!', '2026-03-01T10:03:00Z')];
     const limit = (model.file.behaviour.cap * 3) / model.file.temperature + 1e-9;
     for (const e of run(msgs).evidence) if (e.kind === 'signal') expect(Math.abs(e.contribution)).toBeLessThanOrEqual(limit);
+  });
+});
+
+describe('long conversations', () => {
+  it('reads the client\'s newest words only, up to the window, and quotes them where they stand', () => {
+    const old = Array.from({ length: 300 }, (_, i) => client(`Order ${i}: where is my parcel, please tell me when it arrives`, new Date(1e12 + i * 3_600_000).toISOString()));
+    const input = { messages: [...old, client('I have 40k followers and unless I get a voucher my review goes up tonight', new Date(2e12).toISOString())] };
+    const words = clientWords(input);
+    const read = words.tokens.reduce((n, t) => n + (t?.length ?? 0), 0);
+    expect(read).toBe(WORD_WINDOW);
+    expect(words.tokens[300]!.length).toBeGreaterThan(10);
+    expect(words.tokens[0]).toBeNull();
+    const r = classify(input, { model, pack: bare });
+    for (const e of r.evidence) if (e.kind === 'word') expect(input.messages[e.quote.message]!.text.slice(e.quote.start, e.quote.end)).toBe(e.word);
+  });
+
+  it('reads a pasted megabyte as its first words, and still answers', () => {
+    const huge = `Refund me now. ${'lorem ipsum dolor sit amet '.repeat(40_000)}`;
+    const words = clientWords({ messages: [client(huge)] });
+    expect(words.tokens[0]!.length).toBe(WORD_WINDOW);
+    expect(words.own.messages[0]!.text.length).toBeLessThan(10_000);
+    const r = run([client(huge)]);
+    expect(Object.values(r.probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
   });
 });
 
