@@ -2,8 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useLayoutEffect } from 'preact/hooks';
 import { fillPhrase, phraseVars } from '../../core/phrases';
 import type { ClientSnapshot } from '../../core/schema/snapshot';
-import type { TypeVerdict } from '../../core/taxonomy';
-import { lang, t } from '../i18n';
+import type { Lang, TypeVerdict } from '../../core/taxonomy';
+import { t } from '../i18n';
 import { PackSource } from './AdviceSection';
 import { isTypingTarget } from './keys';
 import type { PanelModel } from './model';
@@ -29,7 +29,12 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
     ticketId: snapshot.ticket?.id,
     subject: snapshot.ticket?.subject,
   });
-  const phrases = type === 'unknown' ? [] : (pack.types?.[type]?.phrases ?? []).filter((p) => p.lang === lang.value);
+  const reply = model.replyLang.value;
+  const all = type === 'unknown' ? [] : (pack.types?.[type]?.phrases ?? []);
+  const inReplyLang = all.filter((p) => p.lang === reply.lang);
+  // Packs may lack phrases in one language: then the other language's, and the card says so.
+  const phrases = inReplyLang.length ? inReplyLang : all.filter((p) => p.lang !== reply.lang);
+  const other: Lang = reply.lang === 'ru' ? 'en' : 'ru';
   const filled = phrases.map((p) => ({ id: p.id, text: fillPhrase(p.text, vars) }));
   const insert = async (index: number) => {
     const phrase = filled[index];
@@ -59,6 +64,21 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
     <section class="card phrases" aria-labelledby="phrases-h">
       <h2 id="phrases-h">{t('phrases.heading')}</h2>
       <p class="muted phrases__hint">{t('phrases.keyHint')}</p>
+      <p class="phrases__lang muted" data-testid="reply-lang" data-lang={reply.lang} data-source={reply.source}>
+        {t('phrases.replyIn', { language: t(`lang.in.${reply.lang}`) })} {t(`phrases.replyFrom.${reply.source}`)}
+        {!inReplyLang.length && all.length > 0 && <> {t('phrases.noneInLang', { language: t(`lang.in.${reply.lang}`) })}</>}{' '}
+        <button type="button" class="link" data-testid="reply-lang-switch" onClick={() => void model.setReplyLang(other)}>
+          {t('phrases.replySwitch', { language: t(`lang.in.${other}`) })}
+        </button>
+        {reply.source === 'agent' && (
+          <>
+            {' · '}
+            <button type="button" class="link" data-testid="reply-lang-auto" onClick={() => void model.setReplyLang(undefined)}>
+              {t('phrases.replyAuto')}
+            </button>
+          </>
+        )}
+      </p>
       <ol class="phrases__list" data-testid="phrases">
         {filled.map((p, i) => (
           <li key={p.id} class="phrase" data-testid="phrase" hidden={i >= TOP && !expanded.value}>

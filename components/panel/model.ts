@@ -11,7 +11,8 @@ import type { TabState } from '../../core/protocol';
 import type { DossierChange } from '../../core/store/apply-edit';
 import type { CorrectionRecord } from '../../core/store/db';
 import { EMPTY_DOSSIER, sameVerdict, visitIdOf, type ClientSummary, type DossierView, type LockState } from '../../core/store/dossier-view';
-import type { TypeVerdict } from '../../core/taxonomy';
+import type { Lang, TypeVerdict } from '../../core/taxonomy';
+import { replyLanguage } from '../../core/reply-language';
 import { lang } from '../i18n';
 import type { PanelTransport } from './transport';
 
@@ -69,6 +70,11 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     const inherited = d.linked.map((r) => r.typeOverride).filter((o) => !!o).sort((a, b) => b!.at - a!.at)[0];
     const client = d.client && !d.client.typeOverride && inherited ? { ...d.client, typeOverride: inherited } : d.client;
     return analyze(s, client, { model: m, pack: p, learned: learned.value }, now(), d.revenueRank);
+  });
+  /** The language to reply in: the agent's choice for this client, else the client's own, else the panel's. */
+  const replyLang = computed(() => {
+    const s = snapshot.value;
+    return s ? replyLanguage(inputFromSnapshot(s), dossier.value.client?.replyLang, lang.value) : { lang: lang.value, source: 'ui' as const };
   });
   const draftWarnings = computed(() => {
     const a = analysis.value;
@@ -154,6 +160,12 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       if (key) await transport.addNote(key, text);
     },
     edit: (change: DossierChange) => transport.edit(change, who()),
+    replyLang,
+    /** Replies to this client in `l` from now on; undefined follows the conversation again. */
+    async setReplyLang(l: Lang | undefined) {
+      const key = clientKey.value;
+      if (key) await transport.edit({ kind: 'reply-lang', key, lang: l }, who());
+    },
     /** The agent sets the client's type: shown at once, learned by the local model. */
     async overrideType(to: TypeVerdict, reason?: string) {
       const key = clientKey.value;

@@ -1,8 +1,8 @@
 import { ProfileField } from '../schema/profile';
 import { z } from '../schema/zod';
-import { ServiceLevelId } from '../taxonomy';
+import { Lang, ServiceLevelId } from '../taxonomy';
 import type { TipazhDb } from './db';
-import { deleteNote, setNotePinned, setProfileField, setServiceLevelOverride, setTags, setVip, updateNote } from './dossier-edits';
+import { deleteNote, setNotePinned, setProfileField, setReplyLang, setServiceLevelOverride, setTags, setVip, updateNote } from './dossier-edits';
 
 const Id = z.string().check(z.minLength(1), z.maxLength(500));
 const Text = z.string().check(z.maxLength(20_000));
@@ -16,6 +16,8 @@ export const DossierChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('vip'), key: Id, vip: z.boolean() }),
   z.object({ kind: z.literal('profile'), key: Id, field: ProfileField, value: Text }),
   z.object({ kind: z.literal('service-level'), key: Id, level: z.optional(ServiceLevelId), reason: z.optional(z.string().check(z.maxLength(1000))) }),
+  /** The language to reply in; none: follow the conversation. */
+  z.object({ kind: z.literal('reply-lang'), key: Id, lang: z.optional(Lang) }),
 ]);
 export type DossierChange = z.infer<typeof DossierChange>;
 
@@ -36,5 +38,7 @@ export async function applyEdit(db: TipazhDb, c: DossierChange, who: string): Pr
       return setProfileField(db, c.key, c.field, c.value, who);
     case 'service-level':
       return setServiceLevelOverride(db, c.key, c.level, c.reason, who);
+    case 'reply-lang':
+      return setReplyLang(db, c.key, c.lang, who);
   }
 }

@@ -4,7 +4,7 @@ import { z } from '../schema/zod';
 import type { StrategyPack } from '../pack/schema';
 import { Sealed } from '../crypto/lock';
 import { ClientProfile } from '../schema/profile';
-import { LifecycleStageId, ServiceLevelId, SourceId, TypeVerdict } from '../taxonomy';
+import { Lang, LifecycleStageId, ServiceLevelId, SourceId, TypeVerdict } from '../taxonomy';
 
 /**
  * One visit: the agent had this client's ticket open on this day. Re-opening it the same day updates it.
@@ -88,6 +88,8 @@ export const ClientRecord = z.object({
   searchTokens: z._default(z.array(z.string()), []),
   tags: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))).check(z.maxLength(200)), []),
   vip: z._default(z.boolean(), false),
+  /** The language the agent chose to reply to this client in (else the conversation's own is used). */
+  replyLang: z.optional(Lang),
   profile: z._default(ClientProfile, { prefilled: [] }),
   serviceLevelOverride: z.optional(z.object({ level: ServiceLevelId, reason: z.optional(z.string().check(z.maxLength(1000))), at: z.number() })),
   /** The type the agent set by hand, which the panel shows instead of the classifier's answer. */

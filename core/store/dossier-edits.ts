@@ -1,5 +1,5 @@
 import type { ProfileField } from '../schema/profile';
-import type { ServiceLevelId } from '../taxonomy';
+import type { Lang, ServiceLevelId } from '../taxonomy';
 import { AuditRecord, ClientRecord, Note, type TipazhDb } from './db';
 import { dossierFor, withNote } from './notes';
 import { searchTokensOf } from './search';
@@ -32,6 +32,13 @@ export const setTags = (db: TipazhDb, key: string, tags: string[], who: Who) =>
 
 export const setVip = (db: TipazhDb, key: string, vip: boolean, who: Who) =>
   editClient(db, key, who, 'vip', (c) => ({ next: { ...c, vip }, from: String(c.vip), to: String(vip) }));
+
+/** The language to reply to this client in; undefined follows the conversation again. */
+export const setReplyLang = (db: TipazhDb, key: string, lang: Lang | undefined, who: Who) =>
+  editClient(db, key, who, 'replyLang', (c) => {
+    const { replyLang: _old, ...rest } = c;
+    return { next: lang ? { ...rest, replyLang: lang } : rest, from: c.replyLang ?? 'automatic', to: lang ?? 'automatic' };
+  });
 
 /** Sets one profile field; the agent's value replaces a prefilled one and is never overwritten by a page read. */
 export const setProfileField = (db: TipazhDb, key: string, field: ProfileField, value: string, who: Who) =>

@@ -54,7 +54,8 @@ test('(a) a team pack imported from a file is listed, and the panel gives its ph
   const panel = await openPanel(tabId);
   await expect(panel.getByTestId('client-type')).toHaveAttribute('data-type', 'extortionist');
   await expect(panel.getByTestId('phrase')).toHaveCount(1);
-  await expect(panel.getByTestId('phrase').first()).toContainText('Виктория, ACME policy for ticket 1201: store credit up to 10 €');
+  // The client writes in Russian: the team's Russian phrase.
+  await expect(panel.getByTestId('phrase').first()).toContainText('Виктория, по правилам ACME по обращению 1201 мы можем начислить бонус до 10 €');
   await expect(panel.locator('[data-testid="pack-source"][data-pack="acme-support"]').first()).toContainText('ACME support');
 
   // Switched off in the options page, the pack stops counting in the open panel.
@@ -180,13 +181,13 @@ test('(e) a newer version at the pack URL is offered with what changed, applied 
 
   const { tabId } = await openHelpdesk(TICKET_1201);
   const panel = await openPanel(tabId);
-  await expect(panel.getByTestId('phrase').first()).toContainText('store credit up to 10 €');
+  await expect(panel.getByTestId('phrase').first()).toContainText('бонус до 10 €');
 
   await offer.getByTestId('update-accept').click();
   await expect(acme.getByTestId('pack-version')).toHaveText('1.1.0');
   await expect(acme.getByTestId('update-offer')).toHaveCount(0);
   await expect(page.getByTestId('notice')).toContainText('Updated “ACME support” to 1.1.0');
-  await expect(panel.getByTestId('phrase').first()).toContainText('Виктория, as of this month ACME can offer store credit up to 15 € on ticket 1201');
+  await expect(panel.getByTestId('phrase').first()).toContainText('Виктория, с этого месяца ACME может начислить бонус до 15 € по обращению 1201');
 });
 
 test('the page works in Russian and by keyboard, and looks tidy (screenshots)', async ({ ext }) => {

@@ -498,9 +498,16 @@ test('RU and EN: the switch changes the whole panel, and the choice survives a r
   await expect(panel.locator('#type-h')).toHaveText('Client type');
   await expect(panel.getByTestId('client-type')).toHaveText('Extortionist');
   await expect(panel.locator('#notes-h')).toHaveText('Private notes');
-  await expect(panel.getByTestId('phrase').first()).toContainText('Hello Виктория');
+  // The client writes in Russian: phrases are Russian, whatever the panel's language.
+  await expect(panel.getByTestId('reply-lang')).toHaveAttribute('data-lang', 'ru');
+  await expect(panel.getByTestId('phrase').first()).toContainText('Виктория, спасибо');
+  const count = Number((await panel.getByTestId('message-count').textContent())!.match(/^(\d+) messages?$/)![1]);
+  await expect(panel.getByTestId('message-count')).toHaveText(count === 1 ? '1 message' : `${count} messages`);
 
   await sw.selectOption('ru');
+  // Counted words agree with their number, as Russian wants it («2 сообщения», «5 сообщений»).
+  const form = { one: 'сообщение', few: 'сообщения', many: 'сообщений', other: 'сообщения' }[new Intl.PluralRules('ru').select(count) as 'one'];
+  await expect(panel.getByTestId('message-count')).toHaveText(`${count} ${form}`);
   await expect(panel.locator('.panel')).toHaveAttribute('lang', 'ru');
   await expect(panel.locator('#type-h')).toHaveText('Типаж клиента');
   await expect(panel.getByTestId('client-type')).toHaveText('Вымогатель');
@@ -508,13 +515,19 @@ test('RU and EN: the switch changes the whole panel, and the choice survives a r
   await expect(panel.locator('#boundaries-h')).toHaveText('Границы');
   await expect(panel.getByTestId('clients-button')).toHaveText('Клиенты');
   await expect(panel.getByTestId('type-confidence')).toHaveText(/^(Почти наверняка|Вероятно|Возможно|Не уверен) · /);
-  // Phrases in the UI language, still with the client's name.
+  // Phrases still in the client's language; the agent can switch this client to English, and it is kept.
   await expect(panel.getByTestId('phrase').first()).toContainText('Виктория, спасибо');
+  await panel.getByTestId('reply-lang-switch').click();
+  await expect(panel.getByTestId('reply-lang')).toHaveAttribute('data-source', 'agent');
+  await expect(panel.getByTestId('phrase').first()).toContainText('Hello Виктория');
   await expect(panel.getByTestId('top-boundary')).toContainText('Никаких компенсаций');
 
   await panel.reload();
   await expect(sw).toHaveValue('ru');
   await expect(panel.locator('#type-h')).toHaveText('Типаж клиента');
+  await expect(panel.getByTestId('phrase').first()).toContainText('Hello Виктория');
+  await panel.getByTestId('reply-lang-auto').click();
+  await expect(panel.getByTestId('phrase').first()).toContainText('Виктория, спасибо');
   // Another panel (another window) opens in Russian too.
   const other = await openPanel(tabId);
   await expect(other.getByTestId('client-type')).toHaveText('Вымогатель');

@@ -76,6 +76,28 @@ describe('PanelApp: the tab view', () => {
     await waitFor(() => expect(state.copied).toHaveLength(1));
   });
 
+  it('offers phrases in the client\'s language, whatever the panel\'s, with a per-client switch that is kept', async () => {
+    const { db, state } = await mount();
+    // An English panel, a Russian client: Russian phrases, and the card says why.
+    expect(screen.getByTestId('reply-lang').dataset.lang).toBe('ru');
+    expect(screen.getByTestId('reply-lang').dataset.source).toBe('conversation');
+    expect(screen.getByTestId('reply-lang').textContent).toMatch(/Phrases in Russian \(the client writes in it\)/);
+    expect(screen.getAllByTestId('phrase')[0]!.textContent).toMatch(/[а-яё]/i);
+    fireEvent.click(screen.getByTestId('reply-lang-switch'));
+    await waitFor(() => expect(screen.getByTestId('reply-lang').dataset.lang).toBe('en'));
+    expect(screen.getByTestId('reply-lang').dataset.source).toBe('agent');
+    expect((await db.clients.get(KEY))?.replyLang).toBe('en');
+    fireEvent.keyDown(window, { key: '1' });
+    await waitFor(() => expect(state.inserted).toHaveLength(1));
+    expect(state.inserted[0]).toMatch(/^Hello .*[a-z]{3}/);
+    // The panel in Russian does not change the reply language; "follow the conversation" does.
+    lang.value = 'ru';
+    await waitFor(() => expect(screen.getByTestId('reply-lang').dataset.lang).toBe('en'));
+    fireEvent.click(screen.getByTestId('reply-lang-auto'));
+    await waitFor(() => expect(screen.getByTestId('reply-lang').dataset.lang).toBe('ru'));
+    expect((await db.clients.get(KEY))?.replyLang).toBeUndefined();
+  });
+
   it('copies instead, and says so, when the page has no reply box', async () => {
     const { state } = await mount({ tab: clientTab(), composer: false });
     fireEvent.keyDown(window, { key: '1' });
