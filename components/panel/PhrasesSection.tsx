@@ -53,8 +53,11 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e) || !/^[1-9]$/.test(e.key)) return;
+      // Only a phrase the agent can see: the three on top, or all once they are shown.
+      const index = Number(e.key) - 1;
+      if (index >= (expanded.value ? filled.length : Math.min(TOP, filled.length))) return;
       e.preventDefault();
-      void insert(Number(e.key) - 1);
+      void insert(index);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -83,7 +86,7 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
         {filled.map((p, i) => (
           <li key={p.id} class="phrase" data-testid="phrase" hidden={i >= TOP && !expanded.value}>
             <span class="phrase__key" aria-hidden="true">
-              {i < 9 ? i + 1 : ''}
+              {i < 9 && (i < TOP || expanded.value) ? i + 1 : ''}
             </span>
             <span class="phrase__text">{p.text}</span>
             <span class="phrase__actions">

@@ -32,6 +32,14 @@ export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: 
               : t('type.confidence', { words: t(`certainty.${certainty(c.confidence)}`), p: percent(c.confidence) })}
         </span>
       </div>
+      {analysis.overridden && (
+        <p class="type__override muted">
+          {t('type.modelSays', { type: typeName(pack, c.type, l), p: percent(c.confidence) })}{' '}
+          <button type="button" class="link" data-testid="type-undo" onClick={() => void model.undoOverride()}>
+            {t('type.undo')}
+          </button>
+        </p>
+      )}
       {shown !== 'unknown' && pack.types?.[shown]?.summary && <p class="type__summary muted">{loc(pack.types[shown]!.summary, l)}</p>}
       {shown === 'unknown' && <p class="muted">{t('type.unknownHint')}</p>}
       {topBoundary && (

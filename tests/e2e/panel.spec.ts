@@ -612,7 +612,7 @@ test('layout: a very long name, email and quote wrap inside 360 px, in the tab v
       // Any element whose right edge passes the window's.
       wide: [...document.querySelectorAll('.panel *')]
         .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && e.getClientRects().length > 0)
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className}${e.getAttribute('data-testid') ? `#${e.getAttribute('data-testid')}` : ''}${e.parentElement?.className ? ` in .${e.parentElement.className}` : ''}`)
         .slice(0, 5),
     }));
   expect(await overflow()).toEqual({ page: 360, wide: [] });
@@ -624,6 +624,14 @@ test('layout: a very long name, email and quote wrap inside 360 px, in the tab v
   await openDetails(panel.getByTestId('profile'));
   await openDetails(panel.locator('details.audit'));
   expect(await overflow()).toEqual({ page: 360, wide: [] });
+
+  // Firefox's sidebar is 252 px wide by default: nothing cut off or scrolling sideways there either, in both languages.
+  await panel.setViewportSize({ width: 252, height: 800 });
+  expect(await overflow()).toEqual({ page: 252, wide: [] });
+  await panel.getByTestId('lang-switch').selectOption('ru');
+  expect(await overflow()).toEqual({ page: 252, wide: [] });
+  await panel.getByTestId('lang-switch').selectOption('en');
+  await panel.setViewportSize({ width: 360, height: 800 });
 
   await panel.getByTestId('clients-button').click();
   await expect(panel.getByTestId('client-result')).toContainText(longName);

@@ -69,9 +69,16 @@ describe('PanelApp: the tab view', () => {
     await waitFor(() => expect(state.inserted).toHaveLength(1));
     expect(state.inserted[0]).not.toMatch(/\{\{/);
     expect(screen.getByTestId('phrase-status').textContent).toMatch(/Inserted/);
+    // Key 5 names a phrase that is hidden: nothing happens until the list is opened.
     fireEvent.keyDown(window, { key: '5' });
+    fireEvent.keyDown(window, { key: '2' });
     await waitFor(() => expect(state.inserted).toHaveLength(2));
-    expect(state.inserted[1]).toBe(screen.getAllByTestId('phrase')[4]!.querySelector('.phrase__text')!.textContent);
+    expect(state.inserted[1]).toBe(screen.getAllByTestId('phrase')[1]!.querySelector('.phrase__text')!.textContent);
+    fireEvent.click(screen.getByTestId('phrases-more'));
+    fireEvent.keyDown(window, { key: '5' });
+    await waitFor(() => expect(state.inserted).toHaveLength(3));
+    expect(state.inserted[2]).toBe(screen.getAllByTestId('phrase')[4]!.querySelector('.phrase__text')!.textContent);
+    expect(screen.getByTestId('phrase-status').closest('[hidden]')).toBeNull();
     fireEvent.click(screen.getAllByTestId('phrase-copy')[0]!);
     await waitFor(() => expect(state.copied).toHaveLength(1));
   });
@@ -115,7 +122,9 @@ describe('PanelApp: the tab view', () => {
     expect(c).toMatchObject({ from: 'extortionist', to: 'tester', reason: 'gave a detailed report' });
     expect(c!.stems.length).toBeGreaterThan(3);
     expect(screen.getByTestId('type-confidence').textContent).toBe('Set by you');
-    fireEvent.click(screen.getByTestId('override-undo'));
+    // Undo is on the type card itself, with what the model says.
+    expect(screen.getByTestId('type-undo').parentElement!.textContent).toMatch(/The model says: \S+ \((\d+|>99|<1)%\) Undo/);
+    fireEvent.click(screen.getByTestId('type-undo'));
     await waitFor(() => expect(screen.getByTestId('client-type').dataset.type).toBe('extortionist'));
   });
 
