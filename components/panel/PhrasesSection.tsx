@@ -30,7 +30,8 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
     subject: snapshot.ticket?.subject,
   });
   const reply = model.replyLang.value;
-  const all = type === 'unknown' ? [] : (pack.types?.[type]?.phrases ?? []);
+  // A client whose type does not show yet gets the phrases for any client: greeting, question, summary, closing.
+  const all = (type === 'unknown' ? pack.general?.phrases : pack.types?.[type]?.phrases) ?? [];
   const inReplyLang = all.filter((p) => p.lang === reply.lang);
   // Packs may lack phrases in one language: then the other language's, and the card says so.
   const phrases = inReplyLang.length ? inReplyLang : all.filter((p) => p.lang !== reply.lang);
@@ -110,7 +111,11 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
           {expanded.value ? t('phrases.fewer') : t('phrases.more', { n: filled.length - TOP })}
         </button>
       )}
-      <PackSource model={model} path={`types.${type}.phrases`} />
+      {!filled.length && <p class="muted" data-testid="phrases-none">{t('phrases.none')}</p>}
+      {model.analysis.value?.serviceLevel.level === 'lion-king' && filled.length > 0 && (
+        <p class="muted" data-testid="phrases-personal">{t('phrases.personalise')}</p>
+      )}
+      <PackSource model={model} path={type === 'unknown' ? 'general.phrases' : `types.${type}.phrases`} />
     </section>
   );
 }

@@ -28,7 +28,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  * Sections merged key by key; cue lists add up; everything else (texts, other lists, numbers) is replaced
  * whole by a higher layer.
  */
-const MERGED = new Set(['types', 'types.*', 'serviceLevels', 'serviceLevels.*', 'lifecycle', 'lifecycle.stages', 'lifecycle.stages.*', 'lifecycle.thresholds', 'companyStrategies', 'companyStrategies.*', 'companyStrategies.*.advice', 'classifier', 'serviceLevelRules', 'types.*.signals']);
+const MERGED = new Set(['general', 'types', 'types.*', 'serviceLevels', 'serviceLevels.*', 'lifecycle', 'lifecycle.stages', 'lifecycle.stages.*', 'lifecycle.thresholds', 'companyStrategies', 'companyStrategies.*', 'companyStrategies.*.advice', 'classifier', 'serviceLevelRules', 'types.*.signals']);
 const pattern = (path: string) => path.split('.').map((p, i) => (i % 2 === 1 && !['stages', 'thresholds', 'advice', 'signals'].includes(p) ? '*' : p)).join('.');
 
 function mergeInto(target: Record<string, unknown>, layer: Record<string, unknown>, id: string, path: string, from: Provenance) {

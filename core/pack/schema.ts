@@ -64,6 +64,16 @@ export const TypeSection = z.strictObject({
 });
 export type TypeSection = z.infer<typeof TypeSection>;
 
+/** What applies to every client, whatever the type: shown when the type is not clear yet. */
+export const GeneralSection = z.strictObject({
+  /** How to serve a client whose type does not show yet, as steps. */
+  strategy: z.optional(z.array(LocText).check(z.maxLength(20))),
+  boundaries: z.optional(z.array(LocText).check(z.maxLength(20))),
+  /** Greeting, clarifying question, summary, closing: phrases for any client. */
+  phrases: z.optional(z.array(Phrase).check(z.maxLength(100))),
+});
+export type GeneralSection = z.infer<typeof GeneralSection>;
+
 export const Described = z.strictObject({
   name: z.optional(LocText),
   meaning: z.optional(LocText),
@@ -153,6 +163,7 @@ export const StrategyPack = z
     /** The team's company service strategy (seed 002). */
     companyStrategy: z.optional(CompanyStrategyId),
     types: z.optional(z.partialRecord(ClientTypeId, TypeSection)),
+    general: z.optional(GeneralSection),
     serviceLevels: z.optional(z.partialRecord(ServiceLevelId, Described)),
     lifecycle: z.optional(
       z.strictObject({
@@ -184,6 +195,10 @@ export const StrategyPack = z
     z.superRefine((pack, ctx) => {
       // Phrase ids are unique across the whole pack, so a team pack can override one by id.
       const seen = new Set<string>();
+      pack.general?.phrases?.forEach((p, i) => {
+        if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['general', 'phrases', i, 'id'], message: `duplicate phrase id "${p.id}"` });
+        seen.add(p.id);
+      });
       for (const [type, section] of Object.entries(pack.types ?? {})) {
         section?.phrases?.forEach((p, i) => {
           if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['types', type, 'phrases', i, 'id'], message: `duplicate phrase id "${p.id}"` });

@@ -28,6 +28,14 @@ describe('the built-in strategy pack', () => {
     }
   });
 
+  it('has what applies to any client, for when the type does not show yet, in both languages', () => {
+    const g = pack.general!;
+    expect(g.strategy!.length).toBeGreaterThanOrEqual(3);
+    expect(g.boundaries!.length).toBeGreaterThanOrEqual(3);
+    expect([...g.strategy!, ...g.boundaries!].every(bothLangs)).toBe(true);
+    for (const lang of LANGS) expect(g.phrases!.filter((p) => p.lang === lang).length, lang).toBeGreaterThanOrEqual(4);
+  });
+
   it('describes every service level, lifecycle stage and company strategy', () => {
     for (const id of SERVICE_LEVELS) expect([pack.serviceLevels?.[id]?.name, pack.serviceLevels?.[id]?.task].every(bothLangs), id).toBe(true);
     for (const id of LIFECYCLE_STAGES) expect([pack.lifecycle?.stages?.[id]?.name, pack.lifecycle?.stages?.[id]?.task].every(bothLangs), id).toBe(true);

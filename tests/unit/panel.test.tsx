@@ -105,6 +105,28 @@ describe('PanelApp: the tab view', () => {
     expect((await db.clients.get(KEY))?.replyLang).toBeUndefined();
   });
 
+  it('gives an unclear client no dead ends: phrases, boundaries and steps for any client, and what to look for', async () => {
+    const plain = makeSnapshot({ client: { externalId: '8', name: 'Daniel Brooks', email: 'd@example.com' }, conversation: [{ author: 'client', text: 'How do I reset my password?', public: true }] });
+    await mount({ tab: { ...clientTab(plain), clientKey: 'zendesk:acme:8' } });
+    expect(screen.getByTestId('client-type').dataset.type).toBe('unknown');
+    expect(screen.getByTestId('type-confidence').textContent).toBe('Too little to tell');
+    const phrases = screen.getAllByTestId('phrase');
+    expect(phrases.length).toBeGreaterThanOrEqual(4);
+    expect(phrases[0]!.textContent).toMatch(/^1Daniel, thank you for writing/);
+    expect(screen.getByTestId('boundaries').children.length).toBeGreaterThanOrEqual(2);
+    expect(screen.getByTestId('strategy').children.length).toBeGreaterThanOrEqual(2);
+    expect(screen.getByTestId('company-advice').textContent!.length).toBeGreaterThan(20);
+    expect(screen.getByTestId('look-for').querySelectorAll('dt')).toHaveLength(7);
+  });
+
+  it('tells the agent to personalise phrases for a VIP (Lion King) client', async () => {
+    const { model } = await mount();
+    expect(screen.queryByTestId('phrases-personal')).toBeNull();
+    await model.edit({ kind: 'vip', key: KEY, vip: true });
+    await waitFor(() => expect(screen.getByTestId('service-level').dataset.level).toBe('lion-king'));
+    expect(screen.getByTestId('phrases-personal').textContent).toMatch(/starting point/);
+  });
+
   it('copies instead, and says so, when the page has no reply box', async () => {
     const { state } = await mount({ tab: clientTab(), composer: false });
     fireEvent.keyDown(window, { key: '1' });
