@@ -18,6 +18,33 @@ export interface GetJsonOptions {
   /** Longest wait we accept from a `Retry-After`; a longer one fails at once rather than hold the panel. */
   maxWaitMs?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** How long one request may take before it counts as failed (the reader then falls back to the page). */
+  timeoutMs?: number;
+}
+
+/** A helpdesk API that does not answer in this time has failed: the page is read instead. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+/** One fetch with its own deadline, which also ends when the caller's signal does. */
+async function fetchWithin(doFetch: typeof fetch, url: string, init: RequestInit, ms: number, outer?: AbortSignal): Promise<Response> {
+  const ctl = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ctl.abort(new Error(`no answer within ${Math.round(ms / 1000)} s`));
+  }, ms);
+  const forward = () => ctl.abort(outer!.reason);
+  if (outer?.aborted) forward();
+  outer?.addEventListener('abort', forward, { once: true });
+  try {
+    return await doFetch(url, { ...init, signal: ctl.signal });
+  } catch (e) {
+    if (timedOut) throw new HttpError(url, 0, `no answer within ${Math.round(ms / 1000)} s`);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', forward);
+  }
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -39,7 +66,9 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 /**
  * GETs JSON from the helpdesk's own origin with the agent's session cookie.
- * Honours 429 `Retry-After`, backs off on 5xx, returns null for 204 (amoCRM's "no such record").
+ * Honours 429 `Retry-After`, backs off on 5xx, returns null for 204 (amoCRM's "no such record"). Never follows a
+ * redirect (a 3xx could send the session's request to another origin) and gives up on a request after
+ * `timeoutMs` (15 s).
  */
 export async function getJson(url: string, opts: GetJsonOptions = {}): Promise<unknown> {
   const doFetch = opts.fetch ?? fetch;
@@ -49,11 +78,13 @@ export async function getJson(url: string, opts: GetJsonOptions = {}): Promise<u
   for (let attempt = 0; ; attempt++) {
     let res: Response;
     try {
-      res = await doFetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: opts.signal });
+      res = await fetchWithin(doFetch, url, { credentials: 'same-origin', redirect: 'error', headers: { Accept: 'application/json' } }, opts.timeoutMs ?? REQUEST_TIMEOUT_MS, opts.signal);
     } catch (e) {
-      if (opts.signal?.aborted) throw e;
-      throw new HttpError(url, 0, `network error: ${(e as Error).message}`);
+      if (opts.signal?.aborted || e instanceof HttpError) throw e;
+      throw new HttpError(url, 0, `network error (a redirect is refused too): ${(e as Error).message}`);
     }
+    // Belt and braces: whatever answered must be the origin asked.
+    if (res.url && new URL(res.url).origin !== new URL(url).origin) throw new HttpError(url, 0, `answered from another origin (${new URL(res.url).origin}): refused`);
     if (res.status === 204) return null;
     if (res.ok) {
       try {

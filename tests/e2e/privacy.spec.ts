@@ -35,6 +35,20 @@ test('a full session makes no request outside the helpdesk origins and the exten
   expect(outside).toEqual([]);
 });
 
+test('a redirect from the helpdesk API is never followed to another origin; the page is read instead', async ({ ext, zendesk, openHelpdesk, openPanel }) => {
+  zendesk.setOverride(({ path }) => (path.startsWith('/api/v2/tickets/1201') ? { status: 302, headers: { Location: 'https://collector.example/steal?x=1' } } : undefined));
+  const requests: string[] = [];
+  ext.context.on('request', (r) => requests.push(r.url()));
+  const { tabId } = await openHelpdesk('https://acme.zendesk.com/agent/tickets/1201');
+  const panel = await openPanel(tabId);
+  // The client still comes, from the page.
+  await expect(panel.getByTestId('client-name')).not.toBeEmpty();
+  await expect(panel.getByTestId('client-type')).toBeVisible();
+  await panel.waitForTimeout(300);
+  expect(requests.filter((u) => u.includes('collector.example'))).toEqual([]);
+  expect(requests.some((u) => u.includes('/api/v2/tickets/1201'))).toBe(true);
+});
+
 test('hostile names, messages and phrases are shown as text, never run', async ({ ext, zendesk, openHelpdesk, openPanel }) => {
   zendesk.setOverride(({ path }) => {
     if (path === '/api/v2/tickets/1207.json') {

@@ -16,6 +16,29 @@ describe('getJson', () => {
     expect(f.mock.calls[0]).toMatchObject([expect.any(String), { credentials: 'same-origin' }]);
   });
 
+  it('never follows a redirect, and refuses an answer from another origin', async () => {
+    const f = fakeFetch(json(200, { ok: 1 }));
+    await getJson('https://a.zendesk.com/api/v2/x.json', { fetch: f });
+    expect(f.mock.calls[0]).toMatchObject([expect.any(String), { redirect: 'error' }]);
+    // A browser that followed anyway: the answer's own URL gives it away.
+    const moved = json(200, { ok: 1 });
+    Object.defineProperty(moved, 'url', { value: 'https://evil.example/x.json' });
+    await expect(getJson('https://a.zendesk.com/api/v2/x.json', { fetch: fakeFetch(moved) })).rejects.toThrow(/another origin \(https:\/\/evil\.example\)/);
+    // What fetch does with redirect: 'error' (a TypeError) reads as a failed request, not a crash.
+    const refusing = vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch;
+    await expect(getJson('https://a.zendesk.com/api/v2/x.json', { fetch: refusing })).rejects.toMatchObject({ name: 'HttpError', status: 0 });
+  });
+
+  it('gives up on a request that does not answer in time', async () => {
+    const hanging = vi.fn((_url: string, init: RequestInit) => new Promise<Response>((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch;
+    await expect(getJson('https://a.zendesk.com/api/v2/x.json', { fetch: hanging, timeoutMs: 30 })).rejects.toThrow(/no answer within/);
+    // The caller's own cancel still reads as a cancel.
+    const ctl = new AbortController();
+    const p = getJson('https://a.zendesk.com/api/v2/x.json', { fetch: hanging, signal: ctl.signal, timeoutMs: 60_000 });
+    ctl.abort(new Error('left the page'));
+    await expect(p).rejects.toThrow('left the page');
+  });
+
   it('waits for Retry-After on 429, then retries', async () => {
     const sleep = vi.fn(async () => {});
     const f = fakeFetch(json(429, {}, { 'Retry-After': '3' }), json(200, { ok: 2 }));
