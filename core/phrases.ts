@@ -19,9 +19,61 @@ export function phraseVars(input: { clientName?: string; email?: string; organiz
   };
 }
 
-const VAR = /\{\{\s*([a-zA-Z]+(?:\.[a-zA-Z]+)*)\s*(?:\|([^}]*))?\}\}/g;
+/** The variables a phrase may use, as the panel fills them. */
+export const PHRASE_VARIABLES = ['client.name', 'client.firstName', 'client.email', 'client.organization', 'agent.name', 'agent.firstName', 'ticket.id', 'ticket.subject'] as const;
 
-function lookup(vars: PhraseVars, path: string): string | undefined {
+/** `{{ path | fallback }}`; a path as team leads write it: `client.firstName`, `client.first_name`, `Client.FirstName`. */
+const VAR = /\{\{\s*([\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*)\s*(?:\|([^{}]*))?\}\}/gu;
+/** Anything else between double braces: never sent to a client as it stands. */
+const ANY_BRACES = /\{\{[^{}]*\}\}/g;
+
+const squash = (path: string) => path.toLowerCase().replace(/_/g, '');
+const BY_SQUASHED = new Map<string, string>(PHRASE_VARIABLES.map((v) => [squash(v), v]));
+
+/** The variable a written path means (`client.first_name` → `client.firstName`), or undefined when none. */
+export const resolveVariable = (path: string): string | undefined => BY_SQUASHED.get(squash(path));
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return d[b.length]!;
+}
+
+/** The known variable closest to a misspelled one, when one is close. */
+export function suggestVariable(path: string): string | undefined {
+  const s = squash(path);
+  let best: { v: string; d: number } | undefined;
+  for (const v of PHRASE_VARIABLES) {
+    const d = distance(s, squash(v));
+    if (!best || d < best.d) best = { v, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(s.length / 3)) ? best.v : undefined;
+}
+
+/** What is wrong with a phrase's variables, one message each (empty: nothing). */
+export function phraseProblems(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(VAR)) {
+    if (resolveVariable(m[1]!)) continue;
+    const hint = suggestVariable(m[1]!);
+    out.push(`unknown variable {{${m[1]}}}${hint ? `: did you mean ${hint}?` : `; known: ${PHRASE_VARIABLES.join(', ')}`}`);
+  }
+  const rest = text.replace(VAR, '');
+  for (const m of rest.matchAll(ANY_BRACES)) out.push(`"${m[0]}" is not a variable: write {{client.firstName}} or {{client.firstName|fallback}}`);
+  return out;
+}
+
+function lookup(vars: PhraseVars, written: string): string | undefined {
+  const path = resolveVariable(written);
+  if (!path) return undefined;
   let cur: unknown = vars;
   for (const key of path.split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[key] : undefined;
   return typeof cur === 'string' && cur.trim() ? cur.trim() : undefined;
@@ -29,11 +81,13 @@ function lookup(vars: PhraseVars, path: string): string | undefined {
 
 /**
  * Fills a phrase's variables. `{{client.firstName|there}}` uses the fallback when the value is missing;
- * a missing value without a fallback is left out and the spacing around it tidied. The result is plain text.
+ * a missing value without a fallback is left out and the spacing around it tidied. The result is plain text,
+ * and never holds raw braces: an unknown variable (refused when a pack is read) reads as its fallback or nothing.
  */
 export function fillPhrase(text: string, vars: PhraseVars): string {
   return text
     .replace(VAR, (_m, path: string, fallback?: string) => lookup(vars, path) ?? fallback?.trim() ?? '')
+    .replace(ANY_BRACES, '')
     .replace(/[ \t]+([,.!?;:])/g, '$1')
     .replace(/([,;:])(?=[,.!?;:])/g, '')
     .replace(/^[\s,;:]+/, '')

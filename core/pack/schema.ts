@@ -1,4 +1,5 @@
 import { z } from '../schema/zod';
+import { phraseProblems } from '../phrases';
 import { SignalId } from '../classifier/signal-ids';
 import { LabelledCase } from '../eval/labelled';
 import {
@@ -42,7 +43,11 @@ export type Cue = z.infer<typeof Cue>;
 export const Phrase = z.strictObject({
   id: Id,
   lang: Lang,
-  text: Text(1000),
+  text: Text(1000).check(
+    z.superRefine((text, ctx) => {
+      for (const message of phraseProblems(text)) ctx.addIssue({ code: 'custom', message, input: text });
+    }),
+  ),
 });
 export type Phrase = z.infer<typeof Phrase>;
 
