@@ -2,19 +2,73 @@ import { z } from './zod';
 import { SourceId } from '../taxonomy';
 
 const MAX_TEXT = 200_000;
-const text = (max = 500) => z.string().check(z.trim(), z.maxLength(max));
-const count = () => z.number().check(z.int(), z.nonnegative());
+/** What ends a text that was cut to fit. */
+export const CUT_MARK = '…';
+
+/*
+ * Page and API data is untrusted and often odd: it is normalised, never refused as a whole. A number or a
+ * boolean where text belongs reads as text; text too long is cut and ends with CUT_MARK; a list too long
+ * keeps its first (or, for a conversation, its newest) items; an optional field of the wrong kind is dropped.
+ * Only what identifies the client (its id and account) must be right.
+ */
+const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}${CUT_MARK}`);
+/** Required text: anything not text reads as empty. */
+const text = (max = 500) => z._default(z.pipe(z.unknown(), z.transform((v) => cut((asText(v) ?? '').trim(), max))), '');
+/** Optional text: anything not text is dropped. */
+const optText = (max = 500) =>
+  z.optional(
+    z.pipe(
+      z.unknown(),
+      z.transform((v) => {
+        const s = asText(v)?.trim();
+        return s === undefined ? undefined : cut(s, max);
+      }),
+    ),
+  );
+/** Text that must be there (an id): coerced and cut like any text, but empty is refused. */
+const idText = (max: number) => z.pipe(z.unknown(), z.transform((v) => cut((asText(v) ?? '').trim(), max))).check(z.refine((s) => s.length > 0, 'must not be empty'));
+/** A count: a numeric string reads as its number; anything else is dropped. */
+const count = () =>
+  z.optional(
+    z.pipe(
+      z.unknown(),
+      z.transform((v) => {
+        const n = typeof v === 'string' && v.trim() ? Number(v) : v;
+        return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+      }),
+    ),
+  );
+const textList = (maxItems: number, maxItem: number) =>
+  z._default(
+    z.pipe(
+      z.unknown(),
+      z.transform((v) => (Array.isArray(v) ? v.slice(0, maxItems).flatMap((x) => { const s = asText(x)?.trim(); return s ? [cut(s, maxItem)] : []; }) : [])),
+    ),
+    [],
+  );
 /** ISO 8601 timestamp with a zone, as helpdesk APIs return them. */
 export const IsoTime = z.iso.datetime({ offset: true });
+/** An optional time: one that is not ISO 8601 with a zone is dropped. */
+const optTime = () => z.optional(z.pipe(z.unknown(), z.transform((v) => (IsoTime.safeParse(v).success ? (v as string) : undefined))));
+/** `public`: true, false, or what they are written as ("yes", 1); anything else is an internal note. */
+const flag = () =>
+  z._default(
+    z.pipe(
+      z.unknown(),
+      z.transform((v) => v === true || v === 1 || (typeof v === 'string' && /^(true|yes|1|public)$/i.test(v.trim()))),
+    ),
+    false,
+  );
 
 /** One message of the conversation. Only `client` messages count as the client's words. */
 export const Message = z.object({
   author: z.enum(['client', 'agent', 'bot', 'system']),
-  authorName: z.optional(text()),
-  text: z.string().check(z.maxLength(MAX_TEXT)),
-  at: z.optional(IsoTime),
+  authorName: optText(),
+  text: z.pipe(z.unknown(), z.transform((v) => cut(asText(v) ?? '', MAX_TEXT))),
+  at: optTime(),
   /** false for internal notes, which the client never sees. */
-  public: z.boolean(),
+  public: flag(),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -29,7 +83,7 @@ export const History = z.partial(
     compensationRequests: count(),
     promoTickets: count(),
     purchases: count(),
-    firstContactAt: IsoTime,
+    firstContactAt: optTime(),
   }),
 );
 export type History = z.infer<typeof History>;
@@ -38,40 +92,69 @@ export type History = z.infer<typeof History>;
 export const ClientSnapshot = z.object({
   source: SourceId,
   /** The helpdesk account: the subdomain, e.g. `acme` of acme.zendesk.com. */
-  account: text(200).check(z.minLength(1)),
+  account: idText(200),
   /** How the page was read: the helpdesk API, the page DOM, or both. */
   via: z.enum(['api', 'dom', 'mixed']),
   capturedAt: IsoTime,
-  url: z.optional(z.string().check(z.maxLength(4000))),
+  url: optText(4000),
   client: z.object({
-    externalId: text(100).check(z.minLength(1)),
+    externalId: idText(100),
     name: text(),
-    email: z.optional(text(320)),
-    phone: z.optional(text(50)),
-    organization: z.optional(text()),
-    tags: z._default(z.array(text(200)).check(z.maxLength(500)), []),
-    notes: z.optional(text(20_000)),
+    email: optText(320),
+    phone: optText(50),
+    organization: optText(),
+    tags: textList(500, 200),
+    notes: optText(20_000),
     /** Job title, where the CRM has one. */
-    position: z.optional(text()),
-    /** The helpdesk's custom fields for this person (Zendesk user fields), as text. */
-    fields: z._default(z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(2000))), {}),
+    position: optText(),
+    /** The helpdesk's custom fields for this person (Zendesk user fields), as text (at most 200). */
+    fields: z._default(
+      z.pipe(
+        z.unknown(),
+        z.transform(
+          (v): Record<string, string> =>
+            v && typeof v === 'object' && !Array.isArray(v)
+              ? Object.fromEntries(Object.entries(v).slice(0, 200).flatMap(([k, x]) => { const s = asText(x); return s === undefined ? [] : [[cut(k, 200), cut(s, 2000)]]; }))
+              : {},
+        ),
+      ),
+      {},
+    ),
   }),
   /** The ticket (Zendesk) or lead (amoCRM) the agent has open, when the page is one. */
   ticket: z.optional(
     z.object({
-      id: text(100).check(z.minLength(1)),
+      id: idText(100),
       subject: text(1000),
-      status: z.optional(text(100)),
-      tags: z._default(z.array(text(200)).check(z.maxLength(500)), []),
-      channel: z.optional(text(100)),
+      status: optText(100),
+      tags: textList(500, 200),
+      channel: optText(100),
     }),
   ),
-  conversation: z._default(z.array(Message).check(z.maxLength(5000)), []),
+  /** The conversation, oldest first: at most MAX_MESSAGES, the newest; a message that cannot be read is left out. */
+  conversation: z._default(
+    z.pipe(
+      z.unknown(),
+      z.transform((v) => (Array.isArray(v) ? v.slice(-MAX_MESSAGES).flatMap((m) => { const r = Message.safeParse(m); return r.success ? [r.data] : []; }) : [])),
+    ),
+    [],
+  ),
   history: z._default(History, {}),
   /** Deal or order value in the CRM, when there is one. */
-  deal: z.optional(z.object({ value: z.number().check(z.nonnegative()), currency: z.optional(text(10)) })),
-  agent: z.optional(z.object({ name: z.optional(text()) })),
+  deal: z.optional(z.pipe(
+    z.unknown(),
+    z.transform((v) => {
+      const d = v as { value?: unknown; currency?: unknown } | undefined;
+      const value = typeof d?.value === 'string' ? Number(d.value) : d?.value;
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
+      const currency = asText(d?.currency)?.trim();
+      return { value, ...(currency ? { currency: cut(currency, 10) } : {}) };
+    }),
+  )),
+  agent: z.optional(z.object({ name: optText() })),
 });
+/** How many messages of a conversation are kept: the newest. */
+export const MAX_MESSAGES = 5000;
 export type ClientSnapshot = z.infer<typeof ClientSnapshot>;
 export type ClientSnapshotInput = z.input<typeof ClientSnapshot>;
 
