@@ -212,6 +212,7 @@ export const optionsEn = {
   'options.check.progress': 'Checked {done} of {total}',
   'options.check.failed': 'The check failed: {error}',
   'options.check.results': 'Results',
+  'options.check.noExamplesFor': 'No examples of: {types}. Macro-F1 is over the types that have examples; add some to check these too.',
   'options.check.macroF1': 'Macro-F1',
   'options.check.accuracy': 'Accuracy',
   'options.check.cases': 'Conversations',

@@ -214,6 +214,7 @@ export const optionsRu: Record<OptionsKey, string> = {
   'options.check.progress': 'Проверено {done} из {total}',
   'options.check.failed': 'Проверка не удалась: {error}',
   'options.check.results': 'Результаты',
+  'options.check.noExamplesFor': 'Нет примеров для: {types}. Macro-F1 считается по типажам, у которых примеры есть; добавьте примеры, чтобы проверить и эти.',
   'options.check.macroF1': 'Macro-F1',
   'options.check.accuracy': 'Точность ответов',
   'options.check.cases': 'Диалогов',

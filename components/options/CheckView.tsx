@@ -67,6 +67,15 @@ function Results({ result, pack }: { result: PackCheck; pack: StrategyPack }) {
           <dd>{result.misses.length}</dd>
         </div>
       </dl>
+      {(() => {
+        // Macro-F1 averages over the labels the examples have (or that were answered); say which have none.
+        const missing = r.labels.filter((l) => r.perClass[l]!.support === 0);
+        return missing.length > 0 ? (
+          <p class="muted" data-testid="check-no-examples">
+            {t('options.check.noExamplesFor', { types: missing.map(name).join(', ') })}
+          </p>
+        ) : null;
+      })()}
 
       <h3>{t('options.check.perType')}</h3>
       <div class="scroll">
