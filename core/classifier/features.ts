@@ -2,13 +2,30 @@ import { ownWordSpans } from './client-text';
 import { isClientWords, type ClassifyInput } from './input';
 import { measureSignals, type SignalValues } from './signals';
 import { normalizeWord, stem, tokenizeInto, type Token, type WordForm } from './text';
-import { looksTranslit, toCyrillic } from './translit';
+import { isRussianMarker, looksTranslit, toCyrillic } from './translit';
 
-/** A word of the client's own text: where it stands (message index, range in that message's original text). */
-export interface ClientToken extends Token {
-  message: number;
-  /** The cached word form behind this token (shared by every token of the same spelling). */
-  form: WordForm;
+/**
+ * A word of the client's own text: where it stands (message index, range in that message's original text), and
+ * its cached word form, whose normal form, stem and head it reads through (four fields a token, not seven:
+ * a ticket's words are allocated on every classification).
+ */
+export class ClientToken implements Token {
+  constructor(
+    /** The cached word form behind this token (shared by every token of the same spelling). */
+    public form: WordForm,
+    public start: number,
+    public end: number,
+    public message: number,
+  ) {}
+  get norm(): string {
+    return this.form.norm;
+  }
+  get stem(): string {
+    return this.form.stem;
+  }
+  get head(): string {
+    return this.form.head;
+  }
 }
 
 /** The client's own words, message by message, with agents' replies, quotes, signatures and footers left out. */
@@ -44,8 +61,8 @@ export function clientWords(input: ClassifyInput): ClientWords {
     }
     const spans = ownWordSpans(m.text);
     const own: ClientToken[] = [];
-    for (const [a, b] of spans) tokenizeInto(own, m.text, a, b, (w, start, end) => ({ norm: w.norm, stem: w.stem, head: w.head, start, end, message, form: w }), WORD_WINDOW - read);
-    if (own.length >= 2 && looksTranslit(own.map((t) => t.norm))) for (const t of own) readAsCyrillic(t);
+    for (const [a, b] of spans) tokenizeInto(own, m.text, a, b, (w, start, end) => new ClientToken(w, start, end, message), WORD_WINDOW - read);
+    if (own.length >= 2 && own.some((t) => isRussianMarker(t.norm)) && looksTranslit(own.map((t) => t.norm))) for (const t of own) readAsCyrillic(t);
     const full = own.length >= WORD_WINDOW - read;
     read += own.length;
     tokens[message] = own;
@@ -65,11 +82,7 @@ function readAsCyrillic(t: ClientToken): void {
     const norm = normalizeWord(toCyrillic(t.norm));
     latin.cyrillic = { norm, stem: stem(norm), head: norm.slice(0, 2) };
   }
-  const f = latin.cyrillic;
-  t.norm = f.norm;
-  t.stem = f.stem;
-  t.head = f.head;
-  t.form = f;
+  t.form = latin.cyrillic;
 }
 
 /** Digits carry order numbers and dates, not a type: every run of digits reads as one sign. */

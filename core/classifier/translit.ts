@@ -15,6 +15,9 @@ const RU_MARKERS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+/** True for a short word that is Russian in translit ("ya", "zakaz", "pozhaluysta"). */
+export const isRussianMarker = (word: string) => RU_MARKERS.has(word);
+
 /** English function words: a text full of them is English, whatever else it holds. */
 const EN_MARKERS = new Set('the and is are you your my to of for with this that it was have has be not please can will what where when why how'.split(' '));
 

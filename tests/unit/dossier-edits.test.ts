@@ -16,9 +16,13 @@ describe('dossier edits', () => {
     await recordVisit(db, makeSnapshot(), 1);
     const a = await addNote(db, KEY, 'likes first names', 10);
     const b = await addNote(db, KEY, 'email only after 18:00', 20);
+    // The trail is newest first by time: edits a millisecond apart keep their order.
+    const tick = () => new Promise((r) => setTimeout(r, 2));
     await setNotePinned(db, KEY, a.id, true, 'Anna');
     expect((await listNotes(db, KEY)).map((n) => n.text)).toEqual(['likes first names', 'email only after 18:00']);
+    await tick();
     await updateNote(db, KEY, b.id, 'email only after 19:00', 'Anna');
+    await tick();
     await deleteNote(db, KEY, a.id, 'Anna');
     const [left] = await listNotes(db, KEY);
     expect([left?.text, left!.updatedAt > 20]).toEqual(['email only after 19:00', true]);
@@ -40,12 +44,17 @@ describe('dossier edits', () => {
   });
 
   it('keeps tags, VIP, profile and service-level override, and logs old → new', async () => {
+    const tick = () => new Promise((r) => setTimeout(r, 2));
     db = new TipazhDb(`e-${Math.random()}`);
     await recordVisit(db, makeSnapshot({ ticket: { id: '1', subject: 's', channel: 'email' } }), 1);
     expect((await db.clients.get(KEY))?.profile).toMatchObject({ channels: 'email', prefilled: ['channels'] });
+    // The trail is newest first by time; edits a millisecond apart keep their order (in one millisecond it is not defined).
     await setTags(db, KEY, ['regular', ' coffee ', 'regular'], 'you');
+    await tick();
     await setVip(db, KEY, true, 'you');
+    await tick();
     await setProfileField(db, KEY, 'channels', 'phone only', 'you');
+    await tick();
     await setServiceLevelOverride(db, KEY, 'boss', 'signed a yearly contract', 'you');
     // A later page read does not overwrite what the agent wrote.
     await recordVisit(db, makeSnapshot({ ticket: { id: '2', subject: 's', channel: 'web' } }), 2);
