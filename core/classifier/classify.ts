@@ -129,24 +129,11 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
     const share = v.val[j]! / counts[s]! / T;
     for (let k = 0; k < K; k++) perSlot[s * K + k] = share * w[base + k]!;
   }
-  const perToken = scratch(1, flat.length * K);
-  for (let i = 0; i < flat.length; i++) {
-    for (let r = 0; r < SLOTS_PER_TOKEN; r++) {
-      const s = slots[i * SLOTS_PER_TOKEN + r]!;
-      if (s < 0) continue;
-      const pair = r === PAIR_SLOT;
-      for (let k = 0; k < K; k++) {
-        const c = pair ? perSlot[s * K + k]! / 2 : perSlot[s * K + k]!;
-        perToken[i * K + k]! += c;
-        if (pair) perToken[(i + 1) * K + k]! += c;
-      }
-    }
-  }
-  // Forms of one word fold together (by stem); the quote is where the word first appears.
+  // Forms of one word fold together (by stem): each token's word, the quote where the word first appears.
   const wordOf = new Map<string, number>();
   const first: number[] = [];
   const count: number[] = [];
-  const sum = scratch(2, flat.length * K);
+  const wordOfToken = new Int32Array(flat.length).fill(-1);
   for (let i = 0; i < flat.length; i++) {
     const t = flat[i]!;
     if (t.norm.length < 2 || isStopStem(t.stem) || isNumber(t.norm)) continue;
@@ -157,7 +144,21 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
       wordOf.set(t.stem, wi);
     }
     count[wi]!++;
-    for (let k = 0; k < K; k++) sum[wi * K + k]! += perToken[i * K + k]!;
+    wordOfToken[i] = wi;
+  }
+  const sum = scratch(2, first.length * K);
+  const addTo = (wi: number, s: number, part: number) => {
+    if (wi < 0) return;
+    for (let k = 0; k < K; k++) sum[wi * K + k]! += part * perSlot[s * K + k]!;
+  };
+  for (let i = 0; i < flat.length; i++) {
+    const unigram = slots[i * SLOTS_PER_TOKEN]!;
+    if (unigram >= 0) addTo(wordOfToken[i]!, unigram, 1);
+    const pair = slots[i * SLOTS_PER_TOKEN + PAIR_SLOT]!;
+    if (pair >= 0) {
+      addTo(wordOfToken[i]!, pair, 0.5);
+      addTo(wordOfToken[i + 1]!, pair, 0.5);
+    }
   }
   const texts = input.messages.map((m) => m.text);
   for (let k = 0; k < K; k++) {

@@ -37,23 +37,57 @@ const MAY_EXPECT = ['xpect', 'ctual', 'ожида', 'фактич', 'оспро�
 const MAY_ERROR = ['err', 'код', 'code', 'ошибк', 'exception', 'http', '_'];
 const mayHave = (lower: string, parts: readonly string[]) => parts.some((p) => lower.includes(p));
 
-function contentStems(tokens: readonly Token[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of tokens) if (t.stem.length > 2 && !isStopStem(t.stem)) out.add(t.stem);
-  return out;
+/** For topic jumps: the message each content stem was last seen in, reused from call to call. */
+const lastSeenIn = new Map<string, number>();
+let seenBase = 0;
+
+/**
+ * Topic jumps: consecutive client messages (of 3+ content words each) sharing under a tenth of their words.
+ * One map of stem → message number, stamped per call, instead of a set per message.
+ */
+function countTopicJumps(messages: readonly (readonly Token[])[]): { pairs: number; jumps: number } {
+  if (lastSeenIn.size > 20_000) lastSeenIn.clear();
+  // Stamps past every one used before: no earlier call's stamp can read as this call's previous message.
+  const base = seenBase + 2;
+  seenBase = base + messages.length;
+  let pairs = 0;
+  let jumps = 0;
+  let prevSize = 0;
+  messages.forEach((tokens, i) => {
+    const me = base + i;
+    let size = 0;
+    let shared = 0;
+    for (const t of tokens) {
+      const s = t.stem;
+      if (s.length <= 2 || isStopStem(s)) continue;
+      const seen = lastSeenIn.get(s);
+      if (seen === me) continue;
+      size++;
+      if (seen === me - 1) shared++;
+      lastSeenIn.set(s, me);
+    }
+    if (i > 0 && prevSize >= 3 && size >= 3) {
+      pairs++;
+      if (shared / Math.min(prevSize, size) < 0.1) jumps++;
+    }
+    prevSize = size;
+  });
+  return { pairs, jumps };
 }
+
+const ZERO = Object.freeze({ value: 0, raw: 0 });
 
 /**
  * Measures behaviour (from the client's own messages and their timing) and history.
  * `tokens[i]` may hold message i's words when the caller has them already.
  */
 export function measureSignals(input: ClassifyInput, tokens: readonly (Token[] | null)[] = []): SignalValues {
-  const out = Object.fromEntries(SIGNAL_IDS.map((id) => [id, { value: 0, raw: 0 }])) as SignalValues;
+  const out = {} as SignalValues;
+  for (const id of SIGNAL_IDS) out[id] = ZERO;
   const set = (id: SignalId, value: number, raw: number) => (out[id] = { value: clamp01(value), raw });
   const msgs = input.messages.filter((m) => m.public !== false || m.author === 'client');
   const clientIdx = input.messages.flatMap((m, i) => (isClientWords(m) ? [i] : []));
   const client = clientIdx.map((i) => input.messages[i]!);
-  const stemsOf = (k: number) => contentStems(tokens[clientIdx[k]!] ?? tokenize(client[k]!.text));
   const n = client.length;
 
   if (n > 0) {
@@ -82,19 +116,7 @@ export function measureSignals(input: ClassifyInput, tokens: readonly (Token[] |
     const share = letters >= 20 ? upper / letters : 0;
     set('shouting', (share - 0.1) * 3, Math.round(share * 100));
 
-    let pairs = 0;
-    let jumps = 0;
-    let prev = n > 1 ? stemsOf(0) : new Set<string>();
-    for (let i = 1; i < n; i++) {
-      const a = prev;
-      const b = stemsOf(i);
-      prev = b;
-      if (a.size < 3 || b.size < 3) continue;
-      pairs++;
-      let shared = 0;
-      for (const s of a) if (b.has(s)) shared++;
-      if (shared / Math.min(a.size, b.size) < 0.1) jumps++;
-    }
+    const { pairs, jumps } = n > 1 ? countTopicJumps(clientIdx.map((i, k) => tokens[i] ?? tokenize(client[k]!.text))) : { pairs: 0, jumps: 0 };
     set('topicJumps', pairs ? (jumps / pairs) * Math.min(1, jumps / 2) : 0, jumps);
 
     // Versions and error codes need digits: most messages have none, so only those with digits are searched.

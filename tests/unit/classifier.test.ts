@@ -101,6 +101,17 @@ describe('classify', () => {
   });
 });
 
+describe('behaviour', () => {
+  it('measures topic jumps the same whatever was measured before', () => {
+    const jumpy = { messages: [client('my router drops wifi every evening upstairs'), client('also can you change my billing address please'), client('and what about the parcel tracking number')] };
+    const alone = measureSignals(jumpy).topicJumps;
+    expect(alone.raw).toBe(2);
+    // A long conversation first (its stamps must not leak into the next one).
+    measureSignals({ messages: Array.from({ length: 40 }, (_, i) => client(`message ${i} about router wifi billing parcel tracking address`)) });
+    expect(measureSignals(jumpy).topicJumps).toEqual(alone);
+  });
+});
+
 describe('long conversations', () => {
   it('reads the client\'s newest words only, up to the window, and quotes them where they stand', () => {
     const old = Array.from({ length: 300 }, (_, i) => client(`Order ${i}: where is my parcel, please tell me when it arrives`, new Date(1e12 + i * 3_600_000).toISOString()));
