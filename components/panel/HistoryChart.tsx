@@ -48,6 +48,34 @@ export function HistoryChart({ model, visits, days = 90, now = Date.now() }: { m
         </svg>
       )}
       {shown.length > 0 && (
+        <details class="history__table" data-testid="history-table-toggle">
+          <summary>{t('history.table')}</summary>
+          <div class="scroll">
+            <table data-testid="history-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('history.when')}</th>
+                  <th scope="col">{t('type.heading')}</th>
+                  <th scope="col">{t('history.stage')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...shown].reverse().map((v) => (
+                  <tr key={v.id}>
+                    <td>{formatTime(v.at)}</td>
+                    <td>
+                      {pack ? typeName(pack, v.type ?? 'unknown', lang.value) : v.type}
+                      {v.confidence != null ? ` (${percent(v.confidence)}%)` : ''}
+                    </td>
+                    <td>{v.stage && pack ? loc(pack.lifecycle?.stages?.[v.stage]?.name, lang.value) || v.stage : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
+      {shown.length > 0 && (
         <ol class="history__list">
           {shown
             .slice(-5)

@@ -245,6 +245,11 @@ describe('PanelApp: the dossier', () => {
     await db.clients.toCollection().modify((c) => void (c.visits = c.visits.map((v) => ({ ...v, type: 'extortionist', stage: 'regular' }))));
     await waitFor(() => expect(screen.getAllByTestId('history-point')).toHaveLength(2));
     expect(screen.getAllByTestId('history-point').map((p) => p.getAttribute('data-type'))).toEqual(['extortionist', 'extortionist']);
+    // The same visits as a table a keyboard and a screen reader can reach: newest first, with type and stage in words.
+    const rows = screen.getByTestId('history-table').querySelectorAll('tbody tr');
+    expect(rows).toHaveLength(2);
+    expect([...rows[0]!.querySelectorAll('td')].slice(1).map((td) => td.textContent)).toEqual([expect.stringMatching(/^Extortionist/), expect.stringMatching(/\p{L}/u)]);
+    expect(screen.getByTestId('history-chart').getAttribute('aria-label')).toMatch(/^2 visits in the last 90 days/);
   });
 
   it('finds a client in the list with "/" and opens the dossier without a helpdesk tab', async () => {
