@@ -51,7 +51,7 @@ function DossierSections({ model, client }: { model: PanelModel; client?: Client
       {client && <DossierSection model={model} client={client} />}
       <HistoryChart model={model} visits={d.visits} />
       {client && <ProfileSection model={model} client={client} />}
-      <AuditTrail entries={d.audit} />
+      <AuditTrail entries={d.audit} pack={model.pack.value} />
     </>
   );
 }

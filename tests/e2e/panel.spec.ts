@@ -83,7 +83,7 @@ test('notes: add, edit, pin (pinned goes first), delete, and all of it survives 
   // The audit trail says who pinned which note, and shows the unchanged text once, not struck through.
   await openDetails(panel.locator('details.audit'));
   const pinned = panel.getByTestId('audit-entry').and(panel.locator('[data-field="note pinned"]'));
-  await expect(pinned).toContainText(`${AGENT} · note pinned: Alpha: prefers email`);
+  await expect(pinned).toContainText(`${AGENT} · Note pinned: Alpha: prefers email`);
   await expect(pinned.locator('.audit__old')).toHaveCount(0);
   await expect(panel.getByTestId('audit-entry').and(panel.locator('[data-field="note"]')).locator('.audit__old')).toHaveText('Beta: runs the beta builds');
 
@@ -127,7 +127,7 @@ test('profile: an edit survives a reload and a fresh page read; a prefilled fiel
   await panel.getByTestId('profile-channels').press('Enter');
   // The agent's own value is no longer "from the helpdesk".
   await expect(panel.getByTestId('prefilled-channels')).toHaveCount(0);
-  await expect(panel.getByTestId('audit-entry').filter({ hasText: 'profile.age' })).toHaveCount(1);
+  await expect(panel.getByTestId('audit-entry').filter({ hasText: 'Profile: Age' })).toHaveCount(1);
 
   await panel.reload();
   await openDetails(panel.getByTestId('profile'));
@@ -173,7 +173,7 @@ test('a service-level override with a reason is shown at once and kept in the au
   await expect(entries).toHaveCount(1);
   await expect(entries.first()).toContainText(AGENT);
   await expect(entries.first().locator('.audit__old')).toHaveText('∅');
-  await expect(entries.first()).toContainText('→ boss (Owner of a coffee chain)');
+  await expect(entries.first()).toContainText('Service level: ∅ → Boss (Owner of a coffee chain)');
 
   // A second change records the old value.
   await panel.getByTestId('level-override').selectOption('pal');
@@ -182,8 +182,8 @@ test('a service-level override with a reason is shown at once and kept in the au
   await expect(panel.getByTestId('service-level')).toHaveAttribute('data-level', 'pal');
   await expect(entries).toHaveCount(2);
   // Newest first.
-  await expect(entries.first().locator('.audit__old')).toHaveText('boss');
-  await expect(entries.first()).toContainText('→ pal (Not the owner after all)');
+  await expect(entries.first().locator('.audit__old')).toHaveText('Boss');
+  await expect(entries.first()).toContainText('→ Pal (Not the owner after all)');
 
   // Kept across a reload; and "back to automatic" is audited too.
   await panel.reload();
@@ -193,7 +193,7 @@ test('a service-level override with a reason is shown at once and kept in the au
   await expect(panel.getByTestId('service-level')).toHaveAttribute('data-level', 'lion-king');
   await openDetails(panel.locator('details.audit'));
   await expect(entries).toHaveCount(3);
-  await expect(entries.first().locator('.audit__old')).toHaveText('pal');
+  await expect(entries.first().locator('.audit__old')).toHaveText('Pal');
 });
 
 test('a type override with a reason is shown at once and kept in the audit trail (who, field, old → new)', async ({ zendesk, openHelpdesk, openPanel }) => {

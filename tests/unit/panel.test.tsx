@@ -189,7 +189,8 @@ describe('PanelApp: the tab view', () => {
     const entry = await screen.findByTestId('audit-entry');
     expect(entry.dataset.field).toBe('serviceLevel');
     expect(entry.textContent).toMatch(/Анна Смирнова/);
-    expect(entry.textContent).toMatch(/∅ → boss \(yearly contract\)/);
+    // Names, not ids: the field and the level as the agent knows them.
+    expect(entry.textContent).toMatch(/Service level: ∅ → Boss \(yearly contract\)/);
   });
 
   it('checks a draft: flags a conflicting reply and passes a good one', async () => {
