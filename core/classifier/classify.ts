@@ -1,6 +1,6 @@
 import type { StrategyPack } from '../pack/schema';
 import { CLIENT_TYPES, type ClientTypeId, type TypeVerdict } from '../taxonomy';
-import { matchCues, type CueHit } from './cues';
+import { matchCues, type CueHit, type CueIndex } from './cues';
 import { caseFeatures, PAIR_SLOT, SLOTS_PER_TOKEN, type ClientToken } from './features';
 import type { ClassifyInput } from './input';
 import { learnedScores, type LearnedModel } from './learner';
@@ -62,7 +62,7 @@ const MIN_SIGNAL = 0.05;
 const quoteOf = (t: ClientToken, last: ClientToken, text: string): Quote => ({ message: t.message, start: t.start, end: last.end, text: text.slice(t.start, last.end) });
 
 // Working arrays for the evidence, reused from one call to the next (classify runs to the end synchronously).
-const scratchArrays: Float64Array[] = [new Float64Array(4096), new Float64Array(4096), new Float64Array(4096)];
+const scratchArrays: Float64Array[] = [new Float64Array(4096), new Float64Array(4096)];
 function scratch(which: number, size: number): Float64Array {
   let a = scratchArrays[which]!;
   if (a.length < size) a = scratchArrays[which] = new Float64Array(Math.max(size, a.length * 2));
@@ -93,8 +93,8 @@ function topWords(sum: Float64Array, words: number, k: number, n: number): numbe
 }
 
 /** A team pack's cues in one message: each word counts for at most one cue (the longest, then the heaviest). */
-function cueHits(tokens: ClientToken[], pack: StrategyPack): CueHit[] {
-  const hits = matchCues(tokens, compileModel(pack).cues).filter((h) => !h.negated);
+function cueHits(tokens: ClientToken[], cues: CueIndex): CueHit[] {
+  const hits = matchCues(tokens, cues).filter((h) => !h.negated);
   if (hits.length < 2) return hits;
   hits.sort((a, b) => b.to - b.from - (a.to - a.from) || b.cue.weight - a.cue.weight || a.from - b.from);
   const taken = new Uint8Array(tokens.length);
@@ -146,7 +146,7 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
     count[wi]!++;
     wordOfToken[i] = wi;
   }
-  const sum = scratch(2, first.length * K);
+  const sum = scratch(1, first.length * K);
   const addTo = (wi: number, s: number, part: number) => {
     if (wi < 0) return;
     for (let k = 0; k < K; k++) sum[wi * K + k]! += part * perSlot[s * K + k]!;
@@ -186,7 +186,7 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
   const perCue = new Map<object, { type: ClientTypeId; cue: string; weight: number; count: number; quote: Quote }>();
   for (const tokens of compiled.cues.size ? features.words.tokens : []) {
     if (!tokens?.length) continue;
-    for (const hit of cueHits(tokens, pack)) {
+    for (const hit of cueHits(tokens, compiled.cues)) {
       const seen = perCue.get(hit.cue);
       if (seen) {
         seen.count++;

@@ -25,8 +25,6 @@ const LATIN_WORD = /^[a-z']+$/;
 
 /** True when the words of a text read as Russian in Latin letters rather than as English. */
 export function looksTranslit(words: readonly string[]): boolean {
-  // Most messages are plainly Cyrillic or plainly English: no Russian marker word, no translit.
-  if (!words.some((w) => RU_MARKERS.has(w))) return false;
   let latin = 0;
   let ru = 0;
   let en = 0;

@@ -130,19 +130,31 @@ export function vectorise(model: TypeModel, f: CaseFeatures): Vectorised {
   return { idx, val, slot, behaviour };
 }
 
-/** Raw scores per label (before the unknown margin and the temperature). */
-export function modelScores(model: TypeModel, v: Vectorised): Float64Array {
-  const out = Float64Array.from(model.file.bias);
-  const w = model.weights;
-  for (let j = 0; j < v.idx.length; j++) {
-    const base = v.idx[j]! * K;
-    const x = v.val[j]!;
-    for (let k = 0; k < K; k++) out[k]! += x * w[base + k]!;
+/**
+ * Raw scores per label of a sparse vector and a behaviour block under a linear model (features × labels and
+ * signals × labels, feature-major): what the shipped model and every fit during training score with.
+ */
+export function linearScores(
+  bias: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  behaviourWeights: ArrayLike<number>,
+  idx: ArrayLike<number>,
+  val: ArrayLike<number>,
+  behaviour: ArrayLike<number>,
+): Float64Array {
+  const out = Float64Array.from(bias);
+  for (let j = 0; j < idx.length; j++) {
+    const base = idx[j]! * K;
+    const x = val[j]!;
+    for (let k = 0; k < K; k++) out[k]! += x * weights[base + k]!;
   }
-  const bw = model.file.behaviour.weights;
-  for (let j = 0; j < v.behaviour.length; j++) for (let k = 0; k < K; k++) out[k]! += v.behaviour[j]! * bw[j * K + k]!;
+  for (let j = 0; j < behaviour.length; j++) for (let k = 0; k < K; k++) out[k]! += behaviour[j]! * behaviourWeights[j * K + k]!;
   return out;
 }
+
+/** Raw scores per label (before the unknown margin and the temperature). */
+export const modelScores = (model: TypeModel, v: Vectorised): Float64Array =>
+  linearScores(model.file.bias, model.weights, model.file.behaviour.weights, v.idx, v.val, v.behaviour);
 
 /** Calibrated log-odds from raw model scores: the unknown margin added, then divided by the fitted temperature. */
 export function calibratedLogits(scores: ArrayLike<number>, temperature: number, unknownBias: number): number[] {

@@ -41,6 +41,9 @@ export const LabelledCase = z.object({
 });
 export type LabelledCase = z.infer<typeof LabelledCase>;
 
+/** A writer's batch is the first part of a case id (`t3-ru-041` → `t3`). */
+export const writerOf = (c: { id: string }) => c.id.split('-')[0]!;
+
 export const caseInput = (c: LabelledCase): ClassifyInput => ({ messages: c.messages, history: c.history, deal: c.deal });
 
 /** Parses JSON Lines; a bad line is reported with its line number and path, the others still count. */

@@ -1,5 +1,5 @@
 import { bootstrap } from './bootstrap';
-import type { LabelledCase } from './labelled';
+import { writerOf, type LabelledCase } from './labelled';
 import { evaluate, type Prediction } from './metrics';
 
 const f3 = (x: number) => x.toFixed(3);
@@ -16,8 +16,8 @@ export function sliceLines(cases: readonly LabelledCase[], preds: readonly Predi
   };
   for (const lang of ['ru', 'en'] as const) slice(`language ${lang}`, (c) => c.lang === lang);
   // By writer (a case id's first part): the spread between writers says more than the interval over cases.
-  const writers = [...new Set(cases.map((c) => c.id.split('-')[0]!))].sort();
-  if (writers.length > 1 && writers.length <= 20) for (const w of writers) slice(`writer ${w}`, (c) => c.id.split('-')[0] === w);
+  const writers = [...new Set(cases.map(writerOf))].sort();
+  if (writers.length > 1 && writers.length <= 20) for (const w of writers) slice(`writer ${w}`, (c) => writerOf(c) === w);
   if (cases.some((c) => c.hard !== undefined)) {
     slice('hard cases', (c) => c.hard === true);
     slice('other cases', (c) => c.hard !== true);

@@ -13,8 +13,10 @@ export const CUT_MARK = '…';
  */
 const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
 const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}${CUT_MARK}`);
+/** Any value as trimmed text of at most `max` characters (not text: empty). */
+const asCutText = (max: number) => z.pipe(z.unknown(), z.transform((v) => cut((asText(v) ?? '').trim(), max)));
 /** Required text: anything not text reads as empty. */
-const text = (max = 500) => z._default(z.pipe(z.unknown(), z.transform((v) => cut((asText(v) ?? '').trim(), max))), '');
+const text = (max = 500) => z._default(asCutText(max), '');
 /** Optional text: anything not text is dropped. */
 const optText = (max = 500) =>
   z.optional(
@@ -27,7 +29,7 @@ const optText = (max = 500) =>
     ),
   );
 /** Text that must be there (an id): coerced and cut like any text, but empty is refused. */
-const idText = (max: number) => z.pipe(z.unknown(), z.transform((v) => cut((asText(v) ?? '').trim(), max))).check(z.refine((s) => s.length > 0, 'must not be empty'));
+const idText = (max: number) => asCutText(max).check(z.refine((s) => s.length > 0, 'must not be empty'));
 /** A count: a numeric string reads as its number; anything else is dropped. */
 const count = () =>
   z.optional(

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { LabelledCase } from '../eval/labelled';
+import { writerOf, type LabelledCase } from '../eval/labelled';
 import { planFolds, summariseCv, type CrossValidation, type CvOptions, type FoldResult, type Hyper, type TrainCase } from './train';
 
 /** What a fold worker needs to do its share: the same cases (re-prepared there), the same plan, its folds. */
@@ -14,8 +14,6 @@ export interface FoldJob {
 
 const WORKER = fileURLToPath(new URL('./fold-worker.ts', import.meta.url));
 
-/** A writer's batch is the first part of a case id (`t3-ru-041` → `t3`). */
-export const writerOf = (c: { id: string }) => c.id.split('-')[0]!;
 
 export const cvOptions = (o: FoldJob['options']): CvOptions => ({ ...o, groupOf: o.byWriter ? writerOf : undefined });
 

@@ -1,4 +1,4 @@
-import { K } from '../classifier/type-model';
+import { K, linearScores } from '../classifier/type-model';
 import { minimise } from './lbfgs';
 
 /** One training conversation as the regression sees it: sparse text features, behaviour block, label index. */
@@ -98,12 +98,5 @@ export function fitSoftmax(docs: readonly Doc[], o: SoftmaxOptions): SoftmaxFit 
 }
 
 /** Scores (before calibration) of one document under a fit. */
-export function scoreDoc(fit: Pick<SoftmaxFit, 'weights' | 'bias' | 'behaviour'>, d: Pick<Doc, 'idx' | 'val' | 'behaviour'>): Float64Array {
-  const s = Float64Array.from(fit.bias);
-  for (let j = 0; j < d.idx.length; j++) {
-    const base = d.idx[j]! * K;
-    for (let k = 0; k < K; k++) s[k]! += d.val[j]! * fit.weights[base + k]!;
-  }
-  for (let j = 0; j < d.behaviour.length; j++) for (let k = 0; k < K; k++) s[k]! += d.behaviour[j]! * fit.behaviour[j * K + k]!;
-  return s;
-}
+export const scoreDoc = (fit: Pick<SoftmaxFit, 'weights' | 'bias' | 'behaviour'>, d: Pick<Doc, 'idx' | 'val' | 'behaviour'>): Float64Array =>
+  linearScores(fit.bias, fit.weights, fit.behaviour, d.idx, d.val, d.behaviour);

@@ -195,13 +195,13 @@ export interface CrossValidation {
   report: EvalReport;
 }
 
-export const LAMBDAS = [1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 3e-6, 1e-6];
 
 /** K-fold cross-validation over a λ path (largest first, warm-started), on the training cases only. */
 export interface CvOptions {
   folds: number;
   seed: number;
-  lambdas?: number[];
+  /** The λ path, largest first. */
+  lambdas: number[];
   /** One fold per group (e.g. per writer's batch) instead of stratified random folds. */
   groupOf?: (c: TrainCase) => string;
 }
@@ -214,7 +214,7 @@ export interface CvPlan {
 }
 
 export function planFolds(cases: readonly TrainCase[], o: CvOptions): CvPlan {
-  const lambdas = o.lambdas ?? LAMBDAS;
+  const { lambdas } = o;
   const groups = o.groupOf && [...new Set(cases.map(o.groupOf))].sort();
   if (groups) return { fold: cases.map((c) => groups.indexOf(o.groupOf!(c))), folds: groups.length, lambdas };
   return { fold: stratifiedFolds(cases, o.folds, o.seed), folds: o.folds, lambdas };

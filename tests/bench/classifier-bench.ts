@@ -14,12 +14,11 @@ import { classify } from '../../core/classifier/classify';
 import type { ClassifyInput } from '../../core/classifier/input';
 import { clientStems, trainLearned, type LearningExample } from '../../core/classifier/learner';
 import { readShippedModel, SHIPPED_MODEL_PATH } from '../../core/classifier/node-model';
-import { caseInput, type LabelledCase } from '../../core/eval/labelled';
+import { caseInput, writerOf, type LabelledCase } from '../../core/eval/labelled';
 import { evaluate } from '../../core/eval/metrics';
 import { seeded } from '../../core/eval/bootstrap';
 import { readDefaultPack } from '../../core/pack/node-default';
 import { readCorpus } from '../../core/train/corpus';
-import { writerOf } from '../../core/train/parallel-cv';
 import { kb, ms, row, timeIt } from './stats';
 
 const root = join(import.meta.dirname, '../..');

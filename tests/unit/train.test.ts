@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { K } from '../../core/classifier/type-model';
 import { readCorpus } from '../../core/train/corpus';
 import { minimise } from '../../core/train/lbfgs';
-import { crossValidateInWorkers, writerOf } from '../../core/train/parallel-cv';
+import { crossValidateInWorkers } from '../../core/train/parallel-cv';
+import { writerOf } from '../../core/eval/labelled';
 import { fitSoftmax, scoreDoc, type Doc } from '../../core/train/softmax';
 import { crossValidate, prepareCases } from '../../core/train/train';
 
