@@ -70,6 +70,14 @@ function scratch(which: number, size: number): Float64Array {
   return a;
 }
 
+let scratchInt = new Int32Array(1024);
+/** A reused array of `size` integers, all -1. */
+function scratchInts(size: number): Int32Array {
+  if (scratchInt.length < size) scratchInt = new Int32Array(Math.max(size, scratchInt.length * 2));
+  scratchInt.fill(-1, 0, size);
+  return scratchInt;
+}
+
 const isNumber = (s: string) => {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -78,18 +86,47 @@ const isNumber = (s: string) => {
   return true;
 };
 
-/** The `n` words with the largest positive share of answer `k` (at least MIN_SHOWN), largest first. */
-function topWords(sum: Float64Array, words: number, k: number, n: number): number[] {
+/** Of `words` (unigram slots), the `n` with the largest positive share of answer `k` (at least MIN_SHOWN), largest first. */
+function topWords(sum: Float64Array, words: readonly number[], k: number, n: number): number[] {
   const top: number[] = [];
-  for (let wi = 0; wi < words; wi++) {
-    const v = sum[wi * K + k]!;
+  for (const u of words) {
+    const v = sum[u * K + k]!;
     if (v <= MIN_SHOWN || (top.length === n && v <= sum[top[n - 1]! * K + k]!)) continue;
     let at = top.length < n ? top.length : n - 1;
     while (at > 0 && sum[top[at - 1]! * K + k]! < v) at--;
-    top.splice(at, 0, wi);
+    top.splice(at, 0, u);
     if (top.length > n) top.pop();
   }
   return top;
+}
+
+/**
+ * Evidence by strength, strongest first (stable). The entries come in four shapes, so the comparison reads a
+ * typed array of strengths rather than the entries themselves (a comparator over mixed shapes was a sixth of
+ * the classifier's time).
+ */
+function strongestFirst(evidence: Evidence[]): Evidence[] {
+  const n = evidence.length;
+  const strength = new Float64Array(n);
+  for (let i = 0; i < n; i++) strength[i] = Math.abs(evidence[i]!.contribution);
+  const order = new Int32Array(n);
+  if (n > 96) {
+    // Many team cues: the library sort (stable), on the strengths.
+    const sorted = Array.from(order.keys()).sort((a, b) => strength[b]! - strength[a]!);
+    return sorted.map((i) => evidence[i]!);
+  }
+  // Insertion sort of indexes: a few dozen entries, and no call per comparison.
+  for (let i = 0; i < n; i++) {
+    let at = i;
+    while (at > 0 && strength[order[at - 1]!]! < strength[i]!) {
+      order[at] = order[at - 1]!;
+      at--;
+    }
+    order[at] = i;
+  }
+  const out = new Array<Evidence>(n);
+  for (let i = 0; i < n; i++) out[i] = evidence[order[i]!]!;
+  return out;
 }
 
 /** A team pack's cues in one message: each word counts for at most one cue (the longest, then the heaviest). */
@@ -118,54 +155,54 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
   const evidence: Evidence[] = [];
   const labelIndex = (t: TypeVerdict) => MODEL_LABELS.indexOf(t);
 
-  // The model's words: each feature's share of every answer's score, given back to the tokens it came from
-  // (a word pair gives half to each word), then gathered by word.
+  // The model's words: each feature's share of every answer's score, given back to the words it came from. A
+  // word is its stem's unigram slot (forms of one word fold together); a word pair gives half to each word.
   const { flat, counts, slots } = features.text;
-  const perSlot = scratch(0, counts.length * K);
+  const slotCount = counts.length;
+  const sum = scratch(0, slotCount * K);
+  const pairShare = scratch(1, slotCount * K);
   const w = model.weights;
   for (let j = 0; j < v.idx.length; j++) {
-    const base = v.idx[j]! * K;
+    const row = v.idx[j]! * K;
     const s = v.slot[j]!;
-    const share = v.val[j]! / counts[s]! / T;
-    for (let k = 0; k < K; k++) perSlot[s * K + k] = share * w[base + k]!;
-  }
-  // Forms of one word fold together (by stem): each token's word, the quote where the word first appears.
-  const wordOf = new Map<string, number>();
-  const first: number[] = [];
-  const count: number[] = [];
-  const wordOfToken = new Int32Array(flat.length).fill(-1);
-  for (let i = 0; i < flat.length; i++) {
-    const t = flat[i]!;
-    if (t.norm.length < 2 || isStopStem(t.stem) || isNumber(t.norm)) continue;
-    let wi = wordOf.get(t.stem);
-    if (wi === undefined) {
-      wi = first.push(i) - 1;
-      count.push(0);
-      wordOf.set(t.stem, wi);
+    const whole = v.val[j]! / T;
+    // A unigram's slot is its word: its whole share stays there. A pair's share per occurrence waits for the words.
+    const half = 0.5 / counts[s]!;
+    for (let k = 0; k < K; k++) {
+      const x = whole * w[row + k]!;
+      sum[s * K + k] = x;
+      pairShare[s * K + k] = x * half;
     }
-    count[wi]!++;
-    wordOfToken[i] = wi;
   }
-  const sum = scratch(1, first.length * K);
-  const addTo = (wi: number, s: number, part: number) => {
-    if (wi < 0) return;
-    for (let k = 0; k < K; k++) sum[wi * K + k]! += part * perSlot[s * K + k]!;
-  };
+  // Per unigram slot: the token where the word first appears, or -1 (-2: not a word worth showing).
+  const firstAt = scratchInts(slotCount);
+  const words: number[] = [];
   for (let i = 0; i < flat.length; i++) {
-    const unigram = slots[i * SLOTS_PER_TOKEN]!;
-    if (unigram >= 0) addTo(wordOfToken[i]!, unigram, 1);
+    const u = slots[i * SLOTS_PER_TOKEN]!;
+    if (firstAt[u] !== -1) continue;
+    const t = flat[i]!;
+    const shown = t.norm.length >= 2 && !isStopStem(t.stem) && !isNumber(t.norm);
+    firstAt[u] = shown ? i : -2;
+    if (shown) words.push(u);
+  }
+  for (let i = 0; i + 1 < flat.length; i++) {
     const pair = slots[i * SLOTS_PER_TOKEN + PAIR_SLOT]!;
-    if (pair >= 0) {
-      addTo(wordOfToken[i]!, pair, 0.5);
-      addTo(wordOfToken[i + 1]!, pair, 0.5);
+    if (pair < 0) continue;
+    const a = slots[i * SLOTS_PER_TOKEN]! * K;
+    const b = slots[(i + 1) * SLOTS_PER_TOKEN]! * K;
+    const p = pair * K;
+    for (let k = 0; k < K; k++) {
+      const x = pairShare[p + k]!;
+      sum[a + k]! += x;
+      sum[b + k]! += x;
     }
   }
   const texts = input.messages.map((m) => m.text);
   for (let k = 0; k < K; k++) {
-    for (const wi of topWords(sum, first.length, k, WORDS_PER_TYPE)) {
-      const t = flat[first[wi]!]!;
+    for (const u of topWords(sum, words, k, WORDS_PER_TYPE)) {
+      const t = flat[firstAt[u]!]!;
       const quote = quoteOf(t, t, texts[t.message]!);
-      evidence.push({ kind: 'word', type: MODEL_LABELS[k]!, contribution: sum[wi * K + k]!, word: quote.text, count: count[wi]!, quote });
+      evidence.push({ kind: 'word', type: MODEL_LABELS[k]!, contribution: sum[u * K + k]!, word: quote.text, count: counts[u]!, quote });
     }
   }
 
@@ -223,10 +260,9 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
   }
 
   const probs = withDoubt(scores, model.file.smoothing);
-  const probabilities = Object.fromEntries(MODEL_LABELS.map((l, k) => [l, probs[k]!])) as Record<TypeVerdict, number>;
+  const probabilities = {} as Record<TypeVerdict, number>;
+  for (let k = 0; k < K; k++) probabilities[MODEL_LABELS[k]!] = probs[k]!;
   let best = 0;
   for (let k = 1; k < K; k++) if (probs[k]! > probs[best]!) best = k;
-  const strength = (e: Evidence) => (e.contribution < 0 ? -e.contribution : e.contribution);
-  evidence.sort((a, b) => strength(b) - strength(a));
-  return { type: MODEL_LABELS[best]!, confidence: probs[best]!, probabilities, scores, modelLogits: base, evidence };
+  return { type: MODEL_LABELS[best]!, confidence: probs[best]!, probabilities, scores, modelLogits: base, evidence: strongestFirst(evidence) };
 }

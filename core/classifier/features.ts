@@ -1,7 +1,7 @@
 import { ownWordSpans } from './client-text';
 import { isClientWords, type ClassifyInput } from './input';
 import { measureSignals, type SignalValues } from './signals';
-import { normalizeWord, stem, tokenizeInto, type Token, type WordForm } from './text';
+import { normalizeWord, tokenizeInto, wordFormOf, type Token, type WordForm } from './text';
 import { isRussianMarker, looksTranslit, toCyrillic } from './translit';
 
 /**
@@ -62,7 +62,7 @@ export function clientWords(input: ClassifyInput): ClientWords {
     const spans = ownWordSpans(m.text);
     const own: ClientToken[] = [];
     for (const [a, b] of spans) tokenizeInto(own, m.text, a, b, (w, start, end) => new ClientToken(w, start, end, message), WORD_WINDOW - read);
-    if (own.length >= 2 && own.some((t) => isRussianMarker(t.norm)) && looksTranslit(own.map((t) => t.norm))) for (const t of own) readAsCyrillic(t);
+    if (own.length >= 2 && own.some(isMarker) && looksTranslit(own.map((t) => t.norm))) for (const t of own) readAsCyrillic(t);
     const full = own.length >= WORD_WINDOW - read;
     read += own.length;
     tokens[message] = own;
@@ -74,15 +74,12 @@ export function clientWords(input: ClassifyInput): ClientWords {
   return { tokens, own: { ...input, messages } };
 }
 
-/** A Latin word of a translit message takes the form of its Cyrillic reading (cached on the Latin form). */
+/** Whether a token's word is a translit marker, remembered on its cached word form. */
+const isMarker = (t: ClientToken) => (t.form.marker ??= isRussianMarker(t.norm));
+
+/** A Latin word of a translit message takes the form of its Cyrillic reading (cached on the form; other words keep theirs). */
 function readAsCyrillic(t: ClientToken): void {
-  if (!/^[a-z']+$/.test(t.norm)) return;
-  const latin = t.form as WordForm & { cyrillic?: WordForm };
-  if (!latin.cyrillic) {
-    const norm = normalizeWord(toCyrillic(t.norm));
-    latin.cyrillic = { norm, stem: stem(norm), head: norm.slice(0, 2) };
-  }
-  t.form = latin.cyrillic;
+  t.form = t.form.cyrillic ??= /^[a-z']+$/.test(t.norm) ? wordFormOf(normalizeWord(toCyrillic(t.norm))) : t.form;
 }
 
 /** Digits carry order numbers and dates, not a type: every run of digits reads as one sign. */
@@ -114,13 +111,6 @@ export const featureName = (id: number): string => featureNames[id]!;
 /** Bumps when the interned ids start afresh: caches keyed by feature id must be dropped. */
 export const featureGeneration = () => generation;
 
-/** Per word form: its shaped stem and that stem's feature id. */
-interface Shaped {
-  s: string;
-  id: number;
-  generation: number;
-}
-
 /**
  * Pair feature ids by the ids of their two stems: an open-addressing table of integers (a Map keyed by objects
  * or strings cost a third of the classifier's time). Emptied with each new generation.
@@ -137,8 +127,11 @@ function pairSlot(a: number, b: number, keysA: Int32Array, keysB: Int32Array): n
   return h;
 }
 
-function pairFeature(prev: Shaped, next: Shaped): number {
-  let h = pairSlot(prev.id, next.id, pairA, pairB);
+/** The feature id of the stem pair of two word forms whose stem features are current. */
+function pairFeature(prev: WordForm, next: WordForm): number {
+  const a = prev.feature;
+  const b = next.feature;
+  let h = pairSlot(a, b, pairA, pairB);
   if (pairA[h] !== -1) return pairId[h]!;
   if ((pairCount + 1) * 2 > pairA.length) {
     const [oldA, oldB, oldId] = [pairA, pairB, pairId];
@@ -152,22 +145,22 @@ function pairFeature(prev: Shaped, next: Shaped): number {
       pairB[j] = oldB[i]!;
       pairId[j] = oldId[i]!;
     }
-    h = pairSlot(prev.id, next.id, pairA, pairB);
+    h = pairSlot(a, b, pairA, pairB);
   }
-  pairA[h] = prev.id;
-  pairB[h] = next.id;
+  pairA[h] = a;
+  pairB[h] = b;
   pairCount++;
-  return (pairId[h] = featureId(`s:${prev.s} ${next.s}`));
+  return (pairId[h] = featureId(`s:${prev.featureStem} ${next.featureStem}`));
 }
 
-function shaped(form: WordForm): Shaped {
-  let x = form.shaped as Shaped | undefined;
-  if (!x || x.generation !== generation) {
-    const s = shape(form.stem);
-    x = { s, id: featureId(`s:${s}`), generation };
-    form.shaped = x;
+/** A word form's stem feature (its stem, digits folded), made current for this generation of ids. */
+function withFeature(form: WordForm): WordForm {
+  if (form.featureGeneration !== generation) {
+    form.featureStem = shape(form.stem);
+    form.feature = featureId(`s:${form.featureStem}`);
+    form.featureGeneration = generation;
   }
-  return x;
+  return form;
 }
 
 /** Slots per token in `TextFeatures.slots`: its stem, and the stem pair it starts. */
@@ -186,8 +179,8 @@ export interface TextFeatures {
   /** Per slot: the feature's interned id (see `featureName`) and how often it occurs. */
   ids: number[];
   counts: number[];
-  /** SLOTS_PER_TOKEN per token of `flat`. */
-  slots: Int32Array;
+  /** SLOTS_PER_TOKEN per token of `flat` (a plain array: a typed one cost more to allocate than it saved). */
+  slots: number[];
 }
 
 // Which slot a feature id has in the conversation being read: valid where stamp[id] === the current read.
@@ -200,7 +193,7 @@ export function textFeatures(words: ClientWords): TextFeatures {
   for (const message of words.tokens) if (message) for (const t of message) flat.push(t);
   const ids: number[] = [];
   const counts: number[] = [];
-  const slots = new Int32Array(flat.length * SLOTS_PER_TOKEN).fill(-1);
+  const slots: number[] = new Array(flat.length * SLOTS_PER_TOKEN).fill(-1);
   if (featureNames.length >= FEATURE_LIMIT) {
     featureNames = [];
     featureIds = new Map();
@@ -210,7 +203,7 @@ export function textFeatures(words: ClientWords): TextFeatures {
     pairCount = 0;
     generation++;
   }
-  const forms = flat.map((t) => shaped(t.form));
+  const forms = flat.map((t) => withFeature(t.form));
   read = (read + 1) | 0;
   const add = (id: number, at: number) => {
     if (id >= stampOfId.length) {
@@ -236,7 +229,7 @@ export function textFeatures(words: ClientWords): TextFeatures {
   for (let i = 0; i < flat.length; i++) {
     const x = forms[i]!;
     const at = i * SLOTS_PER_TOKEN;
-    add(x.id, at);
+    add(x.feature, at);
     // Pairs stay within a message.
     if (i > 0 && flat[i - 1]!.message === flat[i]!.message) {
       add(pairFeature(forms[i - 1]!, x), at - SLOTS_PER_TOKEN + PAIR_SLOT);

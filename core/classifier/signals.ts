@@ -1,6 +1,6 @@
 import { SIGNAL_IDS, type SignalId } from './signal-ids';
 import { isClientWords, type ClassifyInput } from './input';
-import { tokenize, type Token } from './text';
+import { restartStemIdsIfFull, stemIdOf, tokenizeInto, type WordForm } from './text';
 import { isStopStem } from './stopwords';
 
 /** Each signal's strength (0…1) and the raw figure behind it, for the evidence list. */
@@ -9,11 +9,35 @@ export type SignalValues = Record<SignalId, { value: number; raw: number }>;
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 const FOLLOW_UP_MS = 10 * 60_000;
 
-const STEPS = /^\s*(?:\d{1,2}[.)]|[-•*]\s|шаг\s*\d|step\s*\d)/gim;
+/** A numbered or bulleted step, tried only where a line starts. */
+const STEP_AT = /\s*(?:\d{1,2}[.)]|[-•*]\s|шаг\s*\d|step\s*\d)/iy;
 const VERSION = /\b(?:v|версия\s*|version\s*|build\s*)?\d+\.\d+(?:\.\d+)+\b|\b(?:v|build\s*|version\s*|версия\s*)\d+(?:\.\d+)?\b/gi;
 const ERROR_CODE = /\b(?:error|err|код|code|ошибк\w*|exception|http)\s*[:#№]?\s*[A-Za-z_]*\d{2,}\b|\b[A-Z]{2,}_[A-Z_]{2,}\b|\b(?:4|5)\d\d\b(?=\s*(?:error|ошибк))/g;
 const EXPECTED = /\b(?:expected|actual(?:ly)?\s+(?:result|behaviou?r)|ожидал\w*|ожидаем\w*|фактическ\w*|воспроизв\w*|reproduc\w*)\b/gi;
 const count = (re: RegExp, s: string) => s.match(re)?.length ?? 0;
+
+const isLineEnd = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+const LINE_END = /[\n\r\u2028\u2029]/g;
+
+/**
+ * Lines that start with a step ("1.", "- ", "шаг 2"), up to `max`: what /^\s*(…)/gim counts, without trying the
+ * pattern at every character.
+ */
+export function countSteps(s: string, max: number): number {
+  let n = 0;
+  for (let at = 0; n < max; ) {
+    STEP_AT.lastIndex = at;
+    if (STEP_AT.test(s)) {
+      n++;
+      at = STEP_AT.lastIndex;
+      if (isLineEnd(s.charCodeAt(at - 1))) continue; // "-\n": the match ended where a line starts
+    }
+    LINE_END.lastIndex = at;
+    if (!LINE_END.test(s)) break;
+    at = LINE_END.lastIndex;
+  }
+  return n;
+}
 
 /** Capitals, all letters (Latin and Cyrillic), question and exclamation marks: one pass, no allocation. */
 function countMarks(s: string): { upper: number; letters: number; questions: number; exclamations: number } {
@@ -32,22 +56,33 @@ function countMarks(s: string): { upper: number; letters: number; questions: num
   }
   return { upper, letters, questions, exclamations };
 }
-/** Cheap looks (on the lower-cased text) for what EXPECTED and ERROR_CODE need, so their full patterns run only where they may match. */
+/**
+ * Cheap looks (substrings of the lower-cased text) for what EXPECTED and ERROR_CODE need, so their full patterns
+ * run only where they may match (one case-insensitive alternation cost more than lower-casing and six looks).
+ */
 const MAY_EXPECT = ['xpect', 'ctual', 'ожида', 'фактич', 'оспроизв', 'eproduc'];
 const MAY_ERROR = ['err', 'код', 'code', 'ошибк', 'exception', 'http', '_'];
 const mayHave = (lower: string, parts: readonly string[]) => parts.some((p) => lower.includes(p));
 
-/** For topic jumps: the message each content stem was last seen in, reused from call to call. */
-const lastSeenIn = new Map<string, number>();
+/** For topic jumps: per stem id, the message its stem was last seen in (a stamp), reused from call to call. */
+let lastSeenIn = new Int32Array(4096);
 let seenBase = 0;
+
+/** A word with its cached form: the classifier's tokens, or bare forms when a message was not read yet. */
+type Worded = { form: WordForm };
+const isContent = (f: WordForm) => (f.content ??= f.stem.length > 2 && !isStopStem(f.stem));
 
 /**
  * Topic jumps: consecutive client messages (of 3+ content words each) sharing under a tenth of their words.
- * One map of stem → message number, stamped per call, instead of a set per message.
+ * One array of stem id → message stamp, stamped per call, instead of a set per message.
  */
-function countTopicJumps(messages: readonly (readonly Token[])[]): { pairs: number; jumps: number } {
-  if (lastSeenIn.size > 20_000) lastSeenIn.clear();
+function countTopicJumps(messages: readonly (readonly Worded[])[]): { pairs: number; jumps: number } {
+  restartStemIdsIfFull();
   // Stamps past every one used before: no earlier call's stamp can read as this call's previous message.
+  if (seenBase > 0x3fffffff) {
+    lastSeenIn.fill(0);
+    seenBase = 0;
+  }
   const base = seenBase + 2;
   seenBase = base + messages.length;
   let pairs = 0;
@@ -58,13 +93,19 @@ function countTopicJumps(messages: readonly (readonly Token[])[]): { pairs: numb
     let size = 0;
     let shared = 0;
     for (const t of tokens) {
-      const s = t.stem;
-      if (s.length <= 2 || isStopStem(s)) continue;
-      const seen = lastSeenIn.get(s);
+      const f = t.form;
+      if (!isContent(f)) continue;
+      const id = stemIdOf(f);
+      if (id >= lastSeenIn.length) {
+        const grown = new Int32Array(Math.max(id + 1, lastSeenIn.length * 2));
+        grown.set(lastSeenIn);
+        lastSeenIn = grown;
+      }
+      const seen = lastSeenIn[id]!;
       if (seen === me) continue;
       size++;
       if (seen === me - 1) shared++;
-      lastSeenIn.set(s, me);
+      lastSeenIn[id] = me;
     }
     if (i > 0 && prevSize >= 3 && size >= 3) {
       pairs++;
@@ -75,18 +116,27 @@ function countTopicJumps(messages: readonly (readonly Token[])[]): { pairs: numb
   return { pairs, jumps };
 }
 
+/** A message's words as bare forms (for a caller that has not read them). */
+function formsOf(text: string): Worded[] {
+  const out: Worded[] = [];
+  tokenizeInto(out, text, 0, text.length, (form) => ({ form }));
+  return out;
+}
+
 const ZERO = Object.freeze({ value: 0, raw: 0 });
+/** Every signal at zero: copied to start each measurement (one copy, not twenty property additions). */
+const ALL_ZERO = Object.freeze(Object.fromEntries(SIGNAL_IDS.map((id) => [id, ZERO])) as SignalValues);
 
 /**
  * Measures behaviour (from the client's own messages and their timing) and history.
  * `tokens[i]` may hold message i's words when the caller has them already.
  */
-export function measureSignals(input: ClassifyInput, tokens: readonly (Token[] | null)[] = []): SignalValues {
-  const out = {} as SignalValues;
-  for (const id of SIGNAL_IDS) out[id] = ZERO;
+export function measureSignals(input: ClassifyInput, tokens: readonly (readonly Worded[] | null)[] = []): SignalValues {
+  const out: SignalValues = { ...ALL_ZERO };
   const set = (id: SignalId, value: number, raw: number) => (out[id] = { value: clamp01(value), raw });
   const msgs = input.messages.filter((m) => m.public !== false || m.author === 'client');
-  const clientIdx = input.messages.flatMap((m, i) => (isClientWords(m) ? [i] : []));
+  const clientIdx: number[] = [];
+  for (let i = 0; i < input.messages.length; i++) if (isClientWords(input.messages[i]!)) clientIdx.push(i);
   const client = clientIdx.map((i) => input.messages[i]!);
   const n = client.length;
 
@@ -116,16 +166,18 @@ export function measureSignals(input: ClassifyInput, tokens: readonly (Token[] |
     const share = letters >= 20 ? upper / letters : 0;
     set('shouting', (share - 0.1) * 3, Math.round(share * 100));
 
-    const { pairs, jumps } = n > 1 ? countTopicJumps(clientIdx.map((i, k) => tokens[i] ?? tokenize(client[k]!.text))) : { pairs: 0, jumps: 0 };
+    const { pairs, jumps } = n > 1 ? countTopicJumps(clientIdx.map((i, k) => tokens[i] ?? formsOf(client[k]!.text))) : { pairs: 0, jumps: 0 };
     set('topicJumps', pairs ? (jumps / pairs) * Math.min(1, jumps / 2) : 0, jumps);
 
     // Versions and error codes need digits: most messages have none, so only those with digits are searched.
     const withDigits = client.filter((m) => /\d/.test(m.text)).map((m) => m.text).join('\n');
+    // The error look runs on all the text, a superset of the messages with digits: it only decides whether to search.
+    const lower = all.toLowerCase();
     const structure =
-      Math.min(count(STEPS, all), 3) / 3 +
+      countSteps(all, 3) / 3 +
       Math.min(count(VERSION, withDigits), 2) / 2 +
-      (mayHave(withDigits.toLowerCase(), MAY_ERROR) ? Math.min(count(ERROR_CODE, withDigits), 2) / 2 : 0) +
-      (mayHave(all.toLowerCase(), MAY_EXPECT) ? Math.min(count(EXPECTED, all), 2) / 2 : 0);
+      (withDigits && mayHave(lower, MAY_ERROR) ? Math.min(count(ERROR_CODE, withDigits), 2) / 2 : 0) +
+      (mayHave(lower, MAY_EXPECT) ? Math.min(count(EXPECTED, all), 2) / 2 : 0);
     set('structuredReport', structure / 2, Math.round(structure * 100) / 100);
   }
 

@@ -55,8 +55,9 @@ export interface TypeModel {
   index: Map<string, number>;
   /** Interned feature id → this model's feature index (-1: not in the model; -2: not looked up yet). */
   byId: { generation: number; map: Int32Array };
-  idf: Float64Array;
-  weights: Float64Array;
+  /** Single precision: the weights are stored to a few digits, and half the bytes keep more of them in cache. */
+  idf: Float32Array;
+  weights: Float32Array;
   signals: readonly SignalId[];
 }
 
@@ -67,9 +68,9 @@ export function compileTypeModel(file: TypeModelFile): TypeModel {
   if (file.behaviour.mean.length !== s || file.behaviour.scale.length !== s || file.behaviour.weights.length !== s * K) throw new Error('the type model is inconsistent: behaviour block sizes differ');
   const index = new Map<string, number>();
   file.features.forEach((f, i) => index.set(f, i));
-  const weights = new Float64Array(n * K);
+  const weights = new Float32Array(n * K);
   for (let i = 0; i < weights.length; i++) weights[i] = file.weights[i]! / file.weightScale;
-  return { file, index, idf: Float64Array.from(file.idf), weights, signals: file.behaviour.signals, byId: { generation: -1, map: new Int32Array(0) } };
+  return { file, index, idf: Float32Array.from(file.idf), weights, signals: file.behaviour.signals, byId: { generation: -1, map: new Int32Array(0) } };
 }
 
 /** Parses and compiles a model file; throws with the place that is wrong. */

@@ -4,8 +4,10 @@ import { clientStems, trainLearned } from '../../core/classifier/learner';
 import { readShippedModel } from '../../core/classifier/node-model';
 import { MODEL_LABELS } from '../../core/classifier/type-model';
 import { clientWords, WORD_WINDOW } from '../../core/classifier/features';
-import { measureSignals } from '../../core/classifier/signals';
-import { foldScript, tokenize } from '../../core/classifier/text';
+import { countSteps, measureSignals } from '../../core/classifier/signals';
+import fc from 'fast-check';
+import { foldScript, normalizeWord, tokenize } from '../../core/classifier/text';
+import { readCorpus } from '../../core/train/corpus';
 import { StrategyPack } from '../../core/pack/schema';
 
 const model = readShippedModel();
@@ -38,6 +40,20 @@ describe('text', () => {
   it('keeps each word\'s place in the text', () => {
     const [a, b] = tokenize('Hi, promo-code!');
     expect([a?.start, a?.end, b?.start, b?.end]).toEqual([0, 2, 4, 9]);
+  });
+  it('gives every spelling its own cached form, across the whole corpus and past the table refilling', () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    const texts = readCorpus([`${root}tests/fixtures/labelled/train`, `${root}tests/fixtures/labelled/holdout`], root).cases.flatMap((c) => c.messages.map((m) => m.text));
+    // Enough distinct made-up words to fill and empty the table of forms (32,768 slots) several times.
+    const rnd = fc.sample(fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzабвгдежзиклмнопрстуфхцчшщыэюя'), minLength: 1, maxLength: 12 }), { numRuns: 60_000, seed: 3 });
+    let checked = 0;
+    for (const text of [...texts, rnd.join(' '), ...texts.slice(0, 200)]) {
+      for (const t of tokenize(text)) {
+        if (t.norm !== normalizeWord(text.slice(t.start, t.end))) throw new Error(`«${text.slice(t.start, t.end)}» read as «${t.norm}»`);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(200_000);
   });
 });
 
@@ -109,6 +125,14 @@ describe('behaviour', () => {
     // A long conversation first (its stamps must not leak into the next one).
     measureSignals({ messages: Array.from({ length: 40 }, (_, i) => client(`message ${i} about router wifi billing parcel tracking address`)) });
     expect(measureSignals(jumpy).topicJumps).toEqual(alone);
+  });
+
+  it('counts step lines as a multiline pattern would, on every kind of line break', () => {
+    const steps = /^\s*(?:\d{1,2}[.)]|[-•*]\s|шаг\s*\d|step\s*\d)/gim;
+    const parts = ['1', '12', '123', '.', ')', '-', '•', '*', ' ', '\t', '\n', '\r', '\r\n', '\u2028', 'шаг', 'Step', 'step', 'a', ' 3)'];
+    const text = fc.array(fc.constantFrom(...parts), { maxLength: 30 }).map((a) => a.join(''));
+    fc.assert(fc.property(text, (s) => countSteps(s, 3) === Math.min(s.match(steps)?.length ?? 0, 3)), { numRuns: 3000, seed: 7 });
+    expect(countSteps('Steps:\n1. open the app\n2) tap login\n- it fails', 5)).toBe(3);
   });
 });
 
