@@ -31,4 +31,6 @@ export const TabState = z.object({
 export type TabState = z.infer<typeof TabState>;
 
 export const TAB_STATE_PREFIX = 'tab:';
+/** The message of the error state a tab gets when session storage cannot hold its state; the panel words it. */
+export const STORAGE_FULL = 'storage-full';
 export const tabStateKey = (tabId: number) => `${TAB_STATE_PREFIX}${tabId}`;

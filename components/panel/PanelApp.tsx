@@ -1,4 +1,6 @@
 import { useEffect } from 'preact/hooks';
+import { STORAGE_FULL } from '../../core/protocol';
+import type { Omitted } from '../../core/schema/snapshot';
 import type { ClientRecord } from '../../core/store/db';
 import { lang, t } from '../i18n';
 import { AdviceSection } from './AdviceSection';
@@ -71,7 +73,7 @@ function TabClient({ model }: { model: PanelModel }) {
     return (
       <div class="panel__state panel__state--error" data-testid="page-error" role="alert">
         <strong>{t('state.error')}</strong>
-        <p>{tab.message}</p>
+        <p>{tab.message === STORAGE_FULL ? t('state.storageFull') : tab.message}</p>
       </div>
     );
   }
@@ -100,6 +102,7 @@ function TabClient({ model }: { model: PanelModel }) {
           {t('state.apiRefused')}
         </p>
       )}
+      <OmittedNotice omitted={tab.snapshot.omitted} />
       {analysis && model.pack.value ? (
         <>
           <TypeSummary model={model} analysis={analysis} />
@@ -114,6 +117,19 @@ function TabClient({ model }: { model: PanelModel }) {
       )}
       <DossierSections model={model} client={d.client} />
     </main>
+  );
+}
+
+/** Says what the read left out (older messages, shortened ones), so nobody mistakes a part for the whole. */
+function OmittedNotice({ omitted }: { omitted: Omitted | undefined }) {
+  if (!omitted) return null;
+  const { older, shortened } = omitted;
+  return (
+    <p class="notice" data-testid="omitted" role="status">
+      {older === 'some' ? t('state.olderSkippedSome') : older ? t('state.olderSkipped', { n: older }) : null}
+      {older && shortened ? ' ' : null}
+      {shortened ? t('state.shortened', { n: shortened }) : null}
+    </p>
   );
 }
 

@@ -90,6 +90,13 @@ export const History = z.partial(
 );
 export type History = z.infer<typeof History>;
 
+/** What a read left out (see `ClientSnapshot.omitted`). */
+export interface Omitted {
+  older?: number | 'some';
+  shortened?: number;
+}
+const positive = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
+
 /** The client as read from one helpdesk page: the single shape every adapter produces. */
 export const ClientSnapshot = z.object({
   source: SourceId,
@@ -140,6 +147,22 @@ export const ClientSnapshot = z.object({
       z.transform((v) => (Array.isArray(v) ? v.slice(-MAX_MESSAGES).flatMap((m) => { const r = Message.safeParse(m); return r.success ? [r.data] : []; }) : [])),
     ),
     [],
+  ),
+  /**
+   * What was left out to keep the read bounded, so the panel can say so: older messages not read (how many, or
+   * 'some' when the helpdesk did not say) and messages shortened to fit.
+   */
+  omitted: z.optional(
+    z.pipe(
+      z.unknown(),
+      z.transform((v): Omitted | undefined => {
+        if (!v || typeof v !== 'object') return undefined;
+        const o = v as Record<string, unknown>;
+        const older = o.older === 'some' ? 'some' : positive(o.older);
+        const shortened = positive(o.shortened);
+        return older || shortened ? { ...(older ? { older } : {}), ...(shortened ? { shortened } : {}) } : undefined;
+      }),
+    ),
   ),
   history: z._default(History, {}),
   /** Deal or order value in the CRM, when there is one. */

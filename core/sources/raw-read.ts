@@ -37,7 +37,16 @@ export const RawRead = z.discriminatedUnion('kind', [
     url: Url,
     /** Present when the ticket API answered; `comments` is null when only the comments failed. */
     api: z.optional(
-      z.object({ ticket: z.unknown(), comments: z.nullable(z.array(z.unknown()).check(z.maxLength(5000))), requester: opt, related: opt, requested: opt, me: opt }),
+      z.object({
+        ticket: z.unknown(),
+        comments: z.nullable(z.array(z.unknown()).check(z.maxLength(5000))),
+        /** Older comments left unread (how many, or 'some'); anything else reads as none. */
+        olderComments: z.optional(z.pipe(z.unknown(), z.transform((v): number | 'some' | undefined => (v === 'some' || (typeof v === 'number' && Number.isInteger(v) && v > 0) ? v : undefined)))),
+        requester: opt,
+        related: opt,
+        requested: opt,
+        me: opt,
+      }),
     ),
     dom: z.optional(ZendeskDomRead),
   }),
@@ -81,6 +90,7 @@ export function snapshotFromRaw(input: unknown, now = new Date()): ClientSnapsho
         },
         now,
       );
+      if (raw.api.olderComments && raw.api.comments !== null) snap.omitted = { older: raw.api.olderComments };
       if (raw.api.comments !== null || !raw.dom) return snap;
       return ClientSnapshot.parse({ ...snap, via: 'mixed', conversation: domConversation(raw.dom) });
     }

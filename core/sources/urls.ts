@@ -26,14 +26,16 @@ export function isZendeskHost(url: URL, custom: readonly string[] = []): boolean
   return url.protocol === 'https:' && (ZENDESK_HOST.test(url.hostname) || isCustom(url, custom));
 }
 
+/** The account of a Zendesk host: the leftmost label of *.zendesk.com, or an added address's whole host. */
+const zendeskAccount = (url: URL) => ZENDESK_HOST.exec(url.hostname)?.[1]?.toLowerCase() ?? url.hostname;
+
 /** The Zendesk agent page's target, or null when it shows no client (views, dashboard, search, help center). */
 export function parseZendeskUrl(url: URL, custom: readonly string[] = []): PageTarget | null {
   if (!isZendeskHost(url, custom)) return null;
   const m = /^\/agent\/(tickets|users|organizations)\/(\d+)(?:\/|$)/.exec(url.pathname);
   if (!m?.[1] || !m[2]) return null;
   const kind = ({ tickets: 'ticket', users: 'user', organizations: 'organization' } as const)[m[1] as 'tickets'];
-  const account = ZENDESK_HOST.exec(url.hostname)?.[1]?.toLowerCase() ?? url.hostname;
-  return { source: 'zendesk', account, kind, id: m[2] };
+  return { source: 'zendesk', account: zendeskAccount(url), kind, id: m[2] };
 }
 
 const AMO_HOST = /^([a-z0-9][a-z0-9-]*)\.(amocrm\.ru|amocrm\.com|kommo\.com)$/i;
@@ -51,4 +53,17 @@ export function parseAmoUrl(url: URL, custom: readonly string[] = []): PageTarge
   const kind = ({ leads: 'ticket', contacts: 'user', companies: 'organization' } as const)[m[1] as 'leads'];
   // The URL parser lower-cases host names already.
   return { source: 'amocrm', account: url.hostname, kind, id: m[2] };
+}
+
+/** The hosts the agent added, per helpdesk. */
+export type CustomHosts = Readonly<Record<SourceId, readonly string[]>>;
+
+/**
+ * The helpdesk and account any page of this address belongs to, from its host alone (null: not a helpdesk
+ * Tipazh reads). What a report from a tab may claim: its snapshot's source and account must be these.
+ */
+export function helpdeskOfHost(url: URL, custom: CustomHosts): { source: SourceId; account: string } | null {
+  if (isZendeskHost(url, custom.zendesk)) return { source: 'zendesk', account: zendeskAccount(url) };
+  if (isAmoHost(url, custom.amocrm)) return { source: 'amocrm', account: url.hostname };
+  return null;
 }

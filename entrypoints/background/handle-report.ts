@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
-import { PageReport, TabState, tabStateKey } from '../../core/protocol';
+import { PageReport, STORAGE_FULL, TAB_STATE_PREFIX, TabState, tabStateKey } from '../../core/protocol';
+import { compactSnapshot } from '../../core/compact-snapshot';
 import { formatIssues } from '../../core/schema/format-issues';
 import { z } from '../../core/schema/zod';
 import { snapshotFromRaw } from '../../core/sources/raw-read';
+import { CUSTOM_HELPDESKS_KEY, customHostsOf, readCustomHelpdesks } from '../../core/sources/custom-helpdesks';
+import { helpdeskOfHost, type CustomHosts } from '../../core/sources/urls';
 import { clientKeyOf } from '../../core/schema/snapshot';
 import type { TipazhDb } from '../../core/store/db';
 import { recordVisit } from '../../core/store/dossiers';
@@ -11,19 +14,58 @@ import { getNeverRecord as neverRecordList } from '../../core/store/never-record
 
 export type ReportResult = { ok: true } | { ok: false; error: string };
 
+/** Which tab sent a report, and the address of the page that sent it (as the browser says, not the report). */
+export interface ReportSender {
+  tabId: number | undefined;
+  url: string | undefined;
+}
+
+/** The hosts the agent added, per helpdesk, as saved by the options page. */
+async function customHosts(): Promise<CustomHosts> {
+  const list = readCustomHelpdesks((await browser.storage.local.get(CUSTOM_HELPDESKS_KEY))[CUSTOM_HELPDESKS_KEY]);
+  return { zendesk: customHostsOf(list, 'zendesk'), amocrm: customHostsOf(list, 'amocrm') };
+}
+
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Why a report cannot be from the page that sent it, or null: it must describe that page's address, and a
+ * client it names must belong to that page's helpdesk and account (a script in a Zendesk tab cannot write
+ * an amoCRM client's dossier).
+ */
+async function foreignReport(r: PageReport, senderUrl: string | undefined): Promise<string | null> {
+  const origin = senderUrl && originOf(senderUrl);
+  if (!origin) return 'report from a page without an address';
+  if (originOf(r.url) !== origin) return `report for ${originOf(r.url) ?? 'an invalid address'} from ${origin}`;
+  const claimed = r.state === 'client' ? r.snapshot : r.state === 'raw' ? (r.read as { target?: { source?: unknown; account?: unknown } } | null)?.target : undefined;
+  if (!claimed) return null;
+  const page = helpdeskOfHost(new URL(senderUrl), await customHosts());
+  if (!page || claimed.source !== page.source || claimed.account !== page.account) {
+    return `report for ${String(claimed.source)} account ${String(claimed.account)} from ${origin}, which is ${page ? `${page.source} account ${page.account}` : 'no helpdesk Tipazh reads'}`;
+  }
+  return null;
+}
+
 /** Saves what a tab's content script saw: the dossier visit in IndexedDB, the tab's state in session storage. */
-export async function handleReport(
-  db: TipazhDb,
-  message: unknown,
-  tabId: number | undefined,
-  now = Date.now(),
-): Promise<ReportResult> {
+export async function handleReport(db: TipazhDb, message: unknown, sender: ReportSender, now = Date.now()): Promise<ReportResult> {
+  const { tabId } = sender;
   if (tabId == null) return { ok: false, error: 'report without a tab' };
   const parsed = PageReport.safeParse(message);
   if (!parsed.success) {
     const error = formatIssues(parsed.error);
     console.warn('[Tipazh] refused a page report:\n' + error);
     return { ok: false, error };
+  }
+  const foreign = await foreignReport(parsed.data, sender.url);
+  if (foreign) {
+    console.warn(`[Tipazh] refused a page report: ${foreign}`);
+    return { ok: false, error: foreign };
   }
   let r = parsed.data;
   if (r.state === 'raw') {
@@ -33,27 +75,59 @@ export async function handleReport(
     } catch (e) {
       const error = e instanceof z.core.$ZodError ? formatIssues(e) : e instanceof Error ? e.message : String(e);
       console.warn('[Tipazh] refused what the page gave:\n' + error);
-      await browser.storage.session.set({ [tabStateKey(tabId)]: TabState.parse({ tabId, state: 'error', url: r.url, message: error.slice(0, 2000), updatedAt: now }) });
+      await saveTabState(TabState.parse({ tabId, state: 'error', url: r.url, message: error.slice(0, 2000), updatedAt: now }));
       return { ok: false, error };
     }
   }
   const state: TabState = { tabId, state: r.state as TabState['state'], url: r.url, updatedAt: now };
   if (r.state === 'client' && isNeverRecorded(r.snapshot, await neverRecordList(db))) {
     // On the agent's never-record list: no dossier, no visit, no snapshot kept; the panel says why.
-    await browser.storage.session.set({ [tabStateKey(tabId)]: TabState.parse({ tabId, state: 'none', url: r.url, message: 'never-record', updatedAt: now }) });
+    await saveTabState(TabState.parse({ tabId, state: 'none', url: r.url, message: 'never-record', updatedAt: now }));
     return { ok: true };
   }
   if (r.state === 'client') {
-    state.snapshot = r.snapshot;
+    state.snapshot = compactSnapshot(r.snapshot);
     state.clientKey = clientKeyOf(r.snapshot);
   } else if (r.state === 'error') {
     state.message = r.message;
   }
-  // The panel shows the client as soon as the tab state lands; the dossier catches up a moment later.
-  await browser.storage.session.set({ [tabStateKey(tabId)]: TabState.parse(state) });
+  // The panel shows the client as soon as the tab state lands; the dossier catches up a moment later. A
+  // state that cannot be kept still leaves the visit recorded.
+  await saveTabState(TabState.parse(state));
   // What the panel says of the client goes into this visit when the panel shows it (recordVerdict).
   if (r.state === 'client') await recordVisit(db, r.snapshot, now);
   return { ok: true };
+}
+
+/**
+ * Writes a tab's state. When session storage refuses (it is full), the states of closed tabs are dropped and
+ * the write tried again; if it still fails, the tab gets a small error state the panel shows, never silence.
+ */
+async function saveTabState(state: TabState): Promise<void> {
+  const key = tabStateKey(state.tabId);
+  try {
+    await browser.storage.session.set({ [key]: state });
+    return;
+  } catch (e) {
+    console.warn('[Tipazh] session storage refused a tab state; dropping closed tabs and trying again', e);
+  }
+  await sweepClosedTabs().catch((e: unknown) => console.warn('[Tipazh] could not list the tabs', e));
+  try {
+    await browser.storage.session.set({ [key]: state });
+  } catch (e) {
+    console.error('[Tipazh] session storage is full', e);
+    const failed: TabState = { tabId: state.tabId, state: 'error', url: state.url, message: STORAGE_FULL, updatedAt: state.updatedAt };
+    await browser.storage.session.remove(key).catch(() => undefined);
+    await browser.storage.session.set({ [key]: failed }).catch((e2: unknown) => console.error('[Tipazh] could not even say so', e2));
+  }
+}
+
+/** Drops the stored states of tabs that are no longer open (a closing the background missed, e.g. while asleep). */
+export async function sweepClosedTabs(): Promise<void> {
+  const open = new Set((await browser.tabs.query({})).map((t) => t.id));
+  const stored = Object.keys(await browser.storage.session.get(null)).filter((k) => k.startsWith(TAB_STATE_PREFIX));
+  const closed = stored.filter((k) => !open.has(Number(k.slice(TAB_STATE_PREFIX.length))));
+  if (closed.length) await browser.storage.session.remove(closed);
 }
 
 /** A tab that left the helpdesk (or closed) has no client any more. */

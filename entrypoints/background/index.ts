@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { TipazhDb } from '../../core/store/db';
 import { browserHelpdeskScripts } from './browser-helpdesk-scripts';
 import { loadBundledPack } from './bundled-pack';
-import { forgetTab, handleReport } from './handle-report';
+import { forgetTab, handleReport, sweepClosedTabs } from './handle-report';
 import { createHelpdeskService, isHelpdeskMessage } from './helpdesk-scripts';
 import { isOwnPage } from './own-page';
 import { listenForPanels } from './store-port';
@@ -25,13 +25,15 @@ export default defineBackground(() => {
     // Only the extension's own pages (the options page) may change the added addresses, never a content script.
     if (isHelpdeskMessage(message)) return isOwnPage(sender) ? helpdesks.handle(message) : undefined;
     if (!sender.tab) return undefined;
-    return handleReport(db, message, sender.tab.id).catch((e: unknown) => {
+    return handleReport(db, message, { tabId: sender.tab.id, url: sender.url ?? sender.tab.url }).catch((e: unknown) => {
       console.error('[Tipazh] could not save the report', e);
       return { ok: false, error: String(e) };
     });
   });
   listenForPanels(db, loadBundledPack);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // Tabs closed while the background slept left their states behind.
+  sweepClosedTabs().catch((e: unknown) => console.warn('[Tipazh] could not drop the states of closed tabs', e));
   // A tab that leaves the helpdesk keeps its last state here; the panel ignores it because it only
   // trusts a state whose origin is the tab's current one (see components/panel/tab-state.ts).
 });

@@ -1,3 +1,4 @@
+import { commentsPage } from '../support/zendesk-routes';
 import { expect, test } from './fixtures';
 
 const BASE = 'https://acme.zendesk.com/agent';
@@ -52,4 +53,47 @@ test('shows the requester’s helpdesk notes and user fields', async ({ zendesk,
   await expect(panel.getByTestId('helpdesk-fields')).toContainText('Ведёт кофейный блог');
   await expect(panel.getByTestId('helpdesk-fields')).toContainText('loyalty tier');
   await expect(panel.getByTestId('helpdesk-fields')).toContainText('gold');
+});
+
+/** `n` comments alternating client and agent, a minute apart, with `text(i)` as comment i's words. */
+function comments(n: number, text: (i: number) => string) {
+  const start = Date.parse('2026-02-01T08:00:00Z');
+  return Array.from({ length: n }, (_, i) => ({
+    id: 1000 + i,
+    type: 'Comment',
+    author_id: i % 2 ? 38156690120027 : 38156690203507,
+    plain_body: text(i),
+    public: true,
+    created_at: new Date(start + i * 60_000).toISOString(),
+  }));
+}
+
+test('a ticket of 1,250 comments: the newest 1,000 are read, and the panel says 250 older ones were not', async ({ zendesk, openHelpdesk, openPanel }) => {
+  const all = comments(1250, (i) => `message number ${i}`);
+  const asked: URL[] = [];
+  zendesk.setOverride(({ path, url }) => {
+    if (path === '/api/v2/tickets/1203/comments.json') {
+      asked.push(url);
+      return { status: 200, body: commentsPage(all, url) };
+    }
+    if (path === '/api/v2/tickets/1203/comments/count.json') return { status: 200, body: { count: { value: all.length } } };
+    return undefined;
+  });
+  const { tabId } = await openHelpdesk(`${BASE}/tickets/1203`);
+  const panel = await openPanel(tabId);
+  await expect(panel.getByTestId('message-count')).toHaveText('1000 messages');
+  await expect(panel.getByTestId('omitted')).toHaveText('250 older messages were not read: Tipazh works from the newest.');
+  // Every page asked newest first.
+  expect(asked.length).toBeGreaterThanOrEqual(10);
+  expect(asked.every((u) => u.searchParams.get('sort') === '-created_at')).toBe(true);
+});
+
+test('a ticket bigger than session storage (60 comments of 190 KB) still shows its client, and says what was shortened', async ({ zendesk, openHelpdesk, openPanel }) => {
+  const all = comments(60, (i) => `${i % 2 ? 'We are looking into it.' : 'I demand a full refund right now or I go to the press.'} ${'lorem ipsum dolor '.repeat(10_500)}`);
+  zendesk.setOverride(({ path, url }) => (path === '/api/v2/tickets/1203/comments.json' ? { status: 200, body: commentsPage(all, url) } : undefined));
+  const { tabId } = await openHelpdesk(`${BASE}/tickets/1203`);
+  const panel = await openPanel(tabId);
+  await expect(panel.getByTestId('client-name')).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByTestId('omitted')).toContainText('very long messages were shortened for the panel');
+  await expect(panel.getByTestId('client-type')).toBeVisible();
 });

@@ -22,6 +22,8 @@ export interface FixtureSite {
   /** Paths served by the app's HTML (everything else that is not API or fixture data is 404). */
   isAppPath: (path: string) => boolean;
   notFound: unknown;
+  /** Answers the site computes rather than serves from one file (e.g. a list in the order asked for); undefined: the file. */
+  compute?: (path: string, url: URL) => unknown;
 }
 
 /** The fixture file for an API path: path + `.json`, `page[after]=X` → `.after-X.json`. */
@@ -64,8 +66,9 @@ export async function routeSite(context: BrowserContext, site: FixtureSite): Pro
         apiCalls.push({ path, at: Date.now(), status: custom.status });
         return json(route, custom.status, custom.body, custom.headers);
       }
-      const file = apiFile(site, path, url);
-      const text = file ? readFileSync(file, 'utf8').replaceAll('{{origin}}', url.origin) : undefined;
+      const computed = site.compute?.(path, url);
+      const file = computed === undefined ? apiFile(site, path, url) : undefined;
+      const text = computed !== undefined ? JSON.stringify(computed) : file ? readFileSync(file, 'utf8').replaceAll('{{origin}}', url.origin) : undefined;
       const status = !text ? 404 : text.trim() === '__204__' ? 204 : 200;
       if (isApi) apiCalls.push({ path, at: Date.now(), status });
       if (status === 404) return json(route, 404, site.notFound);

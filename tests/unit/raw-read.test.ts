@@ -10,6 +10,12 @@ describe('snapshotFromRaw: the background validates what the content script read
     const s = snapshotFromRaw({ kind: 'zendesk-ticket', target, url: 'https://acme.zendesk.com/agent/tickets/5', api: { ticket, comments: [{ id: 1, author_id: 9, plain_body: 'hi', public: true }] } });
     expect(s).toMatchObject({ via: 'api', client: { name: 'Ann' }, conversation: [{ author: 'client', text: 'hi' }] });
   });
+  it('says how many older comments were left unread, and reads anything odd there as none', () => {
+    const read = (olderComments: unknown) => snapshotFromRaw({ kind: 'zendesk-ticket', target, url: 'u', api: { ticket, comments: [{ id: 1, author_id: 9, plain_body: 'hi', public: true }], olderComments } });
+    expect(read(200).omitted).toEqual({ older: 200 });
+    expect(read('some').omitted).toEqual({ older: 'some' });
+    for (const odd of [0, -3, 1.5, '200', { n: 1 }, undefined]) expect(read(odd).omitted).toBeUndefined();
+  });
   it('takes the conversation from the page when only the comments failed', () => {
     const s = snapshotFromRaw({
       kind: 'zendesk-ticket',

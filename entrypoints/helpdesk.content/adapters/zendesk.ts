@@ -9,12 +9,22 @@ import type { HelpdeskAdapter, ReadEnv } from './types';
 import { findTicketRoot, readZendeskDom } from './zendesk-dom';
 import { insertViaCkEditor } from './zendesk-insert';
 
+/** At most this many pages of 100 comments are read: the newest. */
 const MAX_COMMENT_PAGES = 10;
 
-/** Every comment, following cursor (`links.next` while `meta.has_more`) or offset (`next_page`) pagination. */
-async function readComments(origin: string, id: string, opts: GetJsonOptions): Promise<unknown[]> {
+const timeOf = (c: unknown) => {
+  const t = at(c, 'created_at');
+  return typeof t === 'string' ? Date.parse(t) : NaN;
+};
+
+/**
+ * The ticket's newest comments (asked newest first, up to MAX_COMMENT_PAGES pages of cursor or offset
+ * pagination), returned oldest first, and how many older ones were left unread (`'some'` when the count is
+ * unavailable).
+ */
+async function readComments(origin: string, id: string, opts: GetJsonOptions): Promise<{ comments: unknown[]; older?: number | 'some' }> {
   const all: unknown[] = [];
-  let next: string | null = `${origin}/api/v2/tickets/${id}/comments.json?page[size]=100`;
+  let next: string | null = `${origin}/api/v2/tickets/${id}/comments.json?page[size]=100&sort=-created_at`;
   for (let page = 0; next && page < MAX_COMMENT_PAGES; page++) {
     const res = await getBody(next, opts);
     const comments = at(res, 'comments');
@@ -24,7 +34,13 @@ async function readComments(origin: string, id: string, opts: GetJsonOptions): P
     // Follow pagination links only on the helpdesk's own origin.
     next = typeof candidate === 'string' && new URL(candidate, origin).origin === origin ? candidate : null;
   }
-  return all;
+  all.reverse();
+  // Oldest first by time, whichever order the helpdesk answered in (the reversal keeps ties newest-last).
+  if (all.every((c) => !Number.isNaN(timeOf(c)))) all.sort((a, b) => timeOf(a) - timeOf(b));
+  if (!next) return { comments: all };
+  const count = await optional('comment count', getBody(`${origin}/api/v2/tickets/${id}/comments/count.json`, opts));
+  const total = at(count, 'count', 'value');
+  return { comments: all, older: typeof total === 'number' && total > all.length ? total - all.length : 'some' };
 }
 
 let me: Promise<unknown> | undefined;
@@ -44,13 +60,13 @@ async function readTicketApi(target: PageTarget, origin: string, opts: GetJsonOp
   if (!rid) throw new Error('the ticket answer has no requester');
   const users = at(ticket, 'users');
   const sideloaded = Array.isArray(users) && users.some((u) => idAt(u, 'id') === rid);
-  const [comments, requester, [related, requested], meAnswer] = await Promise.all([
+  const [read, requester, [related, requested], meAnswer] = await Promise.all([
     readComments(origin, target.id, opts).catch((e: unknown) => (log.warn('comments unavailable, reading them from the page', e), null)),
     sideloaded ? undefined : optional('requester', getBody(`${origin}/api/v2/users/${rid}.json`, opts)),
     history(origin, rid, opts),
     agentProfile(origin, opts),
   ]);
-  return { ticket, comments, requester, related, requested, me: meAnswer };
+  return { ticket, comments: read?.comments ?? null, olderComments: read?.older, requester, related, requested, me: meAnswer };
 }
 
 async function readTicket(target: PageTarget, env: ReadEnv): Promise<RawReadInput> {
