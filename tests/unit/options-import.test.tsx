@@ -50,6 +50,7 @@ describe('import from a file', () => {
     ['an unknown key', () => file(packText('unknown-key.json')), /^types\.tester: .*"phrasez"/],
     ['a future schemaVersion', () => file(packText('future-schema.json')), /^schemaVersion: this pack needs a newer Tipazh \(schema 7/],
     ['HTML or script in a phrase', () => file(packText('html-phrase.json')), /^types\.extortionist\.phrases\[0\]\.text: contains HTML or script/],
+    ['a "__proto__" type', () => file(packText('proto-key.json')), /^types: Unrecognized key: "__proto__"/],
     ['10 MB', () => file(' '.repeat(10_000_000), 'huge.json'), /^\(root\): the file is 10000 KB; a pack may be at most 2 MB/],
     ['the built-in pack’s id', () => file(JSON.stringify({ ...acme, id: 'default' })), /^id: "default" is the built-in pack's id/],
   ])('refuses %s with the JSON path, installs nothing and leaves installed packs alone', async (_what, make, path) => {
