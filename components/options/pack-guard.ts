@@ -1,5 +1,5 @@
 import { findMarkup } from '../../core/pack/markup';
-import { parsePack, type PackParse } from '../../core/pack/parse';
+import { parsePackBytes, type PackParse } from '../../core/pack/parse';
 
 export { findMarkup, pathString } from '../../core/pack/markup';
 
@@ -10,11 +10,11 @@ export interface PathIssue {
 import type { StrategyPack } from '../../core/pack/schema';
 
 /**
- * Reads a pack file for the options page: the schema check (with JSON paths), then the page's own
- * rules (plain text only, the built-in pack's id is taken). Never throws.
+ * Reads a pack file's bytes for the options page: UTF-8, the schema check (with JSON paths), then the page's
+ * own rules (plain text only, the built-in pack's id is taken). Never throws.
  */
-export function readPack(text: string, builtinId: string): PackParse {
-  const r = parsePack(text);
+export function readPack(bytes: Uint8Array, builtinId: string): PackParse {
+  const r = parsePackBytes(bytes);
   if (!r.ok) return r;
   return checkRules(r.pack, builtinId);
 }

@@ -1,4 +1,5 @@
 import { formatIssues } from '../schema/format-issues';
+import { decodeUtf8 } from '../utf8';
 import { findMarkup } from './markup';
 import { PACK_SCHEMA_VERSION, StrategyPack } from './schema';
 
@@ -6,9 +7,12 @@ export const MAX_PACK_BYTES = 2_000_000;
 
 export type PackParse = { ok: true; pack: StrategyPack } | { ok: false; error: string };
 
+/** What is said of a pack file of `size` bytes (or characters) over the limit. */
+export const packTooLarge = (size: number) => `(root): the file is ${Math.round(size / 1000)} KB; a pack may be at most ${MAX_PACK_BYTES / 1_000_000} MB`;
+
 /** Reads a pack file's text; says what is wrong and where (JSON path), never throws. Texts must be plain (no HTML). */
 export function parsePack(text: string): PackParse {
-  if (text.length > MAX_PACK_BYTES) return { ok: false, error: `(root): the file is ${Math.round(text.length / 1000)} KB; a pack may be at most ${MAX_PACK_BYTES / 1_000_000} MB` };
+  if (text.length > MAX_PACK_BYTES) return { ok: false, error: packTooLarge(text.length) };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -24,4 +28,14 @@ export function parsePack(text: string): PackParse {
   const markup = findMarkup(r.data);
   if (markup.length) return { ok: false, error: markup.slice(0, 10).map((i) => `${i.path}: ${i.message}`).join('\n') };
   return { ok: true, pack: r.data };
+}
+
+/**
+ * Reads a pack file as it comes in (a picked file, a download, a file on disk): at most MAX_PACK_BYTES, UTF-8
+ * (else refused with the offset of the first bad byte, never read with replacement characters), then `parsePack`.
+ */
+export function parsePackBytes(bytes: Uint8Array): PackParse {
+  if (bytes.length > MAX_PACK_BYTES) return { ok: false, error: packTooLarge(bytes.length) };
+  const text = decodeUtf8(bytes);
+  return text.ok ? parsePack(text.text) : { ok: false, error: `(root): ${text.error}` };
 }
