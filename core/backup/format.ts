@@ -1,12 +1,36 @@
-import { StrategyPack } from '../pack/schema';
+import { BUILTIN_PACK_ID, builtinIdTaken, checkPackValue, MAX_PACK_BYTES } from '../pack/parse';
 import { z } from '../schema/zod';
 import { AuditRecord, ClientRecord, CorrectionRecord, InstalledPack, MetaRecord, NoteRecord, PersonRecord, VisitRecord } from '../store/db';
 
 export const BACKUP_FORMAT = 'tipazh-backup';
 export const BACKUP_VERSION = 1;
 
-/** An installed pack from a file: the pack itself (and any pending update) must pass the full pack schema. */
-const BackupPack = z.extend(InstalledPack, { pack: StrategyPack, pending: z.optional(StrategyPack) });
+/**
+ * A team pack in a backup (installed, or a pending update), checked as a pack file import checks it
+ * (`checkPackValue`: schema version, schema, plain text only, the size limit) and refused with the built-in
+ * pack's id as the options page refuses it: whatever an import refuses, a restore refuses. Each problem names
+ * the pack.
+ */
+const TeamPack = z.pipe(
+  z.unknown(),
+  z.transform((raw, ctx) => {
+    const id = (raw as { id?: unknown } | null)?.id;
+    const named = (message: string) => (typeof id === 'string' ? `${message} (pack "${id.slice(0, 64)}")` : message);
+    const size = JSON.stringify(raw)?.length ?? 0;
+    const r = size > MAX_PACK_BYTES ? { ok: false as const, issues: [{ path: [], message: `is ${Math.round(size / 1000)} KB; a pack may be at most ${MAX_PACK_BYTES / 1_000_000} MB` }] } : checkPackValue(raw);
+    const issues = r.ok ? (r.pack.id === BUILTIN_PACK_ID ? [{ path: ['id'], message: builtinIdTaken(r.pack.id) }] : []) : r.issues;
+    if (r.ok && !issues.length) return r.pack;
+    for (const i of issues) ctx.issues.push({ code: 'custom', path: [...i.path], message: r.ok ? i.message : named(i.message), input: raw });
+    return z.NEVER;
+  }),
+);
+
+/** An installed pack from a file: keyed by the id of the pack it holds. */
+const BackupPack = z.extend(InstalledPack, { pack: TeamPack, pending: z.optional(TeamPack) }).check(
+  z.superRefine((p, ctx) => {
+    if (p.pack.id !== p.id) ctx.addIssue({ code: 'custom', path: ['id'], message: `the pack it holds is "${p.pack.id}", not "${p.id}"`, input: p.id });
+  }),
+);
 
 /**
  * A dossier in a backup: its visits and notes are listed apart, in `data.visits` and `data.notes` (the file

@@ -8,6 +8,11 @@ import { addNote, recordVisit } from '../../core/store/dossiers';
 import { installPack } from '../../core/store/packs';
 import { readDefaultPack } from '../../core/pack/node-default';
 import { makeSnapshot, freshDatabases, storedNotes, storedVisits } from './helpers';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parsePackBytes } from '../../core/pack/parse';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const fresh = freshDatabases('b');
 const KEY = 'zendesk:acme:42';
@@ -129,6 +134,39 @@ describe('backup and restore', () => {
     expect(!wrong.ok && wrong.error).toMatch(/data\.packs\[0\]\.pack\.types\.tester\.phrases\[0\]\.text/);
     data.data.packs[0].pack = { id: 'team' };
     expect(!parseBackup(JSON.stringify(data)).ok && 'refused').toBe('refused');
+  });
+
+  // The same hostile packs through both doors: whatever a pack file import refuses, a restore refuses too.
+  it.each([
+    ['HTML in a phrase', 'html-phrase.json', 'types.extortionist.phrases[0].text: contains HTML or script'],
+    ['a "__proto__" type', 'proto-key.json', 'types: Unrecognized key: "__proto__"'],
+    ['a future schema version', 'future-schema.json', 'schemaVersion: this pack needs a newer Tipazh'],
+    ['an unknown key', 'unknown-key.json', 'types.tester: Unrecognized key: "phrasez"'],
+    ['a wrong type', 'wrong-type.json', 'version: Invalid input: expected string'],
+  ])('refuses a pack with %s in a backup as the file import does, naming the pack', async (_what, fixture, problem) => {
+    const bytes = readFileSync(resolve(import.meta.dirname, '../fixtures/packs', fixture));
+    const imported = parsePackBytes(bytes);
+    expect(!imported.ok && imported.error.startsWith(problem)).toBe(true);
+    const data = JSON.parse(await exportBackup(await populated()));
+    const hostile = JSON.parse(bytes.toString('utf8'));
+    data.data.packs.push({ ...data.data.packs[0], id: hostile.id, pack: hostile });
+    const restored = parseBackup(JSON.stringify(data));
+    expect(!restored.ok && restored.error).toMatch(new RegExp(`^data\\.packs\\[1\\]\\.pack\\.${escape(problem)}.*\\(pack "acme-support"\\)$`, 'm'));
+    // A pending update is held to the same rules.
+    data.data.packs[1] = { ...data.data.packs[0], pending: hostile };
+    const pending = parseBackup(JSON.stringify(data));
+    expect(!pending.ok && pending.error).toMatch(new RegExp(`^data\\.packs\\[1\\]\\.pending\\.${escape(problem)}`, 'm'));
+  });
+
+  it('refuses a backup pack the options page would refuse: the built-in pack’s id, or an id that is not its pack’s', async () => {
+    const data = JSON.parse(await exportBackup(await populated()));
+    const team = data.data.packs[0];
+    data.data.packs[0] = { ...team, id: 'default', pack: { ...team.pack, id: 'default' } };
+    const builtin = parseBackup(JSON.stringify(data));
+    expect(!builtin.ok && builtin.error).toBe(`data.packs[0].pack.id: "default" is the built-in pack's id; give the team pack its own id`);
+    data.data.packs[0] = { ...team, id: 'other' };
+    const other = parseBackup(JSON.stringify(data));
+    expect(!other.ok && other.error).toBe('data.packs[0].id: the pack it holds is "team", not "other"');
   });
 
   it('is transactional: a failure half-way writes nothing', async () => {
