@@ -1,5 +1,6 @@
 import { BUILTIN_PACK_ID, builtinIdTaken, checkPackValue, MAX_PACK_BYTES } from '../pack/parse';
 import { z } from '../schema/zod';
+import { Lang } from '../taxonomy';
 import { AuditRecord, ClientRecord, CorrectionRecord, InstalledPack, MetaRecord, NoteRecord, PersonRecord, VisitRecord } from '../store/db';
 
 export const BACKUP_FORMAT = 'tipazh-backup';
@@ -71,8 +72,8 @@ const envelope = <T extends Record<keyof typeof BACKUP_RECORDS, z.ZodMiniType>>(
       audit: z.array(records.audit as T['audit']),
       meta: z._default(z.array(records.meta as T['meta']), []),
     }),
-    /** Browser-side settings (language…), applied by the page that restores. */
-    settings: z._default(z.record(z.string(), z.unknown()), {}),
+    /** Browser-side settings (the UI language), applied by the page that restores. */
+    settings: z._default(z.strictObject({ lang: z.optional(Lang) }), {}),
   });
 
 /** One file with everything Tipazh keeps: dossiers, visits, notes, corrections (the learned model), packs, settings. */

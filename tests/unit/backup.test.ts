@@ -11,6 +11,9 @@ import { makeSnapshot, freshDatabases, storedNotes, storedVisits } from './helpe
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePackBytes } from '../../core/pack/parse';
+import { parseNeverRecordText } from '../../core/privacy';
+import { setUpLock } from '../../core/store/sealed-notes';
+import { getNeverRecord, setNeverRecord } from '../../core/store/never-record';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -24,7 +27,7 @@ async function populated() {
   await addNote(db, KEY, 'likes tea', 1500);
   await addCorrection(db, { clientKey: KEY, from: 'unknown', to: 'tester', stems: ['bug', 'crash'] }, 1600);
   await installPack(db, { ...readDefaultPack(), id: 'team', name: { en: 'Team' } }, { kind: 'file', name: 'team.json' }, { now: 1700 });
-  await db.meta.put({ key: 'neverRecord', value: ['vip@example.com'] });
+  await setNeverRecord(db, parseNeverRecordText('vip@example.com\n@press.example'));
   return db;
 }
 
@@ -167,6 +170,38 @@ describe('backup and restore', () => {
     data.data.packs[0] = { ...team, id: 'other' };
     const other = parseBackup(JSON.stringify(data));
     expect(!other.ok && other.error).toBe('data.packs[0].id: the pack it holds is "team", not "other"');
+  });
+
+  it('refuses a setting whose value is not of its key’s type, with its path, and writes nothing', async () => {
+    const src = await populated();
+    await setUpLock(src, 'correct horse battery', 1000);
+    const data = JSON.parse(await exportBackup(src));
+    const at = (key: string) => data.data.meta.findIndex((m: { key: string }) => m.key === key);
+    const [never, lock] = [at('neverRecord'), at('notesLock')];
+    expect([never, lock].every((i) => i >= 0)).toBe(true);
+    const good = structuredClone(data.data.meta);
+    const refused = async (change: () => void, error: string) => {
+      data.data.meta = structuredClone(good);
+      change();
+      const r = parseBackup(JSON.stringify(data));
+      expect(!r.ok && r.error).toBe(error);
+    };
+    // Read back as an empty list, emails as one string would let every listed client be recorded again.
+    await refused(() => (data.data.meta[never].value.emails = 'vip@example.com'), `data.meta[${never}].value.emails: Invalid input: expected array, received string`);
+    await refused(() => (data.data.meta[never].value = ['vip@example.com']), `data.meta[${never}].value: Invalid input: expected object, received array`);
+    await refused(() => (data.data.meta[lock].value = 42), `data.meta[${lock}].value: Invalid input: expected object, received number`);
+    await refused(() => (data.data.meta[lock].value.iterations = '600000'), `data.meta[${lock}].value.iterations: Invalid input: expected number, received string`);
+    await refused(() => data.data.meta.push({ key: 'nerverRecord', value: {} }), `data.meta[2].key: Invalid discriminator value. Expected 'neverRecord' | 'notesLock'`);
+    await refused(() => (data.settings = { lang: 'de' }), 'settings.lang: Invalid option: expected one of "en"|"ru"');
+    // The right ones restore, and read back as they were.
+    data.data.meta = good;
+    data.settings = { lang: 'ru' };
+    const r = parseBackup(JSON.stringify(data));
+    if (!r.ok) throw new Error(r.error);
+    const dst = fresh();
+    await applyRestore(dst, r.backup);
+    expect(await getNeverRecord(dst)).toEqual({ emails: ['vip@example.com'], domains: ['press.example'], clientKeys: [] });
+    expect((await dst.meta.get('notesLock'))?.value).toEqual((await src.meta.get('notesLock'))?.value);
   });
 
   it('is transactional: a failure half-way writes nothing', async () => {
