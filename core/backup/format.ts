@@ -4,7 +4,13 @@ import { Lang } from '../taxonomy';
 import { AuditRecord, ClientRecord, CorrectionRecord, InstalledPack, MetaRecord, NoteRecord, PersonRecord, VisitRecord } from '../store/db';
 
 export const BACKUP_FORMAT = 'tipazh-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * Version 2 ends with the digest of its content (digest.ts), and a file of version 2 or later without one is
+ * refused. Version 1 files had none: they still restore, with a warning that they cannot be checked.
+ */
+export const BACKUP_VERSION = 2;
+/** The first version whose files carry their digest. */
+export const DIGEST_SINCE = 2;
 
 /**
  * A team pack in a backup (installed, or a pending update), checked as a pack file import checks it

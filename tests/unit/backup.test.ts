@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportBackup } from '../../core/backup/export';
 import { applyRestore, planRestore } from '../../core/backup/restore';
 import { parseBackup } from '../../core/backup/read-backup';
+import { signed } from '../support/backup-file';
 import { addCorrection } from '../../core/store/corrections';
 import { setTags } from '../../core/store/dossier-edits';
 import { addNote, recordVisit } from '../../core/store/dossiers';
@@ -35,7 +36,7 @@ describe('backup and restore', () => {
   it('round-trips everything into an empty profile', async () => {
     const src = await populated();
     const text = await exportBackup(src, { settings: { lang: 'ru' } });
-    const parsed = parseBackup(text);
+    const parsed = await parseBackup(text);
     if (!parsed.ok) throw new Error(parsed.error);
     const dst = fresh();
     const plan = await applyRestore(dst, parsed.backup);
@@ -55,7 +56,7 @@ describe('backup and restore', () => {
     const dst = fresh();
     await recordVisit(dst, makeSnapshot({ ticket: { id: '3', subject: 'Third' } }), 500);
     await addNote(dst, KEY, 'local note', 600);
-    const r = parseBackup(await exportBackup(src));
+    const r = await parseBackup(await exportBackup(src));
     if (!r.ok) throw new Error(r.error);
     await applyRestore(dst, r.backup);
     expect(await dst.clients.count()).toBe(1);
@@ -73,7 +74,7 @@ describe('backup and restore', () => {
 
   it('never overwrites newer local data without being told to', async () => {
     const src = await populated();
-    const r = parseBackup(await exportBackup(src));
+    const r = await parseBackup(await exportBackup(src));
     if (!r.ok) throw new Error(r.error);
     const dst = fresh();
     await applyRestore(dst, r.backup);
@@ -88,21 +89,21 @@ describe('backup and restore', () => {
 
   it('refuses a truncated or corrupted file, says where, and changes nothing', async () => {
     const text = await exportBackup(await populated());
-    const truncated = parseBackup(text.slice(0, Math.floor(text.length / 2)));
+    const truncated = await parseBackup(text.slice(0, Math.floor(text.length / 2)));
     expect(truncated.ok).toBe(false);
     expect(!truncated.ok && truncated.error).toMatch(/truncated|ends early|JSON/);
     const data = JSON.parse(text);
     data.data.clients[0].lastSeen = 'yesterday';
-    const corrupted = parseBackup(JSON.stringify(data));
+    const corrupted = await parseBackup(await signed(data));
     expect(!corrupted.ok && corrupted.error).toMatch(/data\.clients\[0\]\.lastSeen/);
-    expect(parseBackup(JSON.stringify({ ...data, format: 'other' })).ok).toBe(false);
-    expect(!parseBackup(JSON.stringify({ ...data, version: 99 })).ok).toBe(true);
+    expect((await parseBackup(await signed({ ...data, format: 'other' }))).ok).toBe(false);
+    expect(!(await parseBackup(await signed({ ...data, version: 99 }))).ok).toBe(true);
   });
 
   it('refuses a visit of a dossier the file does not hold, saying which', async () => {
     const data = JSON.parse(await exportBackup(await populated()));
     data.data.visits[1].clientKey = 'zendesk:acme:nobody';
-    const r = parseBackup(JSON.stringify(data));
+    const r = await parseBackup(await signed(data));
     expect(!r.ok && r.error).toBe('data.visits[1].clientKey: no dossier "zendesk:acme:nobody" in this backup');
   });
 
@@ -111,7 +112,7 @@ describe('backup and restore', () => {
     const note = (id: string, clientKey: string) => ({ id, clientKey, text: `about ${clientKey}`, pinned: false, createdAt: 3, updatedAt: 3 });
     const data = JSON.parse(await exportBackup(src));
     data.data.notes.push(note('n-local', 'zendesk:acme:7'), note('n-away', 'zendesk:acme:8'));
-    const r = parseBackup(JSON.stringify(data));
+    const r = await parseBackup(await signed(data));
     if (!r.ok) throw new Error(r.error);
     const dst = fresh();
     await recordVisit(dst, makeSnapshot({ client: { externalId: '7', name: 'Here already' } }), 100);
@@ -123,7 +124,7 @@ describe('backup and restore', () => {
     expect((await dst.clients.get(KEY))?.notes.map((n) => n.id).sort()).toEqual([(await storedNotes(src))[0]!.id, 'n-waiting'].sort());
     expect((await dst.notes.toArray()).map((n) => n.id)).toEqual(['n-away']);
     // The waiting note is in the next backup, and joins its dossier when the agent first opens that client.
-    const again = parseBackup(await exportBackup(dst));
+    const again = await parseBackup(await exportBackup(dst));
     expect(again.ok && again.backup.data.notes.map((n) => n.id)).toContain('n-away');
     await recordVisit(dst, makeSnapshot({ client: { externalId: '8', name: 'Later' } }), 200);
     expect((await dst.clients.get('zendesk:acme:8'))?.notes.map((n) => n.id)).toEqual(['n-away']);
@@ -133,10 +134,10 @@ describe('backup and restore', () => {
   it('holds a backup’s installed packs to the full pack schema, saying where one is wrong', async () => {
     const data = JSON.parse(await exportBackup(await populated()));
     data.data.packs[0].pack.types.tester.phrases[0].text = 42;
-    const wrong = parseBackup(JSON.stringify(data));
+    const wrong = await parseBackup(await signed(data));
     expect(!wrong.ok && wrong.error).toMatch(/data\.packs\[0\]\.pack\.types\.tester\.phrases\[0\]\.text/);
     data.data.packs[0].pack = { id: 'team' };
-    expect(!parseBackup(JSON.stringify(data)).ok && 'refused').toBe('refused');
+    expect(!(await parseBackup(await signed(data))).ok && 'refused').toBe('refused');
   });
 
   // The same hostile packs through both doors: whatever a pack file import refuses, a restore refuses too.
@@ -153,11 +154,11 @@ describe('backup and restore', () => {
     const data = JSON.parse(await exportBackup(await populated()));
     const hostile = JSON.parse(bytes.toString('utf8'));
     data.data.packs.push({ ...data.data.packs[0], id: hostile.id, pack: hostile });
-    const restored = parseBackup(JSON.stringify(data));
+    const restored = await parseBackup(await signed(data));
     expect(!restored.ok && restored.error).toMatch(new RegExp(`^data\\.packs\\[1\\]\\.pack\\.${escape(problem)}.*\\(pack "acme-support"\\)$`, 'm'));
     // A pending update is held to the same rules.
     data.data.packs[1] = { ...data.data.packs[0], pending: hostile };
-    const pending = parseBackup(JSON.stringify(data));
+    const pending = await parseBackup(await signed(data));
     expect(!pending.ok && pending.error).toMatch(new RegExp(`^data\\.packs\\[1\\]\\.pending\\.${escape(problem)}`, 'm'));
   });
 
@@ -165,10 +166,10 @@ describe('backup and restore', () => {
     const data = JSON.parse(await exportBackup(await populated()));
     const team = data.data.packs[0];
     data.data.packs[0] = { ...team, id: 'default', pack: { ...team.pack, id: 'default' } };
-    const builtin = parseBackup(JSON.stringify(data));
+    const builtin = await parseBackup(await signed(data));
     expect(!builtin.ok && builtin.error).toBe(`data.packs[0].pack.id: "default" is the built-in pack's id; give the team pack its own id`);
     data.data.packs[0] = { ...team, id: 'other' };
-    const other = parseBackup(JSON.stringify(data));
+    const other = await parseBackup(await signed(data));
     expect(!other.ok && other.error).toBe('data.packs[0].id: the pack it holds is "team", not "other"');
   });
 
@@ -183,7 +184,7 @@ describe('backup and restore', () => {
     const refused = async (change: () => void, error: string) => {
       data.data.meta = structuredClone(good);
       change();
-      const r = parseBackup(JSON.stringify(data));
+      const r = await parseBackup(await signed(data));
       expect(!r.ok && r.error).toBe(error);
     };
     // Read back as an empty list, emails as one string would let every listed client be recorded again.
@@ -196,7 +197,7 @@ describe('backup and restore', () => {
     // The right ones restore, and read back as they were.
     data.data.meta = good;
     data.settings = { lang: 'ru' };
-    const r = parseBackup(JSON.stringify(data));
+    const r = await parseBackup(await signed(data));
     if (!r.ok) throw new Error(r.error);
     const dst = fresh();
     await applyRestore(dst, r.backup);
@@ -205,7 +206,7 @@ describe('backup and restore', () => {
   });
 
   it('is transactional: a failure half-way writes nothing', async () => {
-    const r = parseBackup(await exportBackup(await populated()));
+    const r = await parseBackup(await exportBackup(await populated()));
     if (!r.ok) throw new Error(r.error);
     const dst = fresh();
     await recordVisit(dst, makeSnapshot({ client: { externalId: '7', name: 'Local only' } }), 1);
