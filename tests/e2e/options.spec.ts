@@ -95,7 +95,7 @@ test('(b) a pack from an https URL the extension may read installs; a host witho
   await expect(rows(page)).toHaveCount(1);
 });
 
-test('(b) a pack URL serving bytes that are not UTF-8 is refused with the byte offset, and nothing is installed', async ({ ext, zendesk }) => {
+test('(b2) a pack URL serving bytes that are not UTF-8 is refused with the byte offset, and nothing is installed', async ({ ext, zendesk }) => {
   void zendesk;
   await servePack(ext, PACK_URL, () => readFileSync(packFile('latin1-phrase.json')));
   const page = await openOptions(ext);
