@@ -1,4 +1,4 @@
-import { BUILTIN_PACK_ID, builtinIdTaken, checkPackValue, MAX_PACK_BYTES } from '../pack/parse';
+import { BUILTIN_PACK_ID, builtinIdTaken, checkPackValue, MAX_PACK_BYTES, packSize, type PackCheck } from '../pack/parse';
 import { z } from '../schema/zod';
 import { Lang } from '../taxonomy';
 import { AuditRecord, ClientRecord, CorrectionRecord, InstalledPack, MetaRecord, NoteRecord, PersonRecord, VisitRecord } from '../store/db';
@@ -13,21 +13,26 @@ export const BACKUP_VERSION = 2;
 export const DIGEST_SINCE = 2;
 
 /**
- * A team pack in a backup (installed, or a pending update), checked as a pack file import checks it
- * (`checkPackValue`: schema version, schema, plain text only, the size limit) and refused with the built-in
- * pack's id as the options page refuses it: whatever an import refuses, a restore refuses. Each problem names
- * the pack.
+ * A team pack in a backup (installed, or a pending update), checked as a pack file import checks it: the size
+ * limit, then `checkPackValue` (schema version, schema, plain text only); and, as the options page refuses it,
+ * not with the built-in pack's id. Whatever an import refuses, a restore refuses.
  */
+function checkTeamPack(raw: unknown): PackCheck {
+  const size = JSON.stringify(raw)?.length ?? 0;
+  if (size > MAX_PACK_BYTES) return { ok: false, issues: [{ path: [], message: `is ${packSize(size)}` }] };
+  const r = checkPackValue(raw);
+  return r.ok && r.pack.id === BUILTIN_PACK_ID ? { ok: false, issues: [{ path: ['id'], message: builtinIdTaken(r.pack.id) }] } : r;
+}
+
+/** A team pack in a backup, each problem at its path and naming the pack. */
 const TeamPack = z.pipe(
   z.unknown(),
   z.transform((raw, ctx) => {
+    const r = checkTeamPack(raw);
+    if (r.ok) return r.pack;
     const id = (raw as { id?: unknown } | null)?.id;
-    const named = (message: string) => (typeof id === 'string' ? `${message} (pack "${id.slice(0, 64)}")` : message);
-    const size = JSON.stringify(raw)?.length ?? 0;
-    const r = size > MAX_PACK_BYTES ? { ok: false as const, issues: [{ path: [], message: `is ${Math.round(size / 1000)} KB; a pack may be at most ${MAX_PACK_BYTES / 1_000_000} MB` }] } : checkPackValue(raw);
-    const issues = r.ok ? (r.pack.id === BUILTIN_PACK_ID ? [{ path: ['id'], message: builtinIdTaken(r.pack.id) }] : []) : r.issues;
-    if (r.ok && !issues.length) return r.pack;
-    for (const i of issues) ctx.issues.push({ code: 'custom', path: [...i.path], message: r.ok ? i.message : named(i.message), input: raw });
+    const pack = typeof id === 'string' ? ` (pack "${id.slice(0, 64)}")` : '';
+    for (const i of r.issues) ctx.issues.push({ code: 'custom', path: [...i.path], message: `${i.message}${pack}`, input: raw });
     return z.NEVER;
   }),
 );

@@ -11,8 +11,10 @@ export const BUILTIN_PACK_ID = 'default';
 export type PackParse = { ok: true; pack: StrategyPack } | { ok: false; error: string };
 export type PackCheck = { ok: true; pack: StrategyPack } | { ok: false; issues: PathedIssue[] };
 
+/** A pack's size against the limit: `2500 KB; a pack may be at most 2 MB`. */
+export const packSize = (size: number) => `${Math.round(size / 1000)} KB; a pack may be at most ${MAX_PACK_BYTES / 1_000_000} MB`;
 /** What is said of a pack file of `size` bytes (or characters) over the limit. */
-export const packTooLarge = (size: number) => `(root): the file is ${Math.round(size / 1000)} KB; a pack may be at most ${MAX_PACK_BYTES / 1_000_000} MB`;
+export const packTooLarge = (size: number) => `(root): the file is ${packSize(size)}`;
 
 /** What is said of a team pack that takes the built-in pack's id (at `id`). */
 export const builtinIdTaken = (id: string) => `"${id}" is the built-in pack's id; give the team pack its own id`;

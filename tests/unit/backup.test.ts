@@ -162,12 +162,15 @@ describe('backup and restore', () => {
     expect(!pending.ok && pending.error).toMatch(new RegExp(`^data\\.packs\\[1\\]\\.pending\\.${escape(problem)}`, 'm'));
   });
 
-  it('refuses a backup pack the options page would refuse: the built-in pack’s id, or an id that is not its pack’s', async () => {
+  it('refuses a backup pack the options page would refuse: the built-in pack’s id, over 2 MB, or an id that is not its pack’s', async () => {
     const data = JSON.parse(await exportBackup(await populated()));
     const team = data.data.packs[0];
     data.data.packs[0] = { ...team, id: 'default', pack: { ...team.pack, id: 'default' } };
     const builtin = await parseBackup(await signed(data));
-    expect(!builtin.ok && builtin.error).toBe(`data.packs[0].pack.id: "default" is the built-in pack's id; give the team pack its own id`);
+    expect(!builtin.ok && builtin.error).toBe(`data.packs[0].pack.id: "default" is the built-in pack's id; give the team pack its own id (pack "default")`);
+    data.data.packs[0] = { ...team, pack: { ...team.pack, description: { en: 'x'.repeat(3_000_000) } } };
+    const huge = await parseBackup(await signed(data));
+    expect(!huge.ok && huge.error).toMatch(/^data\.packs\[0\]\.pack: is 30\d\d KB; a pack may be at most 2 MB \(pack "team"\)$/);
     data.data.packs[0] = { ...team, id: 'other' };
     const other = await parseBackup(await signed(data));
     expect(!other.ok && other.error).toBe('data.packs[0].id: the pack it holds is "team", not "other"');
