@@ -3,8 +3,8 @@ import { normalizeEmail } from './identity';
 import type { ClientSnapshot } from './schema/snapshot';
 import { clientKeyOf } from './schema/snapshot';
 
-/** Clients Tipazh must skip entirely: exact emails, email domains, or record keys. */
-export const NeverRecord = z.object({
+/** Clients Tipazh must skip entirely: exact emails, email domains, or record keys. Strict: a misspelt list is refused, never read as empty. */
+export const NeverRecord = z.strictObject({
   emails: z._default(z.array(z.string().check(z.trim(), z.toLowerCase())).check(z.maxLength(10_000)), []),
   domains: z._default(
     z.array(z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.transform((d) => d.replace(/^@/, '')))).check(z.maxLength(1000)),
@@ -13,7 +13,7 @@ export const NeverRecord = z.object({
   clientKeys: z._default(z.array(z.string()).check(z.maxLength(10_000)), []),
 });
 export type NeverRecord = z.infer<typeof NeverRecord>;
-export const NEVER_RECORD_KEY = 'neverRecord';
+export const NEVER_RECORD_KEY = 'neverRecord' as const;
 
 /** True when the snapshot's client is on the never-record list. */
 export function isNeverRecorded(s: ClientSnapshot, list: NeverRecord | undefined): boolean {

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { Backup } from '../../core/backup/format';
+import type { BackupRead, BackupRefused } from '../../core/backup/read-backup';
 import type { RestorePlan } from '../../core/backup/restore';
 import type { ReadStage } from '../../core/backup/service';
 import type { DataTransport } from './data-transport';
@@ -12,9 +13,9 @@ type Busy = 'export' | 'read' | ReadStage | 'restore';
 type Step =
   | { kind: 'idle' }
   | { kind: 'busy'; what: Busy; done: number; total: number }
-  | { kind: 'planned'; backup: Backup; plan: RestorePlan }
+  | { kind: 'planned'; backup: Backup; plan: RestorePlan; integrity: BackupRead['integrity'] }
   | { kind: 'done'; plan: RestorePlan }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; integrity?: BackupRefused['integrity'] };
 
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
 
@@ -53,7 +54,7 @@ export function DataSection({ data }: { data: DataTransport }) {
     try {
       progress('read')(0, 1);
       const r = await data.planRestore(await file.text(), (stage, done, total) => progress(stage)(done, total));
-      step.value = r.ok ? { kind: 'planned', backup: r.backup, plan: r.plan } : { kind: 'error', message: r.error };
+      step.value = r.ok ? { kind: 'planned', backup: r.backup, plan: r.plan, integrity: r.integrity } : { kind: 'error', message: r.error, integrity: r.integrity };
     } catch (e) {
       fail(e);
     }
@@ -83,11 +84,16 @@ export function DataSection({ data }: { data: DataTransport }) {
       {s.kind === 'busy' && <ProgressBar done={s.done} total={s.total} label={t(`options.data.busy.${s.what}`)} />}
       {s.kind === 'error' && (
         <p class="error" role="alert" data-testid="backup-error">
-          {t('options.data.broken')} {s.message}
+          {t('options.data.broken')} {s.integrity ? t(`options.data.integrity.${s.integrity}`) : s.message}
         </p>
       )}
       {s.kind === 'planned' && (
         <div class="data__plan" data-testid="restore-plan">
+          {s.integrity === 'absent' && (
+            <p class="warn" role="status" data-testid="restore-unchecked">
+              {t('options.data.integrity.absent')}
+            </p>
+          )}
           <p>{t('options.data.plan', { add: sum(s.plan.add), update: sum(s.plan.update), clients: s.plan.add.clients })}</p>
           {s.plan.conflicts.length > 0 && (
             <fieldset>

@@ -1,3 +1,4 @@
+import { builtinIdTaken } from '../../core/pack/parse';
 import { StrategyPack } from '../../core/pack/schema';
 import { findMarkup, pathString, type PathIssue } from './pack-guard';
 
@@ -42,7 +43,7 @@ export function validateDraft(draft: unknown, builtinId: string): { issues: Path
   const r = StrategyPack.safeParse(draft);
   const issues: PathIssue[] = r.success ? [] : r.error.issues.map((i) => ({ path: pathString(i.path), message: i.message }));
   issues.push(...findMarkup(draft));
-  if (isObj(draft) && draft.id === builtinId) issues.push({ path: 'id', message: `"${builtinId}" is the built-in pack's id; give the team pack its own id` });
+  if (isObj(draft) && draft.id === builtinId) issues.push({ path: 'id', message: builtinIdTaken(builtinId) });
   return { issues, pack: r.success && !issues.length ? r.data : null };
 }
 

@@ -1,7 +1,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import { diffPacks, type PackChange } from '../../core/pack/diff';
 import { formatPack } from '../../core/pack/format';
-import { MAX_PACK_BYTES } from '../../core/pack/parse';
+import { MAX_PACK_BYTES, packTooLarge } from '../../core/pack/parse';
 import type { LocText, StrategyPack } from '../../core/pack/schema';
 import type { InstalledPack } from '../../core/store/db';
 import { effectiveOf, PERSONAL_PACK_ID } from '../../core/store/packs';
@@ -153,14 +153,14 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
   } as const satisfies Record<string, MessageKey>;
 
   // --- fetching ------------------------------------------------------------------------------------
-  async function fetchPackText(url: string, cancelKey: MessageKey, vars: Busy['vars'], quiet = false): Promise<string> {
+  async function fetchPackBytes(url: string, cancelKey: MessageKey, vars: Busy['vars'], quiet = false): Promise<Uint8Array> {
     const ctl = new AbortController();
     const stopTimer = later(() => ctl.abort(new PackFetchError('timeout')), fetchTimeoutMs);
     const onLifeAbort = () => ctl.abort();
     life.signal.addEventListener('abort', onLifeAbort);
     if (!quiet) busy.value = { key: cancelKey, vars, cancel: () => ctl.abort(new PackFetchError('aborted')) };
     try {
-      return await transport.fetchText(url, { maxBytes: MAX_PACK_BYTES, signal: ctl.signal });
+      return await transport.fetchBytes(url, { maxBytes: MAX_PACK_BYTES, signal: ctl.signal });
     } catch (e) {
       if (ctl.signal.aborted && ctl.signal.reason instanceof PackFetchError) throw ctl.signal.reason;
       throw e instanceof PackFetchError ? e : new PackFetchError('network', errorText(e));
@@ -180,12 +180,12 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
   } as const satisfies Record<PackFetchError['reason'], MessageKey>;
 
   // --- import --------------------------------------------------------------------------------------
-  /** Validates and installs a pack's text; an installed id waits for "replace?". Nothing is written on error. */
-  async function installText(text: string, source: PackSource) {
+  /** Validates and installs a pack file's bytes; an installed id waits for "replace?". Nothing is written on error. */
+  async function installBytes(bytes: Uint8Array, source: PackSource) {
     const base = builtin.value;
     if (!base) return;
     busy.value = { key: 'options.busy.installing' };
-    const r = readPack(text.replace(/^\uFEFF/, ''), base.id);
+    const r = readPack(bytes, base.id);
     if (!r.ok) return say('error', 'options.import.invalid', {}, r.error);
     const pack = r.pack;
     const src: PackSource = pack.id === PERSONAL_PACK_ID ? { kind: 'personal' } : source;
@@ -215,10 +215,9 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
     notice.value = null;
     return guarded(async () => {
       busy.value = { key: 'options.busy.reading', vars: { name: file.name } };
-      if (file.size > MAX_PACK_BYTES) {
-        return say('error', 'options.import.invalid', {}, `(root): the file is ${Math.round(file.size / 1000)} KB; a pack may be at most ${MAX_PACK_BYTES / 1_000_000} MB`);
-      }
-      await installText(await file.text(), { kind: 'file', name: file.name });
+      // Checked before the file is read: a huge file is never loaded.
+      if (file.size > MAX_PACK_BYTES) return say('error', 'options.import.invalid', {}, packTooLarge(file.size));
+      await installBytes(new Uint8Array(await file.arrayBuffer()), { kind: 'file', name: file.name });
     });
   }
 
@@ -244,8 +243,7 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
     return guarded(async () => {
       const a = await granted;
       if (a !== 'granted') return say('error', ACCESS_MESSAGES[a], { host: url.hostname, seconds: Math.round(permissionTimeoutMs / 1000) });
-      const text = await fetchPackText(href, 'options.busy.fetching', { url: href });
-      await installText(text, { kind: 'url', url: href });
+      await installBytes(await fetchPackBytes(href, 'options.busy.fetching', { url: href }), { kind: 'url', url: href });
     });
   }
 
@@ -273,8 +271,7 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
     const base = builtin.value!;
     setUpdate(rec.id, { kind: 'checking' });
     try {
-      const text = await fetchPackText(rec.source.url, 'options.busy.checking', { name: nameOf(rec.pack) }, quiet);
-      const r = readPack(text, base.id);
+      const r = readPack(await fetchPackBytes(rec.source.url, 'options.busy.checking', { name: nameOf(rec.pack) }, quiet), base.id);
       if (!r.ok) return setUpdate(rec.id, { kind: 'error', key: 'options.update.invalid', detail: r.error });
       if (r.pack.id !== rec.id) return setUpdate(rec.id, { kind: 'error', key: 'options.update.otherPack', vars: { id: r.pack.id } });
       const result = await transport.offerUpdate(rec.id, r.pack);

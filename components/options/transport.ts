@@ -48,8 +48,8 @@ export interface OptionsTransport {
    * (it needs the user gesture). May never settle: headless Chromium shows no prompt; the model times it out.
    */
   requestHostAccess(host: string): Promise<boolean>;
-  /** GETs a URL as text; refuses more than `maxBytes` (throws PackFetchError). */
-  fetchText(url: string, opts: { maxBytes: number; signal: AbortSignal }): Promise<string>;
+  /** GETs a URL's body as bytes (decoded by the pack reader, which refuses what is not UTF-8); refuses more than `maxBytes` (throws PackFetchError). */
+  fetchBytes(url: string, opts: { maxBytes: number; signal: AbortSignal }): Promise<Uint8Array>;
   /** Offers `text` as a file download. */
   download(fileName: string, text: string): void;
   /** Runs labelled examples through a pack off the page's main work, reporting progress. */

@@ -1,12 +1,48 @@
-import { StrategyPack } from '../pack/schema';
+import { BUILTIN_PACK_ID, builtinIdTaken, checkPackValue, MAX_PACK_BYTES, packSize, type PackCheck } from '../pack/parse';
 import { z } from '../schema/zod';
+import { Lang } from '../taxonomy';
 import { AuditRecord, ClientRecord, CorrectionRecord, InstalledPack, MetaRecord, NoteRecord, PersonRecord, VisitRecord } from '../store/db';
 
 export const BACKUP_FORMAT = 'tipazh-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * Version 2 ends with the digest of its content (digest.ts), and a file of version 2 or later without one is
+ * refused. Version 1 files had none: they still restore, with a warning that they cannot be checked.
+ */
+export const BACKUP_VERSION = 2;
+/** The first version whose files carry their digest. */
+export const DIGEST_SINCE = 2;
 
-/** An installed pack from a file: the pack itself (and any pending update) must pass the full pack schema. */
-const BackupPack = z.extend(InstalledPack, { pack: StrategyPack, pending: z.optional(StrategyPack) });
+/**
+ * A team pack in a backup (installed, or a pending update), checked as a pack file import checks it: the size
+ * limit, then `checkPackValue` (schema version, schema, plain text only); and, as the options page refuses it,
+ * not with the built-in pack's id. Whatever an import refuses, a restore refuses.
+ */
+function checkTeamPack(raw: unknown): PackCheck {
+  const size = JSON.stringify(raw)?.length ?? 0;
+  if (size > MAX_PACK_BYTES) return { ok: false, issues: [{ path: [], message: `is ${packSize(size)}` }] };
+  const r = checkPackValue(raw);
+  return r.ok && r.pack.id === BUILTIN_PACK_ID ? { ok: false, issues: [{ path: ['id'], message: builtinIdTaken(r.pack.id) }] } : r;
+}
+
+/** A team pack in a backup, each problem at its path and naming the pack. */
+const TeamPack = z.pipe(
+  z.unknown(),
+  z.transform((raw, ctx) => {
+    const r = checkTeamPack(raw);
+    if (r.ok) return r.pack;
+    const id = (raw as { id?: unknown } | null)?.id;
+    const pack = typeof id === 'string' ? ` (pack "${id.slice(0, 64)}")` : '';
+    for (const i of r.issues) ctx.issues.push({ code: 'custom', path: [...i.path], message: `${i.message}${pack}`, input: raw });
+    return z.NEVER;
+  }),
+);
+
+/** An installed pack from a file: keyed by the id of the pack it holds. */
+const BackupPack = z.extend(InstalledPack, { pack: TeamPack, pending: z.optional(TeamPack) }).check(
+  z.superRefine((p, ctx) => {
+    if (p.pack.id !== p.id) ctx.addIssue({ code: 'custom', path: ['id'], message: `the pack it holds is "${p.pack.id}", not "${p.id}"`, input: p.id });
+  }),
+);
 
 /**
  * A dossier in a backup: its visits and notes are listed apart, in `data.visits` and `data.notes` (the file
@@ -47,8 +83,8 @@ const envelope = <T extends Record<keyof typeof BACKUP_RECORDS, z.ZodMiniType>>(
       audit: z.array(records.audit as T['audit']),
       meta: z._default(z.array(records.meta as T['meta']), []),
     }),
-    /** Browser-side settings (language…), applied by the page that restores. */
-    settings: z._default(z.record(z.string(), z.unknown()), {}),
+    /** Browser-side settings (the UI language), applied by the page that restores. */
+    settings: z._default(z.strictObject({ lang: z.optional(Lang) }), {}),
   });
 
 /** One file with everything Tipazh keeps: dossiers, visits, notes, corrections (the learned model), packs, settings. */

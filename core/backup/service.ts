@@ -22,11 +22,11 @@ export function dataService(db: TipazhDb, settings: { read(): Promise<Record<str
       const text = await exportBackup(db, { settings: await settings.read(), onProgress });
       return { fileName: `tipazh-backup-${new Date(now()).toISOString().slice(0, 10)}.json`, text };
     },
-    /** Checks a backup file's records, then compares them with this profile's, reporting each stage's progress. */
+    /** Checks a backup file's digest and records, then compares them with this profile's, reporting each stage's progress. */
     async planRestore(text: string, onProgress: (stage: ReadStage, done: number, total: number) => void) {
       const parsed = await readBackup(text, (done, total) => onProgress('check', done, total));
       if (!parsed.ok) return parsed;
-      return { ok: true as const, backup: parsed.backup, plan: await planRestore(db, parsed.backup, (done, total) => onProgress('compare', done, total)) };
+      return { ...parsed, plan: await planRestore(db, parsed.backup, (done, total) => onProgress('compare', done, total)) };
     },
     async restore(backup: Backup, conflicts: 'keep-local' | 'take-backup', onProgress: (done: number, total: number) => void) {
       const plan = await applyRestore(db, backup, { conflicts, onProgress });

@@ -9,14 +9,14 @@ import { z } from '../schema/zod';
 export const Sealed = z.object({ iv: z.string().check(z.minLength(1)), data: z.string().check(z.minLength(1)) });
 export type Sealed = z.infer<typeof Sealed>;
 
-export const LockRecord = z.object({
+export const LockRecord = z.strictObject({
   salt: z.string().check(z.minLength(1)),
   iterations: z.number().check(z.int(), z.minimum(1000)),
   /** A known text, encrypted: decrypting it proves the passphrase is right. */
   check: Sealed,
 });
 export type LockRecord = z.infer<typeof LockRecord>;
-export const LOCK_KEY = 'notesLock';
+export const LOCK_KEY = 'notesLock' as const;
 export const DEFAULT_ITERATIONS = 600_000;
 const CHECK_TEXT = 'tipazh-lock-v1';
 

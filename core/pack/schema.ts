@@ -30,6 +30,19 @@ const Weight = z.number().check(z.minimum(-10), z.maximum(10));
 /** An integer between `min` and `max`. */
 const IntIn = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
 
+/**
+ * An object keyed by known ids (types, service levels, stages, strategies, signals): any other key is refused
+ * with the object's path. zod's record skips an own `__proto__` key (one `JSON.parse` makes) without a word, as
+ * it cannot be copied onto the result, so that key is refused here before the record reads the object.
+ */
+function ById<K extends z.ZodMiniType<string, string>, V extends z.ZodMiniType>(keys: K, value: V) {
+  const record = z.partialRecord(keys, value);
+  const noProtoKey = z.superRefine<unknown>((v, ctx) => {
+    if (v !== null && typeof v === 'object' && Object.hasOwn(v, '__proto__')) ctx.addIssue({ code: 'unrecognized_keys', keys: ['__proto__'], input: v as Record<string, unknown> });
+  });
+  return z.pipe(z.custom<z.input<typeof record>>().check(noProtoKey), record);
+}
+
 /** A word or phrase that suggests a type. Matched on stemmed words, so one form covers its inflections. */
 export const Cue = z.strictObject({
   lang: Lang,
@@ -63,7 +76,7 @@ export const TypeSection = z.strictObject({
   phrases: z.optional(z.array(Phrase).check(z.maxLength(100))),
   cues: z.optional(z.array(Cue).check(z.maxLength(1000))),
   /** Weight of each behaviour or history signal for this type. */
-  signals: z.optional(z.partialRecord(SignalId, Weight)),
+  signals: z.optional(ById(SignalId, Weight)),
   /** A starting score before any evidence (default 0). */
   prior: z.optional(Weight),
 });
@@ -96,7 +109,7 @@ export const CompanyStrategySection = z.strictObject({
   summary: z.optional(LocText),
   goodwill: z.optional(Goodwill),
   /** Extra advice per client type under this company strategy. */
-  advice: z.optional(z.partialRecord(ClientTypeId, LocText)),
+  advice: z.optional(ById(ClientTypeId, LocText)),
 });
 export type CompanyStrategySection = z.infer<typeof CompanyStrategySection>;
 
@@ -167,16 +180,16 @@ export const StrategyPack = z
     languages: z.array(Lang).check(z.minLength(1), z.maxLength(2)),
     /** The team's company service strategy (seed 002). */
     companyStrategy: z.optional(CompanyStrategyId),
-    types: z.optional(z.partialRecord(ClientTypeId, TypeSection)),
+    types: z.optional(ById(ClientTypeId, TypeSection)),
     general: z.optional(GeneralSection),
-    serviceLevels: z.optional(z.partialRecord(ServiceLevelId, Described)),
+    serviceLevels: z.optional(ById(ServiceLevelId, Described)),
     lifecycle: z.optional(
       z.strictObject({
-        stages: z.optional(z.partialRecord(LifecycleStageId, Described)),
+        stages: z.optional(ById(LifecycleStageId, Described)),
         thresholds: z.optional(LifecycleThresholds),
       }),
     ),
-    companyStrategies: z.optional(z.partialRecord(CompanyStrategyId, CompanyStrategySection)),
+    companyStrategies: z.optional(ById(CompanyStrategyId, CompanyStrategySection)),
     serviceLevelRules: z.optional(ServiceLevelRules),
     segments: z.optional(
       z.array(Segment).check(

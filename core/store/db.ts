@@ -2,7 +2,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import { declareVersions } from './schema-versions';
 import { z } from '../schema/zod';
 import type { StrategyPack } from '../pack/schema';
-import { Sealed } from '../crypto/lock';
+import { LOCK_KEY, LockRecord, Sealed } from '../crypto/lock';
+import { NEVER_RECORD_KEY, NeverRecord } from '../privacy';
 import { ClientProfile } from '../schema/profile';
 import { Lang, LifecycleStageId, ServiceLevelId, SourceId, TypeVerdict } from '../taxonomy';
 
@@ -174,8 +175,16 @@ export const InstalledPack = z.object({
 });
 export type InstalledPack = z.infer<typeof InstalledPack>;
 
-/** A setting kept with the dossiers (and in backups): the never-record list, the notes lock. */
-export const MetaRecord = z.object({ key: z.string(), value: z.unknown() });
+/**
+ * A setting kept with the dossiers (and in backups), typed by its key with the schema where the setting is
+ * defined: the never-record list (privacy.ts), the notes lock (crypto/lock.ts). A key this Tipazh does not
+ * know, or a value not of its key's type, is refused where it comes in (a backup), with its path: a list that
+ * would read back as empty must never be taken in.
+ */
+export const MetaRecord = z.discriminatedUnion('key', [
+  z.object({ key: z.literal(NEVER_RECORD_KEY), value: NeverRecord }),
+  z.object({ key: z.literal(LOCK_KEY), value: LockRecord }),
+]);
 export type MetaRecord = z.infer<typeof MetaRecord>;
 
 export const DB_NAME = 'tipazh';

@@ -15,11 +15,11 @@ const DISMISSED_KEY = 'options.dismissedUpdates';
 
 const hostPattern = (host: string) => `https://${host}/*`;
 
-/** Reads a response body, stopping as soon as it passes `maxBytes` (a hostile URL may serve gigabytes). */
-async function readLimited(res: Response, maxBytes: number): Promise<string> {
+/** Reads a response body's bytes, stopping as soon as it passes `maxBytes` (a hostile URL may serve gigabytes). */
+async function readLimited(res: Response, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length'));
   if (declared > maxBytes) throw new PackFetchError('too-big', `${Math.round(declared / 1000)} KB`);
-  if (!res.body) return res.text();
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -39,7 +39,7 @@ async function readLimited(res: Response, maxBytes: number): Promise<string> {
     all.set(c, at);
     at += c.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return all;
 }
 
 /** Runs the check in a worker; where workers are missing, on the page after one frame. */
@@ -102,7 +102,7 @@ export function createBrowserTransport(): OptionsTransport {
     hasHostAccess: (host) => browser.permissions.contains({ origins: [hostPattern(host)] }),
     // No await before this call: the browser only shows the prompt during the user's click.
     requestHostAccess: (host) => browser.permissions.request({ origins: [hostPattern(host)] }),
-    async fetchText(url, { maxBytes, signal }) {
+    async fetchBytes(url, { maxBytes, signal }) {
       let res: Response;
       try {
         res = await fetch(url, { signal, credentials: 'omit', cache: 'no-store', redirect: 'follow' });

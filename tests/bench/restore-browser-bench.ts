@@ -52,11 +52,11 @@ async function measure(file: string, expected: Record<string, number>, seedFile?
  * The two backup files, written to `dir`, with what a profile should hold after each scenario. Only paths
  * and counts come back: the generated backups (a gigabyte of objects) are garbage before Chromium starts.
  */
-function writeBackupFiles(dir: string) {
+async function writeBackupFiles(dir: string) {
   const write = (name: string, b: { backup: Backup; text: string }) => (writeFileSync(join(dir, name), b.text), b.backup);
-  const big = realisticBackup({ clients: 100_000, now: NOW });
+  const big = await realisticBackup({ clients: 100_000, now: NOW });
   const backup = write('backup-100k.json', big);
-  const local = write('local-10k.json', realisticBackup({ clients: 10_000, now: NOW, local: true }));
+  const local = write('local-10k.json', await realisticBackup({ clients: 10_000, now: NOW, local: true }));
   return {
     file: join(dir, 'backup-100k.json'),
     records: BACKUP_TABLES.reduce((n, t) => n + backup.data[t].length, 0),
@@ -77,7 +77,7 @@ export async function restoreBrowserBench(out: (s?: string) => void, { runs = 3 
   out(`Backup restore in Chromium (options page → Your data; median of ${runs})`);
   const dir = mkdtempSync(join(tmpdir(), 'tipazh-restore-bench-'));
   try {
-    const { file, records, megabytes, scenarios } = writeBackupFiles(dir);
+    const { file, records, megabytes, scenarios } = await writeBackupFiles(dir);
     out(row(`100k-dossier backup file, ${records} records`, `${megabytes.toFixed(1)} MB`));
     for (const s of scenarios) {
       const times = [];

@@ -58,7 +58,7 @@ export async function storeBench(out: (s?: string) => void): Promise<void> {
       const text = await exportBackup(db);
       const target = new TipazhDb('bench-restore');
       const t = performance.now();
-      const parsed = parseBackup(text);
+      const parsed = await parseBackup(text);
       if (!parsed.ok) throw new Error(parsed.error);
       await applyRestore(target, parsed.backup);
       const secs = (performance.now() - t) / 1000;

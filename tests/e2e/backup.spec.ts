@@ -40,7 +40,15 @@ test('a backup from one profile restores into a fresh one: dossier, notes and th
     const options = await openOptionsPage(second, 'data-section');
     await options.getByTestId('backup-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length - 40)) });
     await expect(options.getByTestId('backup-error')).toContainText(/nothing was changed/);
+    // One bit of the note flipped on disk ("Runs" → "Ruos"): refused by the file's digest.
+    const flipped = Buffer.from(text);
+    flipped[text.indexOf('Runs the TestFlight') + 2]! ^= 0x01;
+    await options.getByTestId('backup-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: flipped });
+    await expect(options.getByTestId('backup-error')).toHaveText(
+      'This file cannot be restored, and nothing was changed: it was changed or damaged after it was written (its integrity check, a digest of its content, does not match).',
+    );
     await options.getByTestId('backup-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect(options.getByTestId('restore-unchecked')).toHaveCount(0);
     await expect(options.getByTestId('restore-plan')).toContainText('1 new clients');
     await options.getByTestId('restore-apply').click();
     await expect(options.getByTestId('restore-done')).toBeVisible();
@@ -57,7 +65,7 @@ test('a backup from one profile restores into a fresh one: dossier, notes and th
 });
 
 test('a large backup shows its progress: the records checked, then compared, then restored', async () => {
-  const { backup, text } = realisticBackup({ clients: 3000, now: Date.parse('2026-11-01T12:00:00Z') });
+  const { backup, text } = await realisticBackup({ clients: 3000, now: Date.parse('2026-11-01T12:00:00Z') });
   const records = BACKUP_TABLES.reduce((n, t) => n + backup.data[t].length, 0);
   const ext = await launchWithExtension();
   try {
@@ -88,6 +96,25 @@ test('a large backup shows its progress: the records checked, then compared, the
     }
     const firstOf = (label: string) => seen.findIndex(([l]) => l === label);
     expect(firstOf(checking)).toBeLessThan(firstOf(comparing));
+  } finally {
+    await ext.close();
+  }
+});
+
+test('a backup from an older Tipazh (no digest) restores after a visible warning that it cannot be checked', async () => {
+  const { text } = await realisticBackup({ clients: 5, now: Date.parse('2026-11-01T12:00:00Z') });
+  const old = JSON.parse(text);
+  delete old.digest;
+  old.version = 1;
+  const ext = await launchWithExtension();
+  try {
+    const options = await openOptionsPage(ext, 'data-section');
+    await options.getByTestId('backup-file').setInputFiles({ name: 'old-backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(old)) });
+    await expect(options.getByTestId('restore-plan')).toContainText('5 new clients');
+    await expect(options.getByTestId('restore-unchecked')).toBeVisible();
+    await expect(options.getByTestId('restore-unchecked')).toHaveText(/^This backup has no integrity check: an older Tipazh made it/);
+    await options.getByTestId('restore-apply').click();
+    await expect(options.getByTestId('restore-done')).toBeVisible();
   } finally {
     await ext.close();
   }

@@ -22,7 +22,7 @@ const rows = (page: Page) => page.getByTestId('pack-row');
 const row = (page: Page, id: string) => page.locator(`[data-testid="pack-row"][data-pack-id="${id}"]`);
 
 /** Serves `body()` at `url`; registered after the Zendesk catch-all, so Playwright tries it first. */
-async function servePack(ext: Launched, url: string, body: () => string) {
+async function servePack(ext: Launched, url: string, body: () => string | Buffer) {
   const hits: string[] = [];
   await ext.context.route(url, (route: Route) => {
     hits.push(route.request().url());
@@ -95,6 +95,17 @@ test('(b) a pack from an https URL the extension may read installs; a host witho
   await expect(rows(page)).toHaveCount(1);
 });
 
+test('(b2) a pack URL serving bytes that are not UTF-8 is refused with the byte offset, and nothing is installed', async ({ ext, zendesk }) => {
+  void zendesk;
+  await servePack(ext, PACK_URL, () => readFileSync(packFile('latin1-phrase.json')));
+  const page = await openOptions(ext);
+  await page.getByTestId('import-url').fill(PACK_URL);
+  await page.getByTestId('import-url-go').click();
+  await expect(page.getByTestId('notice')).toContainText('was not installed', { timeout: 5000 });
+  await expect(page.getByTestId('notice-detail')).toHaveText(/^\(root\): not valid UTF-8 at byte offset 305 \(line 18, byte 0xE9\)/);
+  await expect(page.getByTestId('packs-empty')).toBeVisible();
+});
+
 test('(c) malformed and hostile files are refused with the JSON path; the installed packs stay as they were', async ({ ext }) => {
   const page = await openOptions(ext);
   await page.getByTestId('import-file').setInputFiles(packFile('acme-support.json'));
@@ -105,6 +116,8 @@ test('(c) malformed and hostile files are refused with the JSON path; the instal
     ['an unknown key', packFile('unknown-key.json'), /^types\.tester: .*phrasez/m],
     ['a future schema version', packFile('future-schema.json'), /^schemaVersion: this pack needs a newer Tipazh/],
     ['HTML in a phrase', packFile('html-phrase.json'), /^types\.extortionist\.phrases\[0\]\.text: contains HTML/],
+    ['a "__proto__" type', packFile('proto-key.json'), /^types: Unrecognized key: "__proto__"$/],
+    ['a file saved as Latin-1, not UTF-8', packFile('latin1-phrase.json'), /^\(root\): not valid UTF-8 at byte offset 305 \(line 18, byte 0xE9\)/],
     ['10 MB', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(10_000_000, 0x20) }, /^\(root\): the file is 10000 KB; a pack may be at most 2 MB/],
   ];
   for (const [what, file, path] of cases) {

@@ -1,4 +1,5 @@
 import { BACKUP_FORMAT, BACKUP_KEYS, BACKUP_TABLES, BACKUP_VERSION, type Backup, type BackupTable } from '../../core/backup/format';
+import { withDigest } from '../../core/backup/digest';
 import { parseBackup } from '../../core/backup/read-backup';
 import type { AuditRecord, ClientRecord, CorrectionRecord, NoteRecord, PersonRecord, VisitRecord } from '../../core/store/db';
 import { identitiesOf, isStoredPerson } from '../../core/store/persons';
@@ -56,12 +57,15 @@ function localCopy(c: ClientRecord, i: number): ClientRecord {
   return c;
 }
 
+/** A backup file for this content (an exported file's JSON, changed by a test), signed again as an export signs it. */
+export const signed = (file: object) => withDigest(JSON.stringify({ ...file, digest: undefined }));
+
 /**
  * A realistic backup in the real export format: generated dossiers (names, emails, phones, tags, search
  * tokens as the store builds them), their visits, notes, corrections with the type override and audit entry,
- * and one person per dossier. Checked with the real `parseBackup`; returns the file's text too.
+ * and one person per dossier, signed as an export is. Checked with the real `parseBackup`; returns the file's text too.
  */
-export function realisticBackup(shape: BackupShape): { backup: Backup; text: string } {
+export async function realisticBackup(shape: BackupShape): Promise<{ backup: Backup; text: string }> {
   const local = shape.local ?? false;
   const data: Record<BackupTable, unknown[]> = Object.fromEntries(BACKUP_TABLES.map((t) => [t, []])) as never;
   generateClients(shape.clients, shape.now).forEach((generated, i) => {
@@ -78,8 +82,8 @@ export function realisticBackup(shape: BackupShape): { backup: Backup; text: str
     data.audit.push(...h.audit);
     data.persons.push(person);
   });
-  const text = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: shape.now, data, settings: { lang: 'en' } });
-  const parsed = parseBackup(text);
+  const text = await signed({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: shape.now, data, settings: { lang: 'en' } });
+  const parsed = await parseBackup(text);
   if (!parsed.ok) throw new Error(`generated backup is invalid: ${parsed.error}`);
   return { backup: parsed.backup, text };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_PACK_PATH, readDefaultPack } from '../../core/pack/node-default';
 import { formatPack } from '../../core/pack/format';
+import { BUILTIN_PACK_ID } from '../../core/pack/parse';
 import { phraseVariables } from '../../core/phrases';
 import { CLIENT_TYPES, COMPANY_STRATEGIES, LANGS, LIFECYCLE_STAGES, SERVICE_LEVELS } from '../../core/taxonomy';
 import type { LocText } from '../../core/pack/schema';
@@ -11,6 +12,10 @@ const KNOWN_VARS = new Set(['client.firstName', 'client.name', 'client.email', '
 const bothLangs = (t: LocText | undefined) => !!t?.en && !!t?.ru;
 
 describe('the built-in strategy pack', () => {
+  it('has the id core knows it by (a backup may not restore a team pack with it)', () => {
+    expect(pack.id).toBe(BUILTIN_PACK_ID);
+  });
+
   it('is valid and complete for every type, in both languages', () => {
     for (const type of CLIENT_TYPES) {
       const s = pack.types?.[type];

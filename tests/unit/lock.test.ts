@@ -39,7 +39,7 @@ describe('passphrase lock for VIP notes', () => {
     const backup = await exportBackup(db);
     expect(backup).not.toMatch(/Tverskaya|19:00/);
     const restored = fresh();
-    const parsed = parseBackup(backup);
+    const parsed = await parseBackup(backup);
     if (!parsed.ok) throw new Error(parsed.error);
     await applyRestore(restored, parsed.backup);
     const again = await unlock((await restored.meta.get('notesLock'))!.value as never, 'correct horse battery');

@@ -7,9 +7,14 @@ import { dataService } from '../../core/backup/service';
 import { TipazhDb } from '../../core/store/db';
 import { addNote, recordVisit } from '../../core/store/dossiers';
 import { getNeverRecord } from '../../core/store/never-record';
-import { makeSnapshot, storedNotes } from './helpers';
+import { freshDatabases, makeSnapshot, storedNotes } from './helpers';
+import { lang } from '../../components/i18n';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  lang.value = 'en';
+});
+const fresh = freshDatabases('d');
 
 function transport(db: TipazhDb) {
   const files: { name: string; text: string }[] = [];
@@ -60,6 +65,52 @@ describe('Your data: backups and the never-record list', () => {
     expect((await screen.findByTestId('backup-error')).textContent).toMatch(/nothing was changed.*(truncated|JSON)/);
     expect(await db.clients.count()).toBe(1);
     await db.delete();
+  });
+
+  it('refuses a file changed after it was written, in the UI language, and changes nothing', async () => {
+    const db = new TipazhDb(`d-${Math.random()}`);
+    await recordVisit(db, makeSnapshot(), 1);
+    const { data } = transport(db);
+    const text = (await data.exportBackup(() => {})).text;
+    // One character of a dossier changed on disk: the JSON is still valid, the digest is not.
+    const changed = text.replace('"visitCount":1', '"visitCount":7');
+    expect(changed).not.toBe(text);
+    render(<DataSection data={data} />);
+    fireEvent.change(screen.getByTestId('backup-file'), { target: { files: [file(changed)] } });
+    expect((await screen.findByTestId('backup-error')).textContent).toBe(
+      'This file cannot be restored, and nothing was changed: it was changed or damaged after it was written (its integrity check, a digest of its content, does not match).',
+    );
+    lang.value = 'ru';
+    await waitFor(() => expect(screen.getByTestId('backup-error').textContent).toMatch(/^Этот файл нельзя восстановить, ничего не изменено: его изменили или повредили после записи/));
+    expect(screen.queryByTestId('restore-plan')).toBeNull();
+    expect((await db.clients.get('zendesk:acme:42'))?.visitCount).toBe(1);
+    await db.delete();
+  });
+
+  it('restores an older backup without a digest, warning first that it has no integrity check', async () => {
+    const src = new TipazhDb(`d-${Math.random()}`);
+    await recordVisit(src, makeSnapshot(), 1);
+    const old = JSON.parse((await transport(src).data.exportBackup(() => {})).text);
+    delete old.digest;
+    old.version = 1;
+    const dst = new TipazhDb(`d-${Math.random()}`);
+    const { data } = transport(dst);
+    render(<DataSection data={data} />);
+    fireEvent.change(screen.getByTestId('backup-file'), { target: { files: [file(JSON.stringify(old))] } });
+    expect((await screen.findByTestId('restore-unchecked')).textContent).toMatch(/^This backup has no integrity check: an older Tipazh made it/);
+    lang.value = 'ru';
+    await waitFor(() => expect(screen.getByTestId('restore-unchecked').textContent).toMatch(/^У этой копии нет проверки целостности/));
+    fireEvent.click(screen.getByTestId('restore-apply'));
+    await screen.findByTestId('restore-done');
+    expect(await dst.clients.count()).toBe(1);
+    // A file that carries its digest shows no such warning.
+    cleanup();
+    render(<DataSection data={transport(fresh()).data} />);
+    fireEvent.change(screen.getByTestId('backup-file'), { target: { files: [file((await transport(src).data.exportBackup(() => {})).text)] } });
+    await screen.findByTestId('restore-plan');
+    expect(screen.queryByTestId('restore-unchecked')).toBeNull();
+    await src.delete();
+    await dst.delete();
   });
 
   it('saves the never-record list from text', async () => {

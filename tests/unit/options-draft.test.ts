@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getAt, linesValue, numberValue, setAt, validateDraft } from '../../components/options/draft';
 import { findMarkup, pathString, readPack } from '../../components/options/pack-guard';
 import { formatPack } from '../../core/pack/format';
-import { fixturePack, packText } from '../fixtures/packs/fake-options-transport';
+import { fixturePack, packBytes, packText } from '../fixtures/packs/fake-options-transport';
 
 describe('draft paths', () => {
   it('sets a value deep inside a copy, creating parents, and leaves the original alone', () => {
@@ -38,7 +38,7 @@ describe('pack rules of the options page', () => {
   });
 
   it('accepts the fixture pack as it is, and keeps it canonical', () => {
-    const r = readPack(packText('acme-support.json'), 'default');
+    const r = readPack(packBytes('acme-support.json'), 'default');
     expect(r.ok).toBe(true);
     expect(r.ok && formatPack(r.pack)).toBe(packText('acme-support.json'));
     expect(formatPack(fixturePack('acme-support-1.1.0.json'))).toBe(packText('acme-support-1.1.0.json'));

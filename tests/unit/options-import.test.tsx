@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { lang } from '../../components/i18n';
 import { createOptionsModel } from '../../components/options/model';
 import { OptionsApp } from '../../components/options/OptionsApp';
-import { fakeOptionsTransport, fixturePack, packText, type FakeOptionsInit } from '../fixtures/packs/fake-options-transport';
+import { fakeOptionsTransport, fixturePack, packBytes, packText, type FakeOptionsInit } from '../fixtures/packs/fake-options-transport';
 
 afterEach(() => {
   cleanup();
@@ -25,7 +25,7 @@ async function mount(init: FakeOptionsInit = {}, preinstalled = false) {
   return { ...fake, model };
 }
 
-const file = (text: string, name = 'pack.json') => new File([text], name, { type: 'application/json' });
+const file = (text: string | Uint8Array<ArrayBuffer>, name = 'pack.json') => new File([text], name, { type: 'application/json' });
 const choose = (f: File) => fireEvent.change(screen.getByTestId('import-file'), { target: { files: [f] } });
 const notice = () => screen.findByTestId('notice');
 const detail = () => screen.getByTestId('notice-detail').textContent;
@@ -50,6 +50,8 @@ describe('import from a file', () => {
     ['an unknown key', () => file(packText('unknown-key.json')), /^types\.tester: .*"phrasez"/],
     ['a future schemaVersion', () => file(packText('future-schema.json')), /^schemaVersion: this pack needs a newer Tipazh \(schema 7/],
     ['HTML or script in a phrase', () => file(packText('html-phrase.json')), /^types\.extortionist\.phrases\[0\]\.text: contains HTML or script/],
+    ['a "__proto__" type', () => file(packText('proto-key.json')), /^types: Unrecognized key: "__proto__"/],
+    ['a file saved as Latin-1, not UTF-8', () => file(packBytes('latin1-phrase.json')), /^\(root\): not valid UTF-8 at byte offset 305 \(line 18, byte 0xE9\)/],
     ['10 MB', () => file(' '.repeat(10_000_000), 'huge.json'), /^\(root\): the file is 10000 KB; a pack may be at most 2 MB/],
     ['the built-in pack’s id', () => file(JSON.stringify({ ...acme, id: 'default' })), /^id: "default" is the built-in pack's id/],
   ])('refuses %s with the JSON path, installs nothing and leaves installed packs alone', async (_what, make, path) => {
@@ -198,6 +200,14 @@ describe('import from a URL', () => {
     await notice();
     expect(detail()).toMatch(/^types\.tester: /);
     expect(screen.queryByTestId('busy')).toBeNull();
+    expect(await list()).toEqual([]);
+  });
+
+  it('refuses a URL serving a pack that is not UTF-8, naming the byte offset', async () => {
+    const { list } = await mount({ granted: ['acme.zendesk.com'], urls: { [URL_OK]: packBytes('latin1-phrase.json') } });
+    await importUrl(URL_OK);
+    expect((await notice()).textContent).toMatch(/was not installed: it has errors/);
+    expect(detail()).toMatch(/^\(root\): not valid UTF-8 at byte offset 305 \(line 18, byte 0xE9\)/);
     expect(await list()).toEqual([]);
   });
 

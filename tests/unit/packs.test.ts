@@ -38,6 +38,24 @@ describe('parsePack: bad input gets a message with the JSON path', () => {
     expect(errorOf(text)).toMatch(want);
   });
 
+  // JSON.parse makes "__proto__" an own key; zod's record skips it without a word, so it must be refused first.
+  const small = JSON.stringify(team()).slice(0, -1);
+  it.each([
+    ['types', '"types": {"__proto__": {"prior": 5}}', /^types: Unrecognized key: "__proto__"$/],
+    ['types, next to a known type', '"types": {"tester": {"prior": 1}, "__proto__": {"prior": 5}}', /^types: Unrecognized key: "__proto__"$/],
+    ['a type\'s signals', '"types": {"tester": {"signals": {"__proto__": 1}}}', /^types\.tester\.signals: Unrecognized key: "__proto__"$/],
+    ['serviceLevels', '"serviceLevels": {"__proto__": {}}', /^serviceLevels: Unrecognized key: "__proto__"$/],
+    ['lifecycle stages', '"lifecycle": {"stages": {"__proto__": {}}}', /^lifecycle\.stages: Unrecognized key: "__proto__"$/],
+    ['companyStrategies', '"companyStrategies": {"__proto__": {}}', /^companyStrategies: Unrecognized key: "__proto__"$/],
+    ['a company strategy\'s advice', '"companyStrategies": {"minimal-cost": {"advice": {"__proto__": {"en": "x"}}}}', /^companyStrategies\.minimal-cost\.advice: Unrecognized key: "__proto__"$/],
+    ['types: constructor', '"types": {"constructor": {}}', /^types: Unrecognized key: "constructor"$/],
+    ['types: prototype', '"types": {"prototype": {}}', /^types: Unrecognized key: "prototype"$/],
+    ['signals: constructor', '"types": {"tester": {"signals": {"constructor": 1}}}', /^types\.tester\.signals: Unrecognized key: "constructor"$/],
+    ['advice: an unknown type', '"companyStrategies": {"minimal-cost": {"advice": {"villain": {"en": "x"}}}}', /^companyStrategies\.minimal-cost\.advice: Unrecognized key: "villain"$/],
+  ])('refuses a "__proto__", "constructor", "prototype" or unknown key in %s, with its path', (_where, extra, want) => {
+    expect(errorOf(`${small}, ${extra}}`)).toMatch(want);
+  });
+
   it('refuses five priority levels with a clear message', () => {
     const segments = [1, 2, 3, 4].map((p) => ({ id: `p${p}`, name: { en: `P${p}` }, priority: p }));
     expect(errorOf(JSON.stringify({ ...team(), segments }))).toBe('');

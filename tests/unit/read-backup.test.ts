@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BACKUP_TABLES } from '../../core/backup/format';
 import { parseBackup, readBackup } from '../../core/backup/read-backup';
 import { planRestore } from '../../core/backup/restore';
-import { realisticBackup } from '../support/backup-file';
+import { realisticBackup, signed } from '../support/backup-file';
 import { freshDatabases } from './helpers';
 
 const NOW = Date.parse('2026-11-01T12:00:00Z');
 const fresh = freshDatabases('read');
 // 1,000 dossiers: 2,500 visits, more than one slice of records checked at a time.
-const { backup, text } = realisticBackup({ clients: 1000, now: NOW });
+const { backup, text } = await realisticBackup({ clients: 1000, now: NOW });
 const records = BACKUP_TABLES.reduce((n, t) => n + backup.data[t].length, 0);
 const rising = (seen: [number, number][], total: number) => seen.every(([d, t], i) => t === total && d > (seen[i - 1]?.[0] ?? 0));
 
@@ -17,7 +17,7 @@ describe('reading a backup file with progress', () => {
     const seen: [number, number][] = [];
     let pauses = 0;
     const r = await readBackup(text, (done, total) => seen.push([done, total]), { every: 0, pause: async () => void pauses++ });
-    expect(r).toEqual(parseBackup(text));
+    expect(r).toEqual(await parseBackup(text));
     expect(r.ok && r.backup).toEqual(backup);
     // A report for each slice of 2,000 records of each table.
     expect(seen.length).toBe(BACKUP_TABLES.reduce((n, t) => n + Math.ceil(backup.data[t].length / 2000), 0));
@@ -35,18 +35,18 @@ describe('reading a backup file with progress', () => {
   it('says where a record is wrong, counting from the start of its table, not of the slice checked', async () => {
     const data = JSON.parse(text);
     data.data.visits[2345].at = 'yesterday';
-    const r = await readBackup(JSON.stringify(data), () => {});
+    const r = await readBackup(await signed(data), () => {});
     expect(!r.ok && r.error).toMatch(/^data\.visits\[2345\]\.at: /);
     data.data.visits[2345].at = 1;
     data.data.notes = { not: 'a list' };
-    const notes = parseBackup(JSON.stringify(data));
+    const notes = await parseBackup(await signed(data));
     expect(!notes.ok && notes.error).toMatch(/^data\.notes: /);
   });
 
   it('drops fields a record does not have, as the full schema does', async () => {
     const data = JSON.parse(text);
     data.data.visits[2200].injected = '<img src=x onerror=alert(1)>';
-    const r = parseBackup(JSON.stringify(data));
+    const r = await parseBackup(await signed(data));
     expect(r.ok && 'injected' in r.backup.data.visits[2200]!).toBe(false);
   });
 });

@@ -10,8 +10,9 @@ const NOW = Date.parse('2026-11-01T12:00:00Z');
 const fresh = freshDatabases('rb');
 
 // 900 dossiers: 2,250 visits, more than one write chunk.
-const big = realisticBackup({ clients: 900, now: NOW }).backup;
-const local = realisticBackup({ clients: 200, now: NOW, local: true }).backup;
+const big = (await realisticBackup({ clients: 900, now: NOW })).backup;
+const local = (await realisticBackup({ clients: 200, now: NOW, local: true })).backup;
+const three = (await realisticBackup({ clients: 3, now: NOW })).backup.data.clients;
 const counts = async (db: TipazhDb) =>
   Object.fromEntries(await Promise.all(Object.keys(countsAfterRestoring(big)).map(async (t) => [t, t === 'visits' ? (await storedVisits(db)).length : t === 'notes' ? (await storedNotes(db)).length : await db.table(t).count()])));
 
@@ -90,7 +91,7 @@ describe('merging the backup persons', () => {
   it('links a dossier no person holds as linkPerson does: by email or phone, to a person or a record alone, else to none', () => {
     const alone = new Map([['e:bob@example.com', ['k9']], ['p:+79035550142', ['k9', 'k8']]]);
     const r = mergeIncomingPersons([person('a', ['k1', 'k0'], ['ann@example.com'])], [], alone);
-    const [ann, bob, other] = realisticBackup({ clients: 3, now: NOW }).backup.data.clients.map((c, i) => ({ ...c, key: `k${i + 2}` }));
+    const [ann, bob, other] = three.map((c, i) => ({ ...c, key: `k${i + 2}` }));
     r.link({ ...ann!, email: 'Ann@Example.com' });
     r.link({ ...bob!, email: 'BOB@example.com', phone: '' });
     r.link(other!);
@@ -104,7 +105,7 @@ describe('merging the backup persons', () => {
 
   it('a backup of dossiers without persons restores with every dossier linked, same email one person', async () => {
     const db = fresh();
-    const [a, b, c] = realisticBackup({ clients: 3, now: NOW }).backup.data.clients;
+    const [a, b, c] = three;
     const seen: number[][] = [];
     await applyRestore(db, { ...big, data: { ...big.data, clients: [a!, { ...b!, email: a!.email }, c!], visits: [], notes: [], corrections: [], audit: [], persons: [] } }, { onProgress: (...p) => seen.push(p) });
     // `c` alone is a person of its own, stored as nothing.
