@@ -21,7 +21,7 @@ export interface ReportSender {
 }
 
 /** The hosts the agent added, per helpdesk, as saved by the options page. */
-async function customHosts(): Promise<CustomHosts> {
+export async function customHosts(): Promise<CustomHosts> {
   const list = readCustomHelpdesks((await browser.storage.local.get(CUSTOM_HELPDESKS_KEY))[CUSTOM_HELPDESKS_KEY]);
   return { zendesk: customHostsOf(list, 'zendesk'), amocrm: customHostsOf(list, 'amocrm') };
 }

@@ -3,7 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { TipazhDb } from '../../core/store/db';
 import { browserHelpdeskScripts } from './browser-helpdesk-scripts';
 import { loadBundledPack } from './bundled-pack';
-import { forgetTab, handleReport, sweepClosedTabs } from './handle-report';
+import { customHosts, forgetTab, handleReport, sweepClosedTabs } from './handle-report';
+import { createApiTurns } from './api-turns';
+import { isApiTurnMessage } from '../../core/net/account-rates';
 import { createHelpdeskService, isHelpdeskMessage } from './helpdesk-scripts';
 import { isOwnPage } from './own-page';
 import { listenForPanels } from './store-port';
@@ -14,6 +16,7 @@ export default defineBackground(() => {
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((e: unknown) => console.warn('[Tipazh]', e));
 
   const helpdesks = createHelpdeskService(browserHelpdeskScripts());
+  const apiTurns = createApiTurns(customHosts);
   const resync = () => void helpdesks.sync().catch((e: unknown) => console.warn('[Tipazh] could not update the added helpdesk addresses', e));
   browser.runtime.onStartup.addListener(resync);
   browser.runtime.onInstalled.addListener(resync);
@@ -25,6 +28,7 @@ export default defineBackground(() => {
     // Only the extension's own pages (the options page) may change the added addresses, never a content script.
     if (isHelpdeskMessage(message)) return isOwnPage(sender) ? helpdesks.handle(message) : undefined;
     if (!sender.tab) return undefined;
+    if (isApiTurnMessage(message)) return sender.tab.id == null ? undefined : apiTurns(message, { tabId: sender.tab.id, url: sender.url ?? sender.tab.url });
     return handleReport(db, message, { tabId: sender.tab.id, url: sender.url ?? sender.tab.url }).catch((e: unknown) => {
       console.error('[Tipazh] could not save the report', e);
       return { ok: false, error: String(e) };

@@ -17,6 +17,19 @@ test.describe('amoCRM and Kommo', () => {
     expect(amo.apiCalls.map((c) => c.path)).toEqual(expect.arrayContaining(['/api/v4/leads/5001', '/api/v4/contacts/6001']));
   });
 
+  test('three lead tabs of one account, opened and reloaded at once, stay within 6 API requests a second together', async ({ ext }) => {
+    const amo = await routeAmo(ext.context);
+    const leads = [5001, 5002, 5003];
+    const pages = await Promise.all(leads.map((id) => openHelpdeskPage(ext, `https://brewly.amocrm.ru/leads/detail/${id}`)));
+    for (let round = 0; round < 2; round++) await Promise.all(pages.map(({ page }) => page.reload()));
+    await expect.poll(() => amo.apiCalls.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(18);
+    await pages[0]!.page.waitForTimeout(1500);
+    const at = amo.apiCalls.map((c) => c.at).sort((a, b) => a - b);
+    // The most requests that arrived within any 900 ms (100 ms left for the way from the tab to the server).
+    const busiest = Math.max(...at.map((t) => at.filter((u) => u >= t && u < t + 900).length));
+    expect(busiest).toBeLessThanOrEqual(6);
+  });
+
   test('works the same on Kommo, in English', async ({ ext }) => {
     await routeAmo(ext.context);
     const { tabId } = await openHelpdeskPage(ext, 'https://brewly.kommo.com/leads/detail/5002');

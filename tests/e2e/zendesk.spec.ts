@@ -97,3 +97,28 @@ test('a ticket bigger than session storage (60 comments of 190 KB) still shows i
   await expect(panel.getByTestId('omitted')).toContainText('very long messages were shortened for the panel');
   await expect(panel.getByTestId('client-type')).toBeVisible();
 });
+
+test('200 ticket switches in a few seconds stay within 10 API requests a second, and the last ticket is shown', async ({ zendesk, openHelpdesk, openPanel }) => {
+  const { page, tabId } = await openHelpdesk(`${BASE}/tickets/1201`);
+  const panel = await openPanel(tabId);
+  await expect(panel.getByTestId('client-name')).toBeVisible();
+  const before = zendesk.apiCalls.length;
+  const tickets = [1202, 1203, 1204, 1205, 1206];
+  const started = Date.now();
+  // In the page, as an agent's clicks would: one switch every 20 ms, ending on ticket 1204.
+  await page.evaluate(async (ids) => {
+    const go = (window as unknown as { __fixtureNavigate: (p: string) => void }).__fixtureNavigate;
+    for (let i = 0; i < 200; i++) {
+      go(`/agent/tickets/${ids[i % ids.length]}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    go('/agent/tickets/1204');
+  }, tickets);
+  await expect(panel.getByTestId('client-name')).toHaveText('Игорь Петренко', { timeout: 20_000 });
+  await page.waitForTimeout(1000);
+  const calls = zendesk.apiCalls.slice(before).map((c) => c.at).sort((a, b) => a - b);
+  const busiest = Math.max(...calls.map((t) => calls.filter((u) => u >= t && u < t + 900).length));
+  expect(busiest).toBeLessThanOrEqual(10);
+  const seconds = (Date.now() - started) / 1000;
+  expect(calls.length).toBeLessThanOrEqual(10 * Math.ceil(seconds));
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../core/net/rate-limit';
+import { createRateLimiter, SKIPPED } from '../../core/net/rate-limit';
 import { AmoCompany, AmoContact, AmoLead, AmoNotes, amoToSnapshot, fieldValues, parseAmoDate } from '../../core/sources/amocrm-api';
 import { amoDomToSnapshot } from '../../core/sources/amocrm-dom';
 
@@ -81,6 +81,15 @@ describe('createRateLimiter', () => {
     await Promise.all([1, 2, 3, 4, 5].map(() => schedule(async () => void starts.push(now))));
     expect(starts).toEqual([0, 0, 1000, 1000, 2000]);
     expect(waits).toEqual([1000, 1000]);
+  });
+  it('spends no slot on a call no longer wanted when its turn comes', async () => {
+    let now = 0;
+    const schedule = createRateLimiter(1, () => now, async (ms) => void (now += ms));
+    const starts: number[] = [];
+    const gone = new Set([2, 3]);
+    const answers = await Promise.all([1, 2, 3, 4].map((i) => schedule(async () => (starts.push(now), i), () => gone.has(i))));
+    expect(answers).toEqual([1, SKIPPED, SKIPPED, 4]);
+    expect(starts).toEqual([0, 1000]);
   });
   it('keeps going after a failed call', async () => {
     const schedule = createRateLimiter(5);

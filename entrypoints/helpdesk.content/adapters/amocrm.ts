@@ -1,5 +1,4 @@
 import { getJson, type GetJsonOptions } from '../../../core/net/http';
-import { createRateLimiter } from '../../../core/net/rate-limit';
 import type { RawReadInput } from '../../../core/sources/raw-read';
 import { isAmoHost, parseAmoUrl, type PageTarget } from '../../../core/sources/urls';
 import { log } from '../log';
@@ -10,9 +9,6 @@ import { insertIntoField } from './insert-text';
 import { at, idAt } from './json';
 import { optional } from './read-helpers';
 import type { HelpdeskAdapter, ReadEnv } from './types';
-
-// amoCRM allows 7 requests a second per account; stay under it for the whole page.
-const limit = createRateLimiter(6);
 
 const ENTITY = { ticket: 'leads', user: 'contacts', organization: 'companies' } as const;
 
@@ -26,7 +22,8 @@ function mainContactId(lead: unknown): string | undefined {
 /** API v4 with the agent's session. A missing entity answers 204 (null here). */
 async function readApi(target: PageTarget, env: ReadEnv) {
   const origin = new URL(env.doc.location.href).origin;
-  const opts: GetJsonOptions = { fetch: (input, init) => limit(() => env.fetch(input, init)), signal: env.signal };
+  // env.fetch waits for the account's turn (at most 6 requests a second across its tabs: watch-page.ts).
+  const opts: GetJsonOptions = { fetch: env.fetch, signal: env.signal };
   const api = (path: string) => getJson(`${origin}/api/v4/${path}`, opts);
   let lead: unknown;
   let contactId: string | undefined;

@@ -22,7 +22,8 @@ export async function insertViaCkEditor(doc: Document, text: string, ticketId: s
   // On an address the agent added, Chrome keeps the page from loading the bridge (web_accessible_resources
   // name zendesk.com only); the background registers it in the page's world there instead. No bridge at all
   // ends as "no composer" below, and the panel copies the phrase.
-  bridge ??= bridgeAnswers(doc) ? Promise.resolve() : injectScript('/zendesk-bridge.js', { keepInDom: true }).catch((e: unknown) => log.info('the page did not load the bridge', e));
+  // The script tag is removed as soon as it is in (it still runs): it would name the extension to the page.
+  bridge ??= bridgeAnswers(doc) ? Promise.resolve() : injectScript('/zendesk-bridge.js').catch((e: unknown) => log.info('the page did not load the bridge', e));
   await bridge;
   const id = crypto.randomUUID();
   return new Promise<InsertResult>((resolve) => {
