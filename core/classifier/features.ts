@@ -2,7 +2,7 @@ import { ownWordSpans } from './client-text';
 import { isClientWords, type ClassifyInput } from './input';
 import { measureSignals, type SignalValues } from './signals';
 import { normalizeWord, tokenizeInto, wordFormOf, type Token, type WordForm } from './text';
-import { isRussianMarker, looksTranslit, toCyrillic } from './translit';
+import { looksTranslit, toCyrillic } from './translit';
 
 /**
  * A word of the client's own text: where it stands (message index, range in that message's original text), and
@@ -74,8 +74,7 @@ export function clientWords(input: ClassifyInput): ClientWords {
   return { tokens, own: { ...input, messages } };
 }
 
-/** Whether a token's word is a translit marker, remembered on its cached word form. */
-const isMarker = (t: ClientToken) => (t.form.marker ??= isRussianMarker(t.norm));
+const isMarker = (t: ClientToken) => t.form.marker;
 
 /** A Latin word of a translit message takes the form of its Cyrillic reading (cached on the form; other words keep theirs). */
 function readAsCyrillic(t: ClientToken): void {

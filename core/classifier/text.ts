@@ -1,5 +1,6 @@
 import { stemmer as stemEn } from '@orama/stemmers/english';
 import { stemmer as stemRu } from '@orama/stemmers/russian';
+import { isRussianMarker } from './translit';
 
 /** One word of a message, with where it stands so the UI can quote and highlight it. */
 export interface Token {
@@ -71,17 +72,16 @@ export function stem(norm: string): string {
  */
 const WORD_TABLE = 1 << 15;
 const WORD_LIMIT = WORD_TABLE / 2;
-/** Per slot: the word's length (0: empty) and its second hash. */
-let wordLength = new Int32Array(WORD_TABLE);
-let wordCheck = new Int32Array(WORD_TABLE);
+/** Per slot, side by side (one cache line holds both): the word's length (0: empty) and its second hash. */
+let wordMeta = new Int32Array(WORD_TABLE * 2);
 let wordForms: (WordForm | undefined)[] = new Array(WORD_TABLE);
 let wordCount = 0;
 
 /** The slot of a word of `len` letters with hashes `h` and `check`: where it is, or the empty slot where it goes. */
 function wordSlot(len: number, h: number, check: number): number {
   for (let slot = h & (WORD_TABLE - 1); ; slot = (slot + 1) & (WORD_TABLE - 1)) {
-    const l = wordLength[slot]!;
-    if (l === 0 || (l === len && wordCheck[slot] === check)) return slot;
+    const l = wordMeta[slot * 2]!;
+    if (l === 0 || (l === len && wordMeta[slot * 2 + 1] === check)) return slot;
   }
 }
 
@@ -92,14 +92,13 @@ function wordForm(text: string, start: number, end: number, h: number, check: nu
   if (known) return known;
   const w = wordFormOf(normalizeWord(text.slice(start, end)));
   if (wordCount >= WORD_LIMIT) {
-    wordLength = new Int32Array(WORD_TABLE);
-    wordCheck = new Int32Array(WORD_TABLE);
+    wordMeta = new Int32Array(WORD_TABLE * 2);
     wordForms = new Array(WORD_TABLE);
     wordCount = 0;
     slot = wordSlot(len, h, check);
   }
-  wordLength[slot] = len;
-  wordCheck[slot] = check;
+  wordMeta[slot * 2] = len;
+  wordMeta[slot * 2 + 1] = check;
   wordForms[slot] = w;
   wordCount++;
   return w;
@@ -141,8 +140,8 @@ export interface WordForm {
   /** The stem as a small integer (see `stemIdOf`), valid for `stemGeneration`. */
   stemId: number;
   stemGeneration: number;
-  /** A translit marker word; its Cyrillic reading. */
-  marker: boolean | undefined;
+  /** A translit marker word ("ya", "zakaz"); its Cyrillic reading. */
+  marker: boolean;
   cyrillic: WordForm | undefined;
   /** A content word: not a stop word, longer than two letters. */
   content: boolean | undefined;
@@ -158,7 +157,7 @@ export const wordFormOf = (norm: string): WordForm => ({
   featureStem: '',
   stemId: -1,
   stemGeneration: -1,
-  marker: undefined,
+  marker: isRussianMarker(norm),
   cyrillic: undefined,
   content: undefined,
 });
