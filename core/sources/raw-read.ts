@@ -1,7 +1,7 @@
 import { z } from '../schema/zod';
 import { ClientSnapshot } from '../schema/snapshot';
-import { AmoCompany, AmoContact, AmoLead, AmoNotes, AmoUser, amoToSnapshot } from './amocrm-api';
-import { AmoDomRead, amoDomToSnapshot } from './amocrm-dom';
+import { AmoCompany, AmoContact, AmoLead, AmoNotes, AmoUser, amoToSnapshot } from './amocrm/api';
+import { AmoDomRead, amoDomToSnapshot } from './amocrm/dom-read';
 import {
   ZdComment,
   ZdMe,
@@ -13,8 +13,8 @@ import {
   zendeskApiToSnapshot,
   zendeskOrgToSnapshot,
   zendeskUserToSnapshot,
-} from './zendesk-api';
-import { domConversation, ZendeskDomRead, zendeskDomToSnapshot } from './zendesk-dom';
+} from './zendesk/api';
+import { domConversation, ZendeskDomRead, zendeskDomToSnapshot } from './zendesk/dom-read';
 
 /*
  * What a content script read from a helpdesk page, as it came: API answers not yet validated, plus what

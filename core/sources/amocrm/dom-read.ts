@@ -1,8 +1,8 @@
-import { z } from '../schema/zod';
-import { normalizeEmail } from '../identity';
-import { ClientSnapshot, type ClientSnapshotInput } from '../schema/snapshot';
-import { AmoFeedMessage } from './amocrm-api';
-import type { PageTarget } from './urls';
+import { z } from '../../schema/zod';
+import { normalizeEmail } from '../../identity';
+import { ClientSnapshot, type ClientSnapshotInput } from '../../schema/snapshot';
+import { AmoFeedMessage } from './api';
+import type { PageTarget } from '../urls';
 
 /** What the content script reads from an amoCRM/Kommo card when the API is refused. */
 export const AmoDomRead = z.object({

@@ -1,13 +1,13 @@
-import type { GetJsonOptions } from '../../../core/net/http';
-import type { RawReadInput } from '../../../core/sources/raw-read';
-import { isZendeskHost, parseZendeskUrl, type PageTarget } from '../../../core/sources/urls';
-import { log } from '../log';
-import { waitFor } from './dom-utils';
-import { at, idAt } from './json';
-import { getBody, optional } from './read-helpers';
-import type { HelpdeskAdapter, ReadEnv } from './types';
-import { findTicketRoot, readZendeskDom } from './zendesk-dom';
-import { insertViaCkEditor } from './zendesk-insert';
+import type { GetJsonOptions } from '../../../../core/net/http';
+import type { RawReadInput } from '../../../../core/sources/raw-read';
+import { isZendeskHost, parseZendeskUrl, type PageTarget } from '../../../../core/sources/urls';
+import { log } from '../../log';
+import { waitFor } from '../dom-utils';
+import { at, idAt } from '../json';
+import { getBody, optional } from '../read-helpers';
+import type { HelpdeskAdapter, ReadEnv } from '../types';
+import { findTicketRoot, readZendeskDom } from './read-dom';
+import { insertViaCkEditor } from './insert';
 
 /** At most this many pages of 100 comments are read: the newest. */
 const MAX_COMMENT_PAGES = 10;

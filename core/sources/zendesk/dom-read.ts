@@ -1,5 +1,5 @@
-import { z } from '../schema/zod';
-import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../schema/snapshot';
+import { z } from '../../schema/zod';
+import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../../schema/snapshot';
 
 /** What the content script reads from the Zendesk agent page when the API is refused. Plain data. */
 export const ZendeskDomRead = z.object({

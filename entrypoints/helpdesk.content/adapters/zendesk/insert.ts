@@ -1,6 +1,6 @@
 import { injectScript } from 'wxt/utils/inject-script';
-import type { InsertResult } from '../../../core/insert-protocol';
-import { log } from '../log';
+import type { InsertResult } from '../../../../core/insert-protocol';
+import { log } from '../../log';
 
 let bridge: Promise<unknown> | undefined;
 

@@ -1,6 +1,6 @@
-import { z } from '../schema/zod';
-import { normalizeEmail } from '../identity';
-import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../schema/snapshot';
+import { z } from '../../schema/zod';
+import { normalizeEmail } from '../../identity';
+import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../../schema/snapshot';
 
 /*
  * amoCRM / Kommo API v4 shapes (HAL JSON), only the fields Tipazh reads; unknown keys are dropped.
@@ -167,4 +167,4 @@ export function amoToSnapshot(read: AmoRead, now = new Date()): ClientSnapshot {
   return ClientSnapshot.parse(input);
 }
 
-export { parseAmoDate } from './amo-date';
+export { parseAmoDate } from './date';

@@ -1,8 +1,8 @@
-import { parseAmoDate } from '../../../core/sources/amo-date';
-import type { AmoFeedMessage } from '../../../core/sources/amocrm-api';
-import type { PageTarget } from '../../../core/sources/urls';
-import { queryAllFirst, queryFirst, textOf } from './dom-utils';
-import { AMO } from './amocrm-selectors';
+import { parseAmoDate } from '../../../../core/sources/amocrm/date';
+import type { AmoFeedMessage } from '../../../../core/sources/amocrm/api';
+import type { PageTarget } from '../../../../core/sources/urls';
+import { queryAllFirst, queryFirst, textOf } from '../dom-utils';
+import { AMO } from './selectors';
 
 /** The card's feed: chat messages (incoming/outgoing), oldest first. Notes and tasks count as system. */
 export function readAmoFeed(root: ParentNode, now = new Date()): AmoFeedMessage[] {

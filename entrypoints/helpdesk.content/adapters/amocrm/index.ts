@@ -1,14 +1,14 @@
-import { getJson, type GetJsonOptions } from '../../../core/net/http';
-import type { RawReadInput } from '../../../core/sources/raw-read';
-import { isAmoHost, parseAmoUrl, type PageTarget } from '../../../core/sources/urls';
-import { log } from '../log';
-import { readAmoCard, readAmoFeed } from './amocrm-dom';
-import { AMO } from './amocrm-selectors';
-import { queryFirst, waitFor, waitForQuiet } from './dom-utils';
-import { insertIntoField } from './insert-text';
-import { at, idAt } from './json';
-import { optional } from './read-helpers';
-import type { HelpdeskAdapter, ReadEnv } from './types';
+import { getJson, type GetJsonOptions } from '../../../../core/net/http';
+import type { RawReadInput } from '../../../../core/sources/raw-read';
+import { isAmoHost, parseAmoUrl, type PageTarget } from '../../../../core/sources/urls';
+import { log } from '../../log';
+import { readAmoCard, readAmoFeed } from './read-dom';
+import { AMO } from './selectors';
+import { queryFirst, waitFor, waitForQuiet } from '../dom-utils';
+import { insertIntoField } from '../insert-text';
+import { at, idAt } from '../json';
+import { optional } from '../read-helpers';
+import type { HelpdeskAdapter, ReadEnv } from '../types';
 
 const ENTITY = { ticket: 'leads', user: 'contacts', organization: 'companies' } as const;
 

@@ -1,5 +1,5 @@
-import { z } from '../schema/zod';
-import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../schema/snapshot';
+import { z } from '../../schema/zod';
+import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../../schema/snapshot';
 
 /*
  * Zendesk Support API shapes, only the fields Tipazh reads (unknown keys are dropped).

@@ -1,6 +1,6 @@
-import type { ZendeskDomRead } from '../../../core/sources/zendesk-dom';
-import { queryAllFirst, queryFirst, textOf } from './dom-utils';
-import { ZD, withId } from './zendesk-selectors';
+import type { ZendeskDomRead } from '../../../../core/sources/zendesk/dom-read';
+import { queryAllFirst, queryFirst, textOf } from '../dom-utils';
+import { ZD, withId } from './selectors';
 
 const userIdFrom = (href: string | null | undefined) => /\/agent\/users\/(\d+)/.exec(href ?? '')?.[1];
 
