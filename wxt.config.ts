@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { HELPDESK_HOST_PATTERNS, ZENDESK_HOSTS } from './core/hosts';
+import { HELPDESK_HOST_PATTERNS, SITES } from './core/sources/sites';
 
 export default defineConfig({
   // Explicit imports keep the boundaries between core/, components/ and entrypoints/ visible.
@@ -24,7 +24,7 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     // The Zendesk page-world bridge (CKEditor 5 lives there), injected by the content script.
-    web_accessible_resources: [{ resources: ['zendesk-bridge.js'], matches: ZENDESK_HOSTS }],
+    web_accessible_resources: [{ resources: ['zendesk-bridge.js'], matches: [...SITES.zendesk.hostPatterns] }],
     commands:
       browser === 'firefox'
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+Y' } } }

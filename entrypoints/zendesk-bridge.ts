@@ -1,4 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { BRIDGE_EVENTS } from './helpdesk.content/adapters/zendesk/bridge-events';
+import { withId, ZD } from './helpdesk.content/adapters/zendesk/selectors';
 
 /*
  * Runs in the Zendesk page's own script world, where CKEditor 5 hangs its editor on the editable element
@@ -10,24 +12,20 @@ interface CkEditor {
   editing: { view: { focus(): void } };
 }
 
-const EDITABLE = [
-  '[data-test-id="omnicomposer-rich-text-ckeditor"]',
-  '[data-test-id="omnicomposer-plain-text-ckeditor"]',
-  '[data-test-id="ticket-rich-text-editor"] [contenteditable="true"]',
-].join(', ');
+const EDITABLE = ZD.composer.join(', ');
 
 export default defineUnlistedScript(() => {
   // The content script asks whether a bridge is here before it injects one: on an added address the
   // background registers this file in the page's world (entrypoints/background/helpdesk-scripts.ts).
-  document.addEventListener('tipazh:bridge-ping', () => document.dispatchEvent(new CustomEvent('tipazh:bridge-pong')));
-  document.addEventListener('tipazh:insert', (event) => {
+  document.addEventListener(BRIDGE_EVENTS.ping, () => document.dispatchEvent(new CustomEvent(BRIDGE_EVENTS.pong)));
+  document.addEventListener(BRIDGE_EVENTS.insert, (event) => {
     let answer: Record<string, unknown>;
     let id = '';
     try {
       const req = JSON.parse(String((event as CustomEvent).detail)) as { id: string; text: string; ticketId?: string };
       id = req.id;
       // Only the active ticket's reply box: several tickets stay mounted at once.
-      const root = (req.ticketId && document.querySelector(`[data-test-id="ticket-${CSS.escape(req.ticketId)}-standard-layout"][data-is-active="true"]`)) || document;
+      const root = (req.ticketId && document.querySelector(withId(ZD.activeTicket, CSS.escape(req.ticketId)).join(', '))) || document;
       const editable = root.querySelector(EDITABLE) as (HTMLElement & { ckeditorInstance?: CkEditor }) | null;
       const editor = editable?.ckeditorInstance;
       if (!editor) answer = { ok: false, reason: 'no-composer' };
@@ -39,6 +37,6 @@ export default defineUnlistedScript(() => {
     } catch (e) {
       answer = { ok: false, reason: 'error', message: String(e) };
     }
-    document.dispatchEvent(new CustomEvent('tipazh:insert-result', { detail: JSON.stringify({ id, ...answer }) }));
+    document.dispatchEvent(new CustomEvent(BRIDGE_EVENTS.insertResult, { detail: JSON.stringify({ id, ...answer }) }));
   });
 });

@@ -5,7 +5,7 @@ import { formatIssues } from '../../core/schema/format-issues';
 import { z } from '../../core/schema/zod';
 import { snapshotFromRaw } from '../../core/sources/raw-read';
 import { CUSTOM_HELPDESKS_KEY, customHostsOf, readCustomHelpdesks } from '../../core/sources/custom-helpdesks';
-import { helpdeskOfHost, type CustomHosts } from '../../core/sources/urls';
+import { helpdeskOfHost, type CustomHosts } from '../../core/sources/sites';
 import { clientKeyOf } from '../../core/schema/snapshot';
 import type { TipazhDb } from '../../core/store/db';
 import { recordVisit } from '../../core/store/dossiers';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { HELPDESK_HOST_PATTERNS } from '../../core/hosts';
+import { HELPDESK_HOST_PATTERNS } from '../../core/sources/sites';
 import type { InsertRequest, InsertResult } from '../../core/insert-protocol';
 import type { PageReport } from '../../core/protocol';
 import { recognise, type Recognised } from './adapters/registry';
@@ -14,9 +14,11 @@ const isInsertRequest = (m: unknown): m is InsertRequest =>
 
 /** The side panel asks to put a phrase into the reply box of this page. */
 async function handleInsert(req: InsertRequest, page: Recognised | null): Promise<InsertResult> {
-  if (!page) return { ok: false, reason: 'unsupported' };
+  const insert = page?.adapter.insert;
+  // 'copy-only': the panel copies the phrase instead.
+  if (!insert || insert === 'copy-only') return { ok: false, reason: 'unsupported' };
   try {
-    return await page.adapter.insert(req.text, page.target, document);
+    return await insert(req.text, page.target, document);
   } catch (e) {
     log.warn('could not insert the phrase', e);
     return { ok: false, reason: 'error', message: e instanceof Error ? e.message : String(e) };

@@ -34,12 +34,16 @@ describe('Zendesk selectors', () => {
     expect(count(doc, withId(ZD.ticketRoot, '1202'))).toBe(1);
     const expected: Record<keyof typeof ZD, number> = {
       ticketRoot: 1, subject: 1, requesterName: 1, status: 1, tags: 5, message: 6, messageBubble: 6, messageSender: 6,
-      messageUserLink: 6, messageTime: 6, messageBody: 6, internalNoteTag: 1,
+      messageUserLink: 6, messageTime: 6, messageBody: 6, internalNoteTag: 1, activeTicket: 1, composer: 1,
     };
+    // Page-wide queries (with the ticket id filled in); the rest run inside the active ticket.
+    const withTicket = new Set(['ticketRoot', 'activeTicket']);
     for (const [key, n] of Object.entries(expected)) {
-      const selectors = key === 'ticketRoot' ? withId(ZD.ticketRoot, '1201') : ZD[key as keyof typeof ZD];
-      expect(count(key === 'ticketRoot' ? doc : root, selectors), key).toBe(n);
+      const selectors = withTicket.has(key) ? withId(ZD[key as 'ticketRoot'], '1201') : ZD[key as keyof typeof ZD];
+      expect(count(withTicket.has(key) ? doc : root, selectors), key).toBe(n);
     }
+    // The bridge finds no reply box for a ticket that is mounted but not active.
+    expect(count(doc, withId(ZD.activeTicket, '1202'))).toBe(0);
     const read = readZendeskDom(root, '1201');
     expect(read).toMatchObject({ subject: expect.stringContaining('78412'), requesterName: 'Виктория Лебедева', requesterId: '38156690203345' });
     expect(read.messages!.filter((m) => m.sender === 'end-user')).toHaveLength(4);

@@ -1,16 +1,13 @@
 import { z } from '../../schema/zod';
 import { normalizeEmail } from '../../identity';
 import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../../schema/snapshot';
+import { Id, Name, OptStr as Str } from '../api-fields';
 
 /*
  * amoCRM / Kommo API v4 shapes (HAL JSON), only the fields Tipazh reads; unknown keys are dropped.
  * Facts: shared/helpdesks/FACTS.md A6–A7. Multitext values carry `enum_code` in real answers and `enum`
  * in the docs' examples, so both are read. A missing entity answers 204 (getJson gives null).
  */
-const Id = z.pipe(z.union([z.number(), z.string()]), z.transform(String));
-const Str = z.pipe(z.nullish(z.string()), z.transform((v) => v ?? undefined));
-/** A name that may be null or missing; read as ''. */
-const Name = z.pipe(z.nullish(z.string()), z.transform((v) => v ?? ''));
 
 export const AmoFieldValue = z.object({
   value: z.nullish(z.union([z.string(), z.number(), z.boolean()])),
@@ -76,7 +73,6 @@ export const AmoNotes = z.object({
 });
 export type AmoNotes = z.infer<typeof AmoNotes>;
 
-export const AmoAccount = z.object({ id: Id, subdomain: Str, current_user_id: z.nullish(Id) });
 export const AmoUser = z.object({ id: Id, name: Str });
 
 /** A chat or mail message read from the card's feed: the API has no chat texts. */

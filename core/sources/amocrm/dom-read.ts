@@ -2,7 +2,7 @@ import { z } from '../../schema/zod';
 import { normalizeEmail } from '../../identity';
 import { ClientSnapshot, type ClientSnapshotInput } from '../../schema/snapshot';
 import { AmoFeedMessage } from './api';
-import type { PageTarget } from '../urls';
+import type { PageTarget } from '../page-target';
 
 /** What the content script reads from an amoCRM/Kommo card when the API is refused. */
 export const AmoDomRead = z.object({

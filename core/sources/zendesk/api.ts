@@ -1,16 +1,13 @@
 import { z } from '../../schema/zod';
 import { ClientSnapshot, type ClientSnapshotInput, type Message } from '../../schema/snapshot';
+import { Id, Name, OptStr } from '../api-fields';
 
 /*
  * Zendesk Support API shapes, only the fields Tipazh reads (unknown keys are dropped).
  * Facts: developer.zendesk.com Tickets, Ticket Comments, Users (agent view), Users Related.
  * Ids are 14-digit integers, still below 2^53, so numbers are safe; we store them as strings.
  */
-const Id = z.pipe(z.union([z.number(), z.string()]), z.transform(String));
-const OptStr = z.pipe(z.nullish(z.string()), z.transform((v) => v ?? undefined));
 const Tags = z.pipe(z.nullish(z.array(z.string())), z.transform((v) => v ?? []));
-/** Text that may be null or missing; read as ''. */
-const Name = z.pipe(z.nullish(z.string()), z.transform((v) => v ?? ''));
 const Channel = z.nullish(z.object({ channel: z.nullish(z.string()) }));
 
 export const ZdUser = z.object({
@@ -79,15 +76,6 @@ export const ZdComment = z.object({
   metadata: z.nullish(z.object({ via: Channel })),
 });
 export type ZdComment = z.infer<typeof ZdComment>;
-
-/** One page of `GET /api/v2/tickets/{id}/comments.json`, cursor or offset paginated. */
-export const ZdCommentsPage = z.object({
-  comments: z.array(ZdComment),
-  meta: z.nullish(z.object({ has_more: z.nullish(z.boolean()) })),
-  links: z.nullish(z.object({ next: z.nullish(z.string()) })),
-  next_page: z.nullish(z.string()),
-});
-export type ZdCommentsPage = z.infer<typeof ZdCommentsPage>;
 
 /** `GET /api/v2/users/{id}/related.json` */
 export const ZdUserRelated = z.object({

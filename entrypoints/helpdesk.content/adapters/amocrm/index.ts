@@ -1,6 +1,7 @@
 import { getJson, type GetJsonOptions } from '../../../../core/net/http';
 import type { RawReadInput } from '../../../../core/sources/raw-read';
-import { isAmoHost, parseAmoUrl, type PageTarget } from '../../../../core/sources/urls';
+import { amocrmSite } from '../../../../core/sources/amocrm/site';
+import type { PageTarget } from '../../../../core/sources/page-target';
 import { log } from '../../log';
 import { readAmoCard, readAmoFeed } from './read-dom';
 import { AMO } from './selectors';
@@ -54,9 +55,7 @@ async function readApi(target: PageTarget, env: ReadEnv) {
 
 /** amoCRM and Kommo: API v4 with the session for the people and the deal, the card's feed for chat messages. */
 export const amocrm: HelpdeskAdapter = {
-  id: 'amocrm',
-  owns: isAmoHost,
-  target: parseAmoUrl,
+  site: amocrmSite,
   async insert(text, _target, doc) {
     const field = queryFirst<HTMLElement>(doc, AMO.composer);
     return field ? insertIntoField(field, text) : { ok: false, reason: 'no-composer' };

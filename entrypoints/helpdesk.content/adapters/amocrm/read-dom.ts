@@ -1,6 +1,6 @@
 import { parseAmoDate } from '../../../../core/sources/amocrm/date';
 import type { AmoFeedMessage } from '../../../../core/sources/amocrm/api';
-import type { PageTarget } from '../../../../core/sources/urls';
+import type { PageTarget } from '../../../../core/sources/page-target';
 import { queryAllFirst, queryFirst, textOf } from '../dom-utils';
 import { AMO } from './selectors';
 

@@ -1,6 +1,7 @@
 import type { GetJsonOptions } from '../../../../core/net/http';
 import type { RawReadInput } from '../../../../core/sources/raw-read';
-import { isZendeskHost, parseZendeskUrl, type PageTarget } from '../../../../core/sources/urls';
+import type { PageTarget } from '../../../../core/sources/page-target';
+import { zendeskSite } from '../../../../core/sources/zendesk/site';
 import { log } from '../../log';
 import { waitFor } from '../dom-utils';
 import { at, idAt } from '../json';
@@ -112,9 +113,7 @@ async function readOrganization(target: PageTarget, env: ReadEnv): Promise<RawRe
 
 /** Zendesk Support: the API with the agent's session first, the page as a fallback on tickets. */
 export const zendesk: HelpdeskAdapter = {
-  id: 'zendesk',
-  owns: isZendeskHost,
-  target: parseZendeskUrl,
+  site: zendeskSite,
   insert: (text, target, doc) => insertViaCkEditor(doc, text, target?.kind === 'ticket' ? target.id : undefined),
   read(target, env) {
     if (target.kind === 'user') return readUser(target, env);

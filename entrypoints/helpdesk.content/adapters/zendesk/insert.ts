@@ -1,6 +1,7 @@
 import { injectScript } from 'wxt/utils/inject-script';
 import type { InsertResult } from '../../../../core/insert-protocol';
 import { log } from '../../log';
+import { BRIDGE_EVENTS } from './bridge-events';
 
 let bridge: Promise<unknown> | undefined;
 
@@ -8,9 +9,9 @@ let bridge: Promise<unknown> | undefined;
 function bridgeAnswers(doc: Document): boolean {
   let answered = false;
   const onPong = () => (answered = true);
-  doc.addEventListener('tipazh:bridge-pong', onPong);
-  doc.dispatchEvent(new CustomEvent('tipazh:bridge-ping'));
-  doc.removeEventListener('tipazh:bridge-pong', onPong);
+  doc.addEventListener(BRIDGE_EVENTS.pong, onPong);
+  doc.dispatchEvent(new CustomEvent(BRIDGE_EVENTS.ping));
+  doc.removeEventListener(BRIDGE_EVENTS.pong, onPong);
   return answered;
 }
 
@@ -29,7 +30,7 @@ export async function insertViaCkEditor(doc: Document, text: string, ticketId: s
   return new Promise<InsertResult>((resolve) => {
     const done = (r: InsertResult) => {
       clearTimeout(timer);
-      doc.removeEventListener('tipazh:insert-result', onResult);
+      doc.removeEventListener(BRIDGE_EVENTS.insertResult, onResult);
       resolve(r);
     };
     const onResult = (e: Event) => {
@@ -46,7 +47,7 @@ export async function insertViaCkEditor(doc: Document, text: string, ticketId: s
       else done({ ok: false, reason: 'error', message: 'bad answer from the page bridge' });
     };
     const timer = setTimeout(() => done({ ok: false, reason: 'no-composer', message: 'the reply box did not answer' }), timeoutMs);
-    doc.addEventListener('tipazh:insert-result', onResult);
-    doc.dispatchEvent(new CustomEvent('tipazh:insert', { detail: JSON.stringify({ id, text, ticketId }) }));
+    doc.addEventListener(BRIDGE_EVENTS.insertResult, onResult);
+    doc.dispatchEvent(new CustomEvent(BRIDGE_EVENTS.insert, { detail: JSON.stringify({ id, text, ticketId }) }));
   });
 }

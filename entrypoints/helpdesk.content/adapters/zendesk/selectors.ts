@@ -29,6 +29,14 @@ export const ZD = {
   messageTime: ['time[data-test-id^="timestamp-"][datetime]', 'time[datetime]'],
   messageBody: ['[data-test-id="omni-log-message-content"]'],
   internalNoteTag: ['[data-test-id="omni-log-internal-note-tag"]'],
+  /** The active ticket's root, where the page bridge looks for the reply box (`{id}` is replaced). */
+  activeTicket: ['[data-test-id="ticket-{id}-standard-layout"][data-is-active="true"]'],
+  /** The reply box's CKEditor 5 editable (rich text, plain text, the older ticket editor). */
+  composer: [
+    '[data-test-id="omnicomposer-rich-text-ckeditor"]',
+    '[data-test-id="omnicomposer-plain-text-ckeditor"]',
+    '[data-test-id="ticket-rich-text-editor"] [contenteditable="true"]',
+  ],
 } as const;
 
 export const withId = (selectors: readonly string[], id: string) => selectors.map((s) => s.replaceAll('{id}', id));
