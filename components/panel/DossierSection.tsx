@@ -1,18 +1,24 @@
 import { useSignal } from '@preact/signals';
+import type { DossierChange } from '../../core/store/apply-edit';
 import type { ClientRecord } from '../../core/store/db';
 import { formatTime, t } from '../i18n';
+import { ErrorLine } from './ChoiceWithReason';
+import { useEditRun } from './edit-error';
 import { ForgetClient } from './ForgetClient';
 import type { PanelModel } from './model';
 
 /** The dossier's own facts: first and last seen, visits, the agent's tags and the VIP flag. */
 export function DossierSection({ model, client }: { model: PanelModel; client: ClientRecord }) {
   const tagDraft = useSignal('');
-  const addTag = (e: Event) => {
+  const { error, run: runEdit } = useEditRun('dossier.tagError');
+  // A change, not the list: another panel's tags, added meanwhile, stay.
+  const run = (change: DossierChange) => runEdit(model.edit(change));
+  const addTag = async (e: Event) => {
     e.preventDefault();
     const tag = tagDraft.value.trim();
     if (!tag) return;
-    void model.edit({ kind: 'tags', key: client.key, tags: [...client.tags, tag] });
     tagDraft.value = '';
+    if (!(await run({ kind: 'tag-add', key: client.key, tag })) && !tagDraft.value) tagDraft.value = tag;
   };
   return (
     <section class="card dossier" aria-labelledby="dossier-h" data-testid="dossier">
@@ -42,14 +48,14 @@ export function DossierSection({ model, client }: { model: PanelModel; client: C
               type="button"
               class="tag__remove"
               aria-label={t('dossier.removeTag', { tag })}
-              onClick={() => void model.edit({ kind: 'tags', key: client.key, tags: client.tags.filter((x) => x !== tag) })}
+              onClick={() => void run({ kind: 'tag-remove', key: client.key, tag })}
             >
               ×
             </button>
           </li>
         ))}
       </ul>
-      <form class="inline-form" onSubmit={addTag}>
+      <form class="inline-form" onSubmit={(e) => void addTag(e)}>
         <input
           type="text"
           data-testid="tag-input"
@@ -63,6 +69,7 @@ export function DossierSection({ model, client }: { model: PanelModel; client: C
           +
         </button>
       </form>
+      <ErrorLine message={error.value} />
       <ForgetClient model={model} />
     </section>
   );

@@ -1,27 +1,14 @@
 import { useSignal } from '@preact/signals';
 import type { NoteRecord } from '../../core/store/db';
-import { describeStorageError, isStorageError } from '../../core/privacy';
 import { formatTime, t } from '../i18n';
 import { ErrorLine } from './ChoiceWithReason';
+import { editErrorText, useEditRun } from './edit-error';
 import type { PanelModel } from './model';
 import { NotesLock } from './NotesLock';
 
-const errorText = (err: unknown) =>
-  isStorageError(err) ? describeStorageError(err) : t('notes.error', { error: err instanceof Error ? err.message : String(err) });
-
 function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; model: PanelModel }) {
   const editing = useSignal<string | null>(null);
-  const error = useSignal('');
-  const run = async (p: Promise<void>) => {
-    try {
-      await p;
-      error.value = '';
-      return true;
-    } catch (err) {
-      error.value = errorText(err);
-      return false;
-    }
-  };
+  const { error, run } = useEditRun('notes.error');
   return (
     <li class={note.pinned ? 'notes__item notes__item--pinned' : 'notes__item'} data-testid="note" data-pinned={note.pinned}>
       {note.locked ? (
@@ -91,7 +78,7 @@ export function NotesSection({ model }: { model: PanelModel }) {
       draft.value = '';
       error.value = '';
     } catch (err) {
-      error.value = errorText(err);
+      error.value = editErrorText(err, 'notes.error');
     }
   };
   return (

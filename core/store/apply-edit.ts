@@ -1,8 +1,8 @@
 import { ProfileField } from '../schema/profile';
 import { z } from '../schema/zod';
 import { Lang, ServiceLevelId } from '../taxonomy';
-import type { TipazhDb } from './db';
-import { deleteNote, setNotePinned, setProfileField, setReplyLang, setServiceLevelOverride, setTags, setVip, updateNote } from './dossier-edits';
+import { Tag, type TipazhDb } from './db';
+import { addTag, deleteNote, removeTag, setNotePinned, setProfileField, setReplyLang, setServiceLevelOverride, setVip, updateNote } from './dossier-edits';
 
 const Id = z.string().check(z.minLength(1), z.maxLength(500));
 const Text = z.string().check(z.maxLength(20_000));
@@ -12,7 +12,9 @@ export const DossierChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('note-text'), key: Id, id: Id, text: Text }),
   z.object({ kind: z.literal('note-pin'), key: Id, id: Id, pinned: z.boolean() }),
   z.object({ kind: z.literal('note-delete'), key: Id, id: Id }),
-  z.object({ kind: z.literal('tags'), key: Id, tags: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(200)) }),
+  /** One tag added or removed: applied to the tags as stored, so two panels tagging at once keep each other's tags. */
+  z.object({ kind: z.literal('tag-add'), key: Id, tag: Tag }),
+  z.object({ kind: z.literal('tag-remove'), key: Id, tag: Tag }),
   z.object({ kind: z.literal('vip'), key: Id, vip: z.boolean() }),
   z.object({ kind: z.literal('profile'), key: Id, field: ProfileField, value: Text }),
   z.object({ kind: z.literal('service-level'), key: Id, level: z.optional(ServiceLevelId), reason: z.optional(z.string().check(z.maxLength(1000))) }),
@@ -30,8 +32,10 @@ export async function applyEdit(db: TipazhDb, c: DossierChange, who: string): Pr
       return setNotePinned(db, c.key, c.id, c.pinned, who);
     case 'note-delete':
       return deleteNote(db, c.key, c.id, who);
-    case 'tags':
-      return setTags(db, c.key, c.tags, who);
+    case 'tag-add':
+      return addTag(db, c.key, c.tag, who);
+    case 'tag-remove':
+      return removeTag(db, c.key, c.tag, who);
     case 'vip':
       return setVip(db, c.key, c.vip, who);
     case 'profile':

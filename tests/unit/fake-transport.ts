@@ -18,11 +18,11 @@ import { memoryPortPair } from './memory-port';
 /**
  * A transport for component tests: the real dossier store on fake IndexedDB, served over an in-memory port
  * exactly as the background serves it to the panel; a fixed tab, and a reply box that records what was
- * inserted. `packs` are installed as team packs. `ready` resolves once the tab's snapshot is recorded as a visit
+ * inserted. `db` shares one database between panels (two panels on one client). `packs` are installed as team packs. `ready` resolves once the tab's snapshot is recorded as a visit
  * and the packs are installed. `reconnect()` drops the port as a restarting background would.
  */
-export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; composer?: boolean; packs?: StrategyPack[] } = {}) {
-  const db = new TipazhDb(`panel-${Math.random()}`);
+export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; composer?: boolean; packs?: StrategyPack[]; db?: TipazhDb } = {}) {
+  const db = init.db ?? new TipazhDb(`panel-${Math.random()}`);
   const state = { copied: [] as string[], inserted: [] as string[], composer: init.composer ?? true, lang: init.lang ?? ('en' as Lang) };
   const ready = Promise.all([
     init.tab?.snapshot ? recordVisit(db, init.tab.snapshot) : undefined,

@@ -231,6 +231,32 @@ describe('PanelApp: the dossier', () => {
     expect((await storedNotes(db)).map((n) => n.text)).toEqual(['email only after 19:00']);
   });
 
+  it('two panels tagging one client at once keep every tag: each sends the tag it adds, not its list', async () => {
+    const first = fakeTransport({ tab: clientTab() });
+    const second = fakeTransport({ tab: clientTab(), db: first.db });
+    const panels = [first, second].map((f) => render(<PanelApp model={createPanelModel(f.transport)} />).container as HTMLElement);
+    await Promise.all([first.ready, second.ready]);
+    const inputs = await Promise.all(panels.map((c) => within(c).findByTestId('tag-input')));
+    const tagsOf = (p: number) => Array.from({ length: 80 }, (_, i) => `panel${p}-tag${i}`);
+    // Neither panel waits for its own or the other's tags to show before adding the next.
+    for (let i = 0; i < 80; i++) {
+      inputs.forEach((input, p) => {
+        fireEvent.input(input, { target: { value: tagsOf(p)[i] } });
+        fireEvent.submit(input.closest('form')!);
+      });
+    }
+    const all = [...tagsOf(0), ...tagsOf(1)].sort();
+    await waitFor(async () => expect((await first.db.clients.get(KEY))?.tags.slice().sort()).toEqual(all), { timeout: 20_000 });
+    // Each panel's dossier view catches up once the writes stop (slow on fake IndexedDB: every write wakes both views).
+    for (const c of panels) await waitFor(() => expect(within(c).getByTestId('tags').querySelectorAll('li')).toHaveLength(160), { timeout: 30_000 });
+    // Each panel removes its first ten at once, as the other still shows them.
+    panels.forEach((c, p) => tagsOf(p).slice(0, 10).forEach((tag) => fireEvent.click(within(c).getByRole('button', { name: `Remove tag ${tag}` }))));
+    await waitFor(async () => expect((await first.db.clients.get(KEY))?.tags).toHaveLength(140), { timeout: 20_000 });
+    expect((await first.db.clients.get(KEY))?.tags.some((t) => /tag[0-9]$/.test(t))).toBe(false);
+    first.close();
+    second.close();
+  }, 90_000);
+
   it('keeps profile edits and marks prefilled fields', async () => {
     const { db } = await mount({ tab: clientTab(makeSnapshot({ ...(extortion as ClientSnapshotInput), ticket: { id: '1', subject: 's', channel: 'email' } })) });
     await waitFor(() => expect(screen.getByTestId('prefilled-channels')).toBeTruthy());
