@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
 import type { NoteRecord } from '../../core/store/db';
 import { formatTime, t } from '../i18n';
 import { ErrorLine } from './ChoiceWithReason';
@@ -8,6 +9,10 @@ import { NotesLock } from './NotesLock';
 
 function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; model: PanelModel }) {
   const editing = useSignal<string | null>(null);
+  /** When the note the agent started editing was last changed: the store refuses the edit if it changed since. */
+  const since = useSignal(note.updatedAt);
+  const latest = useRef(note.updatedAt);
+  latest.current = note.updatedAt;
   const { error, run } = useEditRun('notes.error');
   return (
     <li class={note.pinned ? 'notes__item notes__item--pinned' : 'notes__item'} data-testid="note" data-pinned={note.pinned}>
@@ -34,7 +39,15 @@ function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; mo
             <button type="button" class="link" data-testid="note-pin" aria-pressed={note.pinned} onClick={() => void run(model.edit({ kind: 'note-pin', key: note.clientKey, id: note.id, pinned: !note.pinned }))}>
               {note.pinned ? t('notes.unpin') : t('notes.pin')}
             </button>
-            <button type="button" class="link" data-testid="note-edit" onClick={() => (editing.value = note.text)}>
+            <button
+              type="button"
+              class="link"
+              data-testid="note-edit"
+              onClick={() => {
+                editing.value = note.text;
+                since.value = note.updatedAt;
+              }}
+            >
               {t('notes.edit')}
             </button>
             <button type="button" class="link danger" data-testid="note-delete" onClick={() => void run(model.edit({ kind: 'note-delete', key: note.clientKey, id: note.id }))}>
@@ -48,7 +61,9 @@ function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; mo
               class="link"
               data-testid="note-save"
               onClick={async () => {
-                if (await run(model.edit({ kind: 'note-text', key: note.clientKey, id: note.id, text: editing.value ?? '' }))) editing.value = null;
+                if (await run(model.edit({ kind: 'note-text', key: note.clientKey, id: note.id, text: editing.value ?? '', since: since.value }))) editing.value = null;
+                // Changed meanwhile: the agent's text stays, and saving again replaces the note as it is now.
+                else since.value = latest.current;
               }}
             >
               {t('notes.save')}

@@ -13,6 +13,22 @@ async function audit(db: TipazhDb, clientKey: string, who: Who, field: string, f
   await db.audit.add(AuditRecord.parse({ id: crypto.randomUUID(), clientKey, at: now, who, field, from: text(from), to: text(to) }));
 }
 
+/**
+ * An edit of a text the agent started from an older value: someone changed it meanwhile (another panel, tab or
+ * page read). Refused, so neither change is lost unseen; the panel keeps the agent's text to save again.
+ */
+export class EditConflict extends Error {
+  override name = 'EditConflict';
+}
+
+/** Refuses the edit when the text it started from (`was`; none: not checked) is no longer what is stored. */
+export function checkUnchanged(stored: string | number | undefined, was: string | number | undefined, what: string) {
+  if (was !== undefined && stored !== was) throw new EditConflict(`${what} was changed meanwhile`);
+}
+
+/** A note's new change time: later than its last one even within one millisecond, so `since` always tells edits apart. */
+export const changedAt = (n: Note, now: number) => Math.max(now, n.updatedAt + 1);
+
 /** What an edit does to a dossier (and what the audit trail keeps of it); none when it changes nothing. */
 type Edit = { next: ClientRecord; from: unknown; to: unknown } | undefined;
 
@@ -55,11 +71,16 @@ export const setReplyLang = (db: TipazhDb, key: string, lang: Lang | undefined, 
     return setting(lang ? { ...rest, replyLang: lang } : rest, c.replyLang ?? 'automatic', lang ?? 'automatic');
   });
 
-/** Sets one profile field; the agent's value replaces a prefilled one and is never overwritten by a page read. */
-export const setProfileField = (db: TipazhDb, key: string, field: ProfileField, value: string, who: Who) =>
+/**
+ * Sets one profile field; the agent's value replaces a prefilled one and is never overwritten by a page read.
+ * `was` is the value the agent's edit started from: when the field has changed since, the edit is refused (EditConflict).
+ */
+export const setProfileField = (db: TipazhDb, key: string, field: ProfileField, value: string, who: Who, was?: string) =>
   editClient(db, key, who, `profile.${field}`, (c) => {
     const v = value.trim() || undefined;
-    return setting({ ...c, profile: { ...c.profile, [field]: v, prefilled: c.profile.prefilled.filter((f) => f !== field) } }, c.profile[field], v);
+    const edit = setting({ ...c, profile: { ...c.profile, [field]: v, prefilled: c.profile.prefilled.filter((f) => f !== field) } }, c.profile[field], v);
+    if (edit) checkUnchanged(c.profile[field] ?? '', was?.trim(), `profile.${field}`);
+    return edit;
   });
 
 export const setServiceLevelOverride = (db: TipazhDb, key: string, level: ServiceLevelId | undefined, reason: string | undefined, who: Who, now = Date.now()) =>
@@ -102,8 +123,9 @@ export async function editNote(
   });
 }
 
-export const updateNote = (db: TipazhDb, clientKey: string, id: string, text: string, who: Who, now = Date.now()) =>
-  editNote(db, clientKey, id, who, 'note', (n) => ({ ...n, text, updatedAt: now }), now);
+/** A note's new text; `since` is when the note the agent started from was last changed (changed since: EditConflict). */
+export const updateNote = (db: TipazhDb, clientKey: string, id: string, text: string, who: Who, since?: number, now = Date.now()) =>
+  editNote(db, clientKey, id, who, 'note', (n) => (checkUnchanged(n.updatedAt, since, 'the note'), { ...n, text, updatedAt: changedAt(n, now) }), now);
 export const setNotePinned = (db: TipazhDb, clientKey: string, id: string, pinned: boolean, who: Who) =>
   editNote(db, clientKey, id, who, pinned ? 'note pinned' : 'note unpinned', (n) => ({ ...n, pinned }));
 export const deleteNote = (db: TipazhDb, clientKey: string, id: string, who: Who) => editNote(db, clientKey, id, who, 'note deleted', () => null);

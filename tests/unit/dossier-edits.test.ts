@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TipazhDb } from '../../core/store/db';
 import { applyEdit } from '../../core/store/apply-edit';
-import { addTag, auditTrail, deleteNote, removeTag, setNotePinned, setProfileField, setServiceLevelOverride, setVip, updateNote } from '../../core/store/dossier-edits';
+import { addTag, auditTrail, deleteNote, EditConflict, removeTag, setNotePinned, setProfileField, setServiceLevelOverride, setVip, updateNote } from '../../core/store/dossier-edits';
 import { addNote, listNotes, recordVisit } from '../../core/store/dossiers';
 import { liveSearchIndex } from '../../core/store/live-search-index';
 import { searchClients } from '../../core/store/search';
@@ -120,6 +120,40 @@ describe('tag edits from several panels at once', () => {
     expect(await db.audit.count()).toBe(200);
     await expect(addTag(db, KEY, 'one too many', 'you')).rejects.toThrow(/at most 200 tags/);
     expect((await db.clients.get(KEY))?.tags).toHaveLength(200);
+  });
+});
+
+describe('text edits started from an older value', () => {
+  it('a profile field changed meanwhile refuses the edit (EditConflict), keeps both in view, and saving from the new value works', async () => {
+    db = new TipazhDb(`c-${Math.random()}`);
+    await recordVisit(db, makeSnapshot(), 1);
+    // Both panels show an empty "preferences"; the first saves, the second saves from the empty value it saw.
+    await applyEdit(db, { kind: 'profile', key: KEY, field: 'preferences', value: 'email only', was: '' }, 'Anna');
+    const late = applyEdit(db, { kind: 'profile', key: KEY, field: 'preferences', value: 'calls after 18:00', was: '' }, 'Ivan');
+    await expect(late).rejects.toBeInstanceOf(EditConflict);
+    await expect(late).rejects.toMatchObject({ name: 'EditConflict' });
+    expect((await db.clients.get(KEY))?.profile.preferences).toBe('email only');
+    // The same value as stored is no change at all, whatever it started from.
+    await applyEdit(db, { kind: 'profile', key: KEY, field: 'preferences', value: 'email only ', was: '' }, 'Ivan');
+    // Saved again from what is stored now: replaces it, and the trail says from what.
+    await applyEdit(db, { kind: 'profile', key: KEY, field: 'preferences', value: 'email only; calls after 18:00', was: 'email only' }, 'Ivan');
+    expect((await auditTrail(db, KEY)).map((a) => [a.who, a.from ?? '∅', a.to])).toEqual([
+      ['Ivan', 'email only', 'email only; calls after 18:00'],
+      ['Anna', '∅', 'email only'],
+    ]);
+  });
+
+  it('a note changed meanwhile refuses the edit; one pinned meanwhile does not', async () => {
+    db = new TipazhDb(`c-${Math.random()}`);
+    await recordVisit(db, makeSnapshot(), 1);
+    const n = await addNote(db, KEY, 'likes first names', 10);
+    await setNotePinned(db, KEY, n.id, true, 'Anna');
+    await applyEdit(db, { kind: 'note-text', key: KEY, id: n.id, text: 'likes first names; VIP since May', since: 10 }, 'Anna');
+    const [edited] = await listNotes(db, KEY);
+    await expect(applyEdit(db, { kind: 'note-text', key: KEY, id: n.id, text: 'likes first names, hates calls', since: 10 }, 'Ivan')).rejects.toMatchObject({ name: 'EditConflict' });
+    expect((await listNotes(db, KEY))[0]!.text).toBe('likes first names; VIP since May');
+    await applyEdit(db, { kind: 'note-text', key: KEY, id: n.id, text: 'likes first names; VIP since May; hates calls', since: edited!.updatedAt }, 'Ivan');
+    expect((await listNotes(db, KEY))[0]).toMatchObject({ text: 'likes first names; VIP since May; hates calls', pinned: true });
   });
 });
 

@@ -266,6 +266,29 @@ describe('PanelApp: the dossier', () => {
     await waitFor(async () => expect((await db.clients.get(KEY))?.profile.region).toBe('Москва'));
   });
 
+  it('a profile field another panel changed while this one was typing is not overwritten unseen: the text stays, saving again replaces it', async () => {
+    const first = fakeTransport({ tab: clientTab() });
+    const second = fakeTransport({ tab: clientTab(), db: first.db });
+    const panelOf = (f: typeof first) => render(<PanelApp model={createPanelModel(f.transport)} />).container as HTMLElement;
+    const a = panelOf(first);
+    const b = panelOf(second);
+    await Promise.all([first.ready, second.ready]);
+    const regionIn = async (c: HTMLElement) => (await within(c).findByTestId('profile-region')) as HTMLInputElement;
+    fireEvent.input(await regionIn(b), { target: { value: 'Казань' } });
+    fireEvent.input(await regionIn(a), { target: { value: 'Москва' } });
+    fireEvent.keyDown(await regionIn(a), { key: 'Enter' });
+    await waitFor(async () => expect((await first.db.clients.get(KEY))?.profile.region).toBe('Москва'));
+    fireEvent.keyDown(await regionIn(b), { key: 'Enter' });
+    await waitFor(() => expect(within(b).getByRole('alert').textContent).toMatch(/changed meanwhile, in another panel or tab/));
+    expect((await regionIn(b)).value).toBe('Казань');
+    expect((await first.db.clients.get(KEY))?.profile.region).toBe('Москва');
+    fireEvent.keyDown(await regionIn(b), { key: 'Enter' });
+    await waitFor(async () => expect((await first.db.clients.get(KEY))?.profile.region).toBe('Казань'));
+    await waitFor(() => expect(within(b).queryByRole('alert')).toBeNull());
+    first.close();
+    second.close();
+  });
+
   it('draws one history point per visit', async () => {
     const { db } = await mount();
     await recordVisit(db, makeSnapshot({ ...(extortion as ClientSnapshotInput), ticket: { id: '2', subject: 'another' } }));
