@@ -1,4 +1,3 @@
-import { useSignal } from '@preact/signals';
 import type { DossierChange } from '../../core/store/apply-edit';
 import type { ClientRecord } from '../../core/store/db';
 import { formatTime, t } from '../i18n';
@@ -6,10 +5,11 @@ import { ErrorLine } from './ChoiceWithReason';
 import { useEditRun } from './edit-error';
 import { ForgetClient } from './ForgetClient';
 import type { PanelModel } from './model';
+import { useInputDraft } from './use-input-draft';
 
 /** The dossier's own facts: first and last seen, visits, the agent's tags and the VIP flag. */
 export function DossierSection({ model, client }: { model: PanelModel; client: ClientRecord }) {
-  const tagDraft = useSignal('');
+  const tagDraft = useInputDraft(model.drafts, client.key, 'tag');
   const { error, run: runEdit } = useEditRun('dossier.tagError');
   // A change, not the list: another panel's tags, added meanwhile, stay.
   const run = (change: DossierChange) => runEdit(model.edit(change));
@@ -17,8 +17,9 @@ export function DossierSection({ model, client }: { model: PanelModel; client: C
     e.preventDefault();
     const tag = tagDraft.value.trim();
     if (!tag) return;
-    tagDraft.value = '';
-    if (!(await run({ kind: 'tag-add', key: client.key, tag })) && !tagDraft.value) tagDraft.value = tag;
+    tagDraft.set('');
+    // Not saved: the tag goes back into the input (and its draft), unless the agent has typed another meanwhile.
+    if (!(await run({ kind: 'tag-add', key: client.key, tag })) && !tagDraft.peek()) tagDraft.set(tag);
   };
   return (
     <section class="card dossier" aria-labelledby="dossier-h" data-testid="dossier">
@@ -63,7 +64,7 @@ export function DossierSection({ model, client }: { model: PanelModel; client: C
           placeholder={t('dossier.addTag')}
           aria-label={t('dossier.addTag')}
           value={tagDraft.value}
-          onInput={(e) => (tagDraft.value = (e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => tagDraft.set((e.currentTarget as HTMLInputElement).value)}
         />
         <button type="submit" disabled={!tagDraft.value.trim()}>
           +

@@ -3,9 +3,10 @@ import { useRef } from 'preact/hooks';
 import type { NoteRecord } from '../../core/store/db';
 import { formatTime, t } from '../i18n';
 import { ErrorLine } from './ChoiceWithReason';
-import { editErrorText, useEditRun } from './edit-error';
+import { useEditRun } from './edit-error';
 import type { PanelModel } from './model';
 import { NotesLock } from './NotesLock';
+import { useInputDraft } from './use-input-draft';
 
 function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; model: PanelModel }) {
   const editing = useSignal<string | null>(null);
@@ -81,20 +82,14 @@ function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; mo
 
 /** Private notes on the client, pinned first, newest first; add, edit, pin, delete. */
 export function NotesSection({ model }: { model: PanelModel }) {
-  const draft = useSignal('');
-  const error = useSignal('');
+  const draft = useInputDraft(model.drafts, model.clientKey.value, 'note');
+  const { error, run } = useEditRun('notes.error');
   const notes = model.dossier.value.notes;
   const submit = async (e: Event) => {
     e.preventDefault();
     const text = draft.value.trim();
-    if (!text) return;
-    try {
-      await model.addNote(text);
-      draft.value = '';
-      error.value = '';
-    } catch (err) {
-      error.value = editErrorText(err, 'notes.error');
-    }
+    // Saved: the draft goes; not saved, it stays in the input.
+    if (text && (await run(model.addNote(text)))) draft.set('');
   };
   return (
     <section class="card notes" data-testid="dossier-notes" aria-labelledby="notes-h">
@@ -120,7 +115,7 @@ export function NotesSection({ model }: { model: PanelModel }) {
           maxLength={20000}
           placeholder={t('notes.placeholder')}
           value={draft.value}
-          onInput={(e) => (draft.value = (e.currentTarget as HTMLTextAreaElement).value)}
+          onInput={(e) => draft.set((e.currentTarget as HTMLTextAreaElement).value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
           }}

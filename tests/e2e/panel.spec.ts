@@ -128,6 +128,48 @@ test('two panels on one client, each adding 80 tags at once: all 160 are stored,
   expect(added.map((a) => a.to).sort()).toEqual(all);
 });
 
+test('unsaved note and tag text is kept per client: back after a ticket switch and a panel reload, gone once saved', async ({ ext, zendesk, openHelpdesk, openPanel }) => {
+  void zendesk;
+  const { page, tabId } = await openHelpdesk(`${TICKET}/1202`);
+  const panel = await openPanel(tabId);
+  await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  const note = panel.getByTestId('note-input');
+  const tag = panel.getByTestId('tag-input');
+  await note.fill('Wants the beta build before Friday');
+  await tag.fill('beta-tes');
+
+  // Another ticket, another client: none of Daniel's text shows there.
+  await navigateInApp(page, '/agent/tickets/1203');
+  await expect(panel.getByTestId('client-name')).toHaveText('Megan Price');
+  await expect(note).toHaveValue('');
+  await expect(tag).toHaveValue('');
+  await navigateInApp(page, '/agent/tickets/1202');
+  await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  await expect(note).toHaveValue('Wants the beta build before Friday');
+  await expect(tag).toHaveValue('beta-tes');
+
+  await panel.reload();
+  await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  await expect(note).toHaveValue('Wants the beta build before Friday');
+  await expect(tag).toHaveValue('beta-tes');
+
+  // Saved: the text is a note and a tag now, and no draft is left, in the panel or in storage.
+  await panel.getByTestId('note-add').click();
+  await expect(panel.getByTestId('note')).toHaveText([/^Wants the beta build before Friday/]);
+  await tag.fill('beta-tester');
+  await tag.press('Enter');
+  await expect(panel.getByTestId('tags')).toContainText('beta-tester');
+  await expect(note).toHaveValue('');
+  await expect(tag).toHaveValue('');
+  const drafts = () => ext.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('draft:')));
+  await expect.poll(drafts).toEqual([]);
+  await panel.reload();
+  await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  await expect(panel.getByTestId('note')).toHaveCount(1);
+  await expect(note).toHaveValue('');
+  await expect(tag).toHaveValue('');
+});
+
 test('profile: an edit survives a reload and a fresh page read; a prefilled field is marked until the agent edits it', async ({
   ext,
   zendesk,

@@ -9,6 +9,7 @@ import type { ClientSnapshotInput } from '../../core/schema/snapshot';
 import { visitIdOf } from '../../core/store/dossier-view';
 import { recordVisit } from '../../core/store/dossiers';
 import { fakeTransport } from './fake-transport';
+import { memoryArea } from './memory-area';
 import { makeSnapshot, storedNotes, storedVisit, storedVisits } from './helpers';
 import { readDefaultPack } from '../../core/pack/node-default';
 
@@ -287,6 +288,43 @@ describe('PanelApp: the dossier', () => {
     await waitFor(() => expect(within(b).queryByRole('alert')).toBeNull());
     first.close();
     second.close();
+  });
+
+  it('keeps unsaved note and tag text per client across a panel reload and a client switch, until saved or cleared', async () => {
+    const area = memoryArea();
+    const other = makeSnapshot({ client: { externalId: '8', name: 'Megan Price', email: 'm@example.com' } });
+    const otherTab: TabState = { ...clientTab(other), clientKey: 'zendesk:acme:8' };
+    const noteIn = () => screen.getByTestId('note-input') as HTMLTextAreaElement;
+    const tagIn = () => screen.getByTestId('tag-input') as HTMLInputElement;
+    const open = async (tab: TabState) => {
+      cleanup();
+      const f = await mount({ tab, drafts: area });
+      await screen.findByTestId('tag-input');
+      return f;
+    };
+    await open(clientTab());
+    fireEvent.input(noteIn(), { target: { value: 'Asked for a callback on Monday' } });
+    fireEvent.input(tagIn(), { target: { value: 'wholesa' } });
+    await waitFor(() => expect(area.items.size).toBe(2));
+
+    // Another client: nothing of the first one's shows, and what is typed there is kept for that client.
+    await open(otherTab);
+    expect([noteIn().value, tagIn().value]).toEqual(['', '']);
+    fireEvent.input(noteIn(), { target: { value: 'Megan: refund pending' } });
+    // Back, as after a reload: the first client's text is there.
+    await open(clientTab());
+    await waitFor(() => expect([noteIn().value, tagIn().value]).toEqual(['Asked for a callback on Monday', 'wholesa']));
+
+    // Saved: the draft goes. Cleared: it goes too. The other client's stays.
+    fireEvent.click(screen.getByTestId('note-add'));
+    await screen.findByText('Asked for a callback on Monday');
+    await waitFor(() => expect(noteIn().value).toBe(''));
+    fireEvent.input(tagIn(), { target: { value: '' } });
+    await waitFor(() => expect([...area.items.keys()]).toEqual(['draft:note:zendesk:acme:8']));
+    await open(clientTab());
+    expect([noteIn().value, tagIn().value]).toEqual(['', '']);
+    await open(otherTab);
+    await waitFor(() => expect(noteIn().value).toBe('Megan: refund pending'));
   });
 
   it('draws one history point per visit', async () => {
