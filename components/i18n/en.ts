@@ -142,6 +142,7 @@ export const en = {
   'profile.heading': 'Profile',
   'profile.fromHelpdesk': 'from the helpdesk',
   'profile.error': 'The field was not saved: {error}',
+  'profile.conflict': 'Changed meanwhile, in another panel or tab, to “{value}”. Save again to replace it with yours, or press Esc to keep it.',
   'profile.group.social': 'Socio-demographics',
   'profile.group.position': 'Life position',
   'profile.group.communication': 'Communication habits',

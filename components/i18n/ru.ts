@@ -144,6 +144,7 @@ export const ru: Record<MessageKey, string> = {
   'profile.heading': 'Профиль',
   'profile.fromHelpdesk': 'из хелпдеска',
   'profile.error': 'Поле не сохранено: {error}',
+  'profile.conflict': 'Пока вы писали, в другой панели или вкладке это поле изменили на «{value}». Сохраните ещё раз, чтобы заменить его своим, или нажмите Esc, чтобы оставить.',
   'profile.group.social': 'Социально-демографические данные',
   'profile.group.position': 'Жизненная позиция',
   'profile.group.communication': 'Привычки общения',

@@ -15,7 +15,7 @@ function FieldRow({ model, client, field }: { model: PanelModel; client: ClientR
   const draft = useSignal<string | null>(null);
   /** The value the agent's edit started from: the store refuses the edit if the field has changed since. */
   const was = useSignal('');
-  const { error, run } = useEditRun('profile.error');
+  const { error, conflict, run, clear } = useEditRun('profile.error');
   const prefilled = client.profile.prefilled.includes(field);
   const save = async () => {
     const text = draft.value;
@@ -40,14 +40,22 @@ function FieldRow({ model, client, field }: { model: PanelModel; client: ClientR
           draft.value = (e.currentTarget as HTMLInputElement).value;
         }}
         onBlur={() => void save()}
-        onKeyDown={(e) => e.key === 'Enter' && void save()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') void save();
+          // Keeps what is stored (after a conflict: the other change) and drops the agent's text.
+          if (e.key === 'Escape' && draft.value !== null) {
+            draft.value = null;
+            clear();
+          }
+        }}
       />
       {prefilled && (
         <span class="profile__prefilled muted" data-testid={`prefilled-${field}`}>
           {t('profile.fromHelpdesk')}
         </span>
       )}
-      <ErrorLine message={error.value} />
+      {/* The value stored now, as it arrives: what saving again would replace. */}
+      <ErrorLine message={conflict.value ? t('profile.conflict', { value: value || '∅' }) : error.value} />
     </div>
   );
 }

@@ -15,18 +15,25 @@ export function editErrorText(err: unknown, what: MessageKey): string {
   return t(what, { error: err instanceof Error ? err.message : String(err) });
 }
 
-/** An edit with its error line: `run` waits for the edit and says whether it was saved; `error` says why not. */
+/** An edit with its error line: `run` waits for the edit and says whether it was saved; `error` says why not, `conflict` whether it was a change made meanwhile. */
 export function useEditRun(what: MessageKey) {
   const error = useSignal('');
+  const conflict = useSignal(false);
   const run = async (edit: Promise<unknown>) => {
     try {
       await edit;
       error.value = '';
+      conflict.value = false;
       return true;
     } catch (err) {
       error.value = editErrorText(err, what);
+      conflict.value = isEditConflict(err);
       return false;
     }
   };
-  return { error, run };
+  const clear = () => {
+    error.value = '';
+    conflict.value = false;
+  };
+  return { error, conflict, run, clear };
 }

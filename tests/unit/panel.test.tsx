@@ -280,12 +280,23 @@ describe('PanelApp: the dossier', () => {
     fireEvent.keyDown(await regionIn(a), { key: 'Enter' });
     await waitFor(async () => expect((await first.db.clients.get(KEY))?.profile.region).toBe('Москва'));
     fireEvent.keyDown(await regionIn(b), { key: 'Enter' });
-    await waitFor(() => expect(within(b).getByRole('alert').textContent).toMatch(/changed meanwhile, in another panel or tab/));
+    await waitFor(() => expect(within(b).getByRole('alert').textContent).toMatch(/Changed meanwhile, in another panel or tab, to “Москва”/));
     expect((await regionIn(b)).value).toBe('Казань');
     expect((await first.db.clients.get(KEY))?.profile.region).toBe('Москва');
     fireEvent.keyDown(await regionIn(b), { key: 'Enter' });
     await waitFor(async () => expect((await first.db.clients.get(KEY))?.profile.region).toBe('Казань'));
     await waitFor(() => expect(within(b).queryByRole('alert')).toBeNull());
+    // The other way round, Esc keeps the other panel's value and drops this one's text.
+    for (const c of [a, b]) await waitFor(async () => expect((await regionIn(c)).value).toBe('Казань'));
+    fireEvent.input(await regionIn(a), { target: { value: 'Самара' } });
+    fireEvent.input(await regionIn(b), { target: { value: 'Уфа' } });
+    fireEvent.keyDown(await regionIn(b), { key: 'Enter' });
+    await waitFor(async () => expect((await first.db.clients.get(KEY))?.profile.region).toBe('Уфа'));
+    fireEvent.keyDown(await regionIn(a), { key: 'Enter' });
+    await waitFor(() => expect(within(a).getByRole('alert').textContent).toMatch(/“Уфа”/));
+    fireEvent.keyDown(await regionIn(a), { key: 'Escape' });
+    await waitFor(async () => expect((await regionIn(a)).value).toBe('Уфа'));
+    expect(within(a).queryByRole('alert')).toBeNull();
     first.close();
     second.close();
   });
