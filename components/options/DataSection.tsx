@@ -32,9 +32,11 @@ export function DataSection({ data }: { data: DataTransport }) {
   const step = useSignal<Step>({ kind: 'idle' });
   const conflicts = useSignal<'keep-local' | 'take-backup'>('keep-local');
   const never = useSignal('');
+  /** The list as the agent was last shown it: saving sends what they changed since, not the whole list. */
+  const neverShown = useSignal('');
   const neverSaved = useSignal('');
   useEffect(() => {
-    void data.neverRecordText().then((v) => (never.value = v));
+    void data.neverRecordText().then((v) => (never.value = neverShown.value = v));
   }, [data]);
   const progress = (what: Busy) => (done: number, total: number) => (step.value = { kind: 'busy', what, done, total });
   const fail = (e: unknown) => (step.value = { kind: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -131,7 +133,7 @@ export function DataSection({ data }: { data: DataTransport }) {
         type="button"
         data-testid="never-record-save"
         onClick={async () => {
-          never.value = await data.saveNeverRecordText(never.value);
+          never.value = neverShown.value = await data.saveNeverRecordText(never.value, neverShown.value);
           neverSaved.value = t('options.data.neverSaved');
         }}
       >

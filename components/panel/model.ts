@@ -180,11 +180,15 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     unlockNotes: (passphrase: string) => transport.unlockNotes(passphrase),
     setUpNotesLock: (passphrase: string) => transport.setUpNotesLock(passphrase),
     lockNotes: () => transport.lockNotes(),
-    /** Deletes every trace of the client in view (optionally never to record them again) and goes back. */
+    /** What the agent typed and has not saved, per client and input. */
+    drafts: transport.drafts,
+    /** Deletes every trace of the client in view (their unsaved text too; optionally never to record them again) and goes back. */
     async forget(neverAgain: boolean) {
       const key = clientKey.value;
       if (!key) return;
+      const keys = [key, ...dossier.value.linked.map((r) => r.key)];
       await transport.forget(key, neverAgain);
+      await transport.drafts.forget(keys);
       view.value = view.value.kind === 'dossier' ? { kind: 'clients' } : view.value;
     },
     async undoOverride() {

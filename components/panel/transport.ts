@@ -1,5 +1,6 @@
 import type { LearnedModel, LearningExample } from '../../core/classifier/learner';
 import type { TypeModel } from '../../core/classifier/type-model';
+import type { DraftStore } from '../../core/input-drafts';
 import type { InsertResult } from '../../core/insert-protocol';
 import type { TabState } from '../../core/protocol';
 import type { Unsubscribe } from '../../core/store/dossier-view';
@@ -25,4 +26,6 @@ export interface PanelTransport extends StoreService {
   learn(examples: LearningExample[]): Promise<LearnedModel>;
   loadLang(): Promise<Lang>;
   saveLang(lang: Lang): Promise<void>;
+  /** What the agent typed and has not saved, per client and input (the browser's session storage). */
+  drafts: DraftStore;
 }

@@ -130,7 +130,7 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
     async edit(change, who) {
       if (change.kind === 'note-text' && (await db.clients.get(change.key))?.notes.find((n) => n.id === change.id)?.sealed) {
         if (!key) throw new Error('unlock the notes first');
-        return updateSealedNote(db, key, change.key, change.id, change.text, who);
+        return updateSealedNote(db, key, change.key, change.id, change.text, who, change.since);
       }
       await applyEdit(db, change, who);
       if (change.kind === 'vip' && change.vip && key) await sealClientNotes(db, key, change.key);

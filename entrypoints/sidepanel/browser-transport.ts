@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { langFromLocale } from '../../components/i18n';
 import { trustedTabState } from '../../components/panel/tab-state';
 import type { PanelTransport } from '../../components/panel/transport';
+import { draftStore } from '../../core/input-drafts';
 import { InsertResult, type InsertRequest } from '../../core/insert-protocol';
 import { TAB_STATE_PREFIX, tabStateKey } from '../../core/protocol';
 import { storeClient } from '../../core/store/store-client';
@@ -70,5 +71,7 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
     async saveLang(lang) {
       await browser.storage.local.set({ [LANG_KEY]: lang });
     },
+    // Session storage: survives a panel reload and a ticket switch, never reaches the disk, and content scripts cannot read it.
+    drafts: draftStore(browser.storage.session),
   };
 }

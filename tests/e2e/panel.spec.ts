@@ -4,7 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 import { tabStateKey } from '../../core/protocol';
 import type { Launched } from '../support/launch';
 import { navigateInApp, tabIdOf } from '../support/pages';
-import { clientRecord, countRecords, generateClients, noteRecord, seedClients, visitRecords } from '../support/seed';
+import { allRecords, clientRecord, countRecords, generateClients, noteRecord, seedClients, visitRecords } from '../support/seed';
 import { storedVisit } from '../../core/store/visits';
 import { storedNote } from '../../core/store/notes';
 import { expect, test } from './fixtures';
@@ -19,6 +19,7 @@ const TICKET = 'https://acme.zendesk.com/agent/tickets';
 const DAY = 86_400_000;
 /** Requesters of the demo tickets, as dossier keys (`source:account:userId`). */
 const KEY = {
+  daniel: 'zendesk:acme:38156690203412', // 1202, tester, EN
   megan: 'zendesk:acme:38156690203507', // 1203, impatient, EN
 };
 const AGENT = 'Анна Смирнова'; // users/me.json: the agent who makes every change in these tests
@@ -99,6 +100,74 @@ test('notes: add, edit, pin (pinned goes first), delete, and all of it survives 
   // Unpin: back to newest first.
   await notes.nth(0).getByTestId('note-pin').click();
   await expect(notes).toHaveText([/^Beta/, /^Alpha/]);
+});
+
+test('two panels on one client, each adding 80 tags at once: all 160 are stored, and the audit trail has each one', async ({ zendesk, openHelpdesk, openPanel }) => {
+  test.setTimeout(120_000);
+  void zendesk;
+  const { tabId } = await openHelpdesk(`${TICKET}/1202`);
+  const panels = [await openPanel(tabId), await openPanel(tabId)];
+  for (const p of panels) await expect(p.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  const tagsOf = (i: number) => Array.from({ length: 80 }, (_, n) => `panel${i}-tag${n}`);
+  const all = [...tagsOf(0), ...tagsOf(1)].sort();
+
+  // Both agents type and press Enter as fast as they can, at the same time; neither waits for the other's tags to show.
+  await Promise.all(
+    panels.map(async (p, i) => {
+      const input = p.getByTestId('tag-input');
+      for (const tag of tagsOf(i)) {
+        await input.fill(tag);
+        await input.press('Enter');
+      }
+    }),
+  );
+  for (const p of panels) await expect(p.getByTestId('tags').locator('li')).toHaveCount(160);
+  const dossier = (await allRecords<{ key: string; tags: string[] }>(panels[0]!, 'clients')).find((c) => c.key === KEY.daniel);
+  expect(dossier?.tags.slice().sort()).toEqual(all);
+  const added = (await allRecords<{ clientKey: string; field: string; to?: string }>(panels[0]!, 'audit')).filter((a) => a.clientKey === KEY.daniel && a.field === 'tag added');
+  expect(added.map((a) => a.to).sort()).toEqual(all);
+});
+
+test('unsaved note and tag text is kept per client: back after a ticket switch and a panel reload, gone once saved', async ({ ext, zendesk, openHelpdesk, openPanel }) => {
+  void zendesk;
+  const { page, tabId } = await openHelpdesk(`${TICKET}/1202`);
+  const panel = await openPanel(tabId);
+  await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  const note = panel.getByTestId('note-input');
+  const tag = panel.getByTestId('tag-input');
+  await note.fill('Wants the beta build before Friday');
+  await tag.fill('beta-tes');
+
+  // Another ticket, another client: none of Daniel's text shows there.
+  await navigateInApp(page, '/agent/tickets/1203');
+  await expect(panel.getByTestId('client-name')).toHaveText('Megan Price');
+  await expect(note).toHaveValue('');
+  await expect(tag).toHaveValue('');
+  await navigateInApp(page, '/agent/tickets/1202');
+  await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  await expect(note).toHaveValue('Wants the beta build before Friday');
+  await expect(tag).toHaveValue('beta-tes');
+
+  await panel.reload();
+  await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  await expect(note).toHaveValue('Wants the beta build before Friday');
+  await expect(tag).toHaveValue('beta-tes');
+
+  // Saved: the text is a note and a tag now, and no draft is left, in the panel or in storage.
+  await panel.getByTestId('note-add').click();
+  await expect(panel.getByTestId('note')).toHaveText([/^Wants the beta build before Friday/]);
+  await tag.fill('beta-tester');
+  await tag.press('Enter');
+  await expect(panel.getByTestId('tags')).toContainText('beta-tester');
+  await expect(note).toHaveValue('');
+  await expect(tag).toHaveValue('');
+  const drafts = () => ext.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('draft:')));
+  await expect.poll(drafts).toEqual([]);
+  await panel.reload();
+  await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  await expect(panel.getByTestId('note')).toHaveCount(1);
+  await expect(note).toHaveValue('');
+  await expect(tag).toHaveValue('');
 });
 
 test('profile: an edit survives a reload and a fresh page read; a prefilled field is marked until the agent edits it', async ({

@@ -4,7 +4,7 @@ import { applyRestore, planRestore } from '../../core/backup/restore';
 import { parseBackup } from '../../core/backup/read-backup';
 import { signed } from '../support/backup-file';
 import { addCorrection } from '../../core/store/corrections';
-import { setTags } from '../../core/store/dossier-edits';
+import { addTag } from '../../core/store/dossier-edits';
 import { addNote, recordVisit } from '../../core/store/dossiers';
 import { installPack } from '../../core/store/packs';
 import { readDefaultPack } from '../../core/pack/node-default';
@@ -78,7 +78,7 @@ describe('backup and restore', () => {
     if (!r.ok) throw new Error(r.error);
     const dst = fresh();
     await applyRestore(dst, r.backup);
-    await setTags(dst, KEY, ['changed after the backup'], 'you');
+    await addTag(dst, KEY, 'changed after the backup', 'you');
     const plan = await planRestore(dst, r.backup);
     expect(plan.conflicts).toEqual([{ table: 'clients', id: KEY, label: 'Megan Price' }]);
     await applyRestore(dst, r.backup);

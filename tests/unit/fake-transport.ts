@@ -13,21 +13,24 @@ import { storeAccess } from '../../core/store/store-access';
 import { storeClient } from '../../core/store/store-client';
 import { serveStore } from '../../core/store/store-server';
 import type { Lang } from '../../core/taxonomy';
+import { draftStore } from '../../core/input-drafts';
+import { memoryArea } from './memory-area';
 import { memoryPortPair } from './memory-port';
 
 /**
  * A transport for component tests: the real dossier store on fake IndexedDB, served over an in-memory port
  * exactly as the background serves it to the panel; a fixed tab, and a reply box that records what was
- * inserted. `packs` are installed as team packs. `ready` resolves once the tab's snapshot is recorded as a visit
+ * inserted. `db` shares one database between panels (two panels on one client), `drafts` one session storage area. `packs` are installed as team packs. `ready` resolves once the tab's snapshot is recorded as a visit
  * and the packs are installed. `reconnect()` drops the port as a restarting background would.
  */
-export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; composer?: boolean; packs?: StrategyPack[] } = {}) {
-  const db = new TipazhDb(`panel-${Math.random()}`);
+export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; composer?: boolean; packs?: StrategyPack[]; db?: TipazhDb; drafts?: ReturnType<typeof memoryArea> } = {}) {
+  const db = init.db ?? new TipazhDb(`panel-${Math.random()}`);
   const state = { copied: [] as string[], inserted: [] as string[], composer: init.composer ?? true, lang: init.lang ?? ('en' as Lang) };
   const ready = Promise.all([
     init.tab?.snapshot ? recordVisit(db, init.tab.snapshot) : undefined,
     ...(init.packs ?? []).map((p) => installPack(db, p, { kind: 'file', name: `${p.id}.json` })),
   ]).then(() => undefined);
+  const drafts = init.drafts ?? memoryArea();
   let serverSide: WirePort | undefined;
   // One search index for every connection, as the background keeps it.
   const search = liveSearchIndex(db);
@@ -65,6 +68,7 @@ export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; compos
     learn: async (examples) => trainLearned(examples),
     loadLang: async () => state.lang,
     saveLang: async (l) => void (state.lang = l),
+    drafts: draftStore(drafts),
   };
-  return { transport, state, db, ready, reconnect: () => serverSide?.disconnect(), close: () => (store.close(), search.dispose()) };
+  return { transport, state, db, drafts, ready, reconnect: () => serverSide?.disconnect(), close: () => (store.close(), search.dispose()) };
 }

@@ -6,7 +6,7 @@ import type { DataTransport } from '../../components/options/data-transport';
 import { dataService } from '../../core/backup/service';
 import { TipazhDb } from '../../core/store/db';
 import { addNote, recordVisit } from '../../core/store/dossiers';
-import { getNeverRecord } from '../../core/store/never-record';
+import { addToNeverRecord, getNeverRecord, setNeverRecord } from '../../core/store/never-record';
 import { freshDatabases, makeSnapshot, storedNotes } from './helpers';
 import { lang } from '../../components/i18n';
 
@@ -122,6 +122,24 @@ describe('Your data: backups and the never-record list', () => {
     await waitFor(async () => expect((await getNeverRecord(db)).emails).toEqual(['ceo@bigcorp.com']));
     expect((await getNeverRecord(db)).domains).toEqual(['press.example']);
     await waitFor(() => expect((screen.getByTestId('never-record') as HTMLTextAreaElement).value).toBe('ceo@bigcorp.com\n@press.example'));
+    await db.delete();
+  });
+
+  it('saves what the agent changed in the list, not the list: a client a panel put on it meanwhile stays', async () => {
+    const db = new TipazhDb(`d-${Math.random()}`);
+    await setNeverRecord(db, { emails: ['old@x.example', 'gone@x.example'], domains: [], clientKeys: [] });
+    const { data } = transport(db);
+    render(<DataSection data={data} />);
+    const box = screen.getByTestId('never-record') as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe('old@x.example\ngone@x.example'));
+    // While the page is open, an agent forgets a client "never again" in a panel.
+    await addToNeverRecord(db, 'zendesk:acme:9', 'Forgotten@Y.example');
+    fireEvent.input(box, { target: { value: 'old@x.example\nceo@bigcorp.com' } });
+    fireEvent.click(screen.getByTestId('never-record-save'));
+    await waitFor(async () => expect((await getNeverRecord(db)).emails.slice().sort()).toEqual(['ceo@bigcorp.com', 'forgotten@y.example', 'old@x.example']));
+    expect((await getNeverRecord(db)).clientKeys).toEqual(['zendesk:acme:9']);
+    // The page then shows the list as stored, the panel's entries with it.
+    await waitFor(() => expect(box.value.split('\n').sort()).toEqual(['ceo@bigcorp.com', 'forgotten@y.example', 'old@x.example', 'zendesk:acme:9']));
     await db.delete();
   });
 });

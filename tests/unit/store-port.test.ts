@@ -97,7 +97,7 @@ describe('the dossier store over a port (how the side panel reaches the backgrou
     expect(await db.clients.count()).toBe(1);
     expect(await db.notes.count()).toBe(0);
     // The client reports a refused call as an error of that call.
-    await expect(client().edit({ kind: 'tags', key: KEY, tags: ['x'.repeat(300)] }, 'me')).rejects.toThrow(/args\[0\]\.tags\[0\]/);
+    await expect(client().edit({ kind: 'tag-add', key: KEY, tag: 'x'.repeat(300) }, 'me')).rejects.toThrow(/args\[0\]\.tag/);
   });
 
   it('keeps an error’s name across the port, so storage errors still read as storage errors', async () => {
