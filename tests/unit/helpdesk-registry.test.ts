@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
@@ -129,5 +129,23 @@ describe('every helpdesk is registered everywhere it must be', () => {
     // A site that swallows another helpdesk's pages is caught too.
     const greedy = { ...freshdesk, owns: () => true };
     expect(registrationProblems('freshdesk', { ...real, sites: { ...real.sites, freshdesk: greedy } })).toContain("claims zendesk's page https://acme.zendesk.com/agent/tickets/1201");
+  });
+
+  it("CONTRIBUTING's steps name files that exist, for every registered helpdesk", () => {
+    const text = readFileSync(join(root, 'CONTRIBUTING.md'), 'utf8');
+    const section = text.slice(text.indexOf('## Adding a helpdesk'), text.indexOf('## Adding a panel section'));
+    // Backticked paths: `core/sources/<id>/site.ts`, `adapters/registry.ts` (under the content script), globs aside.
+    const paths = [...section.matchAll(/`([\w.<>/-]+\.(?:ts|tsx|md))`/g)].map((m) => m[1]!).filter((p) => !p.includes('*'));
+    expect(paths.length).toBeGreaterThan(8);
+    const missing: string[] = [];
+    for (const p of paths) {
+      // A bare name (`raw.ts`) is a file of each helpdesk's folder, core or content script.
+      for (const id of p.includes('<id>') || !p.includes('/') ? Object.keys(SITES) : ['']) {
+        const path = p.replaceAll('<id>', id);
+        const candidates = [path, `entrypoints/helpdesk.content/${path}`, `entrypoints/helpdesk.content/adapters/${id}/${path}`, `core/sources/${id}/${path}`];
+        if (!candidates.some((c) => existsSync(join(root, c)))) missing.push(path);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
