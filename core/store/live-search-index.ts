@@ -83,6 +83,7 @@ export function liveSearchIndex(db: TipazhDb, feed: MutationFeed = dexieFeed): L
     await forEachClientChunk(db, (chunk) => {
       if (my !== generation) return false;
       for (const c of chunk) next.put(c);
+      return true;
     });
     // Catch up on what changed meanwhile; the index goes live in the same turn as the last check.
     for (;;) {

@@ -2,7 +2,7 @@ import { z } from '../schema/zod';
 import { DossierChange } from './apply-edit';
 import { NewCorrection } from './corrections';
 import { VisitVerdict } from './db';
-import type { CallMethod, StoreMethod, StoreRequest, WatchMethod } from './store-service';
+import type { StoreMethod, StoreRequest, WatchMethod } from './store-service';
 
 /*
  * What the background accepts from a panel over the store port, checked before anything touches the
