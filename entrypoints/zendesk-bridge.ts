@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { BRIDGE_EVENTS } from './helpdesk.content/adapters/zendesk/bridge-events';
+import { separated } from './helpdesk.content/adapters/separated';
 import { withId, ZD } from './helpdesk.content/adapters/zendesk/selectors';
 
 /*
@@ -7,9 +8,38 @@ import { withId, ZD } from './helpdesk.content/adapters/zendesk/selectors';
  * (`element.ckeditorInstance`, invisible to the content script). It listens for one request and answers it.
  * Both directions carry JSON strings: objects do not cross script worlds reliably.
  */
+interface CkNode {
+  startOffset: number;
+  data?: string;
+  is(type: string): boolean;
+}
+interface CkPosition {
+  offset: number;
+  parent: { getChildren(): Iterable<CkNode> };
+}
 interface CkEditor {
-  model: { change(cb: (writer: { createText(text: string): unknown }) => void): void; insertContent(node: unknown): void };
+  model: {
+    document: { selection: { getFirstPosition(): CkPosition | null } };
+    change(cb: (writer: { createText(text: string): unknown }) => void): void;
+    insertContent(node: unknown): void;
+  };
   editing: { view: { focus(): void } };
+}
+
+/** The text of the caret's paragraph before the caret, from the editor's model ('' when it cannot tell). */
+function textBeforeCaret(editor: CkEditor): string {
+  try {
+    const pos = editor.model.document.selection.getFirstPosition();
+    if (!pos) return '';
+    let text = '';
+    for (const node of pos.parent.getChildren()) {
+      if (node.startOffset >= pos.offset) break;
+      if (node.is('$text') && node.data) text += node.data.slice(0, pos.offset - node.startOffset);
+    }
+    return text;
+  } catch {
+    return '';
+  }
 }
 
 const EDITABLE = ZD.composer.join(', ');
@@ -30,7 +60,9 @@ export default defineUnlistedScript(() => {
       const editor = editable?.ckeditorInstance;
       if (!editor) answer = { ok: false, reason: 'no-composer' };
       else {
-        editor.model.change((writer) => editor.model.insertContent(writer.createText(req.text)));
+        // After text already there (an earlier phrase), a space, as typing would leave.
+        const text = separated(textBeforeCaret(editor), req.text);
+        editor.model.change((writer) => editor.model.insertContent(writer.createText(text)));
         editor.editing.view.focus();
         answer = { ok: true };
       }

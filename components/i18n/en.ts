@@ -181,6 +181,8 @@ export const en = {
   'profile.productBasket': 'Product basket',
   'history.heading': 'History, last {days} days',
   'history.table': 'Every visit as a table',
+  'history.today': 'today',
+  'history.stageLine': 'stage (the higher, the later)',
   'history.when': 'When',
   'history.stage': 'Stage',
   'history.empty': 'No visits in this period.',

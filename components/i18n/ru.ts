@@ -183,6 +183,8 @@ export const ru: Record<MessageKey, string> = {
   'profile.productBasket': 'Продуктовая корзина',
   'history.heading': 'История за {days} дн.',
   'history.table': 'Все визиты таблицей',
+  'history.today': 'сегодня',
+  'history.stageLine': 'этап (чем выше, тем дальше)',
   'history.when': 'Когда',
   'history.stage': 'Этап',
   'history.empty': 'За этот период визитов не было.',

@@ -330,6 +330,17 @@ test('the history chart shows one point per visit in the last 90 days; a visit i
   expect(ys[1]).not.toBe(ys[2]);
   // Today's point carries what the panel said today (the panel writes what it showed into the visit).
   await expect(points.last()).toHaveAttribute('data-stage', /.+/);
+  // Read without hovering: a colour per type (the legend names them), dates along the bottom.
+  const fills = await points.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-type')}=${getComputedStyle(e).fill}`));
+  const colourOf = new Map(fills.map((f) => f.split('=') as [string, string]));
+  expect(new Set(colourOf.values()).size).toBe(colourOf.size);
+  const legend = panel.getByTestId('history-legend').locator('li');
+  expect(await legend.evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))).toEqual(['impatient', 'undecided', 'complainer', 'stage']);
+  await expect(legend.first()).toHaveText('Want-it-all-now');
+  const axis = panel.getByTestId('history-axis').locator('text');
+  await expect(axis).toHaveCount(3);
+  await expect(axis.last()).toHaveText('today');
+  await expect(axis.first()).toHaveText(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(now - 90 * DAY));
 
   // The same ticket again today (a reload, then in-app navigation away and back): still one visit for today.
   const before = Date.now();
