@@ -9,3 +9,12 @@ export const InsertResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), reason: z.enum(['no-composer', 'unsupported', 'error']), message: z.optional(z.string().check(z.maxLength(2000))) }),
 ]);
 export type InsertResult = z.infer<typeof InsertResult>;
+
+/** The panel asks the tab's content script for the text already in the reply box (to check it; nothing is sent). */
+export const ReadReplyRequest = z.object({ kind: z.literal('read-reply') });
+export type ReadReplyRequest = z.infer<typeof ReadReplyRequest>;
+export const ReadReplyResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), text: z.string().check(z.maxLength(20_000)) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['no-composer', 'unsupported']) }),
+]);
+export type ReadReplyResult = z.infer<typeof ReadReplyResult>;

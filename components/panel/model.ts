@@ -207,6 +207,14 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
         return 'failed';
       }
     },
+    /** Puts what the agent has written in the helpdesk's reply box into the draft check; false when there is none. */
+    async readReplyIntoDraft(): Promise<'read' | 'empty' | 'none'> {
+      const r = await transport.readReply();
+      if (!r.ok) return 'none';
+      if (!r.text.trim()) return 'empty';
+      draft.value = r.text;
+      return 'read';
+    },
     /** Searches dossiers as the agent types; a slower older answer never replaces a newer one. */
     async search(query: string) {
       searchQuery.value = query;

@@ -1,7 +1,7 @@
 import type { LearnedModel, LearningExample } from '../../core/classifier/learner';
 import type { TypeModel } from '../../core/classifier/type-model';
 import type { DraftStore } from '../../core/input-drafts';
-import type { InsertResult } from '../../core/insert-protocol';
+import type { InsertResult, ReadReplyResult } from '../../core/insert-protocol';
 import type { TabState } from '../../core/protocol';
 import type { Unsubscribe } from '../../core/store/dossier-view';
 import type { StoreService } from '../../core/store/store-service';
@@ -20,6 +20,8 @@ export interface PanelTransport extends StoreService {
   copyText(text: string): Promise<void>;
   /** Puts text into the followed tab's reply box (never sends it). */
   insertText(text: string): Promise<InsertResult>;
+  /** What is in the followed tab's reply box now. */
+  readReply(): Promise<ReadReplyResult>;
   /** The shipped type model (a data file of the extension, read once per page). */
   loadTypeModel(): Promise<TypeModel>;
   /** Builds the local model from corrections and pack examples (in a Worker where there is one). */

@@ -5,7 +5,7 @@ import { langFromLocale } from '../../components/i18n';
 import { trustedTabState } from '../../components/panel/tab-state';
 import type { PanelTransport } from '../../components/panel/transport';
 import { draftStore } from '../../core/input-drafts';
-import { InsertResult, type InsertRequest } from '../../core/insert-protocol';
+import { InsertResult, ReadReplyResult, type InsertRequest, type ReadReplyRequest } from '../../core/insert-protocol';
 import { TAB_STATE_PREFIX, tabStateKey } from '../../core/protocol';
 import { storeClient } from '../../core/store/store-client';
 import { STORE_PORT, wirePort } from '../../core/store/store-service';
@@ -57,6 +57,16 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
       } catch (e) {
         // No content script in the tab (not a helpdesk page, or it was loaded before Tipazh).
         return { ok: false, reason: 'unsupported', message: String(e) };
+      }
+    },
+    async readReply() {
+      if (followedTabId == null) return { ok: false, reason: 'unsupported' };
+      const request: ReadReplyRequest = { kind: 'read-reply' };
+      try {
+        const answer = ReadReplyResult.safeParse(await browser.tabs.sendMessage(followedTabId, request));
+        return answer.success ? answer.data : { ok: false, reason: 'unsupported' };
+      } catch {
+        return { ok: false, reason: 'unsupported' };
       }
     },
     async copyText(text) {

@@ -488,6 +488,32 @@ test('the draft check flags a conflicting reply and passes a good one, for the e
   await expect(panel.getByTestId('draft-ok')).toBeVisible();
 });
 
+test('the draft check reads the reply already typed in the helpdesk (nothing sent) and catches a perk offered for taking a review down', async ({
+  zendesk,
+  openHelpdesk,
+  openPanel,
+}) => {
+  void zendesk;
+  const { page, tabId } = await openHelpdesk(`${TICKET}/1201`);
+  const panel = await openPanel(tabId);
+  await expect(panel.getByTestId('client-type')).toHaveAttribute('data-type', 'extortionist');
+  await openDetails(panel.getByTestId('draft-check'));
+  // Empty reply box: the panel says so.
+  await panel.getByTestId('draft-read').click();
+  await expect(panel.getByTestId('draft-read-status')).toHaveText('The reply box is empty.');
+  // The agent types in Zendesk's own reply box (the active ticket's), then asks the panel to read it.
+  const box = page.locator('[data-test-id="ticket-1201-standard-layout"] [data-test-id="omnicomposer-rich-text-ckeditor"]');
+  await box.click();
+  await page.keyboard.type('Виктория, дадим вам бонус 500 ₽, если вы удалите отзыв.');
+  await panel.getByTestId('draft-read').click();
+  await expect(panel.getByTestId('draft-input')).toHaveValue('Виктория, дадим вам бонус 500 ₽, если вы удалите отзыв.');
+  const warnings = panel.getByTestId('draft-warnings').locator('li');
+  await expect(warnings.first()).toHaveAttribute('data-rule', 'perk-for-review');
+  await expect(warnings.first()).toContainText('The words: “удалите”.');
+  // Reading took nothing out of the reply box.
+  await expect(box).toHaveText('Виктория, дадим вам бонус 500 ₽, если вы удалите отзыв.');
+});
+
 test('keyboard only: Tab shows a focus ring, 1 inserts a phrase into the reply box, / searches, n starts a note, Escape goes back', async ({
   zendesk,
   openHelpdesk,

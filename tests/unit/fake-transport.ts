@@ -64,6 +64,9 @@ export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; compos
     async copyText(text) {
       state.copied.push(text);
     },
+    async readReply() {
+      return state.composer ? { ok: true, text: state.inserted.join(' ') } : { ok: false, reason: 'no-composer' };
+    },
     loadTypeModel: async () => readShippedModel(),
     learn: async (examples) => trainLearned(examples),
     loadLang: async () => state.lang,

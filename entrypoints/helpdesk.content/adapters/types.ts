@@ -23,4 +23,6 @@ export interface HelpdeskAdapter {
    * reply box Tipazh cannot reach (the panel then copies the phrase for the agent to paste).
    */
   insert: ((text: string, target: PageTarget | null, doc: Document) => Promise<InsertResult>) | 'copy-only';
+  /** The reply box's element on this page (the active ticket's), for reading what the agent wrote; null: none. */
+  replyBox(target: PageTarget | null, doc: Document): HTMLElement | null;
 }

@@ -60,6 +60,9 @@ export const amocrm: HelpdeskAdapter = {
     const field = queryFirst<HTMLElement>(doc, AMO.composer);
     return field ? insertIntoField(field, text) : { ok: false, reason: 'no-composer' };
   },
+  replyBox(_target, doc) {
+    return queryFirst<HTMLElement>(doc, AMO.composer);
+  },
   async read(target, env): Promise<RawReadInput> {
     const url = env.doc.location.href;
     // The card renders after the URL changes; the feed (chat texts) exists only there.

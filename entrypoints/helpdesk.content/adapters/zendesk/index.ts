@@ -3,7 +3,8 @@ import type { RawReadInput } from '../../../../core/sources/raw-read';
 import type { PageTarget } from '../../../../core/sources/page-target';
 import { zendeskSite } from '../../../../core/sources/zendesk/site';
 import { log } from '../../log';
-import { waitFor } from '../dom-utils';
+import { queryFirst, waitFor } from '../dom-utils';
+import { withId, ZD } from './selectors';
 import { at, idAt } from '../json';
 import { getBody, optional } from '../read-helpers';
 import type { HelpdeskAdapter, ReadEnv } from '../types';
@@ -115,6 +116,10 @@ async function readOrganization(target: PageTarget, env: ReadEnv): Promise<RawRe
 export const zendesk: HelpdeskAdapter = {
   site: zendeskSite,
   insert: (text, target, doc) => insertViaCkEditor(doc, text, target?.kind === 'ticket' ? target.id : undefined),
+  replyBox: (target, doc) => {
+    const root = target?.kind === 'ticket' ? queryFirst<HTMLElement>(doc, withId(ZD.activeTicket, target.id)) : null;
+    return queryFirst<HTMLElement>(root ?? doc, ZD.composer);
+  },
   read(target, env) {
     if (target.kind === 'user') return readUser(target, env);
     if (target.kind === 'organization') return readOrganization(target, env);
