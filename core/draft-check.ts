@@ -14,10 +14,10 @@ const PERCENT = /(\d{1,3})\s?%/g;
 const SUMMARY = /(если я правильно|правильно ли я понимаю|правильно понял|правильно поняла|итак,|подытож|резюмир|то есть вам|if i understand|if i understood|to sum up|to summari[sz]e|so you(?:'d| would)? like|in short,|let me recap|as i understand)/i;
 const ARGUE = /(вы не правы|вы ошибаетесь|вы сами виноваты|это ваша вина|you are wrong|you're wrong|your fault|you should have read|вы невнимательно)/i;
 /** Bluntly telling an expert they are wrong; acknowledging first ("you're right that…, in our case…") is fine. */
-const BLUNT = /(это не так|это неправда|это неверно|неверно\b|неправильно\b|вы заблуждаетесь|вы не понимаете|вы путаете|that'?s not (?:true|right|correct|how)|that is (?:not (?:true|right|correct)|incorrect|wrong)|you(?:'re| are) (?:mistaken|confused|misunderstanding)|you misunderstand|you don'?t understand|no, actually|actually, no)/i;
+const BLUNT = /(это не так|это неправда|это неверно|неверно(?!\p{L})|неправильно(?!\p{L})|вы заблуждаетесь|вы не понимаете|вы путаете|that'?s not (?:true|right|correct|how)|that is (?:not (?:true|right|correct)|incorrect|wrong)|you(?:'re| are) (?:mistaken|confused|misunderstanding)|you misunderstand|you don'?t understand|no, actually|actually, no)/iu;
 /** A review the client would post, take down or not write. */
-const REVIEW = /(отзыв\w*|review\w*|рейтинг\w*|оценк\w*|rating\w*|post\w*|публик\w*|пост\b|stars?\b|звёзд\w*|звезд\w*)/i;
-const REVIEW_DEAL = /(удал\w*|уберите|убрать|снимите|снять|не (?:будете |станете )?(?:публиковать|писать|оставлять|выкладывать)|не публикуйте|не пишите|вместо|изменит\w*|исправит\w*|remove\w*|delete\w*|take (?:it|that|them|the \w+|your \w+) down|take down|not (?:to )?(?:post|publish|write|leave)|don'?t (?:post|publish|write|leave)|instead of|change (?:your|the) (?:review|rating)|update (?:your|the) (?:review|rating))/i;
+const REVIEW = /(отзыв|review|рейтинг|оценк|rating|post|публик|пост(?!\p{L})|stars?(?!\p{L})|звёзд|звезд)/iu;
+const REVIEW_DEAL = /(удал\p{L}*|уберите|убрать|снимите|снять|не (?:будете |станете )?(?:публиковать|писать|оставлять|выкладывать)|не публикуйте|не пишите|вместо|измените|изменить|исправьте|исправить|remove\p{L}*|delete\p{L}*|take (?:it|that|them|the \p{L}+|your \p{L}+) down|take down|not (?:to )?(?:post|publish|write|leave)|don'?t (?:post|publish|write|leave)|instead of|change (?:your|the) (?:review|rating)|update (?:your|the) (?:review|rating))/iu;
 const PRIZE = /(гарантир\w* (вам )?(приз|выигрыш|победу)|вы (точно )?выиграете|you will win|guarantee(?:d)? (?:a |the )?(?:prize|win))/i;
 const THANKS = /(спасибо|благодар\w*|thank\w*|grateful|appreciate)/i;
 

@@ -45,6 +45,7 @@ export function DraftCheck({ model }: { model: PanelModel }) {
             {warnings.map((w, i) => (
               <li key={i} data-rule={w.rule}>
                 {t(`draft.${w.rule}` as MessageKey, w.vars)}
+                {w.quote && ' '}
                 {w.quote && (
                   <span class="draft__quote muted" data-testid="draft-quote">
                     {t('draft.quote', { quote: w.quote })}
