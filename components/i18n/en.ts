@@ -144,6 +144,7 @@ export const en = {
   'audit.no': 'no',
   'audit.empty': 'Nothing changed by hand yet.',
   'profile.heading': 'Profile',
+  'profile.marketing': 'Marketing profile: {filled} of {total} known',
   'profile.fromHelpdesk': 'from the helpdesk',
   'profile.error': 'The field was not saved: {error}',
   'profile.conflict': 'Changed meanwhile, in another panel or tab, to “{value}”. Save again to replace it with yours, or press Esc to keep it.',

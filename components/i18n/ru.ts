@@ -146,6 +146,7 @@ export const ru: Record<MessageKey, string> = {
   'audit.no': 'нет',
   'audit.empty': 'Вручную ещё ничего не меняли.',
   'profile.heading': 'Профиль',
+  'profile.marketing': 'Маркетинговый профиль: известно {filled} из {total}',
   'profile.fromHelpdesk': 'из хелпдеска',
   'profile.error': 'Поле не сохранено: {error}',
   'profile.conflict': 'Пока вы писали, в другой панели или вкладке это поле изменили на «{value}». Сохраните ещё раз, чтобы заменить его своим, или нажмите Esc, чтобы оставить.',

@@ -60,21 +60,37 @@ function FieldRow({ model, client, field }: { model: PanelModel; client: ClientR
   );
 }
 
-/** The client's profile (seed 003): socio-demographics, life position, habits, psychographics, behaviour. */
+/** Fields of the marketing profile (everything but the preferences, which an agent uses every day). */
+const MARKETING = Object.values(PROFILE_GROUPS)
+  .flat()
+  .filter((f) => f !== 'preferences');
+
+/**
+ * The client's profile (seed 003): their preferences and quirks first, then the marketing profile
+ * (socio-demographics, life position, habits, psychographics, behaviour) under one heading that says how much
+ * of it is known; the helpdesk fills what it knows.
+ */
 export function ProfileSection({ model, client }: { model: PanelModel; client: ClientRecord }) {
+  const filled = MARKETING.filter((f) => client.profile[f]).length;
   return (
     <details class="card profile" data-testid="profile">
       <summary>
         <h2 class="inline">{t('profile.heading')}</h2>
       </summary>
-      {Object.entries(PROFILE_GROUPS).map(([group, fields]) => (
-        <fieldset key={group} class="profile__group">
-          <legend>{t(`profile.group.${group}` as MessageKey)}</legend>
-          {fields.map((f) => (
-            <FieldRow key={f} model={model} client={client} field={f} />
-          ))}
-        </fieldset>
-      ))}
+      <FieldRow model={model} client={client} field="preferences" />
+      <details class="profile__marketing" data-testid="profile-marketing">
+        <summary data-testid="profile-marketing-summary">{t('profile.marketing', { filled, total: MARKETING.length })}</summary>
+        {Object.entries(PROFILE_GROUPS).map(([group, fields]) => (
+          <fieldset key={group} class="profile__group">
+            <legend>{t(`profile.group.${group}` as MessageKey)}</legend>
+            {fields
+              .filter((f) => f !== 'preferences')
+              .map((f) => (
+                <FieldRow key={f} model={model} client={client} field={f} />
+              ))}
+          </fieldset>
+        ))}
+      </details>
     </details>
   );
 }

@@ -181,10 +181,18 @@ test('profile: an edit survives a reload and a fresh page read; a prefilled fiel
   const panel = await openPanel(tabId);
   await expect(panel.getByTestId('client-name')).toHaveText('Виктория Лебедева');
   await openDetails(panel.getByTestId('profile'));
+  // Preferences first; the 26 marketing fields under one heading that says how much is known.
+  await expect(panel.getByTestId('profile-preferences')).toBeVisible();
+  await expect(panel.getByTestId('profile-age')).toBeHidden();
+  await expect(panel.getByTestId('profile-marketing-summary')).toHaveText('Marketing profile: 2 of 26 known');
+  await openDetails(panel.getByTestId('profile-marketing'));
 
   // The ticket came by email: the channel is prefilled from the helpdesk and marked so; an empty field is not.
   await expect(panel.getByTestId('profile-channels')).toHaveValue('email');
   await expect(panel.getByTestId('prefilled-channels')).toHaveText('from the helpdesk');
+  // Her Zendesk user field "city" fills the region.
+  await expect(panel.getByTestId('profile-region')).toHaveValue('Москва');
+  await expect(panel.getByTestId('prefilled-region')).toHaveText('from the helpdesk');
   await expect(panel.getByTestId('profile-age')).toHaveValue('');
   await expect(panel.getByTestId('prefilled-age')).toHaveCount(0);
 
@@ -200,6 +208,7 @@ test('profile: an edit survives a reload and a fresh page read; a prefilled fiel
 
   await panel.reload();
   await openDetails(panel.getByTestId('profile'));
+  await openDetails(panel.getByTestId('profile-marketing'));
   await expect(panel.getByTestId('profile-age')).toHaveValue('34');
   await expect(panel.getByTestId('profile-preferences')).toHaveValue('Только почта, после 18:00');
   await expect(panel.getByTestId('profile-channels')).toHaveValue('email, Instagram');
@@ -211,6 +220,7 @@ test('profile: an edit survives a reload and a fresh page read; a prefilled fiel
   await waitForFreshRead(ext, tabId, before);
   await panel.reload();
   await openDetails(panel.getByTestId('profile'));
+  await openDetails(panel.getByTestId('profile-marketing'));
   await expect(panel.getByTestId('profile-channels')).toHaveValue('email, Instagram');
   await expect(panel.getByTestId('prefilled-channels')).toHaveCount(0);
   await expect(panel.getByTestId('profile-age')).toHaveValue('34');
