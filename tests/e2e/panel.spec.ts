@@ -696,6 +696,23 @@ test('states: no client outside the helpdesk, reading then an error for a missin
   await expect(freshPanel.locator('details.audit')).toContainText('Nothing changed by hand yet.');
 });
 
+test('above the fold at 360 × 800, in both languages: the client, the type, the top boundary and three phrases', async ({ zendesk, openHelpdesk, openPanel }) => {
+  void zendesk;
+  const { tabId } = await openHelpdesk(`${TICKET}/1201`);
+  const panel = await openPanel(tabId);
+  await panel.setViewportSize({ width: 360, height: 800 });
+  await expect(panel.getByTestId('client-type')).toHaveAttribute('data-type', 'extortionist');
+  for (const lang of ['en', 'ru']) {
+    await panel.getByTestId('lang-switch').selectOption(lang);
+    for (const id of ['client-name', 'client-type', 'top-boundary']) {
+      const box = await panel.getByTestId(id).boundingBox();
+      expect(box && box.y + box.height, `${id} (${lang})`).toBeLessThanOrEqual(800);
+    }
+    const third = await panel.getByTestId('phrase').nth(2).boundingBox();
+    expect(third && third.y + third.height, `third phrase (${lang})`).toBeLessThanOrEqual(800);
+  }
+});
+
 test('layout: a very long name, email and quote wrap inside 360 px, in the tab view and in the client list', async ({ zendesk, openHelpdesk, openPanel }) => {
   const fixture = (rel: string) => resolve(import.meta.dirname, '../fixtures/zendesk/api', rel);
   const longName = 'Виктория-Александра-Констанция Лебедева-Римская-Корсакова-Оболенская-Трубецкая';

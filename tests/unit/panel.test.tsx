@@ -56,7 +56,11 @@ describe('PanelApp: the tab view', () => {
     const marks = [...screen.getByTestId('type-evidence').querySelectorAll('mark')].map((m) => m.textContent);
     expect(marks.some((m) => /компенсац|подписчик|скидк/i.test(m ?? ''))).toBe(true);
     expect(screen.getByTestId('strategy').children.length).toBeGreaterThan(2);
-    expect(screen.getByTestId('boundaries').children.length).toBeGreaterThan(2);
+    // The boundaries card gives the others: the top one is on the type card, and is not repeated.
+    const listed = [...screen.getByTestId('boundaries').children].map((li) => li.textContent);
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed.some((b) => screen.getByTestId('top-boundary').textContent!.includes(b!))).toBe(false);
+    expect(screen.getByTestId('boundaries-top-note').textContent).toMatch(/at the top/);
     const phrases = screen.getAllByTestId('phrase');
     expect(phrases.length).toBeGreaterThanOrEqual(6);
     expect(phrases.filter((p) => !p.hidden)).toHaveLength(3);
@@ -89,7 +93,7 @@ describe('PanelApp: the tab view', () => {
     // An English panel, a Russian client: Russian phrases, and the card says why.
     expect(screen.getByTestId('reply-lang').dataset.lang).toBe('ru');
     expect(screen.getByTestId('reply-lang').dataset.source).toBe('conversation');
-    expect(screen.getByTestId('reply-lang').textContent).toMatch(/Phrases in Russian \(the client writes in it\)/);
+    expect(screen.getByTestId('reply-lang').textContent).toMatch(/In Russian \(as the client writes\)/);
     expect(screen.getAllByTestId('phrase')[0]!.textContent).toMatch(/[а-яё]/i);
     fireEvent.click(screen.getByTestId('reply-lang-switch'));
     await waitFor(() => expect(screen.getByTestId('reply-lang').dataset.lang).toBe('en'));
