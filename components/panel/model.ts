@@ -7,7 +7,7 @@ import { caseInput } from '../../core/eval/labelled';
 import type { TypeModel } from '../../core/classifier/type-model';
 import { checkDraft } from '../../core/draft-check';
 import type { EffectivePack } from '../../core/pack/merge';
-import type { TabState } from '../../core/protocol';
+import type { TabState } from '../../core/messages/page-report';
 import type { DossierChange } from '../../core/store/apply-edit';
 import type { CorrectionRecord } from '../../core/store/db';
 import { EMPTY_DOSSIER, sameVerdict, visitIdOf, type ClientSummary, type DossierView, type LockState } from '../../core/store/dossier-view';

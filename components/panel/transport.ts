@@ -1,10 +1,10 @@
 import type { LearnedModel, LearningExample } from '../../core/classifier/learner';
 import type { TypeModel } from '../../core/classifier/type-model';
 import type { DraftStore } from '../../core/input-drafts';
-import type { InsertResult, ReadReplyResult } from '../../core/insert-protocol';
-import type { TabState } from '../../core/protocol';
+import type { InsertResult, ReadReplyResult } from '../../core/messages/reply-box';
+import type { TabState } from '../../core/messages/page-report';
 import type { Unsubscribe } from '../../core/store/dossier-view';
-import type { StoreService } from '../../core/store/store-service';
+import type { StoreService } from '../../core/store/port/service';
 import type { Lang } from '../../core/taxonomy';
 
 export type { DossierView, Unsubscribe } from '../../core/store/dossier-view';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { PageReport, STORAGE_FULL, TAB_STATE_PREFIX, TabState, tabStateKey } from '../../core/protocol';
+import { PageReport, STORAGE_FULL, TAB_STATE_PREFIX, TabState, tabStateKey } from '../../core/messages/page-report';
 import { compactSnapshot } from '../../core/compact-snapshot';
 import { formatIssues } from '../../core/schema/format-issues';
 import { z } from '../../core/schema/zod';

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { HELPDESK_HOST_PATTERNS } from '../../core/sources/sites';
-import type { InsertRequest, InsertResult, ReadReplyRequest, ReadReplyResult } from '../../core/insert-protocol';
-import type { PageReport } from '../../core/protocol';
+import type { InsertRequest, InsertResult, ReadReplyRequest, ReadReplyResult } from '../../core/messages/reply-box';
+import type { PageReport } from '../../core/messages/page-report';
 import { recognise, type Recognised } from './adapters/registry';
 import { watchCustomHelpdesks } from './custom-helpdesks';
 import { log } from './log';

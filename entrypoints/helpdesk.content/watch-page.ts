@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PageReport } from '../../core/protocol';
+import type { PageReport } from '../../core/messages/page-report';
 import type { RawReadInput } from '../../core/sources/raw-read';
 import type { Recognised } from './adapters/registry';
 import { turnTakingFetch } from './api-turns';

@@ -5,10 +5,10 @@ import { langFromLocale } from '../../components/i18n';
 import { trustedTabState } from '../../components/panel/tab-state';
 import type { PanelTransport } from '../../components/panel/transport';
 import { draftStore } from '../../core/input-drafts';
-import { InsertResult, ReadReplyResult, type InsertRequest, type ReadReplyRequest } from '../../core/insert-protocol';
-import { TAB_STATE_PREFIX, tabStateKey } from '../../core/protocol';
-import { storeClient } from '../../core/store/store-client';
-import { STORE_PORT, wirePort } from '../../core/store/store-service';
+import { InsertResult, ReadReplyResult, type InsertRequest, type ReadReplyRequest } from '../../core/messages/reply-box';
+import { TAB_STATE_PREFIX, tabStateKey } from '../../core/messages/page-report';
+import { storeClient } from '../../core/store/port/client';
+import { STORE_PORT, wirePort } from '../../core/store/port/service';
 import { Lang } from '../../core/taxonomy';
 
 const LANG_KEY = 'settings.lang';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { tabStateKey } from '../../core/protocol';
+import { tabStateKey } from '../../core/messages/page-report';
 import type { Launched } from '../support/launch';
 import { navigateInApp, tabIdOf } from '../support/pages';
 import { allRecords, clientRecord, countRecords, generateClients, noteRecord, seedClients, visitRecords } from '../support/seed';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftKey, draftStore, MAX_DRAFT_AGE_MS, MAX_DRAFT_CHARS, MAX_DRAFTS } from '../../core/input-drafts';
-import { memoryArea } from './memory-area';
+import { memoryArea } from '../doubles/memory-area';
 
 const A = 'zendesk:acme:1';
 const B = 'amocrm:b.amocrm.ru:contact:2';

@@ -8,7 +8,7 @@ import { checkPack } from '../../core/pack/check';
 import { readShippedModel } from '../../core/classifier/node-model';
 import { layerPacks } from '../../core/pack/merge';
 import { readDefaultPack } from '../../core/pack/node-default';
-import { fakeOptionsTransport, fixturePack, type FakeOptionsInit } from '../fixtures/packs/fake-options-transport';
+import { fakeOptionsTransport, fixturePack, type FakeOptionsInit } from '../doubles/fake-options-transport';
 
 afterEach(() => {
   cleanup();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getAt, linesValue, numberValue, setAt, validateDraft } from '../../components/options/draft';
 import { findMarkup, pathString, readPack } from '../../components/options/pack-guard';
 import { formatPack } from '../../core/pack/format';
-import { fixturePack, packBytes, packText } from '../fixtures/packs/fake-options-transport';
+import { fixturePack, packBytes, packText } from '../doubles/fake-options-transport';
 
 describe('draft paths', () => {
   it('sets a value deep inside a copy, creating parents, and leaves the original alone', () => {

@@ -6,7 +6,7 @@ import { createOptionsModel } from '../../components/options/model';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { readDefaultPack } from '../../core/pack/node-default';
 import { PERSONAL_PACK_ID } from '../../core/store/packs';
-import { fakeOptionsTransport, fixturePack } from '../fixtures/packs/fake-options-transport';
+import { fakeOptionsTransport, fixturePack } from '../doubles/fake-options-transport';
 
 afterEach(() => {
   cleanup();

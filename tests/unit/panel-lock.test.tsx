@@ -3,9 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPanelModel } from '../../components/panel/model';
 import { PanelApp } from '../../components/panel/PanelApp';
-import type { TabState } from '../../core/protocol';
+import type { TabState } from '../../core/messages/page-report';
 import { getNeverRecord } from '../../core/store/never-record';
-import { fakeTransport } from './fake-transport';
+import { fakeTransport } from '../doubles/fake-transport';
 import { makeSnapshot } from './helpers';
 
 afterEach(cleanup);

@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { lang } from '../../components/i18n';
 import { createPanelModel } from '../../components/panel/model';
 import { PanelApp } from '../../components/panel/PanelApp';
-import type { TabState } from '../../core/protocol';
+import type { TabState } from '../../core/messages/page-report';
 import type { ClientSnapshotInput } from '../../core/schema/snapshot';
 import { visitIdOf } from '../../core/store/dossier-view';
 import { recordVisit } from '../../core/store/dossiers';
-import { fakeTransport } from './fake-transport';
-import { memoryArea } from './memory-area';
+import { fakeTransport } from '../doubles/fake-transport';
+import { memoryArea } from '../doubles/memory-area';
 import { makeSnapshot, storedNotes, storedVisit, storedVisits } from './helpers';
 import { readDefaultPack } from '../../core/pack/node-default';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describeStorageError, isNeverRecorded, isStorageError, NEVER_RECORD_KEY, parseNeverRecordText } from '../../core/privacy';
-import { tabStateKey } from '../../core/protocol';
+import { tabStateKey } from '../../core/messages/page-report';
 import { addCorrection } from '../../core/store/corrections';
 import { TipazhDb } from '../../core/store/db';
 import { addTag } from '../../core/store/dossier-edits';

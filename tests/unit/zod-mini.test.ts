@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PageReport } from '../../core/protocol';
+import { PageReport } from '../../core/messages/page-report';
 import { formatIssues } from '../../core/schema/format-issues';
 
 const root = join(import.meta.dirname, '../..');

@@ -1,4 +1,4 @@
-import type { InsertResult } from '../../../core/insert-protocol';
+import type { InsertResult } from '../../../core/messages/reply-box';
 import { separated } from './separated';
 
 /** Puts the caret at the end of an editable element when it is not inside it already. */

@@ -1,4 +1,4 @@
-import type { InsertResult } from '../../../core/insert-protocol';
+import type { InsertResult } from '../../../core/messages/reply-box';
 import type { RawReadInput } from '../../../core/sources/raw-read';
 import type { PageTarget } from '../../../core/sources/page-target';
 import type { HelpdeskSite } from '../../../core/sources/site';

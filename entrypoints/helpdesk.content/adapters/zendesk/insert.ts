@@ -1,5 +1,5 @@
 import { injectScript } from 'wxt/utils/inject-script';
-import type { InsertResult } from '../../../../core/insert-protocol';
+import type { InsertResult } from '../../../../core/messages/reply-box';
 import { log } from '../../log';
 import { BRIDGE_EVENTS } from './bridge-events';
 

@@ -1,12 +1,12 @@
-import type { EffectivePack } from '../pack/merge';
-import type { DossierChange } from './apply-edit';
-import type { NewCorrection } from './corrections';
-import type { CorrectionRecord, VisitVerdict } from './db';
-import type { ClientSummary, DossierView, LockState, Unsubscribe } from './dossier-view';
+import type { EffectivePack } from '../../pack/merge';
+import type { DossierChange } from '../apply-edit';
+import type { NewCorrection } from '../corrections';
+import type { CorrectionRecord, VisitVerdict } from '../db';
+import type { ClientSummary, DossierView, LockState, Unsubscribe } from '../dossier-view';
 
 /*
  * The dossier store as the side panel sees it. The background serves it over a port (store-server.ts); the
- * panel talks to it through store-client.ts, so the panel never opens the database itself. Type imports only:
+ * panel talks to it through client.ts, so the panel never opens the database itself. Type imports only:
  * this module is part of the panel's bundle.
  */
 

@@ -1,7 +1,7 @@
-import { formatIssues } from '../schema/format-issues';
-import type { Unsubscribe } from './dossier-view';
-import { parseStoreRequest } from './store-protocol';
-import { toWireError, type StoreReply, type StoreService, type WirePort } from './store-service';
+import { formatIssues } from '../../schema/format-issues';
+import type { Unsubscribe } from '../dossier-view';
+import { parseStoreRequest } from './protocol';
+import { toWireError, type StoreReply, type StoreService, type WirePort } from './service';
 
 type AnyMethod = (...args: unknown[]) => unknown;
 

@@ -1,4 +1,4 @@
-import { z } from './schema/zod';
+import { z } from '../schema/zod';
 
 /** The panel asks the tab's content script to put a phrase into the helpdesk's reply box (never to send it). */
 export const InsertRequest = z.object({ kind: z.literal('insert'), text: z.string().check(z.minLength(1), z.maxLength(10_000)) });

@@ -1,5 +1,5 @@
-import type { Unsubscribe } from './dossier-view';
-import { fromWireError, type CallMethod, type StoreReply, type StoreRequest, type StoreService, type WatchMethod, type WirePort } from './store-service';
+import type { Unsubscribe } from '../dossier-view';
+import { fromWireError, type CallMethod, type StoreReply, type StoreRequest, type StoreService, type WatchMethod, type WirePort } from './service';
 
 export interface StoreClientOptions {
   /** Pings the background this often while connected (a Chrome service worker sleeps after 30 s of silence). */

@@ -1,5 +1,5 @@
-import { CustomHelpdesk, CustomHelpdeskList, HelpdeskOrigin } from './schema/custom-helpdesks';
-import { z } from './schema/zod';
+import { CustomHelpdesk, CustomHelpdeskList, HelpdeskOrigin } from '../schema/custom-helpdesks';
+import { z } from '../schema/zod';
 
 /**
  * The options page asks the background to start or stop reading an address the agent added. The background

@@ -1,19 +1,19 @@
 import { liveQuery } from 'dexie';
-import { isLockedClient, type DossierView, type Unsubscribe } from './dossier-view';
-import { applyEdit } from './apply-edit';
-import { activeCorrections, addCorrection, undoCorrection } from './corrections';
-import type { TipazhDb } from './db';
-import type { StrategyPack } from '../pack/schema';
-import type { StoreService } from './store-service';
-import { addNote, recordVerdict } from './dossiers';
-import { effectiveOf, listPacks } from './packs';
-import { personView, splitFromPerson } from './persons';
-import { searchClients } from './search';
-import type { LiveSearchIndex } from './live-search-index';
-import { unlock } from '../crypto/lock';
-import { forgetPerson } from './forget';
-import { addToNeverRecord } from './never-record';
-import { addSealedNote, getLock, openNotes, sealAllVipNotes, sealClientNotes, setUpLock, updateSealedNote } from './sealed-notes';
+import { isLockedClient, type DossierView, type Unsubscribe } from '../dossier-view';
+import { applyEdit } from '../apply-edit';
+import { activeCorrections, addCorrection, undoCorrection } from '../corrections';
+import type { TipazhDb } from '../db';
+import type { StrategyPack } from '../../pack/schema';
+import type { StoreService } from './service';
+import { addNote, recordVerdict } from '../dossiers';
+import { effectiveOf, listPacks } from '../packs';
+import { personView, splitFromPerson } from '../persons';
+import { searchClients } from '../search';
+import type { LiveSearchIndex } from '../live-search-index';
+import { unlock } from '../../crypto/lock';
+import { forgetPerson } from '../forget';
+import { addToNeverRecord } from '../never-record';
+import { addSealedNote, getLock, openNotes, sealAllVipNotes, sealClientNotes, setUpLock, updateSealedNote } from '../sealed-notes';
 
 function watch<T>(query: () => Promise<T>, cb: (v: T) => void, what: string): Unsubscribe {
   const sub = liveQuery(query).subscribe({ next: cb, error: (e: unknown) => console.warn(`[Tipazh] ${what}`, e) });

@@ -1,5 +1,5 @@
-import { ClientSnapshot } from './schema/snapshot';
-import { z } from './schema/zod';
+import { ClientSnapshot } from '../schema/snapshot';
+import { z } from '../schema/zod';
 
 const Url = z.string().check(z.maxLength(4000));
 

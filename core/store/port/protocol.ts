@@ -1,8 +1,8 @@
-import { z } from '../schema/zod';
-import { DossierChange } from './apply-edit';
-import { NewCorrection } from './corrections';
-import { VisitVerdict } from './db';
-import type { StoreMethod, StoreRequest, WatchMethod } from './store-service';
+import { z } from '../../schema/zod';
+import { DossierChange } from '../apply-edit';
+import { NewCorrection } from '../corrections';
+import { VisitVerdict } from '../db';
+import type { StoreMethod, StoreRequest, WatchMethod } from './service';
 
 /*
  * What the background accepts from a panel over the store port, checked before anything touches the

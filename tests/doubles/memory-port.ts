@@ -1,4 +1,4 @@
-import type { WirePort } from '../../core/store/store-service';
+import type { WirePort } from '../../core/store/port/service';
 
 /**
  * Two ends of a port in memory. Messages arrive asynchronously and as JSON, as they do between extension
