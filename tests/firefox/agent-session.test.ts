@@ -45,9 +45,19 @@ afterAll(async () => {
   await (await started?.catch(() => undefined))?.close();
 });
 
-/** The API requests a fixture server answered (path and query), each with the Cookie header it came with. */
-const apiRequests = (host: string, prefix: string) =>
-  suite.proxy.served.filter((r) => new URL(r.url).host === host && new URL(r.url).pathname.startsWith(prefix)).map((r) => ({ path: new URL(r.url).pathname, cookie: r.headers.cookie }));
+/** The paths of the API requests the fixture server for `page`'s host answered, with their Cookie and Referer headers. */
+const apiRequests = (page: string, prefix: string) =>
+  suite.proxy.served
+    .map((r) => ({ url: new URL(r.url), cookie: r.headers.cookie, referer: r.headers.referer }))
+    .filter((r) => r.url.host === new URL(page).host && r.url.pathname.startsWith(prefix))
+    .map((r) => ({ path: r.url.pathname, cookie: r.cookie, referer: r.referer }));
+
+/**
+ * The content script's API requests must be the page's own (content.fetch): with the agent's session cookie
+ * and the page as their referrer. Firefox's content-script `fetch` would send the cookie but no Referer.
+ */
+const notAsThePage = (requests: ReturnType<typeof apiRequests>, page: string, cookie: { name: string; value: string }) =>
+  requests.filter((r) => r.cookie !== `${cookie.name}=${cookie.value}` || r.referer !== page);
 
 /**
  * As an agent would: once the reply box shows in the helpdesk tab, clicks the insert button of the panel's
@@ -77,10 +87,9 @@ describe('Zendesk', () => {
     const phrases = await textsOf(session, '[data-testid="phrase"]');
     expect(phrases.length, 'phrases offered').toBeGreaterThan(0);
     expect(phrases[0], 'the first phrase names the client').toContain('Виктория');
-    // The content script's requests are the page's own (content.fetch): same origin, with the agent's cookie.
-    const api = apiRequests('acme.zendesk.com', '/api/v2/');
+    const api = apiRequests(ZENDESK_TICKET, '/api/v2/');
     expect(api.map((r) => r.path)).toContain('/api/v2/tickets/1201.json');
-    expect(api.filter((r) => r.cookie !== `${ZENDESK_SESSION.name}=${ZENDESK_SESSION.value}`), 'API requests without the agent’s session cookie').toEqual([]);
+    expect(notAsThePage(api, ZENDESK_TICKET, ZENDESK_SESSION), 'API requests not made as the page (cookie, referrer)').toEqual([]);
   });
 
   test('a phrase clicked in the panel goes into the active ticket’s CKEditor through the page bridge', async () => {
@@ -160,9 +169,9 @@ describe('amoCRM', () => {
     await waitForTestId(session, 'client-type', 'extortionist', { attr: 'data-type' });
     await waitForTestId(session, 'read-via', /amoCRM/);
     expect((await textsOf(session, '[data-testid="phrase"]')).length, 'phrases offered').toBeGreaterThan(0);
-    const api = apiRequests('brewly.amocrm.ru', '/api/v4/');
+    const api = apiRequests(AMO_LEAD, '/api/v4/');
     expect(api.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/v4/leads/5001', '/api/v4/contacts/6001']));
-    expect(api.filter((r) => r.cookie !== `${AMO_SESSION.name}=${AMO_SESSION.value}`), 'API requests without the agent’s session cookie').toEqual([]);
+    expect(notAsThePage(api, AMO_LEAD, AMO_SESSION), 'API requests not made as the page (cookie, referrer)').toEqual([]);
   });
 
   test('a phrase clicked in the panel goes into the feed composer, with an input event, and nothing is sent', async () => {
