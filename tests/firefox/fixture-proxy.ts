@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { FixtureAnswer } from '../support/fixture-routes';
 import { selfSignedCert } from './self-signed-cert';
 
-/** Answers a GET on a fixture host; undefined: the host is not a fixture's. */
+/** The fixture that answers requests to `hostname`; undefined: the host is not a fixture's. */
 export type FixtureFor = (hostname: string) => ((url: URL) => FixtureAnswer) | undefined;
 
 export interface FixtureProxy {

@@ -1,16 +1,17 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AMOCRM_SITE } from '../support/amocrm-routes';
 import { ensureFirefox } from '../support/browser';
-import { fixtureServer, siteDomains, siteOwnsHost, type FixtureServer } from '../support/fixture-routes';
+import { fixtureServer, siteDomains, siteOwnsHost } from '../support/fixture-routes';
 import { ZENDESK_SITE } from '../support/zendesk-routes';
 import { startFixtureProxy, type FixtureProxy } from './fixture-proxy';
 import { FirefoxSession } from './firefox-session';
 import { launchFirefox, type RunningFirefox } from './launch-firefox';
 
 export const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv2');
-/** The add-on id of the Firefox build (wxt.config.ts, browser_specific_settings.gecko.id). */
-export const ADDON_ID = 'tipazh@tipazh.dev';
+const MANIFEST = join(FIREFOX_BUILD, 'manifest.json');
+/** The add-on id of the Firefox build, as its manifest gives it (wxt.config.ts). */
+export const ADDON_ID: string = existsSync(MANIFEST) ? JSON.parse(readFileSync(MANIFEST, 'utf8')).browser_specific_settings.gecko.id : '(no Firefox build)';
 /** Fixed in advance by pref, so every extension page has a known address. */
 export const EXTENSION_UUID = '0b6a5c52-5e0f-4f43-9a1b-7d3f1c2e8a64';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
@@ -26,8 +27,6 @@ export interface FirefoxSuite {
   inspector: string;
   firefox: RunningFirefox;
   proxy: FixtureProxy;
-  zendesk: FixtureServer;
-  amo: FixtureServer;
   close(): Promise<void>;
 }
 
@@ -37,37 +36,27 @@ export interface FirefoxSuite {
  * add-on.
  */
 export async function startFirefoxSuite(): Promise<FirefoxSuite> {
-  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_BUILD}. Run: npm run build:firefox`);
+  if (!existsSync(MANIFEST)) throw new Error(`No Firefox build at ${FIREFOX_BUILD}. Run: npm run build:firefox`);
   const zendesk = fixtureServer(ZENDESK_SITE);
   const amo = fixtureServer(AMOCRM_SITE);
   const certHosts = [ZENDESK_SITE, AMOCRM_SITE].flatMap(siteDomains).map((d) => `*.${d}`);
   const proxy = await startFixtureProxy((host) => (siteOwnsHost(ZENDESK_SITE, host) ? zendesk.answer : siteOwnsHost(AMOCRM_SITE, host) ? amo.answer : undefined), certHosts);
   let firefox: RunningFirefox | undefined;
+  const close = async () => {
+    await firefox?.close();
+    await proxy.close();
+  };
   try {
     firefox = await launchFirefox({ executable: ensureFirefox(), proxyPort: proxy.port, extensionUuids: { [ADDON_ID]: EXTENSION_UUID } });
     const installed = await firefox.marionette.send<{ value: string }>('Addon:Install', { path: FIREFOX_BUILD, temporary: true });
     if (installed.value !== ADDON_ID) throw new Error(`Firefox installed the build as ${installed.value}, expected ${ADDON_ID}`);
+    const session = new FirefoxSession(firefox.marionette);
+    const [firstTab = ''] = await firefox.marionette.send<string[]>('WebDriver:GetWindowHandles');
+    const inspector = await session.openTab(`${EXTENSION_ORIGIN}/options.html`);
+    await session.switchTo(firstTab);
+    return { session, firstTab, inspector, firefox, proxy, close };
   } catch (e) {
-    await firefox?.close();
-    await proxy.close();
+    await close();
     throw e;
   }
-  const running = firefox;
-  const session = new FirefoxSession(running.marionette);
-  const [firstTab = ''] = await running.marionette.send<string[]>('WebDriver:GetWindowHandles');
-  const inspector = await session.openTab(`${EXTENSION_ORIGIN}/options.html`);
-  await session.switchTo(firstTab);
-  return {
-    session,
-    firstTab,
-    inspector,
-    firefox: running,
-    proxy,
-    zendesk,
-    amo,
-    async close() {
-      await running.close();
-      await proxy.close();
-    },
-  };
 }
