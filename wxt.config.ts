@@ -8,7 +8,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     // Dexie's "modern" ES2018 build: the default entry wraps its ES5 build, some 9 KB bigger for browsers
-    // that Tipazh does not support anyway (Chrome 116+, Firefox 115+). Aliased, every import shares one copy.
+    // that Tipazh does not support anyway (Chrome 116+, Firefox 140+). Aliased, every import shares one copy.
     resolve: { alias: { dexie: 'dexie/dist/modern/dexie.mjs' } },
   }),
   manifest: ({ browser }) => ({
@@ -32,8 +32,11 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            // Tipazh sends no data anywhere: everything stays in the browser.
-            gecko: { id: 'tipazh@tipazh.dev', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+            // Tipazh sends no data anywhere: everything stays in the browser. data_collection_permissions is read
+            // from Firefox 140 on desktop (ESR 140 included) and 142 on Android. Android has no sidebar and is not
+            // supported; its minimum is stated only so that the manifest claims no version that ignores the key.
+            gecko: { id: 'tipazh@tipazh.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
