@@ -74,8 +74,8 @@ function Results({ result, pack }: { result: PackCheck; pack: StrategyPack }) {
         </div>
       </dl>
       {(() => {
-        // Macro-F1 averages over the labels the examples have (or that were answered); say which have none.
-        const missing = r.labels.filter((l) => r.perClass[l]!.support === 0);
+        // Macro-F1 averages over the labels the examples have; say which have none.
+        const missing = r.labels.filter((l) => !r.scored.includes(l));
         return missing.length > 0 ? (
           <p class="muted" data-testid="check-no-examples">
             {t('options.check.noExamplesFor', { types: missing.map(name).join(', ') })}
