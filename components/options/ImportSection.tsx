@@ -32,7 +32,7 @@ export function NoticeLine({ model }: { model: OptionsModel }) {
   if (!n) return null;
   const vars = inLang(n.vars);
   return (
-    <div class={`notice notice--${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'} data-testid="notice" data-tone={n.tone}>
+    <div class={`notice notice--${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'} data-testid="notice" data-tone={n.tone} tabIndex={-1}>
       <div>
         <p class="notice__text">{t(n.key, vars)}</p>
         {n.detail && (

@@ -57,6 +57,16 @@ function nestsWithin(value: unknown, max: number): boolean {
   return true;
 }
 
+/**
+ * Whether a file's JSON is a strategy pack (or meant as one): an object with a numeric `schemaVersion` and a pack's
+ * `id` or `types`, and no backup's `format`. A pack picked where a backup belongs is named as a pack.
+ */
+export function looksLikePack(raw: unknown): boolean {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return false;
+  const r = raw as Record<string, unknown>;
+  return !('format' in r) && typeof r.schemaVersion === 'number' && (typeof r.id === 'string' || (typeof r.types === 'object' && r.types !== null));
+}
+
 /** The problem of JSON that is not an object (`[…]`, a string…): a pack is an object. */
 export const notAnObject = (raw: unknown) => namedIssue([], { issue: 'not-object', received: kindOf(raw) });
 

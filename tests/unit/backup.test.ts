@@ -80,7 +80,7 @@ describe('backup and restore', () => {
     await applyRestore(dst, r.backup);
     await setTags(dst, KEY, ['changed after the backup'], 'you');
     const plan = await planRestore(dst, r.backup);
-    expect(plan.conflicts).toEqual([{ table: 'clients', id: KEY, label: 'Megan Price' }]);
+    expect(plan.conflicts).toMatchObject([{ table: 'clients', id: KEY, subject: { kind: 'client', client: { name: 'Megan Price', email: 'megan@example.com' } } }]);
     await applyRestore(dst, r.backup);
     expect((await dst.clients.get(KEY))?.tags).toEqual(['changed after the backup']);
     await applyRestore(dst, r.backup, { conflicts: 'take-backup' });

@@ -97,7 +97,7 @@ describe('pack problems in the UI language, with their JSON path', () => {
       'types.tester.phrases[0].text: contains HTML or script (<b>); pack texts must be plain text',
     ]);
     expect(linesOf(raw, RU)).toEqual([
-      'schemaVersion: должно быть 1: эта версия Tipazh читает пакеты схемы версии 1',
+      'schemaVersion: должно быть 1: эта версия Типажа читает пакеты схемы версии 1',
       'id: только строчные латинские буквы, цифры и дефисы',
       'version: нужна версия вида 1.2.0 (семантическое версионирование)',
       'types.tester.boundaries[0]: нужен текст хотя бы на одном языке: «en» или «ru»',
@@ -128,7 +128,7 @@ describe('pack problems in the UI language, with their JSON path', () => {
     });
     const ru = linesOf(raw, RU);
     expect(ru.length).toBeGreaterThan(12);
-    const leftover = ru.map((l) => l.slice(l.indexOf(': ') + 2).replace(/«[^»]*»/g, '').replace(/\{\{[^}]*\}\}/g, '').replace(/\b(Tipazh|JSON|HTML|UTF-8|E\.164|URL|true|false|null|NaN|id|en|ru)\b/g, '')).filter((l) => /[a-z]{2,}/i.test(l));
+    const leftover = ru.map((l) => l.slice(l.indexOf(': ') + 2).replace(/«[^»]*»/g, '').replace(/\{\{[^}]*\}\}/g, '').replace(/\b(JSON|HTML|UTF-8|E\.164|URL|true|false|null|NaN|id|en|ru)\b/g, '')).filter((l) => /[a-z]{2,}/i.test(l));
     expect(leftover).toEqual([]);
   });
 });
