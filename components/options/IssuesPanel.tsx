@@ -33,7 +33,16 @@ function RenameKey({ editor, issue }: { editor: Editor; issue: Issue }) {
   return (
     <>
       {' '}
-      <button type="button" class="secondary small" data-testid="issue-rename" onClick={() => editor.renameKey(issue.path as Path, from, to)}>
+      <button
+        type="button"
+        class="secondary small"
+        data-testid="issue-rename"
+        onClick={() => {
+          editor.renameKey(issue.path as Path, from, to);
+          // The button goes with its problem: focus stays in the list, on its heading.
+          document.getElementById('issues-h')?.focus();
+        }}
+      >
         {t('options.editor.renameKey', { from, key: to })}
       </button>
     </>
@@ -45,7 +54,7 @@ export function IssuesPanel({ editor }: { editor: Editor }) {
   const issues = editor.issues.value;
   return (
     <aside class="card editor__issues" aria-labelledby="issues-h" data-testid="editor-issues" data-count={issues.length}>
-      <h2 id="issues-h">{issues.length ? t('options.editor.problems', { n: issues.length }) : t('options.editor.noProblems')}</h2>
+      <h2 id="issues-h" tabIndex={-1}>{issues.length ? t('options.editor.problems', { n: issues.length }) : t('options.editor.noProblems')}</h2>
       <div aria-live="polite">
         {issues.length ? (
           <ul class="issues">

@@ -66,7 +66,7 @@ export const issueWordsRu: Record<IssueWordKey, string> = {
   'custom.json-column': 'это не JSON: столбец {column}: {what}',
   'custom.json-engine': 'это не JSON: {detail}',
   'json.end': 'текст обрывается раньше времени',
-  'json.unexpected': 'неожиданно {found}, а ожидается {expected}',
+  'json.unexpected': 'здесь {found}, а ожидается {expected}',
   'json.trailingComma': 'лишняя запятая перед {found}: уберите её',
   'json.singleQuote': 'одинарные кавычки: в JSON нужны двойные (")',
   'json.unclosed': 'текст в кавычках не закрыт',

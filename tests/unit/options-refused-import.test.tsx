@@ -95,7 +95,7 @@ describe('a pack refused at import can be opened in the editor to fix', () => {
     expect(detail()).toBe('(root): not valid JSON: line 10, column 3: unexpected """; expected "," or "}"');
     expect(screen.getByTestId('json-excerpt').textContent).toBe('  "languages": [\n  ^');
     lang.value = 'ru';
-    await waitFor(() => expect(detail()).toBe('(корень): это не JSON: строка 10, столбец 3: неожиданно «"», а ожидается «,» или «}»'));
+    await waitFor(() => expect(detail()).toBe('(корень): это не JSON: строка 10, столбец 3: здесь «"», а ожидается «,» или «}»'));
     expect(screen.getByTestId('notice').textContent).toMatch(/это не JSON, поэтому открыть его в редакторе тоже нельзя/);
   });
 
