@@ -20,7 +20,11 @@ const AMO_COMPOSER = '.feed-compose__message[contenteditable="true"]';
 const ZENDESK_SESSION = { name: '_zendesk_session', value: 'agent-session-zd' };
 const AMO_SESSION = { name: 'session_id', value: 'agent-session-amo' };
 const PACK_FILE = resolve(import.meta.dirname, '../fixtures/packs/acme-support.json');
-const SCREENSHOT = resolve(import.meta.dirname, '../screenshots/firefox-sidebar.png');
+/**
+ * The real sidebar's picture: into reports/ on every run; into the README's screenshots only when asked
+ * (TIPAZH_SCREENSHOTS=1), so a test run leaves the checkout as it was.
+ */
+const SCREENSHOT = process.env.TIPAZH_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../screenshots/firefox-sidebar.png') : resolve(import.meta.dirname, '../../reports/firefox-sidebar.png');
 /** Hosts Firefox itself calls whatever the add-on does: remote settings, the captive-portal check, the update check. */
 const FIREFOX_SERVICES = ['firefox.settings.services.mozilla.com', 'detectportal.firefox.com', 'aus5.mozilla.org'];
 
