@@ -1,4 +1,4 @@
-import { SOURCES, type SourceId } from '../taxonomy';
+import { SOURCES, type SourceId } from '../source-ids';
 import { isBuiltInHelpdesk } from './sites';
 
 /*

@@ -1,4 +1,4 @@
-import type { SourceId } from '../taxonomy';
+import type { SourceId } from '../source-ids';
 
 /** A client page recognised from its URL alone. */
 export interface PageTarget {

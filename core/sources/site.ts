@@ -1,4 +1,4 @@
-import type { SourceId } from '../taxonomy';
+import type { SourceId } from '../source-ids';
 import type { PageTarget } from './page-target';
 
 /**

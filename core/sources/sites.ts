@@ -1,4 +1,4 @@
-import { SOURCES, type SourceId } from '../taxonomy';
+import { SOURCES, type SourceId } from '../source-ids';
 import { amocrmSite } from './amocrm/site';
 import type { HelpdeskSite } from './site';
 import { zendeskSite } from './zendesk/site';

@@ -1,5 +1,5 @@
 /**
- * `npm test`: type checks, builds the extension, runs the unit tests (Vitest), the e2e tests (Playwright on
+ * `npm test`: lints and checks the formatting (Biome), type checks, builds the extension, runs the unit tests (Vitest), the e2e tests (Playwright on
  * the built extension in Chromium) and the Firefox tests (Vitest driving the Firefox build in a real Firefox,
  * and web-ext lint), then prints one closing line `N passed, N failed`.
  */
@@ -15,6 +15,10 @@ const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
 
 let ok = true;
+step('lint and format (Biome: folder boundaries, import cycles, the formatting)');
+const linted = run('npx', ['biome', 'ci', '.']);
+ok = linted && ok;
+
 step('type check');
 ok = run('npx', ['tsc', '--noEmit']) && ok;
 ok = run('npx', ['tsc', '--noEmit', '-p', 'core/tsconfig.json']) && ok;
@@ -72,5 +76,6 @@ if (pw) {
 }
 countVitest('firefox', `${reports}/firefox.json`, 'not run or crashed');
 if (failed > 0) ok = false;
+if (!linted) console.log('lint or format check failed (see "lint and format" above): npm run lint, npm run format');
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);

@@ -1,7 +1,7 @@
 import type { CustomHelpdesk } from '../../../core/schema/custom-helpdesks';
 import { customHostsOf } from '../../../core/sources/custom-helpdesks';
 import type { PageTarget } from '../../../core/sources/page-target';
-import { SOURCES, type SourceId } from '../../../core/taxonomy';
+import { SOURCES, type SourceId } from '../../../core/source-ids';
 import { amocrm } from './amocrm';
 import type { HelpdeskAdapter } from './types';
 import { zendesk } from './zendesk';
