@@ -19,13 +19,7 @@ export interface Analysis {
   segment: SegmentVerdict | null;
 }
 
-export function analyze(
-  snapshot: ClientSnapshot,
-  dossier: ClientRecord | undefined,
-  classifier: Classifier,
-  now = Date.now(),
-  revenueRank?: number,
-): Analysis {
+export function analyze(snapshot: ClientSnapshot, dossier: ClientRecord | undefined, classifier: Classifier, now = Date.now(), revenueRank?: number): Analysis {
   const { pack } = classifier;
   const classification = classify(inputFromSnapshot(snapshot), classifier);
   return {
@@ -46,7 +40,12 @@ export function analyze(
       pack,
     ),
     segment: segmentFor(
-      { email: snapshot.client.email, phone: snapshot.client.phone, tags: [...snapshot.client.tags, ...(snapshot.ticket?.tags ?? []), ...(dossier?.tags ?? [])], revenueRank },
+      {
+        email: snapshot.client.email,
+        phone: snapshot.client.phone,
+        tags: [...snapshot.client.tags, ...(snapshot.ticket?.tags ?? []), ...(dossier?.tags ?? [])],
+        revenueRank,
+      },
       pack.segments,
     ),
   };

@@ -4,13 +4,27 @@ import { t } from '../i18n';
 import { LinkedRecords } from './LinkedRecords';
 
 /** Who the client is and which ticket is open; all page text rendered as text. */
-export function ClientHeader({ snapshot, client, linked = [], onSplit = () => {} }: { snapshot: ClientSnapshot; client?: ClientRecord; linked?: ClientRecord[]; onSplit?: (key: string) => void }) {
+export function ClientHeader({
+  snapshot,
+  client,
+  linked = [],
+  onSplit = () => {},
+}: {
+  snapshot: ClientSnapshot;
+  client?: ClientRecord;
+  linked?: ClientRecord[];
+  onSplit?: (key: string) => void;
+}) {
   const c = snapshot.client;
   const fromClient = snapshot.conversation.filter((m) => m.author === 'client' && m.public).length;
   return (
     <section class="card client" aria-labelledby="client-name">
       <h1 class="client__name" id="client-name" data-testid="client-name">
-        {client?.vip && <span class="vip" aria-label="VIP">★ </span>}
+        {client?.vip && (
+          <span class="vip" aria-label="VIP">
+            ★{' '}
+          </span>
+        )}
         {c.name || c.email || c.externalId}
       </h1>
       <p class="client__line">

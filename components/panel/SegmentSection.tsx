@@ -41,7 +41,10 @@ export function SegmentSection({ model, analysis }: { model: PanelModel; analysi
           <strong data-testid="service-level" data-level={analysis.serviceLevel.level}>
             {loc(level?.name, l) || analysis.serviceLevel.level}
           </strong>
-          <span class="muted" data-testid="service-level-reason"> · {t(`reason.${analysis.serviceLevel.reason}` as MessageKey, analysis.serviceLevel.vars)}</span>
+          <span class="muted" data-testid="service-level-reason">
+            {' '}
+            · {t(`reason.${analysis.serviceLevel.reason}` as MessageKey, analysis.serviceLevel.vars)}
+          </span>
           {level?.task && <p class="segment__task">{loc(level.task, l)}</p>}
         </dd>
         {analysis.segment && (

@@ -67,7 +67,10 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     if (!s || !p || !m) return undefined;
     // The same person's override from another helpdesk counts when this record has none.
     const d = dossier.value;
-    const inherited = d.linked.map((r) => r.typeOverride).filter((o) => !!o).sort((a, b) => b!.at - a!.at)[0];
+    const inherited = d.linked
+      .map((r) => r.typeOverride)
+      .filter((o) => !!o)
+      .sort((a, b) => b!.at - a!.at)[0];
     const client = d.client && !d.client.typeOverride && inherited ? { ...d.client, typeOverride: inherited } : d.client;
     return analyze(s, client, { model: m, pack: p, learned: learned.value }, now(), d.revenueRank);
   });
@@ -119,7 +122,8 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       const id = visitIdOf(t.snapshot, t.updatedAt);
       const visit = dossier.value.visits.find((v) => v.id === id);
       const verdict = verdictOf(a);
-      if (visit && !sameVerdict(visit, verdict)) transport.recordVerdict(visit.clientKey, id, verdict).catch((e: unknown) => console.warn('[Tipazh] visit history', e));
+      if (visit && !sameVerdict(visit, verdict))
+        transport.recordVerdict(visit.clientKey, id, verdict).catch((e: unknown) => console.warn('[Tipazh] visit history', e));
     }),
     effect(() => {
       const key = clientKey.value;

@@ -40,7 +40,14 @@ export function dossierParts(local: { visits: Iterable<VisitRecord>; notes: Iter
       settled.add(c.key);
       const v = [...of(visits, c.key).values()].sort(oldestFirst);
       const n = [...of(notes, c.key).values()];
-      return { ...c, visits: v, notes: n, ids: identityKeysOf(c), visitCount: Math.max(v.length, c.visitCount), searchTokens: tokensMissing ? searchTokensOf(c) : c.searchTokens };
+      return {
+        ...c,
+        visits: v,
+        notes: n,
+        ids: identityKeysOf(c),
+        visitCount: Math.max(v.length, c.visitCount),
+        searchTokens: tokensMissing ? searchTokensOf(c) : c.searchTokens,
+      };
     },
     /** Once every dossier is settled: the notes still without a dossier (they wait in the table), and the waiting ones that found theirs. */
     notesTable() {

@@ -98,12 +98,9 @@ export const ClientRecord = z.object({
   profile: z._default(ClientProfile, { prefilled: [] }),
   serviceLevelOverride: z.optional(z.object({ level: ServiceLevelId, reason: z.optional(z.string().check(z.maxLength(1000))), at: z.number() })),
   /** The type the agent set by hand, which the panel shows instead of the classifier's answer. */
-  typeOverride: z.optional(
-    z.object({ type: TypeVerdict, reason: z.optional(z.string().check(z.maxLength(1000))), at: z.number(), correctionId: z.string() }),
-  ),
+  typeOverride: z.optional(z.object({ type: TypeVerdict, reason: z.optional(z.string().check(z.maxLength(1000))), at: z.number(), correctionId: z.string() })),
 });
 export type ClientRecord = z.infer<typeof ClientRecord>;
-
 
 /** What the panel said of the client on a visit. */
 export const VisitVerdict = z.object({
@@ -125,7 +122,6 @@ export const AuditRecord = z.object({
   to: z.optional(z.string().check(z.maxLength(20_000))),
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
-
 
 /** An agent's correction of the classifier: teaches the local model, can be undone. */
 export const CorrectionRecord = z.object({

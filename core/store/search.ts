@@ -4,7 +4,12 @@ import type { ClientSummary } from './dossier-view';
 import type { SearchIndex } from './search-index';
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
-const words = (s: string | undefined) => (s ? fold(s).split(/[^\p{L}\p{N}@._+-]+/u).filter((w) => w.length > 0) : []);
+const words = (s: string | undefined) =>
+  s
+    ? fold(s)
+        .split(/[^\p{L}\p{N}@._+-]+/u)
+        .filter((w) => w.length > 0)
+    : [];
 
 /** The words a client can be found by: name words, email (whole, local part, domain), phone digits, tags. */
 export function searchTokensOf(c: Pick<ClientRecord, 'name' | 'email' | 'phone' | 'organization' | 'tags'> & { helpdeskTags?: readonly string[] }): string[] {

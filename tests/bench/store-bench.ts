@@ -14,10 +14,24 @@ function dossiers(n: number): ClientRecord[] {
   const last = ['Смирнова', 'Петров', 'Price', 'Okafor', 'Lee', 'Лебедева', 'Кузнецов', 'Mitchell'];
   return Array.from({ length: n }, (_, i) => {
     const c = {
-      key: `zendesk:acme:${i}`, source: 'zendesk' as const, account: 'acme', externalId: String(i),
-      name: `${first[i % first.length]} ${last[(i * 7) % last.length]}${i}`, email: `client${i}@company${i % 300}.example`, phone: `+7903${String(i).padStart(7, '0')}`,
-      firstSeen: i, lastSeen: 1_700_000_000_000 + i * 1000, updatedAt: 1_700_000_000_000 + i * 1000, visitCount: 1 + (i % 5),
-      tags: i % 20 ? [] : ['vip'], vip: i % 20 === 0, profile: { prefilled: [] }, searchTokens: [] as string[], visits: [], notes: [], ids: [] as string[],
+      key: `zendesk:acme:${i}`,
+      source: 'zendesk' as const,
+      account: 'acme',
+      externalId: String(i),
+      name: `${first[i % first.length]} ${last[(i * 7) % last.length]}${i}`,
+      email: `client${i}@company${i % 300}.example`,
+      phone: `+7903${String(i).padStart(7, '0')}`,
+      firstSeen: i,
+      lastSeen: 1_700_000_000_000 + i * 1000,
+      updatedAt: 1_700_000_000_000 + i * 1000,
+      visitCount: 1 + (i % 5),
+      tags: i % 20 ? [] : ['vip'],
+      vip: i % 20 === 0,
+      profile: { prefilled: [] },
+      searchTokens: [] as string[],
+      visits: [],
+      notes: [],
+      ids: [] as string[],
     };
     c.searchTokens = searchTokensOf(c);
     c.ids = identityKeysOf(c);
@@ -53,7 +67,9 @@ export async function storeBench(out: (s?: string) => void): Promise<void> {
     let i = 0;
     const search = await p50(async () => searchClients(await live.get(), queries[i++ % queries.length]!), 70);
     live.dispose();
-    out(row(`${n / 1000}k dossiers: search p50 (mixed queries)`, ms(search), n === 100_000 ? '≤ 30 ms p50' : undefined, n === 100_000 ? search <= 30 : undefined));
+    out(
+      row(`${n / 1000}k dossiers: search p50 (mixed queries)`, ms(search), n === 100_000 ? '≤ 30 ms p50' : undefined, n === 100_000 ? search <= 30 : undefined),
+    );
     if (n === 100_000) {
       const text = await exportBackup(db);
       const target = new TipazhDb('bench-restore');
