@@ -26,7 +26,7 @@ async function seed(panel: Page, n: number, offset = 0) {
   for (let i = 0; i < n; i += 5000) {
     const chunk = Array.from({ length: Math.min(5000, n - i) }, (_, j) => {
       const k = offset + i + j;
-      const c = { key: `zendesk:seed:${k}`, source: 'zendesk', account: 'seed', externalId: String(k), name: `Seeded Client${k} ${['Anna', 'Ivan', 'Olga', 'Tom'][k % 4]}`, email: `seed${k}@corp${k % 200}.example`, phone: `+7916${String(k).padStart(7, '0')}`, firstSeen: k, lastSeen: 1_600_000_000_000 + k, updatedAt: 1_600_000_000_000 + k, visitCount: 1, tags: [] as string[], vip: false, profile: { prefilled: [] }, searchTokens: [] as string[] };
+      const c = { key: `zendesk:seed:${k}`, source: 'zendesk', account: 'seed', externalId: String(k), name: `Seeded Client${k} ${['Anna', 'Ivan', 'Olga', 'Tom'][k % 4]}`, email: `seed${k}@corp${k % 200}.example`, phone: `+7916${String(k).padStart(7, '0')}`, firstSeen: k, lastSeen: 1_600_000_000_000 + k, updatedAt: 1_600_000_000_000 + k, visitCount: 1, tags: [] as string[], vip: false, profile: { prefilled: [] }, searchTokens: [] as string[], helpdeskTags: [] as string[] };
       c.searchTokens = searchTokensOf(c);
       return c;
     });
@@ -137,8 +137,9 @@ export async function browserBench(out: (s?: string) => void): Promise<void> {
       // The list's first answer (asked for while the index was built) lands before the timed queries start.
       await panel.waitForSelector('[data-testid="client-result"]');
       await panel.waitForTimeout(300);
-      // Common words (a quarter of everyone), rarer ones, and words only the oldest dossiers have (a full scan).
-      const queries = ['anna', 'client4242', 'corp17', '916000', 'olga seeded', 'seed99', 'ivan', 'tom'];
+      // Common words (a quarter of everyone), rarer ones, and words only the oldest dossiers have (a full scan); a
+      // name in the other script (Анна finds Anna) and a phone number as people write it (trunk 8, spaces).
+      const queries = ['anna', 'client4242', 'corp17', '916000', 'olga seeded', 'Анна', 'seed99', '8 916 000 12', 'ivan', 'tom'];
       for (const q of queries) await searchOnce(panel, q); // warm-up round, not counted
       const times: number[] = [];
       for (let round = 0; round < 3; round++) {

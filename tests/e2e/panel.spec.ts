@@ -7,6 +7,7 @@ import { navigateInApp, tabIdOf } from '../support/pages';
 import { clientRecord, countRecords, generateClients, noteRecord, seedClients, visitRecords } from '../support/seed';
 import { storedVisit } from '../../core/store/visits';
 import { storedNote } from '../../core/store/notes';
+import { openBarePanel } from '../support/client-list';
 import { expect, test } from './fixtures';
 
 /**
@@ -22,15 +23,6 @@ const KEY = {
   megan: 'zendesk:acme:38156690203507', // 1203, impatient, EN
 };
 const AGENT = 'Анна Смирнова'; // users/me.json: the agent who makes every change in these tests
-
-/** The side panel page with no helpdesk tab behind it (it follows its own tab, which has no client). */
-async function openBarePanel(ext: Launched): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.setViewportSize({ width: 360, height: 900 });
-  await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
-  await expect(page.getByTestId('no-client')).toBeVisible();
-  return page;
-}
 
 /** Waits until the background has saved a fresh read of the tab's client (so the dossier write is done). */
 async function waitForFreshRead(ext: Launched, tabId: number, since: number) {
