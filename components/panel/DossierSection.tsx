@@ -3,10 +3,16 @@ import type { ClientRecord } from '../../core/store/db';
 import { formatTime, t } from '../i18n';
 import { ForgetClient } from './ForgetClient';
 import type { PanelModel } from './model';
+import { vipWords } from './vip-words';
 
-/** The dossier's own facts: first and last seen, visits, the agent's tags and the VIP flag. */
+/**
+ * The dossier's own facts: first and last seen, visits, the agent's tags and VIP mark. When the client is VIP for
+ * another reason, that reason shows beside the mark.
+ */
 export function DossierSection({ model, client }: { model: PanelModel; client: ClientRecord }) {
   const tagDraft = useSignal('');
+  const vip = model.vip.value;
+  const otherVip = vip && !(vip.source === 'agent' && vip.by === 'flag') ? vip : null;
   const addTag = (e: Event) => {
     e.preventDefault();
     const tag = tagDraft.value.trim();
@@ -34,6 +40,11 @@ export function DossierSection({ model, client }: { model: PanelModel; client: C
         />{' '}
         {t('dossier.vip')}
       </label>
+      {otherVip && (
+        <p class="muted dossier__vip" data-testid="vip-elsewhere">
+          {vipWords(otherVip.source, model.helpdeskName.value ?? '')}
+        </p>
+      )}
       <ul class="tags" data-testid="tags" aria-label={t('dossier.tags')}>
         {client.tags.map((tag) => (
           <li key={tag} class="tag">

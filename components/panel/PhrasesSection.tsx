@@ -112,7 +112,7 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
         </button>
       )}
       {!filled.length && <p class="muted" data-testid="phrases-none">{t('phrases.none')}</p>}
-      {model.analysis.value?.serviceLevel.level === 'lion-king' && filled.length > 0 && (
+      {model.vip.value && filled.length > 0 && (
         <p class="muted" data-testid="phrases-personal">{t('phrases.personalise')}</p>
       )}
       <PackSource model={model} path={type === 'unknown' ? 'general.phrases' : `types.${type}.phrases`} />

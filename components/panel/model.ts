@@ -11,10 +11,12 @@ import type { TabState } from '../../core/protocol';
 import type { DossierChange } from '../../core/store/apply-edit';
 import type { CorrectionRecord } from '../../core/store/db';
 import { EMPTY_DOSSIER, sameVerdict, visitIdOf, type ClientSummary, type DossierView, type LockState } from '../../core/store/dossier-view';
-import type { Lang, TypeVerdict } from '../../core/taxonomy';
+import type { Lang, SourceId, TypeVerdict } from '../../core/taxonomy';
 import { replyLanguage } from '../../core/reply-language';
+import { vipFactsOf, vipOf } from '../../core/vip';
 import { lang } from '../i18n';
 import type { PanelTransport } from './transport';
+import { helpdeskName } from './vip-words';
 
 /** What the panel shows: the followed tab's client, the client list, or a dossier opened from the list. */
 export type PanelView = { kind: 'tab' } | { kind: 'clients' } | { kind: 'dossier'; key: string };
@@ -33,8 +35,12 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
   /** A search is on its way (the first one waits while the background builds its index). */
   const searching = signal(false);
   const lock = signal<LockState>({ enabled: false, unlocked: false });
-  const pack = computed(() => effective.value?.pack ?? null);
   const snapshot = computed(() => (view.value.kind === 'tab' && tab.value?.state === 'client' ? tab.value.snapshot : undefined));
+  /** The helpdesk in front of the agent: the tab's client's, or that of the dossier opened from the list. */
+  const helpdesk = computed<SourceId | undefined>(() => (view.value.kind === 'tab' ? snapshot.value?.source : dossier.value.client?.source));
+  /** The helpdesk's name as the agent knows it (Kommo on kommo.com). */
+  const helpdeskLabel = computed(() => (helpdesk.value ? helpdeskName(helpdesk.value, view.value.kind === 'tab' ? tab.value?.url : undefined) : undefined));
+  const pack = computed(() => effective.value?.pack ?? null);
   /** The dossier in view: the tab's client, or the one opened from the list. */
   const clientKey = computed(() => {
     const v = view.value;
@@ -70,6 +76,13 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     const inherited = d.linked.map((r) => r.typeOverride).filter((o) => !!o).sort((a, b) => b!.at - a!.at)[0];
     const client = d.client && !d.client.typeOverride && inherited ? { ...d.client, typeOverride: inherited } : d.client;
     return analyze(s, client, { model: m, pack: p, learned: learned.value }, now(), d.revenueRank);
+  });
+  /** Why the client in view is VIP, or null: one state (`vipOf`) for the star, its words and the notes lock. */
+  const vip = computed(() => {
+    const a = analysis.value;
+    if (a) return a.vip;
+    const c = dossier.value.client;
+    return c ? vipOf(vipFactsOf(c), effective.value?.pack) : null;
   });
   /** The language to reply in: the agent's choice for this client, else the client's own, else the panel's. */
   const replyLang = computed(() => {
@@ -148,7 +161,10 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     pack,
     clientKey,
     snapshot,
+    helpdesk,
+    helpdeskName: helpdeskLabel,
     analysis,
+    vip,
     modelError,
     draft,
     draftWarnings,

@@ -147,9 +147,9 @@ test('a service-level override with a reason is shown at once and kept in the au
   void zendesk;
   const { tabId } = await openHelpdesk(`${TICKET}/1201`);
   const panel = await openPanel(tabId);
-  // Automatic: she is on the VIP list (a "gold" loyalty tier in Zendesk).
+  // Automatic: she is VIP, tagged so in Zendesk.
   await expect(panel.getByTestId('service-level')).toHaveAttribute('data-level', 'lion-king');
-  await expect(panel.getByTestId('service-level-reason')).toContainText('on the VIP list');
+  await expect(panel.getByTestId('service-level-reason')).toContainText('VIP — tagged in Zendesk');
   const audit = panel.locator('details.audit');
   await openDetails(audit);
   await expect(audit).toContainText('Nothing changed by hand yet.');

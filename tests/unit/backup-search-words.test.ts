@@ -6,6 +6,7 @@ import { parseBackup } from '../../core/backup/read-backup';
 import { recordVisit } from '../../core/store/dossiers';
 import { searchClients, searchTokensOf } from '../../core/store/search';
 import { SearchIndex } from '../../core/store/search-index';
+import { indexedClient } from '../../core/store/indexed-client';
 import { signed } from '../support/backup-file';
 import { freshDatabases, makeSnapshot } from './helpers';
 
@@ -37,7 +38,7 @@ describe('search words and helpdesk tags in backups', () => {
     expect(await dst.clients.get(KEY)).toEqual(await src.clients.get(KEY));
   });
 
-  it('a backup from before schema version 9 (helpdesk tags only among the search words) restores them, and the client is still found by them', async () => {
+  it('a backup from before schema version 9 (helpdesk tags only among the search words) restores them, and the client is still VIP and found by them', async () => {
     const src = fresh();
     await recordVisit(src, vipSnapshot(), 1000);
     const file = JSON.parse(await exportBackup(src));
@@ -53,7 +54,7 @@ describe('search words and helpdesk tags in backups', () => {
     const stored = (await dst.clients.get(KEY))!;
     expect(stored.searchTokens).toEqual(searchTokensOf(stored));
     const index = new SearchIndex();
-    index.put(stored);
-    for (const q of ['vip', 'gold', 'mironova', '8 903 123 45 67']) expect(searchClients(index, q).map((c) => c.key), q).toEqual([KEY]);
+    index.put(indexedClient(stored, undefined));
+    for (const q of ['vip', 'gold', 'mironova', '8 903 123 45 67']) expect(searchClients(index, q).map((c) => [c.key, c.vip]), q).toEqual([[KEY, 'helpdesk']]);
   });
 });

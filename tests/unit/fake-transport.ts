@@ -7,7 +7,7 @@ import type { TabState } from '../../core/protocol';
 import type { WirePort } from '../../core/store/store-service';
 import { TipazhDb } from '../../core/store/db';
 import { recordVisit } from '../../core/store/dossiers';
-import { installPack } from '../../core/store/packs';
+import { currentPack, installPack } from '../../core/store/packs';
 import { liveSearchIndex } from '../../core/store/live-search-index';
 import { storeAccess } from '../../core/store/store-access';
 import { storeClient } from '../../core/store/store-client';
@@ -30,10 +30,11 @@ export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; compos
   ]).then(() => undefined);
   let serverSide: WirePort | undefined;
   // One search index for every connection, as the background keeps it.
-  const search = liveSearchIndex(db);
+  const builtin = async () => readDefaultPack();
+  const search = liveSearchIndex(db, { pack: () => currentPack(db, builtin) });
   const store = storeClient(() => {
     const [panelEnd, backgroundEnd] = memoryPortPair();
-    serveStore(backgroundEnd, storeAccess(db, async () => readDefaultPack(), search));
+    serveStore(backgroundEnd, storeAccess(db, builtin, search));
     serverSide = backgroundEnd;
     return panelEnd;
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TipazhDb } from '../../core/store/db';
 import { declareVersions, LATEST_VERSION } from '../../core/store/schema-versions';
 import { searchTokensOf } from '../../core/store/search';
+import { vipFactsOf, vipOf } from '../../core/vip';
 
 /**
  * Up to version 8 a dossier kept its helpdesk tags ("VIP", "Gold tier") only among its search words, folded, next
@@ -51,11 +52,12 @@ describe('database migrations', () => {
     expect(db.verno).toBe(LATEST_VERSION);
     const stored = (await db.clients.get(client.key))!;
     expect(stored).toMatchObject({ name: 'Megan Price', updatedAt: 9, tags: ['tea'] });
-    // Version 9: the helpdesk tags kept apart (nothing lost: the client is still found by every tag), the search
-    // words derived again (the name in Latin and Cyrillic keys, the phone's digits).
+    // Version 9: the helpdesk tags kept apart (nothing lost: the client is still VIP by the helpdesk's tag, and
+    // found by every tag), the search words derived again (the name in Latin and Cyrillic keys, the phone's digits).
     expect(stored.helpdeskTags).toEqual(['vip', 'gold tier']);
     expect(stored.searchTokens).toEqual(searchTokensOf({ ...client, helpdeskTags: ['vip', 'gold tier'] }));
     expect(stored.searchTokens).toEqual(expect.arrayContaining(['gold tier', 'vip', 'tea', 'prike', '\t79035550142']));
+    expect(vipOf(vipFactsOf(stored), undefined)).toEqual({ source: 'helpdesk', tag: 'vip' });
     // Oldest first, counted, and nothing of them lost.
     expect((await db.clients.get(client.key))?.visits).toEqual([
       { id: 'v1', day: '2026-01-01', firstAt: 5, at: 5, messageCount: 1 },

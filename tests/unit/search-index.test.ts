@@ -4,14 +4,15 @@ import { TipazhDb, type ClientRecord } from '../../core/store/db';
 import { changedKeys, liveSearchIndex, type LiveSearchIndex } from '../../core/store/live-search-index';
 import { searchClients } from '../../core/store/search';
 import { SearchIndex } from '../../core/store/search-index';
+import { indexedClient } from '../../core/store/indexed-client';
 import { numberedClient } from './helpers';
 
 const client = numberedClient;
 const keys = (found: { key: string }[]) => found.map((c) => c.key);
 /** Query words looked for as written (the index's own matching; search-words.test.ts covers what a query becomes). */
 const plain = (words: readonly string[]) => words.map((w) => ({ prefixes: [w] }));
-/** A dossier as the index takes it. */
-const entry = (c: ClientRecord) => c;
+/** A dossier as the index takes it, without a pack. */
+const entry = (c: ClientRecord) => indexedClient(c, undefined);
 
 /** Every match, newest first (higher key first at the same moment): what the index must answer. */
 function bruteForce(all: Iterable<ClientRecord>, words: string[], limit: number): string[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRecord } from '../../core/store/db';
+import { indexedClient } from '../../core/store/indexed-client';
 import { nameKey, queryNameKeys } from '../../core/store/name-key';
 import { phoneQuery, phoneToken } from '../../core/store/phone-search';
 import { queryWords, searchClients, searchTokensOf } from '../../core/store/search';
@@ -9,8 +10,8 @@ import { numberedClient } from './helpers';
 /** An index of a crowd of 300 plus these clients (numbered from 1000). */
 function indexOf(...clients: Partial<ClientRecord>[]): SearchIndex {
   const index = new SearchIndex({ walk: 50, blockSize: 16 });
-  for (let i = 0; i < 300; i++) index.put(numberedClient(i, { phone: `+7 916 ${String(i).padStart(7, '0')}` }));
-  clients.forEach((c, i) => index.put(numberedClient(1000 + i, c)));
+  for (let i = 0; i < 300; i++) index.put(indexedClient(numberedClient(i, { phone: `+7 916 ${String(i).padStart(7, '0')}` }), undefined));
+  clients.forEach((c, i) => index.put(indexedClient(numberedClient(1000 + i, c), undefined)));
   return index;
 }
 const names = (index: SearchIndex, q: string) => searchClients(index, q).map((c) => c.name);
