@@ -90,7 +90,7 @@ function TabClient({ model }: { model: PanelModel }) {
     return (
       <div class="panel__state" data-testid="no-client">
         <strong>{t('state.noClient')}</strong>
-        <p>{t('state.noClientHint')}</p>
+        <p>{t('state.noClientHint', { helpdesk: model.helpdeskName.value ?? '' })}</p>
       </div>
     );
   }

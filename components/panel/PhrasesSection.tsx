@@ -28,6 +28,7 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
     agentName: snapshot.agent?.name,
     ticketId: snapshot.ticket?.id,
     subject: snapshot.ticket?.subject,
+    helpdesk: snapshot.source,
   });
   const reply = model.replyLang.value;
   // A client whose type does not show yet gets the phrases for any client: greeting, question, summary, closing.

@@ -13,8 +13,9 @@ import type { CorrectionRecord } from '../../core/store/db';
 import { EMPTY_DOSSIER, sameVerdict, visitIdOf, type ClientSummary, type DossierView, type LockState } from '../../core/store/dossier-view';
 import type { Lang, SourceId, TypeVerdict } from '../../core/taxonomy';
 import { replyLanguage } from '../../core/reply-language';
+import { packForHelpdesk } from '../../core/helpdesk-words';
 import { vipFactsOf, vipOf } from '../../core/vip';
-import { lang } from '../i18n';
+import { helpdesk as helpdeskWords, lang } from '../i18n';
 import type { PanelTransport } from './transport';
 import { helpdeskName } from './vip-words';
 
@@ -36,11 +37,12 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
   const searching = signal(false);
   const lock = signal<LockState>({ enabled: false, unlocked: false });
   const snapshot = computed(() => (view.value.kind === 'tab' && tab.value?.state === 'client' ? tab.value.snapshot : undefined));
-  /** The helpdesk in front of the agent: the tab's client's, or that of the dossier opened from the list. */
-  const helpdesk = computed<SourceId | undefined>(() => (view.value.kind === 'tab' ? snapshot.value?.source : dossier.value.client?.source));
+  /** The helpdesk in front of the agent: the tab's client's (or its page's), or that of the dossier opened from the list. */
+  const helpdesk = computed<SourceId | undefined>(() => (view.value.kind === 'tab' ? (snapshot.value?.source ?? tab.value?.source) : dossier.value.client?.source));
   /** The helpdesk's name as the agent knows it (Kommo on kommo.com). */
   const helpdeskLabel = computed(() => (helpdesk.value ? helpdeskName(helpdesk.value, view.value.kind === 'tab' ? tab.value?.url : undefined) : undefined));
-  const pack = computed(() => effective.value?.pack ?? null);
+  /** The effective pack as the panel shows it: its texts say "ticket" or "lead" as the helpdesk does (helpdesk-words.ts). */
+  const pack = computed(() => (effective.value ? packForHelpdesk(effective.value.pack, helpdesk.value) : null));
   /** The dossier in view: the tab's client, or the one opened from the list. */
   const clientKey = computed(() => {
     const v = view.value;
@@ -114,6 +116,8 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       );
     }),
     transport.watchLock((l) => (lock.value = l)),
+    // UI strings follow the helpdesk too ("lead" on amoCRM): t() reads it.
+    effect(() => void (helpdeskWords.value = helpdesk.value)),
     transport.watchPack((p) => (effective.value = p)),
     // A draft belongs to the client it was written for: when the tab moves on to another client, checking it
     // against the new client's type would be wrong. A reload of the same client, or a look at the client list, keeps it.
