@@ -6,8 +6,8 @@ import type { PanelModel } from './model';
 import { vipWords } from './vip-words';
 
 /**
- * The dossier's own facts: first and last seen, visits, the agent's tags and VIP mark. When the client is VIP for
- * another reason, that reason shows beside the mark.
+ * The dossier's own facts: first and last seen, visits (as many as the history lists: every linked record's), the
+ * agent's tags and VIP mark. When the client is VIP for another reason, that reason shows beside the mark.
  */
 export function DossierSection({ model, client }: { model: PanelModel; client: ClientRecord }) {
   const tagDraft = useSignal('');
@@ -29,7 +29,7 @@ export function DossierSection({ model, client }: { model: PanelModel; client: C
         <dt>{t('dossier.lastSeen')}</dt>
         <dd data-testid="last-seen">{formatTime(client.lastSeen)}</dd>
         <dt>{t('dossier.visits')}</dt>
-        <dd data-testid="visit-count">{client.visitCount}</dd>
+        <dd data-testid="visit-count">{model.dossier.value.visits.length}</dd>
       </dl>
       <label class="check">
         <input

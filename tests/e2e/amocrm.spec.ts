@@ -121,4 +121,19 @@ test.describe('amoCRM pages name what is open there: a lead', () => {
     await expect(zdPanel.getByTestId('phrases')).toContainText('ответ поступит в это обращение (№1201)');
     await expect(zdPanel.getByTestId('boundaries')).toContainText('Keep everything in writing in the ticket.');
   });
+
+  test('"Visits" counts what the history lists, the same person’s Zendesk visits included', async ({ ext, zendesk }) => {
+    void zendesk;
+    await routeAmo(ext.context);
+    // Виктория Лебедева wrote in Zendesk (ticket 1201) and has a lead in amoCRM (5003): the same email links them.
+    const zd = await openHelpdeskPage(ext, 'https://acme.zendesk.com/agent/tickets/1201');
+    await expect((await openPanelPage(ext, zd.tabId)).getByTestId('visit-count')).toHaveText('1');
+    const { tabId } = await openHelpdeskPage(ext, 'https://brewly.amocrm.ru/leads/detail/5003');
+    const panel = await openPanelPage(ext, tabId);
+    await expect(panel.getByTestId('client-name')).toHaveText('Виктория Лебедева');
+    await expect(panel.getByTestId('history-point')).toHaveCount(2);
+    await expect(panel.getByTestId('visit-count')).toHaveText('2');
+    await panel.getByTestId('history-table-toggle').locator('summary').click();
+    await expect(panel.getByTestId('history-table').locator('tbody tr')).toHaveCount(2);
+  });
 });

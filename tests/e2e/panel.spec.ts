@@ -284,6 +284,7 @@ test('client search finds one client among 10,000 dossiers as you type, and open
       firstSeen: now - 400 * DAY,
       lastSeen: now - 3 * DAY,
       visitCount: 7,
+      visits: visitRecords('zendesk:acme:777000111', [400, 300, 200, 120, 60, 30, 3].map((daysAgo, i) => ({ daysAgo, ticketId: String(9000 + i) })), now).map(storedVisit),
       lastSubject: 'Партия зерна для кофейни',
     },
     now,
