@@ -26,5 +26,17 @@ function chosen(value: unknown, helpdesk: SourceId | undefined): unknown {
   return value;
 }
 
-/** The pack as the panel shows it for a client of `helpdesk`: every helpdesk choice in its texts made. */
-export const packForHelpdesk = (pack: StrategyPack, helpdesk: SourceId | undefined): StrategyPack => chosen(pack, helpdesk) as StrategyPack;
+/** Each pack's texts, resolved once per helpdesk: the same object again while neither changes. */
+const resolved = new WeakMap<StrategyPack, Map<SourceId | undefined, StrategyPack>>();
+
+/**
+ * The pack as the panel shows it for a client of `helpdesk`: every helpdesk choice in its texts made. The same
+ * pack and helpdesk give the same object, so what the panel derives from it (the classification) is not redone.
+ */
+export function packForHelpdesk(pack: StrategyPack, helpdesk: SourceId | undefined): StrategyPack {
+  let byHelpdesk = resolved.get(pack);
+  if (!byHelpdesk) resolved.set(pack, (byHelpdesk = new Map()));
+  let out = byHelpdesk.get(helpdesk);
+  if (!out) byHelpdesk.set(helpdesk, (out = chosen(pack, helpdesk) as StrategyPack));
+  return out;
+}
