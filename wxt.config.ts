@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { HELPDESK_HOST_PATTERNS, ZENDESK_HOSTS } from './core/hosts';
+import { HELPDESK_HOST_PATTERNS, SITES } from './core/sources/sites';
 
 export default defineConfig({
   // Explicit imports keep the boundaries between core/, components/ and entrypoints/ visible.
@@ -8,7 +8,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     // Dexie's "modern" ES2018 build: the default entry wraps its ES5 build, some 9 KB bigger for browsers
-    // that Tipazh does not support anyway (Chrome 116+, Firefox 115+). Aliased, every import shares one copy.
+    // that Tipazh does not support anyway (Chrome 116+, Firefox 140+). Aliased, every import shares one copy.
     resolve: { alias: { dexie: 'dexie/dist/modern/dexie.mjs' } },
   }),
   manifest: ({ browser }) => ({
@@ -24,7 +24,7 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     // The Zendesk page-world bridge (CKEditor 5 lives there), injected by the content script.
-    web_accessible_resources: [{ resources: ['zendesk-bridge.js'], matches: ZENDESK_HOSTS }],
+    web_accessible_resources: [{ resources: ['zendesk-bridge.js'], matches: [...SITES.zendesk.hostPatterns] }],
     commands:
       browser === 'firefox'
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+Y' } } }
@@ -32,8 +32,11 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            // Tipazh sends no data anywhere: everything stays in the browser.
-            gecko: { id: 'tipazh@tipazh.dev', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+            // Tipazh sends no data anywhere: everything stays in the browser. data_collection_permissions is read
+            // from Firefox 140 on desktop (ESR 140 included) and 142 on Android. Android has no sidebar and is not
+            // supported; its minimum is stated only so that the manifest claims no version that ignores the key.
+            gecko: { id: 'tipazh@tipazh.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,5 +1,6 @@
 import { HELPDESK_CHOICE, textForHelpdesk } from './helpdesk-words';
 import type { SourceId } from './taxonomy';
+import { editDistance } from './text/did-you-mean';
 
 /**
  * Values a phrase may use: `{{client.firstName}}`, `{{agent.firstName}}`, `{{ticket.id}}`, …; and the helpdesk,
@@ -41,41 +42,36 @@ const BY_SQUASHED = new Map<string, string>(PHRASE_VARIABLES.map((v) => [squash(
 /** The variable a written path means (`client.first_name` → `client.firstName`), or undefined when none. */
 export const resolveVariable = (path: string): string | undefined => BY_SQUASHED.get(squash(path));
 
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return d[b.length]!;
-}
-
 /** The known variable closest to a misspelled one, when one is close. */
 export function suggestVariable(path: string): string | undefined {
   const s = squash(path);
   let best: { v: string; d: number } | undefined;
   for (const v of PHRASE_VARIABLES) {
-    const d = distance(s, squash(v));
+    const d = editDistance(s, squash(v));
     if (!best || d < best.d) best = { v, d };
   }
   return best && best.d <= Math.max(2, Math.floor(s.length / 3)) ? best.v : undefined;
 }
 
-/** What is wrong with a phrase's variables, one message each (empty: nothing). */
-export function phraseProblems(text: string): string[] {
-  const out: string[] = [];
+/**
+ * What is wrong with a phrase's variables, one problem each (empty: nothing), as the pack schema reports them
+ * (`params` of a custom issue, worded by core/schema/issue-text.ts).
+ */
+export type PhraseProblem =
+  | { issue: 'unknown-variable-hint'; variable: string; hint: string }
+  | { issue: 'unknown-variable'; variable: string; known: string }
+  | { issue: 'not-a-variable'; text: string };
+
+export function phraseProblems(text: string): PhraseProblem[] {
+  const out: PhraseProblem[] = [];
   for (const m of text.matchAll(VAR)) {
     if (resolveVariable(m[1]!)) continue;
     const hint = suggestVariable(m[1]!);
-    out.push(`unknown variable {{${m[1]}}}${hint ? `: did you mean ${hint}?` : `; known: ${PHRASE_VARIABLES.join(', ')}`}`);
+    const variable = `{{${m[1]}}}`;
+    out.push(hint ? { issue: 'unknown-variable-hint', variable, hint } : { issue: 'unknown-variable', variable, known: PHRASE_VARIABLES.join(', ') });
   }
   const rest = text.replace(HELPDESK_CHOICE, '').replace(VAR, '');
-  for (const m of rest.matchAll(ANY_BRACES)) out.push(`"${m[0]}" is not a variable: write {{client.firstName}} or {{client.firstName|fallback}}`);
+  for (const m of rest.matchAll(ANY_BRACES)) out.push({ issue: 'not-a-variable', text: m[0] });
   return out;
 }
 

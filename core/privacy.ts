@@ -1,3 +1,4 @@
+import { SOURCES } from './taxonomy';
 import { z } from './schema/zod';
 import { normalizeEmail } from './identity';
 import type { ClientSnapshot } from './schema/snapshot';
@@ -31,7 +32,7 @@ export function parseNeverRecordText(text: string): NeverRecord {
   return NeverRecord.parse({
     emails: lines.filter((l) => /^[^@\s]+@[^@\s]+$/.test(l)),
     domains: lines.filter((l) => /^@?[a-z0-9.-]+\.[a-z]{2,}$/i.test(l) && !l.includes('@', 1)).map((l) => l.replace(/^@/, '')),
-    clientKeys: lines.filter((l) => /^(zendesk|amocrm):/.test(l)),
+    clientKeys: lines.filter((l) => SOURCES.some((s) => l.startsWith(`${s}:`))),
   });
 }
 

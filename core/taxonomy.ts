@@ -1,3 +1,4 @@
+import { SOURCES } from './source-ids';
 import { z } from './schema/zod';
 
 /** Behaviour types (seed 001); `unknown` is the classifier's "not enough evidence". */
@@ -40,8 +41,8 @@ export const COMPANY_STRATEGIES = [
 export const CompanyStrategyId = z.enum(COMPANY_STRATEGIES);
 export type CompanyStrategyId = z.infer<typeof CompanyStrategyId>;
 
-/** Helpdesks Tipazh reads. */
-export const SOURCES = ['zendesk', 'amocrm'] as const;
+/** Helpdesks Tipazh reads (the list lives in a module without zod, for the content script). */
+export { SOURCES } from './source-ids';
 export const SourceId = z.enum(SOURCES);
 export type SourceId = z.infer<typeof SourceId>;
 

@@ -40,7 +40,7 @@ export function invalidUtf8At(bytes: Uint8Array): number {
   return -1;
 }
 
-export type Utf8Read = { ok: true; text: string } | { ok: false; offset: number; error: string };
+export type Utf8Read = { ok: true; text: string } | { ok: false; offset: number; line: number; byte: string; error: string };
 
 /** A file's bytes as text (a byte-order mark dropped), or where they stop being UTF-8: the byte offset, its line and value. */
 export function decodeUtf8(bytes: Uint8Array): Utf8Read {
@@ -51,6 +51,6 @@ export function decodeUtf8(bytes: Uint8Array): Utf8Read {
     let line = 1;
     for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
     const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-    return { ok: false, offset, error: `not valid UTF-8 at byte offset ${offset} (line ${line}, byte 0x${byte}); save the file as UTF-8` };
+    return { ok: false, offset, line, byte, error: `not valid UTF-8 at byte offset ${offset} (line ${line}, byte 0x${byte}); save the file as UTF-8` };
   }
 }

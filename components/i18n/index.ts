@@ -3,6 +3,7 @@ import type { Lang, SourceId } from '../../core/taxonomy';
 import { en, type MessageKey as PanelKey } from './en';
 import type { OptionsKey } from './options-en';
 import { ru } from './ru';
+import { formatMessage } from '../../core/text/format-message';
 
 /** Every UI string key: the side panel's and the options page's. */
 export type MessageKey = PanelKey | OptionsKey;
@@ -22,25 +23,7 @@ export const lang = signal<Lang>('en');
 /** Picks ru or en from a BCP 47 tag such as `ru-RU`. */
 export const langFromLocale = (locale: string | undefined): Lang => (locale?.toLowerCase().startsWith('ru') ? 'ru' : 'en');
 
-const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
-const PLURAL = /\{(\w+), plural,((?:\s*(?:zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
-const PLURAL_FORM = /(zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
-
-/**
- * Fills a message: `{name}` placeholders, and plural forms written as `{n, plural, one {# message} other {#
- * messages}}` (categories of `Intl.PluralRules` for the language: Russian has one, few, many; `#` is the number).
- */
-export function formatMessage(template: string, vars: Record<string, string | number>, language: Lang): string {
-  const withPlurals = template.replace(PLURAL, (m, name: string, forms: string) => {
-    const value = vars[name];
-    if (typeof value !== 'number') return m;
-    const category = (pluralRules[language] ??= new Intl.PluralRules(language)).select(value);
-    const chosen: Record<string, string> = {};
-    for (const [, cat, text] of forms.matchAll(PLURAL_FORM)) chosen[cat!] = text!;
-    return (chosen[category] ?? chosen.other ?? '').replace(/#/g, String(value));
-  });
-  return withPlurals.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
+export { formatMessage };
 
 /**
  * The helpdesk in front of the agent (the panel's client, or its tab's page). A message may have a variant for
@@ -57,6 +40,10 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
 
 // One formatter per language: building an Intl formatter per call costs about a millisecond each.
 const timeFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
+
+const dayFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
+/** A day and month in the UI language ("3 Sept", «3 сент.»). */
+export const formatDay = (ms: number) => (dayFormats[lang.value] ??= new Intl.DateTimeFormat(lang.value === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'short' })).format(ms);
 
 /** A date and time in the UI language. */
 export const formatTime = (ms: number) =>

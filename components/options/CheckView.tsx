@@ -1,15 +1,21 @@
 import { HiddenFileInput } from './HiddenFileInput';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Evidence } from '../../core/classifier/classify';
+import type { JsonlProblem } from '../../core/eval/labelled';
 import type { PackCheck } from '../../core/pack/check';
 import type { StrategyPack } from '../../core/pack/schema';
 import type { TypeVerdict } from '../../core/taxonomy';
 import { lang, t } from './i18n';
 import { loc, percent, typeName } from '../panel/pack-text';
 import type { Check } from './check';
+import { issueLine, issueText } from './issue-text';
 import type { OptionsModel } from './model';
 
 const f3 = (x: number) => x.toFixed(3);
+
+/** A skipped line of a labelled file: `line 3: label: must be one of …`, in the UI language (its first three problems). */
+const skippedLine = (p: JsonlProblem) =>
+  `${t('options.check.line', { n: p.line })}: ${p.issues.slice(0, 3).map((i) => (i.path.length ? issueLine(i) : issueText(i))).join('; ')}${p.issues.length > 3 ? `; ${t('options.more', { n: p.issues.length - 3 })}` : ''}`;
 
 function evidenceText(e: Evidence): string {
   if (e.kind === 'cue' || e.kind === 'word') return e.count > 1 ? t('ev.cueRepeated', { quote: e.quote.text, n: e.count }) : t('ev.cue', { quote: e.quote.text });
@@ -68,8 +74,8 @@ function Results({ result, pack }: { result: PackCheck; pack: StrategyPack }) {
         </div>
       </dl>
       {(() => {
-        // Macro-F1 averages over the labels the examples have (or that were answered); say which have none.
-        const missing = r.labels.filter((l) => r.perClass[l]!.support === 0);
+        // Macro-F1 averages over the labels the examples have; say which have none.
+        const missing = r.labels.filter((l) => !r.scored.includes(l));
         return missing.length > 0 ? (
           <p class="muted" data-testid="check-no-examples">
             {t('options.check.noExamplesFor', { types: missing.map(name).join(', ') })}
@@ -239,7 +245,7 @@ export function CheckView({ model, check }: { model: OptionsModel; check: Check 
             {!!check.jsonlErrors.value.length && (
               <div class="notice notice--error" role="alert" data-testid="check-jsonl-errors">
                 <p class="notice__text">{t('options.check.jsonlErrors', { n: check.jsonlErrors.value.length })}</p>
-                <pre class="detail">{check.jsonlErrors.value.slice(0, 20).join('\n')}</pre>
+                <pre class="detail">{check.jsonlErrors.value.slice(0, 20).map(skippedLine).join('\n')}</pre>
               </div>
             )}
           </div>

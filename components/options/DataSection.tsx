@@ -5,6 +5,7 @@ import type { BackupRead, BackupRefused } from '../../core/backup/read-backup';
 import type { RestorePlan } from '../../core/backup/restore';
 import type { ReadStage } from '../../core/backup/service';
 import type { DataTransport } from './data-transport';
+import { RestoreConflicts } from './RestoreConflicts';
 import { t } from './i18n';
 
 /** What the section is busy with: writing a backup; reading, checking and comparing a file; restoring it. */
@@ -15,7 +16,9 @@ type Step =
   | { kind: 'busy'; what: Busy; done: number; total: number }
   | { kind: 'planned'; backup: Backup; plan: RestorePlan; integrity: BackupRead['integrity'] }
   | { kind: 'done'; plan: RestorePlan }
-  | { kind: 'error'; message: string; integrity?: BackupRefused['integrity'] };
+  | { kind: 'error'; message: string; integrity?: BackupRefused['integrity'] }
+  /** A strategy pack picked where a backup belongs. */
+  | { kind: 'pack'; file: File };
 
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
 
@@ -27,14 +30,19 @@ function ProgressBar({ done, total, label }: { done: number; total: number; labe
   );
 }
 
-/** Backups (everything in one file), a transactional restore that asks before overwriting, and the never-record list. */
-export function DataSection({ data }: { data: DataTransport }) {
+/**
+ * Backups (everything in one file), a transactional restore that asks before overwriting, and the never-record
+ * list. A strategy pack picked as a backup is named as such, with a button that imports it (`importPack`).
+ */
+export function DataSection({ data, importPack }: { data: DataTransport; importPack?: (file: File) => void }) {
   const step = useSignal<Step>({ kind: 'idle' });
   const conflicts = useSignal<'keep-local' | 'take-backup'>('keep-local');
   const never = useSignal('');
+  /** The list as the agent was last shown it: saving sends what they changed since, not the whole list. */
+  const neverShown = useSignal('');
   const neverSaved = useSignal('');
   useEffect(() => {
-    void data.neverRecordText().then((v) => (never.value = v));
+    void data.neverRecordText().then((v) => (never.value = neverShown.value = v));
   }, [data]);
   const progress = (what: Busy) => (done: number, total: number) => (step.value = { kind: 'busy', what, done, total });
   const fail = (e: unknown) => (step.value = { kind: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -54,7 +62,7 @@ export function DataSection({ data }: { data: DataTransport }) {
     try {
       progress('read')(0, 1);
       const r = await data.planRestore(await file.text(), (stage, done, total) => progress(stage)(done, total));
-      step.value = r.ok ? { kind: 'planned', backup: r.backup, plan: r.plan, integrity: r.integrity } : { kind: 'error', message: r.error, integrity: r.integrity };
+      step.value = r.ok ? { kind: 'planned', backup: r.backup, plan: r.plan, integrity: r.integrity } : r.pack ? { kind: 'pack', file } : { kind: 'error', message: r.error, integrity: r.integrity };
     } catch (e) {
       fail(e);
     }
@@ -87,6 +95,23 @@ export function DataSection({ data }: { data: DataTransport }) {
           {t('options.data.broken')} {s.integrity ? t(`options.data.integrity.${s.integrity}`) : s.message}
         </p>
       )}
+      {s.kind === 'pack' && (
+        <div class="notice notice--info" role="alert" data-testid="backup-is-pack">
+          <p class="notice__text">{t('options.data.isPack')}</p>
+          {importPack && (
+            <button
+              type="button"
+              data-testid="backup-import-pack"
+              onClick={() => {
+                step.value = { kind: 'idle' };
+                importPack(s.file);
+              }}
+            >
+              {t('options.data.importPack')}
+            </button>
+          )}
+        </div>
+      )}
       {s.kind === 'planned' && (
         <div class="data__plan" data-testid="restore-plan">
           {s.integrity === 'absent' && (
@@ -98,11 +123,7 @@ export function DataSection({ data }: { data: DataTransport }) {
           {s.plan.conflicts.length > 0 && (
             <fieldset>
               <legend>{t('options.data.conflicts', { n: s.plan.conflicts.length })}</legend>
-              <ul class="muted">
-                {s.plan.conflicts.slice(0, 5).map((c) => (
-                  <li key={`${c.table}:${c.id}`}>{c.label}</li>
-                ))}
-              </ul>
+              <RestoreConflicts conflicts={s.plan.conflicts} />
               <label class="check">
                 <input type="radio" name="conflicts" data-testid="keep-local" checked={conflicts.value === 'keep-local'} onChange={() => (conflicts.value = 'keep-local')} /> {t('options.data.keepLocal')}
               </label>
@@ -131,7 +152,7 @@ export function DataSection({ data }: { data: DataTransport }) {
         type="button"
         data-testid="never-record-save"
         onClick={async () => {
-          never.value = await data.saveNeverRecordText(never.value);
+          never.value = neverShown.value = await data.saveNeverRecordText(never.value, neverShown.value);
           neverSaved.value = t('options.data.neverSaved');
         }}
       >

@@ -1,8 +1,6 @@
-import type { SourceId } from '../../core/taxonomy';
+import { SOURCES } from '../../core/taxonomy';
 import type { HelpdesksModel } from './helpdesks-model';
 import { t } from './i18n';
-
-const KINDS: SourceId[] = ['zendesk', 'amocrm'];
 
 /** Helpdesk addresses beyond the built-in ones: a Zendesk account on its own domain, an amoCRM mirror. */
 export function HelpdesksSection({ model }: { model: HelpdesksModel }) {
@@ -44,7 +42,7 @@ export function HelpdesksSection({ model }: { model: HelpdesksModel }) {
         </div>
         <fieldset class="helpdesks__kind">
           <legend>{t('options.helpdesks.kind')}</legend>
-          {KINDS.map((k) => (
+          {SOURCES.map((k) => (
             <label class="check" key={k}>
               <input type="radio" name="helpdesk-kind" value={k} data-testid={`helpdesk-kind-${k}`} checked={model.kind.value === k} onChange={() => (model.kind.value = k)} />{' '}
               {t(`options.helpdesks.kind.${k}`)}

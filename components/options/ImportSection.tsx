@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { lang, t } from './i18n';
 import { loc } from '../panel/pack-text';
 import type { Notice, OptionsModel } from './model';
+import { IssueLines } from './IssueLines';
 import { ChangeList } from './PackList';
 
 /** Message variables with pack names (`{en, ru}`) put in the UI language. */
@@ -31,13 +32,19 @@ export function NoticeLine({ model }: { model: OptionsModel }) {
   if (!n) return null;
   const vars = inLang(n.vars);
   return (
-    <div class={`notice notice--${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'} data-testid="notice" data-tone={n.tone}>
+    <div class={`notice notice--${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'} data-testid="notice" data-tone={n.tone} tabIndex={-1}>
       <div>
         <p class="notice__text">{t(n.key, vars)}</p>
         {n.detail && (
           <pre class="detail" data-testid="notice-detail">
             {n.detail}
           </pre>
+        )}
+        {n.issues && <IssueLines issues={n.issues} testId="notice-detail" />}
+        {n.action && (
+          <button type="button" class="notice__action" data-testid={n.action.testId} onClick={n.action.run}>
+            {t(n.action.key)}
+          </button>
         )}
       </div>
       <button type="button" class="icon" data-testid="notice-dismiss" aria-label={t('options.action.dismiss')} title={t('options.action.dismiss')} onClick={model.dismissNotice}>

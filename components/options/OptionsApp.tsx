@@ -10,6 +10,14 @@ import type { OptionsModel } from './model';
 import { PackEditor } from './PackEditor';
 import { PackList } from './PackList';
 
+/** A pack file picked in the restore picker, imported as the import section would: the page goes to its message, which takes focus. */
+async function importFromData(model: OptionsModel, file: File) {
+  await model.importFile(file);
+  const notice = document.querySelector<HTMLElement>('[data-testid="notice"]');
+  notice?.scrollIntoView({ block: 'center' });
+  notice?.focus();
+}
+
 /** The options page: the team lead's workspace for strategy packs. */
 export function OptionsApp({ model, data, helpdesks }: { model: OptionsModel; data?: DataTransport; helpdesks?: HelpdesksModel }) {
   useEffect(() => {
@@ -63,7 +71,7 @@ export function OptionsApp({ model, data, helpdesks }: { model: OptionsModel; da
             <NoticeLine model={model} />
             <PackList model={model} />
             {helpdesks && <HelpdesksSection model={helpdesks} />}
-            {data && <DataSection data={data} />}
+            {data && <DataSection data={data} importPack={(file) => void importFromData(model, file)} />}
           </>
         )}
       </main>

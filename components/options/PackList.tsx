@@ -9,6 +9,7 @@ import { optionsEn } from '../i18n/options-en';
 import { optionsRu } from '../i18n/options-ru';
 import { loc } from '../panel/pack-text';
 import type { OptionsModel, UpdateStatus } from './model';
+import { IssueLines } from './IssueLines';
 
 const packName = (pack: StrategyPack) => loc(pack.name, lang.value) || pack.id;
 
@@ -72,6 +73,7 @@ function UpdateLine({ status, rec }: { status: UpdateStatus | undefined; rec: In
       <div class="pack__checked error" role="alert" data-testid="update-status">
         {t(status.key, status.vars)}
         {status.detail && <pre class="detail">{status.detail}</pre>}
+        {status.issues && <IssueLines issues={status.issues} />}
       </div>
     );
   }

@@ -1,5 +1,5 @@
 import { computed, signal } from '@preact/signals';
-import { parseJsonl, type LabelledCase } from '../../core/eval/labelled';
+import { parseJsonl, type JsonlProblem, type LabelledCase } from '../../core/eval/labelled';
 import type { PackCheck } from '../../core/pack/check';
 import { layerPacks } from '../../core/pack/merge';
 import type { LocText, StrategyPack } from '../../core/pack/schema';
@@ -22,7 +22,7 @@ export function createCheck(target: CheckTarget, deps: { builtin: StrategyPack; 
   const source = signal<'examples' | 'jsonl'>(own.some((e) => e.label) ? 'examples' : 'jsonl');
   const jsonl = signal('');
   const jsonlName = signal<string | null>(null);
-  const parsed = computed(() => (jsonl.value.trim() ? parseJsonl(jsonl.value) : { cases: [] as LabelledCase[], errors: [] as string[] }));
+  const parsed = computed(() => (jsonl.value.trim() ? parseJsonl(jsonl.value) : { cases: [] as LabelledCase[], problems: [] as JsonlProblem[] }));
   const cases = computed(() => (source.value === 'examples' ? own : parsed.value.cases));
   const labelled = computed(() => cases.value.filter((c) => c.label));
   const progress = signal<{ done: number; total: number } | null>(null);
@@ -39,7 +39,8 @@ export function createCheck(target: CheckTarget, deps: { builtin: StrategyPack; 
     source,
     jsonl,
     jsonlName,
-    jsonlErrors: computed(() => parsed.value.errors),
+    /** The lines of the labelled file that were skipped, with their problems. */
+    jsonlErrors: computed(() => parsed.value.problems),
     labelled,
     progress,
     running: computed(() => progress.value !== null),

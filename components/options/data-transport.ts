@@ -18,5 +18,6 @@ export interface DataTransport {
   restore(backup: Backup, conflicts: 'keep-local' | 'take-backup', onProgress: Progress): Promise<RestorePlan>;
   /** The never-record list as text, one entry a line. */
   neverRecordText(): Promise<string>;
-  saveNeverRecordText(text: string): Promise<string>;
+  /** Saves the agent's changes to the list as they were shown it (`was`), keeping entries added meanwhile; the list as stored. */
+  saveNeverRecordText(text: string, was: string): Promise<string>;
 }

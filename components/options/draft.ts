@@ -1,6 +1,8 @@
+import { packIssues } from '../../core/pack/pack-issues';
 import { builtinIdTaken } from '../../core/pack/parse';
-import { StrategyPack } from '../../core/pack/schema';
-import { findMarkup, pathString, type PathIssue } from './pack-guard';
+import type { StrategyPack } from '../../core/pack/schema';
+import { valueAt } from '../../core/schema/json-path';
+import { pathString, type PathIssue } from './pack-guard';
 
 /** A pack being edited: plain JSON, possibly invalid. */
 export type Draft = Record<string, unknown>;
@@ -8,14 +10,7 @@ export type Path = readonly (string | number)[];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function getAt(root: unknown, path: Path): unknown {
-  let cur = root;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[key];
-  }
-  return cur;
-}
+export const getAt = (root: unknown, path: Path): unknown => valueAt(root, path);
 
 /**
  * A copy of `root` with `value` at `path` (parents created as needed). `undefined` removes the key, and an
@@ -36,15 +31,15 @@ export function setAt<T>(root: T, path: Path, value: unknown): T {
 }
 
 /**
- * Every problem of a draft, with its JSON path: the schema's, then the options page's plain-text rule.
- * With none, `pack` is the parsed pack (texts trimmed, emails lower-cased), ready to save.
+ * Every problem of a draft, with its JSON path: the schema's (with "did you mean" for a misspelled key), the
+ * plain-text rule's, then the options page's own (the built-in pack's id is taken). With none, `pack` is the
+ * parsed pack (texts trimmed, emails lower-cased), ready to save.
  */
 export function validateDraft(draft: unknown, builtinId: string): { issues: PathIssue[]; pack: StrategyPack | null } {
-  const r = StrategyPack.safeParse(draft);
-  const issues: PathIssue[] = r.success ? [] : r.error.issues.map((i) => ({ path: pathString(i.path), message: i.message }));
-  issues.push(...findMarkup(draft));
-  if (isObj(draft) && draft.id === builtinId) issues.push({ path: 'id', message: builtinIdTaken(builtinId) });
-  return { issues, pack: r.success && !issues.length ? r.data : null };
+  const r = packIssues(draft);
+  const issues = [...r.issues];
+  if (isObj(draft) && draft.id === builtinId) issues.push(builtinIdTaken(builtinId));
+  return { issues: issues.map((issue) => ({ path: pathString(issue.path), issue })), pack: issues.length ? null : r.pack };
 }
 
 /** Text input → value: an empty field means "not set". */

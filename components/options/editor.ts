@@ -1,5 +1,9 @@
 import { computed, signal } from '@preact/signals';
+import type { EffectivePack } from '../../core/pack/merge';
+import { notAnObject } from '../../core/pack/parse';
+import { jsonProblem } from '../../core/schema/json-issue';
 import type { StrategyPack } from '../../core/pack/schema';
+import type { Issue } from '../../core/schema/issue-text';
 import type { InstalledPack } from '../../core/store/db';
 import type { InstallOutcome } from '../../core/store/packs';
 import type { ClientTypeId } from '../../core/taxonomy';
@@ -14,10 +18,14 @@ export interface EditorInit {
   draft: Draft;
   mode: EditorMode;
   source: PackSource;
+  /** A pack file refused at import, opened to be fixed. */
+  refused?: boolean;
 }
 
 export interface EditorDeps {
   builtin: StrategyPack;
+  /** The layers under this pack, merged: what the agent gets where this pack sets nothing. */
+  below: EffectivePack;
   install(pack: StrategyPack, source: PackSource, replace: boolean): Promise<InstallOutcome>;
 }
 
@@ -34,7 +42,7 @@ export function createEditor(init: EditorInit, deps: EditorDeps) {
   const tab = signal<'form' | 'json'>('form');
   /** The JSON tab's text while it does not parse (or differs from the draft). */
   const rawText = signal<string | null>(null);
-  const rawError = signal<string | null>(null);
+  const rawError = signal<Issue | null>(null);
 
   const validation = computed<{ issues: PathIssue[]; pack: StrategyPack | null }>(() => validateDraft(draft.value, deps.builtin.id));
 
@@ -76,6 +84,8 @@ export function createEditor(init: EditorInit, deps: EditorDeps) {
     rawText,
     rawError,
     builtin: deps.builtin,
+    below: deps.below,
+    refused: !!init.refused,
     issues: computed(() => validation.value.issues),
     valid: computed(() => validation.value.issues.length === 0),
     pack: computed(() => validation.value.pack),
@@ -87,18 +97,29 @@ export function createEditor(init: EditorInit, deps: EditorDeps) {
       const next = fn(Array.isArray(cur) ? ([...cur] as T[]) : []);
       set(path, dropEmpty && !next.length ? undefined : next);
     },
-    /** The JSON tab: text that parses replaces the draft; other text stays in the box with the parse error. */
+    /** Renames the key `from` of the object at `path` to `to` (a misspelled key), keeping its value. */
+    renameKey(path: Path, from: string, to: string) {
+      const value = getAt(draft.value, [...path, from]);
+      set([...path, from], undefined);
+      set([...path, to], value);
+    },
+    /** The JSON tab: text that parses as an object replaces the draft; other text stays in the box with where it breaks. */
     setRaw(text: string) {
       rawText.value = text;
+      let parsed: unknown;
       try {
-        const parsed: unknown = JSON.parse(text);
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('a pack is a JSON object');
-        draft.value = parsed as Draft;
-        dirty.value = true;
-        rawError.value = null;
+        parsed = JSON.parse(text);
       } catch (e) {
-        rawError.value = (e as Error).message;
+        rawError.value = jsonProblem(text, e);
+        return;
       }
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        rawError.value = notAnObject(parsed);
+        return;
+      }
+      draft.value = parsed as Draft;
+      dirty.value = true;
+      rawError.value = null;
     },
     showTab(next: 'form' | 'json') {
       tab.value = next;

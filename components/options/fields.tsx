@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { t } from './i18n';
 import { numberValue, textValue, type Path } from './draft';
 import type { Editor } from './editor';
+import { issueText } from './issue-text';
 import { pathString } from './pack-guard';
 
 /** The DOM id of the field that edits `path` (the error list focuses it). */
@@ -19,7 +20,7 @@ export function FieldErrors({ editor, path }: { editor: Editor; path: Path }) {
   return (
     <ul class="field__errors" id={`${fieldId(path)}-err`} data-testid="field-error" data-error-path={pathString(path)}>
       {list.map((i, n) => (
-        <li key={n}>{i.message}</li>
+        <li key={n}>{issueText(i.issue)}</li>
       ))}
     </ul>
   );

@@ -1,4 +1,4 @@
-import type { HelpdeskAnswer } from '../../core/helpdesk-protocol';
+import type { HelpdeskAnswer } from '../../core/messages/added-helpdesks';
 import type { CustomHelpdesk } from '../../core/schema/custom-helpdesks';
 
 /** What the "Helpdesk addresses" section needs from the extension; the options entrypoint injects the real one. */

@@ -1,24 +1,38 @@
 import { batch, computed, signal } from '@preact/signals';
 import { diffPacks, type PackChange } from '../../core/pack/diff';
 import { formatPack } from '../../core/pack/format';
-import { MAX_PACK_BYTES, packTooLarge } from '../../core/pack/parse';
+import { MAX_PACK_BYTES, packTooLarge, type PackRefusal } from '../../core/pack/parse';
 import type { LocText, StrategyPack } from '../../core/pack/schema';
 import type { InstalledPack } from '../../core/store/db';
+import type { Issue } from '../../core/schema/issue-text';
 import { effectiveOf, PERSONAL_PACK_ID } from '../../core/store/packs';
 import { lang, type MessageKey } from './i18n';
 import { awaitAccess, type AccessOutcome } from './await-access';
-import { createCheck, type Check, type CheckTarget } from './check';
-import { createEditor, type Editor, type EditorInit } from './editor';
+import type { Check } from './check';
+import type { Editor } from './editor';
+import { editorOpeners } from './editor-openers';
 import { readPack } from './pack-guard';
 import { PackFetchError, type OptionsTransport, type PackSource } from './transport';
 
-/** A message for the user, kept as a key so it follows a language switch; `detail` is shown as is (e.g. JSON paths). */
+/** A button a notice offers (e.g. "Open in the editor to fix"). */
+export interface NoticeAction {
+  key: MessageKey;
+  testId: string;
+  run(): void;
+}
+
+/**
+ * A message for the user, kept as a key so it follows a language switch; `detail` is shown as is (e.g. an HTTP
+ * status), `issues` (a refused pack's problems at their JSON paths) in the UI language.
+ */
 export interface Notice {
   tone: 'ok' | 'error' | 'info';
   key: MessageKey;
   /** Pack names stay `{en, ru}` so the message follows a language switch. */
   vars?: Record<string, string | number | LocText>;
   detail?: string;
+  issues?: readonly Issue[];
+  action?: NoticeAction;
 }
 
 /** Work in progress that the page shows with a progress indicator; some of it can be cancelled. */
@@ -36,7 +50,7 @@ export interface ReplaceOffer {
   changes: PackChange[];
 }
 
-export type UpdateStatus = { kind: 'checking' } | { kind: 'same' } | { kind: 'older' } | { kind: 'error'; key: MessageKey; vars?: Record<string, string | number>; detail?: string };
+export type UpdateStatus = { kind: 'checking' } | { kind: 'same' } | { kind: 'older' } | { kind: 'error'; key: MessageKey; vars?: Record<string, string | number>; detail?: string; issues?: readonly Issue[] };
 
 export type View = { kind: 'list' } | { kind: 'editor'; editor: Editor } | { kind: 'check'; check: Check; back: View };
 
@@ -77,6 +91,20 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
 
   const effective = computed(() => (builtin.value ? effectiveOf(builtin.value, packs.value) : null));
   const say = (tone: Notice['tone'], key: MessageKey, vars?: Notice['vars'], detail?: string) => void (notice.value = { tone, key, vars, detail });
+  /**
+   * A pack file refused: its problems in the UI language; one whose JSON parsed as an object can be opened in the
+   * editor to fix; one that is not JSON cannot, and the notice says where it breaks.
+   */
+  const refuse = (r: PackRefusal, source: PackSource) => {
+    const draft = r.draft;
+    const notJson = r.issues.some((i) => i.params?.issue === 'json' || i.params?.issue === 'json-engine');
+    notice.value = {
+      tone: 'error',
+      key: notJson ? 'options.import.notJson' : draft ? 'options.import.fixable' : 'options.import.invalid',
+      issues: r.issues,
+      action: draft ? { key: 'options.import.openToFix', testId: 'notice-fix', run: () => openers.fixRefused(draft, source) } : undefined,
+    };
+  };
   const setUpdate = (id: string, s: UpdateStatus | undefined) => {
     const next = { ...updates.value };
     if (s) next[id] = s;
@@ -186,7 +214,7 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
     if (!base) return;
     busy.value = { key: 'options.busy.installing' };
     const r = readPack(bytes, base.id);
-    if (!r.ok) return say('error', 'options.import.invalid', {}, r.error);
+    if (!r.ok) return refuse(r, source);
     const pack = r.pack;
     const src: PackSource = pack.id === PERSONAL_PACK_ID ? { kind: 'personal' } : source;
     const outcome = await transport.install(pack, src);
@@ -216,7 +244,7 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
     return guarded(async () => {
       busy.value = { key: 'options.busy.reading', vars: { name: file.name } };
       // Checked before the file is read: a huge file is never loaded.
-      if (file.size > MAX_PACK_BYTES) return say('error', 'options.import.invalid', {}, packTooLarge(file.size));
+      if (file.size > MAX_PACK_BYTES) return void (notice.value = { tone: 'error', key: 'options.import.invalid', issues: [packTooLarge(file.size)] });
       await installBytes(new Uint8Array(await file.arrayBuffer()), { kind: 'file', name: file.name });
     });
   }
@@ -272,7 +300,7 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
     setUpdate(rec.id, { kind: 'checking' });
     try {
       const r = readPack(await fetchPackBytes(rec.source.url, 'options.busy.checking', { name: nameOf(rec.pack) }, quiet), base.id);
-      if (!r.ok) return setUpdate(rec.id, { kind: 'error', key: 'options.update.invalid', detail: r.error });
+      if (!r.ok) return setUpdate(rec.id, { kind: 'error', key: 'options.update.invalid', issues: r.issues });
       if (r.pack.id !== rec.id) return setUpdate(rec.id, { kind: 'error', key: 'options.update.otherPack', vars: { id: r.pack.id } });
       const result = await transport.offerUpdate(rec.id, r.pack);
       // The daily check does not bring back a version the user dismissed; "Check for update" does.
@@ -372,49 +400,8 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
     }
   }
 
-  // --- editor and check ----------------------------------------------------------------------------
-  function openEditor(init: EditorInit) {
-    const base = builtin.value;
-    if (!base) return;
-    const editor = createEditor(init, {
-      builtin: base,
-      install: (pack, source, replace) => transport.install(pack, source, { replace }),
-    });
-    batch(() => {
-      notice.value = null;
-      view.value = { kind: 'editor', editor };
-    });
-  }
-
-  function editPack(id: string) {
-    const rec = packs.value.find((p) => p.id === id);
-    if (rec) openEditor({ draft: structuredClone(rec.pack), mode: rec.id === PERSONAL_PACK_ID ? 'personal' : 'edit', source: rec.source });
-  }
-
-  /** The built-in pack as a new team pack, ready to be renamed and changed. */
-  function duplicateBuiltin(names: { name: LocText; author: string }) {
-    const base = builtin.value;
-    if (!base) return;
-    const { description: _d, ...rest } = structuredClone(base);
-    openEditor({ draft: { ...rest, id: 'team-pack', name: names.name, version: '1.0.0', author: names.author }, mode: 'new', source: { kind: 'file', name: '' } });
-  }
-
-  /** The agent's own tweaks: opened for editing, or started empty (every section falls through to the packs below). */
-  function editPersonal(names: { name: LocText; author: string }) {
-    const rec = packs.value.find((p) => p.id === PERSONAL_PACK_ID);
-    if (rec) return editPack(rec.id);
-    openEditor({
-      draft: { schemaVersion: 1, id: PERSONAL_PACK_ID, name: names.name, version: '1.0.0', author: names.author, languages: ['en', 'ru'] },
-      mode: 'personal',
-      source: { kind: 'personal' },
-    });
-  }
-
-  function openCheck(target: CheckTarget) {
-    const base = builtin.value;
-    if (!base) return;
-    view.value = { kind: 'check', check: createCheck(target, { builtin: base, transport }), back: view.value };
-  }
+  // --- editor and check ---------------------------------------------------------------------------
+  const openers = editorOpeners({ builtin, packs, view, notice, transport });
 
   return {
     loaded,
@@ -445,10 +432,7 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
       await act(() => transport.remove(id));
       if (rec) say('ok', 'options.list.removed', { name: nameOf(rec.pack) });
     },
-    editPack,
-    duplicateBuiltin,
-    editPersonal,
-    openCheck,
+    ...openers,
     back() {
       const v = view.value;
       view.value = v.kind === 'check' ? v.back : { kind: 'list' };

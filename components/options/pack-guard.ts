@@ -1,10 +1,12 @@
-import { builtinIdTaken, parsePackBytes, type PackParse } from '../../core/pack/parse';
+import { builtinIdTaken, parsePackBytes, refusal, type PackParse } from '../../core/pack/parse';
+import type { Issue } from '../../core/schema/issue-text';
 
-export { findMarkup, pathString } from '../../core/pack/markup';
+export { pathString } from '../../core/pack/markup';
 
+/** A problem of the draft in the editor: its printed path (the form's fields are found by it) and the issue itself. */
 export interface PathIssue {
   path: string;
-  message: string;
+  issue: Issue;
 }
 
 /**
@@ -13,6 +15,6 @@ export interface PathIssue {
  */
 export function readPack(bytes: Uint8Array, builtinId: string): PackParse {
   const r = parsePackBytes(bytes);
-  if (r.ok && r.pack.id === builtinId) return { ok: false, error: `id: ${builtinIdTaken(r.pack.id)}` };
+  if (r.ok && r.pack.id === builtinId) return refusal([builtinIdTaken(r.pack.id)], structuredClone(r.pack) as Record<string, unknown>);
   return r;
 }

@@ -59,11 +59,19 @@ export function AdviceSection({ model, type }: { model: PanelModel; type: TypeVe
   const company = pack.companyStrategy ? pack.companyStrategies?.[pack.companyStrategy] : undefined;
   const companyAdvice = unclear ? company?.summary : company?.advice?.[type];
   const expects = unclear ? undefined : pack.types?.[type]?.expects;
+  // A type's first boundary is on the type card already (TypeCard's top boundary): the list gives the others.
+  const boundaries = (unclear ? section?.boundaries : section?.boundaries?.slice(1)) ?? [];
+  const onTypeCard = !unclear && Boolean(section?.boundaries?.length);
   return (
     <>
       <section class="card advice" aria-labelledby="boundaries-h">
         <h2 id="boundaries-h">{t('boundaries.heading')}</h2>
-        {section?.boundaries?.length ? <TextList items={section.boundaries} testId="boundaries" /> : <p class="muted" data-testid="boundaries">{t('advice.none')}</p>}
+        {onTypeCard && (
+          <p class="muted" data-testid="boundaries-top-note">
+            {t(boundaries.length ? 'boundaries.topAbove' : 'boundaries.onlyTop')}
+          </p>
+        )}
+        {boundaries.length ? <TextList items={boundaries} testId="boundaries" /> : !onTypeCard && <p class="muted" data-testid="boundaries">{t('advice.none')}</p>}
         <PackSource model={model} path={`${path}.boundaries`} />
       </section>
       <section class="card advice" aria-labelledby="strategy-h">

@@ -12,7 +12,10 @@ function fieldLabel(field: string): string {
     type: 'audit.field.type',
     serviceLevel: 'audit.field.serviceLevel',
     vip: 'audit.field.vip',
+    // Entries written before tags were edited one at a time list every tag.
     tags: 'audit.field.tags',
+    'tag added': 'audit.field.tagAdded',
+    'tag removed': 'audit.field.tagRemoved',
     replyLang: 'audit.field.replyLang',
     note: 'audit.field.note',
     'note pinned': 'audit.field.notePinned',

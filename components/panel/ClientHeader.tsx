@@ -29,6 +29,10 @@ export function ClientHeader({ model, snapshot, linked = [], onSplit = () => {} 
         <span data-testid="message-count">{t('ticket.messages', { n: snapshot.conversation.length })}</span>
         {' · '}
         {t('ticket.clientMessages', { n: fromClient })}
+        {' · '}
+        <span data-testid="read-via">
+          {t(`source.${snapshot.source}`)}, {t(`via.${snapshot.via}`)}
+        </span>
       </p>
       {(c.notes || Object.keys(c.fields).length > 0) && (
         <details class="client__helpdesk" data-testid="helpdesk-fields">
@@ -45,9 +49,6 @@ export function ClientHeader({ model, snapshot, linked = [], onSplit = () => {} 
         </details>
       )}
       <LinkedRecords records={linked} onSplit={onSplit} />
-      <p class="client__via muted" data-testid="read-via">
-        {t(`source.${snapshot.source}`)} · {t(`via.${snapshot.via}`)}
-      </p>
     </section>
   );
 }

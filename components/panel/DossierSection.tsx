@@ -1,8 +1,11 @@
-import { useSignal } from '@preact/signals';
+import type { DossierChange } from '../../core/store/apply-edit';
 import type { ClientRecord } from '../../core/store/db';
 import { formatTime, t } from '../i18n';
+import { ErrorLine } from './ChoiceWithReason';
+import { useEditRun } from './edit-error';
 import { ForgetClient } from './ForgetClient';
 import type { PanelModel } from './model';
+import { useInputDraft } from './use-input-draft';
 import { vipWords } from './vip-words';
 
 /**
@@ -10,15 +13,19 @@ import { vipWords } from './vip-words';
  * agent's tags and VIP mark. When the client is VIP for another reason, that reason shows beside the mark.
  */
 export function DossierSection({ model, client }: { model: PanelModel; client: ClientRecord }) {
-  const tagDraft = useSignal('');
+  const tagDraft = useInputDraft(model.drafts, client.key, 'tag');
+  const { error, run: runEdit } = useEditRun('dossier.tagError');
+  // A change, not the list: another panel's tags, added meanwhile, stay.
+  const run = (change: DossierChange) => runEdit(model.edit(change));
   const vip = model.vip.value;
   const otherVip = vip && !(vip.source === 'agent' && vip.by === 'flag') ? vip : null;
-  const addTag = (e: Event) => {
+  const addTag = async (e: Event) => {
     e.preventDefault();
     const tag = tagDraft.value.trim();
     if (!tag) return;
-    void model.edit({ kind: 'tags', key: client.key, tags: [...client.tags, tag] });
-    tagDraft.value = '';
+    tagDraft.set('');
+    // Not saved: the tag goes back into the input (and its draft), unless the agent has typed another meanwhile.
+    if (!(await run({ kind: 'tag-add', key: client.key, tag })) && !tagDraft.peek()) tagDraft.set(tag);
   };
   return (
     <section class="card dossier" aria-labelledby="dossier-h" data-testid="dossier">
@@ -53,14 +60,14 @@ export function DossierSection({ model, client }: { model: PanelModel; client: C
               type="button"
               class="tag__remove"
               aria-label={t('dossier.removeTag', { tag })}
-              onClick={() => void model.edit({ kind: 'tags', key: client.key, tags: client.tags.filter((x) => x !== tag) })}
+              onClick={() => void run({ kind: 'tag-remove', key: client.key, tag })}
             >
               ×
             </button>
           </li>
         ))}
       </ul>
-      <form class="inline-form" onSubmit={addTag}>
+      <form class="inline-form" onSubmit={(e) => void addTag(e)}>
         <input
           type="text"
           data-testid="tag-input"
@@ -68,12 +75,13 @@ export function DossierSection({ model, client }: { model: PanelModel; client: C
           placeholder={t('dossier.addTag')}
           aria-label={t('dossier.addTag')}
           value={tagDraft.value}
-          onInput={(e) => (tagDraft.value = (e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => tagDraft.set((e.currentTarget as HTMLInputElement).value)}
         />
         <button type="submit" disabled={!tagDraft.value.trim()}>
           +
         </button>
       </form>
+      <ErrorLine message={error.value} />
       <ForgetClient model={model} />
     </section>
   );

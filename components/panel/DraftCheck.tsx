@@ -1,3 +1,4 @@
+import { useSignal } from '@preact/signals';
 import { t } from '../i18n';
 import type { MessageKey } from '../i18n';
 import type { PanelModel } from './model';
@@ -6,6 +7,11 @@ import type { PanelModel } from './model';
 export function DraftCheck({ model }: { model: PanelModel }) {
   const warnings = model.draftWarnings.value;
   const draft = model.draft.value;
+  const readStatus = useSignal<'empty' | 'none' | null>(null);
+  const readReply = async () => {
+    const r = await model.readReplyIntoDraft();
+    readStatus.value = r === 'read' ? null : r;
+  };
   return (
     <details class="card draft" data-testid="draft-check">
       <summary>
@@ -14,6 +20,16 @@ export function DraftCheck({ model }: { model: PanelModel }) {
       <label class="sr-only" for="draft-input">
         {t('draft.placeholder')}
       </label>
+      <p class="draft__actions">
+        <button type="button" class="link" data-testid="draft-read" onClick={() => void readReply()}>
+          {t('draft.read')}
+        </button>
+        {readStatus.value && (
+          <span class="muted" data-testid="draft-read-status" role="status">
+            {t(readStatus.value === 'empty' ? 'draft.readEmpty' : 'draft.readNone')}
+          </span>
+        )}
+      </p>
       <textarea
         id="draft-input"
         data-testid="draft-input"
@@ -29,11 +45,11 @@ export function DraftCheck({ model }: { model: PanelModel }) {
             {warnings.map((w, i) => (
               <li key={i} data-rule={w.rule}>
                 {t(`draft.${w.rule}` as MessageKey, w.vars)}
+                {w.quote && ' '}
                 {w.quote && (
-                  <>
-                    {' '}
-                    <q class="muted">{w.quote}</q>
-                  </>
+                  <span class="draft__quote muted" data-testid="draft-quote">
+                    {t('draft.quote', { quote: w.quote })}
+                  </span>
                 )}
               </li>
             ))}

@@ -1,6 +1,6 @@
 import type { VisitRecord } from '../../core/store/db';
 import { CLIENT_TYPES, LIFECYCLE_STAGES } from '../../core/taxonomy';
-import { formatTime, lang, t } from '../i18n';
+import { formatDay, formatTime, lang, t } from '../i18n';
 import type { PanelModel } from './model';
 import { loc, percent, typeName } from './pack-text';
 
@@ -8,6 +8,8 @@ const DAY = 86_400_000;
 const W = 320;
 const ROW = 14;
 const PAD = 8;
+/** Room under the plot for the date axis. */
+const AXIS = 14;
 
 /**
  * Type and lifecycle stage over the last days, one point per visit, drawn as plain SVG:
@@ -22,7 +24,15 @@ export function HistoryChart({ model, visits, days = 90, now = Date.now() }: { m
   const typeY = (type: string) => PAD + typeRows.indexOf(type as (typeof typeRows)[number]) * ROW;
   const stageTop = PAD * 2 + typeRows.length * ROW;
   const stageY = (stage: string) => stageTop + (LIFECYCLE_STAGES.length - 1 - LIFECYCLE_STAGES.indexOf(stage as (typeof LIFECYCLE_STAGES)[number])) * (ROW / 2);
-  const height = stageTop + LIFECYCLE_STAGES.length * (ROW / 2) + PAD;
+  const axisY = stageTop + LIFECYCLE_STAGES.length * (ROW / 2) + PAD / 2;
+  const height = axisY + AXIS;
+  const ticks = [
+    { at: from, anchor: 'start', label: formatDay(from) },
+    { at: from + (now - from) / 2, anchor: 'middle', label: formatDay(from + (now - from) / 2) },
+    { at: now, anchor: 'end', label: t('history.today') },
+  ] as const;
+  const present = typeRows.filter((type) => shown.some((v) => (v.type ?? 'unknown') === type));
+  const name = (type: string) => (pack ? typeName(pack, type as (typeof typeRows)[number], lang.value) : type);
   const staged = shown.filter((v) => v.stage);
   const path = staged.map((v, i) => `${i ? 'L' : 'M'}${x(v.at).toFixed(1)},${stageY(v.stage!).toFixed(1)}`).join(' ');
   return (
@@ -36,6 +46,14 @@ export function HistoryChart({ model, visits, days = 90, now = Date.now() }: { m
             <line key={type} x1={PAD} x2={W - PAD} y1={typeY(type)} y2={typeY(type)} class="history__grid" />
           ))}
           {path && <path d={path} class="history__stage-line" />}
+          <g data-testid="history-axis" class="history__axis">
+            <line x1={PAD} x2={W - PAD} y1={axisY} y2={axisY} />
+            {ticks.map((tick) => (
+              <text key={tick.anchor} x={x(tick.at)} y={axisY + AXIS - 3} text-anchor={tick.anchor}>
+                {tick.label}
+              </text>
+            ))}
+          </g>
           {shown.map((v) => (
             <circle key={v.id} data-testid="history-point" data-type={v.type ?? 'unknown'} data-stage={v.stage} cx={x(v.at)} cy={typeY(v.type ?? 'unknown')} r={4} class={`history__point history__point--${v.type ?? 'unknown'}`}>
               <title>
@@ -46,6 +64,26 @@ export function HistoryChart({ model, visits, days = 90, now = Date.now() }: { m
             </circle>
           ))}
         </svg>
+      )}
+      {shown.length > 0 && (
+        <ul class="history__legend" data-testid="history-legend">
+          {present.map((type) => (
+            <li key={type} data-type={type}>
+              <svg class="history__swatch" viewBox="0 0 10 10" aria-hidden="true">
+                <circle cx={5} cy={5} r={4} class={`history__point history__point--${type}`} />
+              </svg>
+              {name(type)}
+            </li>
+          ))}
+          {path && (
+            <li data-type="stage">
+              <svg class="history__swatch" viewBox="0 0 10 10" aria-hidden="true">
+                <path d="M0,8 L5,8 L5,2 L10,2" class="history__stage-line" />
+              </svg>
+              {t('history.stageLine')}
+            </li>
+          )}
+        </ul>
       )}
       {shown.length > 0 && (
         <details class="history__table" data-testid="history-table-toggle">

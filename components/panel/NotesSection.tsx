@@ -1,27 +1,20 @@
 import { useSignal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
 import type { NoteRecord } from '../../core/store/db';
-import { describeStorageError, isStorageError } from '../../core/privacy';
 import { formatTime, t } from '../i18n';
 import { ErrorLine } from './ChoiceWithReason';
+import { useEditRun } from './edit-error';
 import type { PanelModel } from './model';
 import { NotesLock } from './NotesLock';
-
-const errorText = (err: unknown) =>
-  isStorageError(err) ? describeStorageError(err) : t('notes.error', { error: err instanceof Error ? err.message : String(err) });
+import { useInputDraft } from './use-input-draft';
 
 function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; model: PanelModel }) {
   const editing = useSignal<string | null>(null);
-  const error = useSignal('');
-  const run = async (p: Promise<void>) => {
-    try {
-      await p;
-      error.value = '';
-      return true;
-    } catch (err) {
-      error.value = errorText(err);
-      return false;
-    }
-  };
+  /** When the note the agent started editing was last changed: the store refuses the edit if it changed since. */
+  const since = useSignal(note.updatedAt);
+  const latest = useRef(note.updatedAt);
+  latest.current = note.updatedAt;
+  const { error, run } = useEditRun('notes.error');
   return (
     <li class={note.pinned ? 'notes__item notes__item--pinned' : 'notes__item'} data-testid="note" data-pinned={note.pinned}>
       {note.locked ? (
@@ -47,7 +40,15 @@ function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; mo
             <button type="button" class="link" data-testid="note-pin" aria-pressed={note.pinned} onClick={() => void run(model.edit({ kind: 'note-pin', key: note.clientKey, id: note.id, pinned: !note.pinned }))}>
               {note.pinned ? t('notes.unpin') : t('notes.pin')}
             </button>
-            <button type="button" class="link" data-testid="note-edit" onClick={() => (editing.value = note.text)}>
+            <button
+              type="button"
+              class="link"
+              data-testid="note-edit"
+              onClick={() => {
+                editing.value = note.text;
+                since.value = note.updatedAt;
+              }}
+            >
               {t('notes.edit')}
             </button>
             <button type="button" class="link danger" data-testid="note-delete" onClick={() => void run(model.edit({ kind: 'note-delete', key: note.clientKey, id: note.id }))}>
@@ -61,7 +62,9 @@ function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; mo
               class="link"
               data-testid="note-save"
               onClick={async () => {
-                if (await run(model.edit({ kind: 'note-text', key: note.clientKey, id: note.id, text: editing.value ?? '' }))) editing.value = null;
+                if (await run(model.edit({ kind: 'note-text', key: note.clientKey, id: note.id, text: editing.value ?? '', since: since.value }))) editing.value = null;
+                // Changed meanwhile: the agent's text stays, and saving again replaces the note as it is now.
+                else since.value = latest.current;
               }}
             >
               {t('notes.save')}
@@ -79,20 +82,14 @@ function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; mo
 
 /** Private notes on the client, pinned first, newest first; add, edit, pin, delete. */
 export function NotesSection({ model }: { model: PanelModel }) {
-  const draft = useSignal('');
-  const error = useSignal('');
+  const draft = useInputDraft(model.drafts, model.clientKey.value, 'note');
+  const { error, run } = useEditRun('notes.error');
   const notes = model.dossier.value.notes;
   const submit = async (e: Event) => {
     e.preventDefault();
     const text = draft.value.trim();
-    if (!text) return;
-    try {
-      await model.addNote(text);
-      draft.value = '';
-      error.value = '';
-    } catch (err) {
-      error.value = errorText(err);
-    }
+    // Saved: the draft goes; not saved, it stays in the input.
+    if (text && (await run(model.addNote(text)))) draft.set('');
   };
   return (
     <section class="card notes" data-testid="dossier-notes" aria-labelledby="notes-h">
@@ -118,7 +115,7 @@ export function NotesSection({ model }: { model: PanelModel }) {
           maxLength={20000}
           placeholder={t('notes.placeholder')}
           value={draft.value}
-          onInput={(e) => (draft.value = (e.currentTarget as HTMLTextAreaElement).value)}
+          onInput={(e) => draft.set((e.currentTarget as HTMLTextAreaElement).value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
           }}

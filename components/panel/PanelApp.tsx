@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { STORAGE_FULL } from '../../core/protocol';
+import { STORAGE_FULL } from '../../core/messages/page-report';
 import type { Omitted } from '../../core/schema/snapshot';
 import type { ClientRecord } from '../../core/store/db';
 import { lang, t } from '../i18n';

@@ -67,8 +67,10 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
   const message = (o: Outcome) => (o === 'inserted' ? t('phrases.inserted') : o === 'copied' ? t('phrases.copiedNoComposer') : t('phrases.copyFailed'));
   return (
     <section class="card phrases" aria-labelledby="phrases-h">
-      <h2 id="phrases-h">{t('phrases.heading')}</h2>
-      <p class="muted phrases__hint">{t('phrases.keyHint')}</p>
+      <div class="phrases__head">
+        <h2 id="phrases-h">{t('phrases.heading')}</h2>
+        <span class="muted phrases__hint">{t('phrases.keyHint')}</span>
+      </div>
       <p class="phrases__lang muted" data-testid="reply-lang" data-lang={reply.lang} data-source={reply.source}>
         {t('phrases.replyIn', { language: t(`lang.in.${reply.lang}`) })} {t(`phrases.replyFrom.${reply.source}`)}
         {!inReplyLang.length && all.length > 0 && <> {t('phrases.noneInLang', { language: t(`lang.in.${reply.lang}`) })}</>}{' '}

@@ -16,7 +16,10 @@ export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: 
   const topBoundary = shown === 'unknown' ? undefined : pack.types?.[shown]?.boundaries?.[0];
   return (
     <section class={`card type type--${shown}`} aria-labelledby="type-h">
-      <h2 id="type-h">{t('type.heading')}</h2>
+      {/* The type's name is what the eye looks for: the card's heading is for screen readers. */}
+      <h2 id="type-h" class="sr-only">
+        {t('type.heading')}
+      </h2>
       <p class="sr-only" aria-live="polite">
         {t('type.confidenceSr', { type: typeName(pack, shown, l), words: t(`certainty.${certainty(c.probabilities[shown])}`), p: percent(c.probabilities[shown]) })}
       </p>
@@ -40,7 +43,6 @@ export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: 
           </button>
         </p>
       )}
-      {shown !== 'unknown' && pack.types?.[shown]?.summary && <p class="type__summary muted">{loc(pack.types[shown]!.summary, l)}</p>}
       {shown === 'unknown' && <p class="muted">{t('type.unknownHint')}</p>}
       {topBoundary && (
         <p class="type__boundary" data-testid="top-boundary">
@@ -66,6 +68,11 @@ export function TypeDetails({ model, analysis, snapshot }: { model: PanelModel; 
   return (
     <section class="card" aria-labelledby="why-h">
       <h2 id="why-h">{t('type.evidence')}</h2>
+      {shown !== 'unknown' && pack.types?.[shown]?.summary && (
+        <p class="type__summary muted" data-testid="type-summary">
+          <strong>{typeName(pack, shown, l)}:</strong> {loc(pack.types[shown]!.summary, l)}
+        </p>
+      )}
       {analysis.overridden && (
         <p class="muted type__model">
           {t('type.modelSays', { type: typeName(pack, c.type, l), p: percent(c.confidence) })}

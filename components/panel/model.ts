@@ -7,7 +7,7 @@ import { caseInput } from '../../core/eval/labelled';
 import type { TypeModel } from '../../core/classifier/type-model';
 import { checkDraft } from '../../core/draft-check';
 import type { EffectivePack } from '../../core/pack/merge';
-import type { TabState } from '../../core/protocol';
+import type { TabState } from '../../core/messages/page-report';
 import type { DossierChange } from '../../core/store/apply-edit';
 import type { CorrectionRecord } from '../../core/store/db';
 import { EMPTY_DOSSIER, sameVerdict, visitIdOf, type ClientSummary, type DossierView, type LockState } from '../../core/store/dossier-view';
@@ -200,11 +200,15 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     unlockNotes: (passphrase: string) => transport.unlockNotes(passphrase),
     setUpNotesLock: (passphrase: string) => transport.setUpNotesLock(passphrase),
     lockNotes: () => transport.lockNotes(),
-    /** Deletes every trace of the client in view (optionally never to record them again) and goes back. */
+    /** What the agent typed and has not saved, per client and input. */
+    drafts: transport.drafts,
+    /** Deletes every trace of the client in view (their unsaved text too; optionally never to record them again) and goes back. */
     async forget(neverAgain: boolean) {
       const key = clientKey.value;
       if (!key) return;
+      const keys = [key, ...dossier.value.linked.map((r) => r.key)];
       await transport.forget(key, neverAgain);
+      await transport.drafts.forget(keys);
       view.value = view.value.kind === 'dossier' ? { kind: 'clients' } : view.value;
     },
     async undoOverride() {
@@ -222,6 +226,14 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       } catch {
         return 'failed';
       }
+    },
+    /** Puts what the agent has written in the helpdesk's reply box into the draft check; false when there is none. */
+    async readReplyIntoDraft(): Promise<'read' | 'empty' | 'none'> {
+      const r = await transport.readReply();
+      if (!r.ok) return 'none';
+      if (!r.text.trim()) return 'empty';
+      draft.value = r.text;
+      return 'read';
     },
     /** Searches dossiers as the agent types; a slower older answer never replaces a newer one. */
     async search(query: string) {

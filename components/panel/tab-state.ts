@@ -1,4 +1,4 @@
-import { TabState } from '../../core/protocol';
+import { TabState } from '../../core/messages/page-report';
 
 /**
  * The stored state of a tab, if it still describes what the tab shows.

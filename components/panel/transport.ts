@@ -1,9 +1,10 @@
 import type { LearnedModel, LearningExample } from '../../core/classifier/learner';
 import type { TypeModel } from '../../core/classifier/type-model';
-import type { InsertResult } from '../../core/insert-protocol';
-import type { TabState } from '../../core/protocol';
+import type { DraftStore } from '../../core/input-drafts';
+import type { InsertResult, ReadReplyResult } from '../../core/messages/reply-box';
+import type { TabState } from '../../core/messages/page-report';
 import type { Unsubscribe } from '../../core/store/dossier-view';
-import type { StoreService } from '../../core/store/store-service';
+import type { StoreService } from '../../core/store/port/service';
 import type { Lang } from '../../core/taxonomy';
 
 export type { DossierView, Unsubscribe } from '../../core/store/dossier-view';
@@ -19,10 +20,14 @@ export interface PanelTransport extends StoreService {
   copyText(text: string): Promise<void>;
   /** Puts text into the followed tab's reply box (never sends it). */
   insertText(text: string): Promise<InsertResult>;
+  /** What is in the followed tab's reply box now. */
+  readReply(): Promise<ReadReplyResult>;
   /** The shipped type model (a data file of the extension, read once per page). */
   loadTypeModel(): Promise<TypeModel>;
   /** Builds the local model from corrections and pack examples (in a Worker where there is one). */
   learn(examples: LearningExample[]): Promise<LearnedModel>;
   loadLang(): Promise<Lang>;
   saveLang(lang: Lang): Promise<void>;
+  /** What the agent typed and has not saved, per client and input (the browser's session storage). */
+  drafts: DraftStore;
 }

@@ -1,4 +1,4 @@
-import { BUILTIN_PACK_ID, builtinIdTaken, checkPackValue, MAX_PACK_BYTES, packSize, type PackCheck } from '../pack/parse';
+import { BUILTIN_PACK_ID, builtinIdTaken, checkPackValue, MAX_PACK_BYTES, packSizeIssue, type PackCheck } from '../pack/parse';
 import { z } from '../schema/zod';
 import { Lang } from '../taxonomy';
 import { reindexedV8 } from '../store/search-words-v8';
@@ -20,9 +20,9 @@ export const DIGEST_SINCE = 2;
  */
 function checkTeamPack(raw: unknown): PackCheck {
   const size = JSON.stringify(raw)?.length ?? 0;
-  if (size > MAX_PACK_BYTES) return { ok: false, issues: [{ path: [], message: `is ${packSize(size)}` }] };
+  if (size > MAX_PACK_BYTES) return { ok: false, issues: [packSizeIssue(size)] };
   const r = checkPackValue(raw);
-  return r.ok && r.pack.id === BUILTIN_PACK_ID ? { ok: false, issues: [{ path: ['id'], message: builtinIdTaken(r.pack.id) }] } : r;
+  return r.ok && r.pack.id === BUILTIN_PACK_ID ? { ok: false, issues: [builtinIdTaken(r.pack.id)] } : r;
 }
 
 /** A team pack in a backup, each problem at its path and naming the pack. */

@@ -1,3 +1,4 @@
+import { looksLikePack } from '../pack/parse';
 import { formatIssues } from '../schema/format-issues';
 import { z } from '../schema/zod';
 import { pacer, type PaceOptions } from './pace';
@@ -13,7 +14,10 @@ export const MAX_BACKUP_BYTES = 1_500_000_000;
  */
 export type BackupParse = BackupRead | BackupRefused;
 export type BackupRead = { ok: true; backup: Backup; integrity: 'verified' | 'absent' };
-export type BackupRefused = { ok: false; error: string; integrity?: 'mismatch' | 'missing' };
+export type BackupRefused = { ok: false; error: string; integrity?: 'mismatch' | 'missing'; pack?: true };
+
+/** A strategy pack picked where a backup belongs: the page offers to import it as a pack instead. */
+const A_PACK = { ok: false, pack: true, error: 'this is a strategy pack, not a backup: import it under Packs' } as const;
 
 const TOO_LARGE = { ok: false, error: 'the file is too large to be a Tipazh backup' } as const;
 const MISMATCH = { ok: false, integrity: 'mismatch', error: 'the file’s digest does not match its content: it was changed or damaged after it was written' } as const;
@@ -42,6 +46,7 @@ function* readSteps(text: string, digest: 'verified' | 'absent'): Generator<{ do
     const truncated = /end of (JSON )?input|Unterminated/i.test(msg);
     return { ok: false, error: truncated ? `the file ends early (truncated at character ${text.length}): ${msg}` : `not valid JSON: ${msg}` };
   }
+  if (looksLikePack(raw)) return A_PACK;
   const file = BackupEnvelope.safeParse(raw);
   // From here the envelope's lists hold the file's records, and each slice is let go once checked: the page
   // holds a large file about once, not twice (the checked records are copies).

@@ -112,4 +112,3 @@ export function mergeIncomingPersons(localPersons: readonly PersonRecord[], inco
   return set;
 }
 
-export type PersonSet = ReturnType<typeof personSet>;

@@ -1,17 +1,13 @@
-import type { ClientRecord, InstalledPack, NoteRecord, PersonRecord, TipazhDb, VisitRecord } from '../store/db';
+import type { ClientRecord, NoteRecord, PersonRecord, TipazhDb, VisitRecord } from '../store/db';
 import { visitsOf } from '../store/visits';
 import { notesOf } from '../store/notes';
 import { Backup, backupClientOf, BACKUP_KEYS, BACKUP_TABLES, STORED_TABLES, type BackupTable } from './format';
+import { clientNamer, conflictOf, stamp, type Conflict, type ConflictClient } from './restore-conflicts';
 import { mergeIncomingPersons, type LocalIdentities } from './restore-persons';
 import { pacer, type PaceOptions } from './pace';
 import { dossierParts, writeQueue, type DossierParts } from './restore-writes';
 
-/** A record where this browser has a newer, different copy than the backup: restoring would overwrite it. */
-export interface Conflict {
-  table: BackupTable;
-  id: string;
-  label: string;
-}
+export type { Conflict } from './restore-conflicts';
 
 export interface RestorePlan {
   add: Record<BackupTable, number>;
@@ -24,22 +20,6 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const keyOf = BACKUP_KEYS;
 /** How many records are compared (or queued for writing) between two progress reports. */
 const CHUNK = 2000;
-
-/** When a record last changed, for the tables where "newer" means something. */
-function stamp(table: BackupTable, r: Record<string, unknown>): number | undefined {
-  switch (table) {
-    case 'clients':
-      return (r as ClientRecord).updatedAt ?? (r as ClientRecord).lastSeen;
-    case 'notes':
-      return (r as NoteRecord).updatedAt;
-    case 'packs':
-      return (r as InstalledPack).updatedAt;
-    case 'visits':
-      return r.at as number;
-    default:
-      return undefined;
-  }
-}
 
 type Decision = 'add' | 'take' | 'keep' | 'merge' | 'conflict';
 
@@ -55,14 +35,11 @@ function decide(table: KeyedTable, local: Record<string, unknown> | undefined, i
   return 'conflict';
 }
 
-const labelOf = (table: BackupTable, r: Record<string, unknown>) =>
-  table === 'clients' ? String((r as ClientRecord).name || r.key) : table === 'notes' ? String((r as NoteRecord).text).slice(0, 60) : table === 'packs' ? String(r.id) : String(r[keyOf[table]]);
-
-/** Counts one decision in the plan. */
-function tally(plan: RestorePlan, table: BackupTable, d: Decision, row: Record<string, unknown>) {
+/** Counts one decision in the plan; a conflict names the record (see restore-conflicts.ts). */
+function tally(plan: RestorePlan, table: BackupTable, d: Decision, row: Record<string, unknown>, local: Record<string, unknown> | undefined, clientByKey: (key: string) => ConflictClient) {
   if (d === 'add') plan.add[table]++;
   else if (d === 'take' || d === 'merge') plan.update[table]++;
-  else if (d === 'conflict') plan.conflicts.push({ table, id: String(row[keyOf[table]]), label: labelOf(table, row) });
+  else if (d === 'conflict') plan.conflicts.push(conflictOf(table, String(row[keyOf[table]]), local!, row, clientByKey));
 }
 
 type Row = Record<string, unknown>;
@@ -128,7 +105,8 @@ async function localIdentities(db: TipazhDb): Promise<LocalIdentities> {
  */
 export async function planRestore(db: TipazhDb, backup: Backup, onProgress?: (done: number, total: number) => void, pace?: PaceOptions): Promise<RestorePlan> {
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
-  const { locals, persons, localPersons } = await db.transaction('r', STORED_TABLES.map((t) => db.table(t)), () => readLocals(db, backup));
+  const { locals, others, persons, localPersons } = await db.transaction('r', STORED_TABLES.map((t) => db.table(t)), () => readLocals(db, backup));
+  const clientByKey = clientNamer([...(locals.clients.values() as MapIterator<ClientRecord>), ...others], backup);
   for (const c of backup.data.clients) persons.link(c);
   tallyPersons(plan, persons.changes().writes, localPersons);
   const total = KEYED_TABLES.reduce((n, t) => n + backup.data[t].length, 0);
@@ -137,7 +115,10 @@ export async function planRestore(db: TipazhDb, backup: Backup, onProgress?: (do
   for (const table of KEYED_TABLES) {
     const rows = backup.data[table] as Row[];
     for (let at = 0; at < rows.length; at += CHUNK) {
-      for (const row of rows.slice(at, at + CHUNK)) tally(plan, table, decide(table, locals[table].get(row[keyOf[table]] as string), row), row);
+      for (const row of rows.slice(at, at + CHUNK)) {
+        const local = locals[table].get(row[keyOf[table]] as string);
+        tally(plan, table, decide(table, local, row), row, local, clientByKey);
+      }
       onProgress?.((done += Math.min(CHUNK, rows.length - at)), total);
       await paced();
     }
@@ -169,13 +150,13 @@ const IN_DOSSIERS: KeyedTable[] = ['visits', 'notes'];
 const APART = KEYED_TABLES.filter((t) => !IN_DOSSIERS.includes(t) && t !== 'clients');
 
 /** What a restore stores for one table's backup rows, given the local copies (updated as it goes, so a repeated key sees the one before). */
-function tableWrites(table: KeyedTable, rows: Row[], local: Map<string, Row>, plan: RestorePlan, dossiers: DossierParts, conflicts?: 'keep-local' | 'take-backup'): Row[] {
+function tableWrites(table: KeyedTable, rows: Row[], local: Map<string, Row>, plan: RestorePlan, dossiers: DossierParts, clientByKey: (key: string) => ConflictClient, conflicts?: 'keep-local' | 'take-backup'): Row[] {
   const writes: Row[] = [];
   for (const row of rows) {
     const id = row[keyOf[table]] as string;
     const current = local.get(id);
     const d = decide(table, current, row);
-    tally(plan, table, d, row);
+    tally(plan, table, d, row, current, clientByKey);
     const next = chosen(table, d, current, row, conflicts);
     if (table === 'visits') {
       if (next) dossiers.addVisit(next as VisitRecord);
@@ -207,7 +188,8 @@ export async function applyRestore(
   await db.transaction('rw', STORED_TABLES.map((t) => db.table(t)), async () => {
     const { locals, others, waiting, persons, localPersons } = await readLocals(db, backup);
     const dossiers = dossierParts({ visits: locals.visits.values() as MapIterator<VisitRecord>, notes: locals.notes.values() as MapIterator<NoteRecord>, waiting });
-    const decide = (table: KeyedTable, rows: Row[]) => tableWrites(table, rows, locals[table], plan, dossiers, opts.conflicts);
+    const clientByKey = clientNamer([...(locals.clients.values() as MapIterator<ClientRecord>), ...others], backup);
+    const decide = (table: KeyedTable, rows: Row[]) => tableWrites(table, rows, locals[table], plan, dossiers, clientByKey, opts.conflicts);
     // Progress counts the backup's records as the writes holding them land, and the persons a restore adds
     // (`total` is known before the first write lands: nothing below waits until then).
     let total = 0;

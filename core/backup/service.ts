@@ -1,6 +1,6 @@
-import { NeverRecord, parseNeverRecordText } from '../privacy';
+import { type NeverRecord, parseNeverRecordText } from '../privacy';
 import type { TipazhDb } from '../store/db';
-import { getNeverRecord, setNeverRecord } from '../store/never-record';
+import { editNeverRecord, getNeverRecord } from '../store/never-record';
 import { exportBackup } from './export';
 import type { Backup } from './format';
 import { readBackup } from './read-backup';
@@ -34,10 +34,7 @@ export function dataService(db: TipazhDb, settings: { read(): Promise<Record<str
       return plan;
     },
     neverRecordText: async () => neverRecordToText(await getNeverRecord(db)),
-    async saveNeverRecordText(text: string) {
-      const list = parseNeverRecordText(text);
-      await setNeverRecord(db, list);
-      return neverRecordToText(list);
-    },
+    /** Saves what the agent changed in the list since it was shown to them as `was` (see editNeverRecord). */
+    saveNeverRecordText: async (text: string, was: string) => neverRecordToText(await editNeverRecord(db, parseNeverRecordText(was), parseNeverRecordText(text))),
   };
 }

@@ -1,6 +1,9 @@
 import { z } from '../schema/zod';
 import { ClassifyInput } from '../classifier/input';
-import { formatIssues } from '../schema/format-issues';
+import { pathString } from '../schema/format-issues';
+import { explainIssues } from '../schema/explain-issues';
+import type { Issue } from '../schema/issue-text';
+import { jsonProblem } from '../schema/json-issue';
 import { Lang, TypeVerdict } from '../taxonomy';
 
 const Count = z.number().check(z.int(), z.nonnegative());
@@ -46,22 +49,33 @@ export const writerOf = (c: { id: string }) => c.id.split('-')[0]!;
 
 export const caseInput = (c: LabelledCase): ClassifyInput => ({ messages: c.messages, history: c.history, deal: c.deal });
 
-/** Parses JSON Lines; a bad line is reported with its line number and path, the others still count. */
-export function parseJsonl(text: string): { cases: LabelledCase[]; errors: string[] } {
+/** A line of a .jsonl file that was skipped, and why (each problem at its path inside the line's case). */
+export interface JsonlProblem {
+  line: number;
+  issues: Issue[];
+}
+
+/**
+ * Parses JSON Lines; a bad line is reported with its line number and path, the others still count: `problems`
+ * for a page to word in its language, `errors` the same as English lines.
+ */
+export function parseJsonl(text: string): { cases: LabelledCase[]; errors: string[]; problems: JsonlProblem[] } {
   const cases: LabelledCase[] = [];
-  const errors: string[] = [];
+  const problems: JsonlProblem[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
     let raw: unknown;
     try {
       raw = JSON.parse(line);
     } catch (e) {
-      errors.push(`line ${i + 1}: not JSON (${(e as Error).message})`);
+      problems.push({ line: i + 1, issues: [jsonProblem(line, e, { oneLine: true })] });
       return;
     }
     const r = LabelledCase.safeParse(raw);
     if (r.success) cases.push(r.data);
-    else errors.push(`line ${i + 1}: ${formatIssues(r.error, 3).replace(/\n/g, '; ')}`);
+    else problems.push({ line: i + 1, issues: explainIssues(LabelledCase, raw, r.error.issues) });
   });
-  return { cases, errors };
+  const lineOf = (issue: Issue) => (issue.path.length ? `${pathString(issue.path)}: ${issue.message}` : issue.message);
+  const errors = problems.map((p) => `line ${p.line}: ${[...p.issues.slice(0, 3).map(lineOf), ...(p.issues.length > 3 ? [`… and ${p.issues.length - 3} more`] : [])].join('; ')}`);
+  return { cases, errors, problems };
 }

@@ -23,13 +23,23 @@ export interface EvalReport {
   unknownRate: number;
   /** Expected calibration error over 10 confidence bins. */
   calibrationError: number;
-  /** Mean F1 over the labels the set has or that were answered. */
+  /** Mean F1 over `scored`. */
   macroF1: number;
+  /** The labels macro-F1 averages over (see `evaluate`). */
+  scored: TypeVerdict[];
 }
+
+/**
+ * Which labels macro-F1 averages over: `present-or-answered` (the default, as scikit-learn does: the labels the
+ * set has or that were answered, so a label answered but never right still counts), or `labelled`, the labels
+ * the set has examples of, as "Check this pack" reports it (a pack's few examples rarely cover every label; an
+ * answer of a label with no examples still costs the recall of the example's own label).
+ */
+export type MacroOver = 'present-or-answered' | 'labelled';
 
 const ratio = (a: number, b: number) => (b ? a / b : 0);
 
-export function evaluate(preds: Prediction[]): EvalReport {
+export function evaluate(preds: Prediction[], over: MacroOver = 'present-or-answered'): EvalReport {
   const labels: TypeVerdict[] = [...CLIENT_TYPES, 'unknown'];
   const confusion = Object.fromEntries(labels.map((l) => [l, Object.fromEntries(labels.map((p) => [p, 0]))])) as Record<string, Record<string, number>>;
   for (const p of preds) confusion[p.label]![p.predicted]!++;
@@ -50,9 +60,8 @@ export function evaluate(preds: Prediction[]): EvalReport {
     b.correct += Number(p.label === p.predicted);
   }
   const n = preds.length;
-  // Labels the set has, or that were answered (as scikit-learn does): a slice without some label is not
-  // marked down for it, and a label answered but never right still counts.
-  const scored = labels.filter((l) => preds.some((p) => p.label === l || p.predicted === l));
+  // A slice without some label is not marked down for it (see MacroOver).
+  const scored = labels.filter((l) => preds.some((p) => p.label === l || (over === 'present-or-answered' && p.predicted === l)));
   return {
     n,
     accuracy: ratio(preds.filter((p) => p.label === p.predicted).length, n),
@@ -62,6 +71,7 @@ export function evaluate(preds: Prediction[]): EvalReport {
     unknownRate: ratio(preds.filter((p) => p.predicted === 'unknown').length, n),
     calibrationError: bins.reduce((s, b) => s + (b.n ? (b.n / n) * Math.abs(b.conf / b.n - b.correct / b.n) : 0), 0),
     macroF1: scored.length ? scored.reduce((s, l) => s + perClass[l]!.f1, 0) / scored.length : 0,
+    scored,
   };
 }
 

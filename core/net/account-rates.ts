@@ -1,4 +1,4 @@
-import type { SourceId } from '../taxonomy';
+import type { SourceId } from '../source-ids';
 
 /**
  * How many API requests may start in any one second, per helpdesk account, across every tab of that account.

@@ -10,7 +10,10 @@ export interface PackCheck {
   misses: { example: LabelledCase; result: Classification }[];
 }
 
-/** Runs labelled examples through the shipped model with a pack's cues: the metrics a team lead looks at before sharing a change. */
+/**
+ * Runs labelled examples through the shipped model with a pack's cues: the metrics a team lead looks at before
+ * sharing a change. Macro-F1 is over the labels the examples have (`evaluate`'s `labelled`).
+ */
 export function checkPack(model: TypeModel, pack: StrategyPack, examples: readonly LabelledCase[], onProgress?: (done: number, total: number) => void): PackCheck {
   const misses: PackCheck['misses'] = [];
   const labelled = examples.filter((e) => e.label);
@@ -20,5 +23,6 @@ export function checkPack(model: TypeModel, pack: StrategyPack, examples: readon
     onProgress?.(i + 1, labelled.length);
     return { label: example.label!, predicted: result.type, confidence: result.confidence };
   });
-  return { report: evaluate(preds), misses };
+  // Macro-F1 over the labels the examples have: the page names the ones they lack.
+  return { report: evaluate(preds, 'labelled'), misses };
 }

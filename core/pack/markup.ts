@@ -1,4 +1,5 @@
 import { pathString, type PathedIssue } from '../schema/format-issues';
+import { namedIssue } from '../schema/named-issue';
 
 export { pathString };
 
@@ -8,23 +9,30 @@ export { pathString };
 const MARKUP = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|javascript:/i;
 
 /**
- * Texts of a pack that contain HTML or script, at their paths. Examples are left out: they are
- * client conversations, where a pasted tag is real data.
+ * Texts of a pack that contain HTML or script, at their paths. Examples are left out: they are client
+ * conversations, where a pasted tag is real data. Walks with its own stack: the value may be any JSON a file held.
  */
 export function markupIssues(pack: unknown): PathedIssue[] {
+  type Node = { v: unknown; key?: PropertyKey; up?: Node };
+  const pathOf = (n: Node) => {
+    const path: PropertyKey[] = [];
+    for (let at: Node | undefined = n; at?.up; at = at.up) path.push(at.key!);
+    return path.reverse();
+  };
   const out: PathedIssue[] = [];
-  const walk = (v: unknown, path: PropertyKey[]) => {
+  const todo: Node[] = [{ v: pack }];
+  while (todo.length) {
+    const node = todo.pop()!;
+    const v = node.v;
     if (typeof v === 'string') {
       const m = MARKUP.exec(v);
-      if (m) out.push({ path, message: `contains HTML or script (${m[0].slice(0, 40)}); pack texts must be plain text` });
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) if (!(path.length === 0 && k === 'examples')) walk(x, [...path, k]);
+      if (m) out.push(namedIssue(pathOf(node), { issue: 'markup', found: m[0].slice(0, 40) }));
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) todo.push({ v: v[i], key: i, up: node });
+    } else if (v && typeof v === 'object') {
+      const entries = Object.entries(v).filter(([k]) => !(!node.up && k === 'examples'));
+      for (let i = entries.length - 1; i >= 0; i--) todo.push({ v: entries[i]![1], key: entries[i]![0], up: node });
     }
-  };
-  walk(pack, []);
+  }
   return out;
 }
-
-/** The same, with each path printed (`types.tester.phrases[0].text`). */
-export const findMarkup = (pack: unknown): { path: string; message: string }[] => markupIssues(pack).map((i) => ({ path: pathString(i.path), message: i.message }));

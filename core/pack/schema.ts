@@ -18,14 +18,20 @@ import {
 
 export const PACK_SCHEMA_VERSION = 1;
 
-const Text = (max = 2000) => z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
+/**
+ * A check that names its problem: `custom.<issue>` in core/schema/issue-words-*.ts words it in the UI language
+ * (and in English for files checked from the command line).
+ */
+const named = <T>(test: (v: T) => boolean, issue: string) => z.refine<T>(test, { params: { issue } });
+
+const Text = (max = 2000) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 /** Text in both languages; a partial pack may give just one. */
 export const LocText = z
   .strictObject({ en: z.optional(Text()), ru: z.optional(Text()) })
-  .check(z.refine((v) => v.en !== undefined || v.ru !== undefined, 'needs an "en" or a "ru" text'));
+  .check(named((v: { en?: string; ru?: string }) => v.en !== undefined || v.ru !== undefined, 'loc-text-empty'));
 export type LocText = z.infer<typeof LocText>;
 
-const Id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes'));
+const Id = z.string().check(named((s: string) => /^[a-z0-9][a-z0-9-]{0,63}$/.test(s), 'id-format'));
 const Weight = z.number().check(z.minimum(-10), z.maximum(10));
 /** An integer between `min` and `max`. */
 const IntIn = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
@@ -58,7 +64,7 @@ export const Phrase = z.strictObject({
   lang: Lang,
   text: Text(1000).check(
     z.superRefine((text, ctx) => {
-      for (const message of phraseProblems(text)) ctx.addIssue({ code: 'custom', message, input: text });
+      for (const params of phraseProblems(text)) ctx.addIssue({ code: 'custom', params, input: text });
     }),
   ),
 });
@@ -145,10 +151,10 @@ export const Segment = z.strictObject({
   /** Clients in the top `topRevenuePercent` % by revenue belong here (Pareto: 20). */
   topRevenuePercent: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
   /** VIP lists: exact emails, phones (E.164) and email domains. */
-  emails: z.optional(z.array(z.string().check(z.trim(), z.toLowerCase(), z.email('must be an email address'))).check(z.maxLength(10_000))),
-  phones: z.optional(z.array(z.string().check(z.regex(/^\+\d{8,15}$/, 'must be a phone in E.164, e.g. +79035550142'))).check(z.maxLength(10_000))),
+  emails: z.optional(z.array(z.string().check(z.trim(), z.toLowerCase(), z.email())).check(z.maxLength(10_000))),
+  phones: z.optional(z.array(z.string().check(named((s: string) => /^\+\d{8,15}$/.test(s), 'phone'))).check(z.maxLength(10_000))),
   domains: z.optional(
-    z.array(z.string().check(z.trim(), z.toLowerCase(), z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a domain such as example.com'))).check(z.maxLength(1000)),
+    z.array(z.string().check(z.trim(), z.toLowerCase(), named((s: string) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(s), 'domain'))).check(z.maxLength(1000)),
   ),
   /** Client or ticket tags that put a client here. */
   tags: z.optional(z.array(Text(100)).check(z.maxLength(100))),
@@ -171,10 +177,10 @@ export const ClassifierTuning = z.strictObject({
 
 export const StrategyPack = z
   .strictObject({
-    schemaVersion: z.literal(PACK_SCHEMA_VERSION, { error: `must be ${PACK_SCHEMA_VERSION}; this Tipazh reads packs of schema version ${PACK_SCHEMA_VERSION}` }),
+    schemaVersion: z.custom<typeof PACK_SCHEMA_VERSION>((v) => v === PACK_SCHEMA_VERSION, { params: { issue: 'schema-version', version: PACK_SCHEMA_VERSION } }),
     id: Id,
     name: LocText,
-    version: z.string().check(z.regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as 1.2.0')),
+    version: z.string().check(named((s: string) => /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(s), 'semver')),
     author: Text(200),
     description: z.optional(LocText),
     languages: z.array(Lang).check(z.minLength(1), z.maxLength(2)),
@@ -196,10 +202,10 @@ export const StrategyPack = z
         z.maxLength(20),
         z.superRefine((segments, ctx) => {
           const levels = new Set(segments.map((s) => s.priority));
-          if (levels.size > MAX_PRIORITY_LEVELS) ctx.addIssue({ code: 'custom', message: `defines ${levels.size} priority levels; at most ${MAX_PRIORITY_LEVELS} are allowed (more hurts peak-hour quality)` });
+          if (levels.size > MAX_PRIORITY_LEVELS) ctx.addIssue({ code: 'custom', params: { issue: 'priority-levels', n: levels.size, max: MAX_PRIORITY_LEVELS } });
           const seen = new Set<string>();
           segments.forEach((s, i) => {
-            if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate segment id "${s.id}"` });
+            if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], params: { issue: 'duplicate-segment-id', id: s.id } });
             seen.add(s.id);
           });
         }),
@@ -214,12 +220,12 @@ export const StrategyPack = z
       // Phrase ids are unique across the whole pack, so a team pack can override one by id.
       const seen = new Set<string>();
       pack.general?.phrases?.forEach((p, i) => {
-        if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['general', 'phrases', i, 'id'], message: `duplicate phrase id "${p.id}"` });
+        if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['general', 'phrases', i, 'id'], params: { issue: 'duplicate-phrase-id', id: p.id } });
         seen.add(p.id);
       });
       for (const [type, section] of Object.entries(pack.types ?? {})) {
         section?.phrases?.forEach((p, i) => {
-          if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['types', type, 'phrases', i, 'id'], message: `duplicate phrase id "${p.id}"` });
+          if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['types', type, 'phrases', i, 'id'], params: { issue: 'duplicate-phrase-id', id: p.id } });
           seen.add(p.id);
         });
       }

@@ -1,4 +1,4 @@
-import { collectHelpdesks, isHelpdeskOrigin, MAX_CUSTOM_HELPDESKS } from '../sources/custom-helpdesks';
+import { collectHelpdesks, isHelpdeskOrigin, MAX_CUSTOM_HELPDESKS, type CustomHelpdesk as Entry } from '../sources/custom-helpdesks';
 import { SourceId } from '../taxonomy';
 import { z } from './zod';
 
@@ -9,8 +9,9 @@ export const HelpdeskOrigin = z.string().check(
 );
 
 /** A helpdesk on an address the agent added, and which helpdesk it is. */
-export const CustomHelpdesk = z.object({ origin: HelpdeskOrigin, kind: SourceId });
-export type CustomHelpdesk = z.infer<typeof CustomHelpdesk>;
+export const CustomHelpdesk = z.object({ origin: HelpdeskOrigin, kind: SourceId }) satisfies z.ZodMiniType<Entry>;
+/** The content script's type (it carries no schema library): the schema above must produce it. */
+export type CustomHelpdesk = Entry;
 
 /** The saved list: at most MAX_CUSTOM_HELPDESKS addresses, each once. */
 export const CustomHelpdeskList = z.array(CustomHelpdesk).check(

@@ -1,17 +1,18 @@
 import { z } from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+import { describeIssue, type Issue } from './issue-text';
+import { ENGLISH } from './named-issue';
 
 /*
  * Every schema in Tipazh is built with `zod/mini`, whose functions tree-shake: the side panel and the
  * service worker carry only the parts they use (classic `zod` puts its whole runtime in every bundle).
  * Import `z` from here, never from classic zod (tests/unit/zod-mini.test.ts checks that).
  *
- * Unlike classic zod, zod/mini loads no locale: every issue would read just "Invalid input". English keeps
- * the messages the pack editor, pack check and refused page reports show, e.g.
- * `client.name: Invalid input: expected string, received undefined`. The setting is global and applies at
- * parse time, so importing any schema module is enough. The locale file is imported directly (not
- * through `z.locales`) so that no bundler can pull in the other locales.
+ * Unlike classic zod, zod/mini loads no locale: every issue would read just "Invalid input". Issues are worded
+ * by core/schema/issue-text.ts, the one place that words them (in English here, for every issue's `message`:
+ * the pack check, refused page reports, a refused backup), e.g. `client.name: missing (expected text)`; the
+ * options page words the same issues in its own language from their code and facts. The setting is global and
+ * applies at parse time, so importing any schema module is enough.
  */
-z.config(en());
+z.config({ localeError: (issue) => describeIssue(issue as Issue, ENGLISH) });
 
 export { z };

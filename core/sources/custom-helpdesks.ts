@@ -1,6 +1,5 @@
-import type { CustomHelpdesk } from '../schema/custom-helpdesks';
-import type { SourceId } from '../taxonomy';
-import { isAmoHost, isZendeskHost } from './urls';
+import { SOURCES, type SourceId } from '../source-ids';
+import { isBuiltInHelpdesk } from './sites';
 
 /*
  * Helpdesks on addresses the agent adds in the options page: a Zendesk account on its own domain, an amoCRM
@@ -8,11 +7,16 @@ import { isAmoHost, isZendeskHost } from './urls';
  * { origin, kind }. Pure and free of schema libraries: the content script uses this file too.
  */
 
+/** A helpdesk on an address the agent added (`https://support.acme.com`), and which helpdesk it is. */
+export interface CustomHelpdesk {
+  origin: string;
+  kind: SourceId;
+}
+
 /** Where the list lives in `browser.storage.local`. */
 export const CUSTOM_HELPDESKS_KEY = 'helpdesks.custom';
 /** More addresses than this is a mistake, not a team. */
 export const MAX_CUSTOM_HELPDESKS = 50;
-const KINDS: readonly SourceId[] = ['zendesk', 'amocrm'];
 
 /** Why an address cannot be added; the options page words each one. */
 export type OriginProblem = 'empty' | 'not-url' | 'not-https' | 'wildcard' | 'credentials' | 'port' | 'path' | 'host' | 'builtin';
@@ -44,7 +48,7 @@ export function checkHelpdeskOrigin(input: string): OriginCheck {
   if (url.pathname !== '/' || url.search || url.hash) return fail('path');
   const host = url.hostname;
   if (!HOST.test(host) || /\.\d+$/.test(host)) return fail('host');
-  if (isZendeskHost(url) || isAmoHost(url)) return fail('builtin');
+  if (isBuiltInHelpdesk(url)) return fail('builtin');
   return { ok: true, origin: `https://${host}`, host };
 }
 
@@ -80,7 +84,7 @@ export function collectHelpdesks(raw: unknown, entry: (e: unknown) => CustomHelp
 function handEntry(e: unknown): CustomHelpdesk | undefined {
   if (typeof e !== 'object' || e === null) return undefined;
   const { origin, kind } = e as Record<string, unknown>;
-  return typeof origin === 'string' && KINDS.includes(kind as SourceId) && isHelpdeskOrigin(origin) ? { origin, kind: kind as SourceId } : undefined;
+  return typeof origin === 'string' && (SOURCES as readonly unknown[]).includes(kind) && isHelpdeskOrigin(origin) ? { origin, kind: kind as SourceId } : undefined;
 }
 
 /** The saved list as the content script reads it. */

@@ -58,6 +58,10 @@ export type Note = z.infer<typeof Note>;
 export const NoteRecord = z.extend(NoteFields, { clientKey: z.string() }).check(hasText);
 export type NoteRecord = z.infer<typeof NoteRecord>;
 
+/** How many tags a dossier keeps, and how long one may be. */
+export const MAX_TAGS = 200;
+export const Tag = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+
 /** One dossier: a client of one helpdesk account. Keyed by `clientKeyOf`. */
 export const ClientRecord = z.object({
   key: z.string().check(z.minLength(1)),
@@ -87,7 +91,7 @@ export const ClientRecord = z.object({
   ids: z._default(z.array(z.string()), []),
   /** The words the client list finds the dossier by (`searchTokensOf`); derived from the other fields. */
   searchTokens: z._default(z.array(z.string()), []),
-  tags: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))).check(z.maxLength(200)), []),
+  tags: z._default(z.array(Tag).check(z.maxLength(MAX_TAGS)), []),
   vip: z._default(z.boolean(), false),
   /** The language the agent chose to reply to this client in (else the conversation's own is used). */
   replyLang: z.optional(Lang),

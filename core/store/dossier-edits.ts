@@ -1,6 +1,6 @@
 import type { ProfileField } from '../schema/profile';
 import type { Lang, ServiceLevelId } from '../taxonomy';
-import { AuditRecord, ClientRecord, Note, type TipazhDb } from './db';
+import { AuditRecord, ClientRecord, MAX_TAGS, Note, type TipazhDb } from './db';
 import { dossierFor, withNote } from './notes';
 import { searchTokensOf } from './search';
 
@@ -13,42 +13,74 @@ async function audit(db: TipazhDb, clientKey: string, who: Who, field: string, f
   await db.audit.add(AuditRecord.parse({ id: crypto.randomUUID(), clientKey, at: now, who, field, from: text(from), to: text(to) }));
 }
 
-/** Changes a dossier and records the change, in one transaction: both happen or neither. */
-async function editClient(db: TipazhDb, key: string, who: Who, field: string, change: (c: ClientRecord) => { next: ClientRecord; from: unknown; to: unknown }, now = Date.now()) {
+/**
+ * An edit of a text the agent started from an older value: someone changed it meanwhile (another panel, tab or
+ * page read). Refused, so neither change is lost unseen; the panel keeps the agent's text to save again.
+ */
+export class EditConflict extends Error {
+  override name = 'EditConflict';
+}
+
+/** Refuses the edit when the text it started from (`was`; none: not checked) is no longer what is stored. */
+export function checkUnchanged(stored: string | number | undefined, was: string | number | undefined, what: string) {
+  if (was !== undefined && stored !== was) throw new EditConflict(`${what} was changed meanwhile`);
+}
+
+/** A note's new change time: later than its last one even within one millisecond, so `since` always tells edits apart. */
+export const changedAt = (n: Note, now: number) => Math.max(now, n.updatedAt + 1);
+
+/** What an edit does to a dossier (and what the audit trail keeps of it); none when it changes nothing. */
+type Edit = { next: ClientRecord; from: unknown; to: unknown } | undefined;
+
+/** A field set to a value: an edit only when the value differs. */
+const setting = (next: ClientRecord, from: unknown, to: unknown): Edit => (text(from) === text(to) ? undefined : { next, from, to });
+
+/**
+ * Changes a dossier and records the change, in one transaction: both happen or neither. `change` reads the
+ * stored record inside that transaction, so it applies to what is there now, whatever another panel wrote meanwhile.
+ */
+async function editClient(db: TipazhDb, key: string, who: Who, field: string, change: (c: ClientRecord) => Edit, now = Date.now()) {
   await db.transaction('rw', db.clients, db.audit, async () => {
-    const { next, from, to } = change(await dossierFor(db, key));
-    if (text(from) === text(to)) return;
-    const parsed = ClientRecord.parse({ ...next, updatedAt: now });
+    const edit = change(await dossierFor(db, key));
+    if (!edit) return;
+    const parsed = ClientRecord.parse({ ...edit.next, updatedAt: now });
     await db.clients.put({ ...parsed, searchTokens: searchTokensOf(parsed) });
-    await audit(db, key, who, field, from, to, now);
+    await audit(db, key, who, field, edit.from, edit.to, now);
   });
 }
 
-export const setTags = (db: TipazhDb, key: string, tags: string[], who: Who) =>
-  editClient(db, key, who, 'tags', (c) => {
-    const next = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
-    return { next: { ...c, tags: next }, from: c.tags.join(', '), to: next.join(', ') };
+/** Adds one tag to the dossier's tags as they are stored now (a tag already there is not added twice). */
+export const addTag = (db: TipazhDb, key: string, tag: string, who: Who) =>
+  editClient(db, key, who, 'tag added', (c) => {
+    const t = tag.trim();
+    if (!t || c.tags.includes(t)) return undefined;
+    if (c.tags.length >= MAX_TAGS) throw new Error(`a dossier keeps at most ${MAX_TAGS} tags`);
+    return { next: { ...c, tags: [...c.tags, t] }, from: t, to: t };
   });
 
-export const setVip = (db: TipazhDb, key: string, vip: boolean, who: Who) =>
-  editClient(db, key, who, 'vip', (c) => ({ next: { ...c, vip }, from: String(c.vip), to: String(vip) }));
+/** Removes one tag from the dossier's tags as they are stored now (gone already: nothing to do). */
+export const removeTag = (db: TipazhDb, key: string, tag: string, who: Who) =>
+  editClient(db, key, who, 'tag removed', (c) => (c.tags.includes(tag) ? { next: { ...c, tags: c.tags.filter((x) => x !== tag) }, from: tag, to: tag } : undefined));
+
+export const setVip = (db: TipazhDb, key: string, vip: boolean, who: Who) => editClient(db, key, who, 'vip', (c) => setting({ ...c, vip }, String(c.vip), String(vip)));
 
 /** The language to reply to this client in; undefined follows the conversation again. */
 export const setReplyLang = (db: TipazhDb, key: string, lang: Lang | undefined, who: Who) =>
   editClient(db, key, who, 'replyLang', (c) => {
     const { replyLang: _old, ...rest } = c;
-    return { next: lang ? { ...rest, replyLang: lang } : rest, from: c.replyLang ?? 'automatic', to: lang ?? 'automatic' };
+    return setting(lang ? { ...rest, replyLang: lang } : rest, c.replyLang ?? 'automatic', lang ?? 'automatic');
   });
 
-/** Sets one profile field; the agent's value replaces a prefilled one and is never overwritten by a page read. */
-export const setProfileField = (db: TipazhDb, key: string, field: ProfileField, value: string, who: Who) =>
+/**
+ * Sets one profile field; the agent's value replaces a prefilled one and is never overwritten by a page read.
+ * `was` is the value the agent's edit started from: when the field has changed since, the edit is refused (EditConflict).
+ */
+export const setProfileField = (db: TipazhDb, key: string, field: ProfileField, value: string, who: Who, was?: string) =>
   editClient(db, key, who, `profile.${field}`, (c) => {
     const v = value.trim() || undefined;
-    return {
-      next: { ...c, profile: { ...c.profile, [field]: v, prefilled: c.profile.prefilled.filter((f) => f !== field) } },
-      from: c.profile[field],
-      to: v,
-    };
+    const edit = setting({ ...c, profile: { ...c.profile, [field]: v, prefilled: c.profile.prefilled.filter((f) => f !== field) } }, c.profile[field], v);
+    if (edit) checkUnchanged(c.profile[field] ?? '', was?.trim(), `profile.${field}`);
+    return edit;
   });
 
 export const setServiceLevelOverride = (db: TipazhDb, key: string, level: ServiceLevelId | undefined, reason: string | undefined, who: Who, now = Date.now()) =>
@@ -57,11 +89,12 @@ export const setServiceLevelOverride = (db: TipazhDb, key: string, level: Servic
     key,
     who,
     'serviceLevel',
-    (c) => ({
-      next: { ...c, serviceLevelOverride: level ? { level, reason: reason?.trim() || undefined, at: now } : undefined },
-      from: c.serviceLevelOverride?.level,
-      to: level ? `${level}${reason?.trim() ? ` (${reason.trim()})` : ''}` : undefined,
-    }),
+    (c) =>
+      setting(
+        { ...c, serviceLevelOverride: level ? { level, reason: reason?.trim() || undefined, at: now } : undefined },
+        c.serviceLevelOverride?.level,
+        level ? `${level}${reason?.trim() ? ` (${reason.trim()})` : ''}` : undefined,
+      ),
     now,
   );
 
@@ -90,8 +123,9 @@ export async function editNote(
   });
 }
 
-export const updateNote = (db: TipazhDb, clientKey: string, id: string, text: string, who: Who, now = Date.now()) =>
-  editNote(db, clientKey, id, who, 'note', (n) => ({ ...n, text, updatedAt: now }), now);
+/** A note's new text; `since` is when the note the agent started from was last changed (changed since: EditConflict). */
+export const updateNote = (db: TipazhDb, clientKey: string, id: string, text: string, who: Who, since?: number, now = Date.now()) =>
+  editNote(db, clientKey, id, who, 'note', (n) => (checkUnchanged(n.updatedAt, since, 'the note'), { ...n, text, updatedAt: changedAt(n, now) }), now);
 export const setNotePinned = (db: TipazhDb, clientKey: string, id: string, pinned: boolean, who: Who) =>
   editNote(db, clientKey, id, who, pinned ? 'note pinned' : 'note unpinned', (n) => ({ ...n, pinned }));
 export const deleteNote = (db: TipazhDb, clientKey: string, id: string, who: Who) => editNote(db, clientKey, id, who, 'note deleted', () => null);

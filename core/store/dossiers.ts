@@ -1,3 +1,5 @@
+import { profileFromHelpdesk } from '../profile-prefill';
+import type { ProfileField } from '../schema/profile';
 import type { ClientSnapshot } from '../schema/snapshot';
 import { clientKeyOf } from '../schema/snapshot';
 import { ClientRecord, type NoteRecord, Visit, VisitVerdict, type TipazhDb } from './db';
@@ -69,12 +71,7 @@ export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date
 /** Fills empty profile fields the helpdesk knows (marked prefilled); the agent's own values always win. */
 function prefill(profile: ClientRecord['profile'] | undefined, snap: ClientSnapshot): ClientRecord['profile'] {
   const out = { ...(profile ?? { prefilled: [] }) };
-  const given: Partial<Record<'channels' | 'profession' | 'averageCheck', string>> = {
-    channels: snap.ticket?.channel,
-    profession: snap.client.position,
-    averageCheck: snap.deal ? `${snap.deal.value}${snap.deal.currency ? ` ${snap.deal.currency}` : ''}` : undefined,
-  };
-  for (const [field, value] of Object.entries(given) as [keyof typeof given, string | undefined][]) {
+  for (const [field, value] of Object.entries(profileFromHelpdesk(snap)) as [ProfileField, string][]) {
     if (!value || (out[field] && !out.prefilled.includes(field))) continue;
     out[field] = value;
     out.prefilled = [...new Set([...out.prefilled, field])];

@@ -96,6 +96,7 @@ export function liveSearchIndex(db: TipazhDb, { pack: packOf, feed = dexieFeed }
     await forEachClientChunk(db, (chunk) => {
       if (my !== generation) return false;
       for (const c of chunk) next.put(indexedClient(c, pack));
+      return true;
     });
     // Catch up on what changed meanwhile; the index goes live in the same turn as the last check.
     for (;;) {

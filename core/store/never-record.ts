@@ -22,3 +22,26 @@ export async function addToNeverRecord(db: TipazhDb, clientKey: string, email?: 
     });
   });
 }
+
+/** `stored` with what an edit from `was` to `next` removed taken out and what it added put in. */
+const edited = (stored: readonly string[], was: readonly string[], next: readonly string[]) => {
+  const removed = new Set(was.filter((x) => !next.includes(x)));
+  return [...new Set([...stored.filter((x) => !removed.has(x)), ...next])];
+};
+
+/**
+ * Applies the agent's edit of the list (from `was`, the list as they were shown it, to `next`) to the list as
+ * stored now, in one transaction: a client a panel put on it meanwhile stays. The list as stored afterwards.
+ */
+export async function editNeverRecord(db: TipazhDb, was: NeverRecord, next: NeverRecord): Promise<NeverRecord> {
+  return db.transaction('rw', db.meta, async () => {
+    const stored = await getNeverRecord(db);
+    const list = NeverRecord.parse({
+      emails: edited(stored.emails, was.emails, next.emails),
+      domains: edited(stored.domains, was.domains, next.domains),
+      clientKeys: edited(stored.clientKeys, was.clientKeys, next.clientKeys),
+    });
+    await setNeverRecord(db, list);
+    return list;
+  });
+}

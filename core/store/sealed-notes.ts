@@ -1,6 +1,6 @@
 import { createLock, LOCK_KEY, LockRecord, seal, unseal, type Sealed } from '../crypto/lock';
 import { Note, type ClientRecord, type NoteRecord, type TipazhDb } from './db';
-import { editNote } from './dossier-edits';
+import { changedAt, checkUnchanged, editNote } from './dossier-edits';
 import { putNote } from './notes';
 import { forEachClientChunk } from './client-chunks';
 import { vipFactsOf, vipOf } from '../vip';
@@ -98,12 +98,12 @@ export async function openNotes(notes: NoteRecord[], key: CryptoKey | undefined)
   );
 }
 
-/** Edits a sealed note: stored encrypted, and the audit trail records the change without the words. */
-export async function updateSealedNote(db: TipazhDb, key: CryptoKey, clientKey: string, id: string, text: string, who: string, now = Date.now()): Promise<void> {
+/** Edits a sealed note: stored encrypted, and the audit trail records the change without the words. `since` as in `updateNote`. */
+export async function updateSealedNote(db: TipazhDb, key: CryptoKey, clientKey: string, id: string, text: string, who: string, since?: number, now = Date.now()): Promise<void> {
   const clean = text.trim();
   if (!clean) throw new Error('the note is empty');
   const sealed = await seal(key, clean);
-  await editNote(db, clientKey, id, who, 'note (encrypted)', (n) => ({ ...n, text: '', sealed, updatedAt: now }), now, () => '🔒');
+  await editNote(db, clientKey, id, who, 'note (encrypted)', (n) => (checkUnchanged(n.updatedAt, since, 'the note'), { ...n, text: '', sealed, updatedAt: changedAt(n, now) }), now, () => '🔒');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { REQUESTS_PER_SECOND, type ApiTurnAnswer, type ApiTurnMessage } from '../../core/net/account-rates';
 import { createRateLimiter, SKIPPED } from '../../core/net/rate-limit';
-import { helpdeskOfHost, type CustomHosts } from '../../core/sources/urls';
+import { helpdeskOfHost, type CustomHosts } from '../../core/sources/sites';
 
 /**
  * One rate limiter per helpdesk account, shared by all its tabs: a content script asks for a turn before each

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { PageReport, STORAGE_FULL, TAB_STATE_PREFIX, TabState, tabStateKey } from '../../core/protocol';
+import { PageReport, STORAGE_FULL, TAB_STATE_PREFIX, TabState, tabStateKey } from '../../core/messages/page-report';
 import { compactSnapshot } from '../../core/compact-snapshot';
 import { formatIssues } from '../../core/schema/format-issues';
 import { z } from '../../core/schema/zod';
 import { snapshotFromRaw } from '../../core/sources/raw-read';
 import { CUSTOM_HELPDESKS_KEY, customHostsOf, readCustomHelpdesks } from '../../core/sources/custom-helpdesks';
-import { helpdeskOfHost, type CustomHosts } from '../../core/sources/urls';
+import { helpdeskOfHost, type CustomHosts } from '../../core/sources/sites';
 import { clientKeyOf } from '../../core/schema/snapshot';
 import type { TipazhDb } from '../../core/store/db';
 import { recordVisit } from '../../core/store/dossiers';

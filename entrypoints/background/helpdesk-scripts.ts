@@ -1,4 +1,4 @@
-import { HelpdeskRequest, type HelpdeskAnswer } from '../../core/helpdesk-protocol';
+import { HelpdeskRequest, type HelpdeskAnswer } from '../../core/messages/added-helpdesks';
 import { parseCustomHelpdesks, type CustomHelpdesk } from '../../core/schema/custom-helpdesks';
 import { formatIssues } from '../../core/schema/format-issues';
 import { MAX_CUSTOM_HELPDESKS, originPattern } from '../../core/sources/custom-helpdesks';

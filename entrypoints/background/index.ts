@@ -10,10 +10,18 @@ import { createHelpdeskService, isHelpdeskMessage } from './helpdesk-scripts';
 import { isOwnPage } from './own-page';
 import { listenForPanels } from './store-port';
 
+/** Firefox's sidebar API, missing from the Chrome-based types. */
+interface FirefoxSidebar {
+  sidebarAction?: { toggle(): Promise<void> };
+}
+
 export default defineBackground(() => {
   const db = new TipazhDb();
-  // Chrome: the toolbar button opens the side panel. Firefox uses sidebar_action instead.
+  // Chrome: the toolbar button opens the side panel. Firefox has no such setting: there, the button toggles the
+  // sidebar (called at once, inside the click: Firefox allows it only as an answer to the user's action).
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((e: unknown) => console.warn('[Tipazh]', e));
+  const sidebar = (browser as unknown as FirefoxSidebar).sidebarAction;
+  if (sidebar) browser.browserAction.onClicked.addListener(() => void sidebar.toggle().catch((e: unknown) => console.warn('[Tipazh] sidebar', e)));
 
   const helpdesks = createHelpdeskService(browserHelpdeskScripts());
   const apiTurns = createApiTurns(customHosts);

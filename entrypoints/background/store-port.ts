@@ -3,9 +3,9 @@ import type { StrategyPack } from '../../core/pack/schema';
 import type { TipazhDb } from '../../core/store/db';
 import { liveSearchIndex } from '../../core/store/live-search-index';
 import { currentPack } from '../../core/store/packs';
-import { storeAccess } from '../../core/store/store-access';
-import { serveStore } from '../../core/store/store-server';
-import { STORE_PORT, wirePort } from '../../core/store/store-service';
+import { storeAccess } from '../../core/store/port/access';
+import { serveStore } from '../../core/store/port/server';
+import { STORE_PORT, wirePort } from '../../core/store/port/service';
 import { isOwnPage } from './own-page';
 
 /**

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { REQUESTS_PER_SECOND, type ApiTurnAnswer, type ApiTurnMessage } from '../../core/net/account-rates';
 import { createRateLimiter, SKIPPED } from '../../core/net/rate-limit';
-import type { SourceId } from '../../core/taxonomy';
+import type { SourceId } from '../../core/source-ids';
 import { log } from './log';
 
 let nextId = 1;

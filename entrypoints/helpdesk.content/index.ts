@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { HELPDESK_HOST_PATTERNS } from '../../core/hosts';
-import type { InsertRequest, InsertResult } from '../../core/insert-protocol';
-import type { PageReport } from '../../core/protocol';
+import { HELPDESK_HOST_PATTERNS } from '../../core/sources/sites';
+import type { InsertRequest, InsertResult, ReadReplyRequest, ReadReplyResult } from '../../core/messages/reply-box';
+import type { PageReport } from '../../core/messages/page-report';
 import { recognise, type Recognised } from './adapters/registry';
 import { watchCustomHelpdesks } from './custom-helpdesks';
 import { log } from './log';
@@ -12,11 +12,24 @@ import { watchPage } from './watch-page';
 const isInsertRequest = (m: unknown): m is InsertRequest =>
   typeof m === 'object' && m !== null && (m as InsertRequest).kind === 'insert' && typeof (m as InsertRequest).text === 'string' && (m as InsertRequest).text.length <= 10_000;
 
+const isReadReplyRequest = (m: unknown): m is ReadReplyRequest => typeof m === 'object' && m !== null && (m as ReadReplyRequest).kind === 'read-reply';
+
+/** The side panel asks what the agent has written in this page's reply box (to check it; nothing is sent). */
+function readReply(page: Recognised | null): ReadReplyResult {
+  if (!page) return { ok: false, reason: 'unsupported' };
+  const box = page.adapter.replyBox(page.target, document);
+  if (!box) return { ok: false, reason: 'no-composer' };
+  const text = box instanceof HTMLTextAreaElement || box instanceof HTMLInputElement ? box.value : box.innerText;
+  return { ok: true, text: text.slice(0, 20_000) };
+}
+
 /** The side panel asks to put a phrase into the reply box of this page. */
 async function handleInsert(req: InsertRequest, page: Recognised | null): Promise<InsertResult> {
-  if (!page) return { ok: false, reason: 'unsupported' };
+  const insert = page?.adapter.insert;
+  // 'copy-only': the panel copies the phrase instead.
+  if (!insert || insert === 'copy-only') return { ok: false, reason: 'unsupported' };
   try {
-    return await page.adapter.insert(req.text, page.target, document);
+    return await insert(req.text, page.target, document);
   } catch (e) {
     log.warn('could not insert the phrase', e);
     return { ok: false, reason: 'error', message: e instanceof Error ? e.message : String(e) };
@@ -47,7 +60,9 @@ export default defineContentScript({
       watchPage(ctx, report, here);
       // Answer only insert requests; anything else is not ours to answer.
       const onMessage = (message: unknown) => {
-        return isInsertRequest(message) ? handleInsert(message, here(new URL(location.href))) : undefined;
+        if (isInsertRequest(message)) return handleInsert(message, here(new URL(location.href)));
+        if (isReadReplyRequest(message)) return Promise.resolve(readReply(here(new URL(location.href))));
+        return undefined;
       };
       browser.runtime.onMessage.addListener(onMessage);
       ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { HelpdeskTransport } from '../../components/options/helpdesks-transport';
-import { HelpdeskAnswer, type HelpdeskRequest } from '../../core/helpdesk-protocol';
+import { HelpdeskAnswer, type HelpdeskRequest } from '../../core/messages/added-helpdesks';
 import { parseCustomHelpdesks } from '../../core/schema/custom-helpdesks';
 import { CUSTOM_HELPDESKS_KEY, originPattern } from '../../core/sources/custom-helpdesks';
 

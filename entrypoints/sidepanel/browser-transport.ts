@@ -4,10 +4,11 @@ import { browser } from 'wxt/browser';
 import { langFromLocale } from '../../components/i18n';
 import { trustedTabState } from '../../components/panel/tab-state';
 import type { PanelTransport } from '../../components/panel/transport';
-import { InsertResult, type InsertRequest } from '../../core/insert-protocol';
-import { TAB_STATE_PREFIX, tabStateKey } from '../../core/protocol';
-import { storeClient } from '../../core/store/store-client';
-import { STORE_PORT, wirePort } from '../../core/store/store-service';
+import { draftStore } from '../../core/input-drafts';
+import { InsertResult, ReadReplyResult, type InsertRequest, type ReadReplyRequest } from '../../core/messages/reply-box';
+import { TAB_STATE_PREFIX, tabStateKey } from '../../core/messages/page-report';
+import { storeClient } from '../../core/store/port/client';
+import { STORE_PORT, wirePort } from '../../core/store/port/service';
 import { Lang } from '../../core/taxonomy';
 
 const LANG_KEY = 'settings.lang';
@@ -58,6 +59,16 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
         return { ok: false, reason: 'unsupported', message: String(e) };
       }
     },
+    async readReply() {
+      if (followedTabId == null) return { ok: false, reason: 'unsupported' };
+      const request: ReadReplyRequest = { kind: 'read-reply' };
+      try {
+        const answer = ReadReplyResult.safeParse(await browser.tabs.sendMessage(followedTabId, request));
+        return answer.success ? answer.data : { ok: false, reason: 'unsupported' };
+      } catch {
+        return { ok: false, reason: 'unsupported' };
+      }
+    },
     async copyText(text) {
       await navigator.clipboard.writeText(text);
     },
@@ -70,5 +81,7 @@ export function createBrowserTransport(pinnedTabId?: number): PanelTransport {
     async saveLang(lang) {
       await browser.storage.local.set({ [LANG_KEY]: lang });
     },
+    // Session storage: survives a panel reload and a ticket switch, never reaches the disk, and content scripts cannot read it.
+    drafts: draftStore(browser.storage.session),
   };
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { searchTokensOf } from '../../core/store/search';
-import { STORE_PORT } from '../../core/store/store-service';
+import { STORE_PORT } from '../../core/store/port/service';
 import { launchWithExtension } from '../support/launch';
 import { openHelpdeskPage, openPanelPage } from '../support/pages';
 import { routeZendesk } from '../support/zendesk-routes';

@@ -71,6 +71,10 @@ test.describe('amoCRM and Kommo', () => {
     const composer = page.locator('.feed-compose__message[contenteditable="true"]');
     await expect(composer).toHaveText(phrase);
     expect(Number(await composer.getAttribute('data-input-events'))).toBeGreaterThan(0);
+    // A second phrase goes after the first, one space apart.
+    const second = (await panel.getByTestId('phrase').nth(1).locator('.phrase__text').textContent())!;
+    await panel.getByTestId('phrase-insert').nth(1).click();
+    await expect(composer).toHaveText(`${phrase} ${second}`);
     expect(await page.evaluate(() => (window as unknown as { __fixtureSent?: unknown[] }).__fixtureSent?.length ?? 0)).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { BACKUP_TABLES } from '../../core/backup/format';
 import { realisticBackup } from '../support/backup-file';
 import { launchWithExtension } from '../support/launch';
@@ -115,6 +116,44 @@ test('a backup from an older Tipazh (no digest) restores after a visible warning
     await expect(options.getByTestId('restore-unchecked')).toHaveText(/^This backup has no integrity check: an older Tipazh made it/);
     await options.getByTestId('restore-apply').click();
     await expect(options.getByTestId('restore-done')).toBeVisible();
+  } finally {
+    await ext.close();
+  }
+});
+
+test('a restore names a conflict by the client and both dates; a pack picked in the restore picker is imported as a pack', async () => {
+  const ext = await launchWithExtension();
+  try {
+    await routeZendesk(ext.context);
+    const { tabId } = await openHelpdeskPage(ext, 'https://acme.zendesk.com/agent/tickets/1202');
+    const panel = await openPanelPage(ext, tabId);
+    await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
+    const options = await openOptionsPage(ext, 'data-section');
+    const download = options.waitForEvent('download');
+    await options.getByTestId('backup-export').click();
+    const text = (await import('node:fs')).readFileSync(await (await download).path(), 'utf8');
+    // The dossier changes after the backup: restoring the file would overwrite it.
+    await panel.bringToFront();
+    await panel.getByTestId('vip-toggle').check();
+    await expect(panel.getByTestId('vip-toggle')).toBeChecked();
+    await options.bringToFront();
+    await options.getByTestId('backup-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    const conflict = options.getByTestId('restore-conflict');
+    await expect(conflict).toHaveCount(1);
+    await expect(conflict).toHaveText(/^Daniel Okafor \(daniel\.okafor@brightline\.example\) — changed here \d{1,2} \w{3} 2\d{3}, \d\d:\d\d, in the file \d{1,2} \w{3} 2\d{3}, \d\d:\d\d$/);
+    await options.getByTestId('lang-switch').selectOption('ru');
+    await expect(conflict).toHaveText(/^Daniel Okafor \(daniel\.okafor@brightline\.example\) — здесь изменено .+ 2\d{3} г\., \d\d:\d\d, в файле — .+ 2\d{3} г\., \d\d:\d\d$/);
+    await options.getByRole('button', { name: 'Отмена' }).click();
+
+    // A strategy pack picked by mistake: named as one, and imported under Packs with a click.
+    const pack = resolve(import.meta.dirname, '../fixtures/packs/acme-support.json');
+    await options.getByTestId('backup-file').setInputFiles(pack);
+    await expect(options.getByTestId('backup-is-pack')).toContainText('Это пакет стратегий, а не резервная копия');
+    await expect(options.getByTestId('backup-error')).toHaveCount(0);
+    await options.getByTestId('backup-import-pack').click();
+    await expect(options.getByTestId('notice')).toContainText('Пакет «Поддержка ACME» 1.0.0 установлен');
+    await expect(options.getByTestId('notice')).toBeFocused();
+    await expect(options.locator('[data-testid="pack-row"][data-pack-id="acme-support"]')).toBeVisible();
   } finally {
     await ext.close();
   }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { tabStateKey } from '../../core/protocol';
+import { tabStateKey } from '../../core/messages/page-report';
 import type { Launched } from '../support/launch';
 import { navigateInApp, tabIdOf } from '../support/pages';
-import { clientRecord, countRecords, generateClients, noteRecord, seedClients, visitRecords } from '../support/seed';
+import { allRecords, clientRecord, countRecords, generateClients, noteRecord, seedClients, visitRecords } from '../support/seed';
 import { storedVisit } from '../../core/store/visits';
 import { storedNote } from '../../core/store/notes';
 import { openBarePanel } from '../support/client-list';
@@ -20,6 +20,7 @@ const TICKET = 'https://acme.zendesk.com/agent/tickets';
 const DAY = 86_400_000;
 /** Requesters of the demo tickets, as dossier keys (`source:account:userId`). */
 const KEY = {
+  daniel: 'zendesk:acme:38156690203412', // 1202, tester, EN
   megan: 'zendesk:acme:38156690203507', // 1203, impatient, EN
 };
 const AGENT = 'Анна Смирнова'; // users/me.json: the agent who makes every change in these tests
@@ -93,6 +94,74 @@ test('notes: add, edit, pin (pinned goes first), delete, and all of it survives 
   await expect(notes).toHaveText([/^Beta/, /^Alpha/]);
 });
 
+test('two panels on one client, each adding 80 tags at once: all 160 are stored, and the audit trail has each one', async ({ zendesk, openHelpdesk, openPanel }) => {
+  test.setTimeout(120_000);
+  void zendesk;
+  const { tabId } = await openHelpdesk(`${TICKET}/1202`);
+  const panels = [await openPanel(tabId), await openPanel(tabId)];
+  for (const p of panels) await expect(p.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  const tagsOf = (i: number) => Array.from({ length: 80 }, (_, n) => `panel${i}-tag${n}`);
+  const all = [...tagsOf(0), ...tagsOf(1)].sort();
+
+  // Both agents type and press Enter as fast as they can, at the same time; neither waits for the other's tags to show.
+  await Promise.all(
+    panels.map(async (p, i) => {
+      const input = p.getByTestId('tag-input');
+      for (const tag of tagsOf(i)) {
+        await input.fill(tag);
+        await input.press('Enter');
+      }
+    }),
+  );
+  for (const p of panels) await expect(p.getByTestId('tags').locator('li')).toHaveCount(160);
+  const dossier = (await allRecords<{ key: string; tags: string[] }>(panels[0]!, 'clients')).find((c) => c.key === KEY.daniel);
+  expect(dossier?.tags.slice().sort()).toEqual(all);
+  const added = (await allRecords<{ clientKey: string; field: string; to?: string }>(panels[0]!, 'audit')).filter((a) => a.clientKey === KEY.daniel && a.field === 'tag added');
+  expect(added.map((a) => a.to).sort()).toEqual(all);
+});
+
+test('unsaved note and tag text is kept per client: back after a ticket switch and a panel reload, gone once saved', async ({ ext, zendesk, openHelpdesk, openPanel }) => {
+  void zendesk;
+  const { page, tabId } = await openHelpdesk(`${TICKET}/1202`);
+  const panel = await openPanel(tabId);
+  await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  const note = panel.getByTestId('note-input');
+  const tag = panel.getByTestId('tag-input');
+  await note.fill('Wants the beta build before Friday');
+  await tag.fill('beta-tes');
+
+  // Another ticket, another client: none of Daniel's text shows there.
+  await navigateInApp(page, '/agent/tickets/1203');
+  await expect(panel.getByTestId('client-name')).toHaveText('Megan Price');
+  await expect(note).toHaveValue('');
+  await expect(tag).toHaveValue('');
+  await navigateInApp(page, '/agent/tickets/1202');
+  await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  await expect(note).toHaveValue('Wants the beta build before Friday');
+  await expect(tag).toHaveValue('beta-tes');
+
+  await panel.reload();
+  await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  await expect(note).toHaveValue('Wants the beta build before Friday');
+  await expect(tag).toHaveValue('beta-tes');
+
+  // Saved: the text is a note and a tag now, and no draft is left, in the panel or in storage.
+  await panel.getByTestId('note-add').click();
+  await expect(panel.getByTestId('note')).toHaveText([/^Wants the beta build before Friday/]);
+  await tag.fill('beta-tester');
+  await tag.press('Enter');
+  await expect(panel.getByTestId('tags')).toContainText('beta-tester');
+  await expect(note).toHaveValue('');
+  await expect(tag).toHaveValue('');
+  const drafts = () => ext.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('draft:')));
+  await expect.poll(drafts).toEqual([]);
+  await panel.reload();
+  await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  await expect(panel.getByTestId('note')).toHaveCount(1);
+  await expect(note).toHaveValue('');
+  await expect(tag).toHaveValue('');
+});
+
 test('profile: an edit survives a reload and a fresh page read; a prefilled field is marked until the agent edits it', async ({
   ext,
   zendesk,
@@ -104,10 +173,18 @@ test('profile: an edit survives a reload and a fresh page read; a prefilled fiel
   const panel = await openPanel(tabId);
   await expect(panel.getByTestId('client-name')).toHaveText('Виктория Лебедева');
   await openDetails(panel.getByTestId('profile'));
+  // Preferences first; the 26 marketing fields under one heading that says how much is known.
+  await expect(panel.getByTestId('profile-preferences')).toBeVisible();
+  await expect(panel.getByTestId('profile-age')).toBeHidden();
+  await expect(panel.getByTestId('profile-marketing-summary')).toHaveText('Marketing profile: 2 of 26 known');
+  await openDetails(panel.getByTestId('profile-marketing'));
 
   // The ticket came by email: the channel is prefilled from the helpdesk and marked so; an empty field is not.
   await expect(panel.getByTestId('profile-channels')).toHaveValue('email');
   await expect(panel.getByTestId('prefilled-channels')).toHaveText('from the helpdesk');
+  // Her Zendesk user field "city" fills the region.
+  await expect(panel.getByTestId('profile-region')).toHaveValue('Москва');
+  await expect(panel.getByTestId('prefilled-region')).toHaveText('from the helpdesk');
   await expect(panel.getByTestId('profile-age')).toHaveValue('');
   await expect(panel.getByTestId('prefilled-age')).toHaveCount(0);
 
@@ -123,6 +200,7 @@ test('profile: an edit survives a reload and a fresh page read; a prefilled fiel
 
   await panel.reload();
   await openDetails(panel.getByTestId('profile'));
+  await openDetails(panel.getByTestId('profile-marketing'));
   await expect(panel.getByTestId('profile-age')).toHaveValue('34');
   await expect(panel.getByTestId('profile-preferences')).toHaveValue('Только почта, после 18:00');
   await expect(panel.getByTestId('profile-channels')).toHaveValue('email, Instagram');
@@ -134,6 +212,7 @@ test('profile: an edit survives a reload and a fresh page read; a prefilled fiel
   await waitForFreshRead(ext, tabId, before);
   await panel.reload();
   await openDetails(panel.getByTestId('profile'));
+  await openDetails(panel.getByTestId('profile-marketing'));
   await expect(panel.getByTestId('profile-channels')).toHaveValue('email, Instagram');
   await expect(panel.getByTestId('prefilled-channels')).toHaveCount(0);
   await expect(panel.getByTestId('profile-age')).toHaveValue('34');
@@ -253,6 +332,17 @@ test('the history chart shows one point per visit in the last 90 days; a visit i
   expect(ys[1]).not.toBe(ys[2]);
   // Today's point carries what the panel said today (the panel writes what it showed into the visit).
   await expect(points.last()).toHaveAttribute('data-stage', /.+/);
+  // Read without hovering: a colour per type (the legend names them), dates along the bottom.
+  const fills = await points.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-type')}=${getComputedStyle(e).fill}`));
+  const colourOf = new Map(fills.map((f) => f.split('=') as [string, string]));
+  expect(new Set(colourOf.values()).size).toBe(colourOf.size);
+  const legend = panel.getByTestId('history-legend').locator('li');
+  expect(await legend.evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))).toEqual(['impatient', 'undecided', 'complainer', 'stage']);
+  await expect(legend.first()).toHaveText('Want-it-all-now');
+  const axis = panel.getByTestId('history-axis').locator('text');
+  await expect(axis).toHaveCount(3);
+  await expect(axis.last()).toHaveText('today');
+  await expect(axis.first()).toHaveText(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(now - 90 * DAY));
 
   // The same ticket again today (a reload, then in-app navigation away and back): still one visit for today.
   const before = Date.now();
@@ -399,6 +489,32 @@ test('the draft check flags a conflicting reply and passes a good one, for the e
 
   await draft.fill('Megan, your refund of $42 went out today; you will see it in 3–5 days. New password link: sent.');
   await expect(panel.getByTestId('draft-ok')).toBeVisible();
+});
+
+test('the draft check reads the reply already typed in the helpdesk (nothing sent) and catches a perk offered for taking a review down', async ({
+  zendesk,
+  openHelpdesk,
+  openPanel,
+}) => {
+  void zendesk;
+  const { page, tabId } = await openHelpdesk(`${TICKET}/1201`);
+  const panel = await openPanel(tabId);
+  await expect(panel.getByTestId('client-type')).toHaveAttribute('data-type', 'extortionist');
+  await openDetails(panel.getByTestId('draft-check'));
+  // Empty reply box: the panel says so.
+  await panel.getByTestId('draft-read').click();
+  await expect(panel.getByTestId('draft-read-status')).toHaveText('The reply box is empty.');
+  // The agent types in Zendesk's own reply box (the active ticket's), then asks the panel to read it.
+  const box = page.locator('[data-test-id="ticket-1201-standard-layout"] [data-test-id="omnicomposer-rich-text-ckeditor"]');
+  await box.click();
+  await page.keyboard.type('Виктория, дадим вам бонус 500 ₽, если вы удалите отзыв.');
+  await panel.getByTestId('draft-read').click();
+  await expect(panel.getByTestId('draft-input')).toHaveValue('Виктория, дадим вам бонус 500 ₽, если вы удалите отзыв.');
+  const warnings = panel.getByTestId('draft-warnings').locator('li');
+  await expect(warnings.first()).toHaveAttribute('data-rule', 'perk-for-review');
+  await expect(warnings.first()).toContainText('The words: “удалите”.');
+  // Reading took nothing out of the reply box.
+  await expect(box).toHaveText('Виктория, дадим вам бонус 500 ₽, если вы удалите отзыв.');
 });
 
 test('keyboard only: Tab shows a focus ring, 1 inserts a phrase into the reply box, / searches, n starts a note, Escape goes back', async ({
@@ -571,6 +687,23 @@ test('states: no client outside the helpdesk, reading then an error for a missin
   await expect(freshPanel.getByTestId('history-point')).toHaveCount(1);
   await openDetails(freshPanel.locator('details.audit'));
   await expect(freshPanel.locator('details.audit')).toContainText('Nothing changed by hand yet.');
+});
+
+test('above the fold at 360 × 800, in both languages: the client, the type, the top boundary and three phrases', async ({ zendesk, openHelpdesk, openPanel }) => {
+  void zendesk;
+  const { tabId } = await openHelpdesk(`${TICKET}/1201`);
+  const panel = await openPanel(tabId);
+  await panel.setViewportSize({ width: 360, height: 800 });
+  await expect(panel.getByTestId('client-type')).toHaveAttribute('data-type', 'extortionist');
+  for (const lang of ['en', 'ru']) {
+    await panel.getByTestId('lang-switch').selectOption(lang);
+    for (const id of ['client-name', 'client-type', 'top-boundary']) {
+      const box = await panel.getByTestId(id).boundingBox();
+      expect(box && box.y + box.height, `${id} (${lang})`).toBeLessThanOrEqual(800);
+    }
+    const third = await panel.getByTestId('phrase').nth(2).boundingBox();
+    expect(third && third.y + third.height, `third phrase (${lang})`).toBeLessThanOrEqual(800);
+  }
 });
 
 test('layout: a very long name, email and quote wrap inside 360 px, in the tab view and in the client list', async ({ zendesk, openHelpdesk, openPanel }) => {

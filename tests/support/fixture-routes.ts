@@ -42,19 +42,33 @@ const fileUnder = (dir: string, rel: string) => {
   return file.startsWith(dir) && existsSync(file) ? file : undefined;
 };
 
-/**
- * Serves a fake helpdesk app and its API on the real host names. The extension under test is the
- * production build: its content script matches only those hosts.
- */
-export async function routeSite(context: BrowserContext, site: FixtureSite): Promise<FixtureRoutes> {
+/** One answer of a fake helpdesk, whoever delivers it: Playwright's `route()` or the Firefox suite's HTTPS server. */
+export interface FixtureAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+export interface FixtureServer extends FixtureRoutes {
+  /** The answer to a request for `url` on one of the site's hosts (the method does not matter). */
+  answer(url: URL): FixtureAnswer;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** A fake helpdesk app and its API: the fixture files, the site's computed answers and a test's overrides. */
+export function fixtureServer(site: FixtureSite): FixtureServer {
   const apiCalls: FixtureRoutes['apiCalls'] = [];
   let override: ApiOverride | undefined;
   const attempts = new Map<string, number>();
-  const json = (route: Route, status: number, body: unknown, headers: Record<string, string> = {}) =>
-    route.fulfill({ status, contentType: 'application/json; charset=utf-8', headers, body: body === undefined ? '' : JSON.stringify(body) });
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}): FixtureAnswer => ({
+    status,
+    headers: { 'content-type': JSON_TYPE, ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  });
+  const file = (contentType: string, body: string | Buffer): FixtureAnswer => ({ status: 200, headers: { 'content-type': contentType }, body });
 
-  const handler = async (route: Route) => {
-    const url = new URL(route.request().url());
+  const answer = (url: URL): FixtureAnswer => {
     const path = url.pathname;
     const fixtureApi = `/__fixture${site.apiPrefix}`;
     const isApi = path.startsWith(site.apiPrefix);
@@ -64,30 +78,47 @@ export async function routeSite(context: BrowserContext, site: FixtureSite): Pro
       const custom = isApi ? override?.({ path, url, attempt }) : undefined;
       if (custom) {
         apiCalls.push({ path, at: Date.now(), status: custom.status });
-        return json(route, custom.status, custom.body, custom.headers);
+        return json(custom.status, custom.body, custom.headers);
       }
       const computed = site.compute?.(path, url);
-      const file = computed === undefined ? apiFile(site, path, url) : undefined;
-      const text = computed !== undefined ? JSON.stringify(computed) : file ? readFileSync(file, 'utf8').replaceAll('{{origin}}', url.origin) : undefined;
+      const found = computed === undefined ? apiFile(site, path, url) : undefined;
+      const text = computed !== undefined ? JSON.stringify(computed) : found ? readFileSync(found, 'utf8').replaceAll('{{origin}}', url.origin) : undefined;
       const status = !text ? 404 : text.trim() === '__204__' ? 204 : 200;
       if (isApi) apiCalls.push({ path, at: Date.now(), status });
-      if (status === 404) return json(route, 404, site.notFound);
-      if (status === 204) return route.fulfill({ status: 204, body: '' });
-      return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: text });
+      if (status === 404) return json(404, site.notFound);
+      if (status === 204) return { status: 204, headers: {}, body: '' };
+      return file(JSON_TYPE, text!);
     }
-    if (path === site.app.script) {
-      return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: readFileSync(join(site.dir, site.app.script.split('/').pop()!)) });
-    }
+    if (path === site.app.script) return file('text/javascript; charset=utf-8', readFileSync(join(site.dir, site.app.script.split('/').pop()!)));
     if (path.startsWith('/__fixture/')) {
-      const file = fileUnder(site.dir, path.slice('/__fixture/'.length));
-      if (file) return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: readFileSync(file, 'utf8') });
-      return route.fulfill({ status: 404, body: '' });
+      const data = fileUnder(site.dir, path.slice('/__fixture/'.length));
+      return data ? file(JSON_TYPE, readFileSync(data, 'utf8')) : { status: 404, headers: {}, body: '' };
     }
-    if (site.isAppPath(path)) {
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(site.dir, site.app.html)) });
-    }
-    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the fixture' });
+    if (site.isAppPath(path)) return file('text/html; charset=utf-8', readFileSync(join(site.dir, site.app.html)));
+    return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not in the fixture' };
   };
+  return { apiCalls, setOverride: (fn) => (override = fn), answer };
+}
+
+/** The domains a site's host patterns cover: `https://*.zendesk.com/**` gives `zendesk.com`. */
+export function siteDomains(site: FixtureSite): string[] {
+  return site.hosts.map((glob) => {
+    const domain = /^https:\/\/\*\.([^/*]+)\/\*\*$/.exec(glob)?.[1];
+    if (!domain) throw new Error(`unexpected host pattern ${glob}: expected https://*.<domain>/**`);
+    return domain;
+  });
+}
+
+/** True when `hostname` is one of the site's hosts (`acme.zendesk.com` for `https://*.zendesk.com/**`). */
+export const siteOwnsHost = (site: FixtureSite, hostname: string): boolean => siteDomains(site).some((d) => hostname.endsWith(`.${d}`));
+
+/**
+ * Serves a fake helpdesk app and its API on the real host names. The extension under test is the
+ * production build: its content script matches only those hosts.
+ */
+export async function routeSite(context: BrowserContext, site: FixtureSite): Promise<FixtureRoutes> {
+  const server = fixtureServer(site);
+  const handler = (route: Route) => route.fulfill(server.answer(new URL(route.request().url())));
   for (const host of site.hosts) await context.route(host, handler);
-  return { apiCalls, setOverride: (fn) => (override = fn) };
+  return server;
 }

@@ -83,6 +83,24 @@ export function countRecords(page: Page, store: Store): Promise<number> {
   );
 }
 
+/** Every record of one store, straight from IndexedDB (a test reads what was stored, not what a page shows). */
+export function allRecords<T = Record<string, unknown>>(page: Page, store: Store): Promise<T[]> {
+  return page.evaluate(
+    ({ dbName, store }) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open(dbName);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction([store], 'readonly').objectStore(store).getAll();
+          all.onsuccess = () => (db.close(), resolve(all.result as T[]));
+          all.onerror = () => (db.close(), reject(all.error));
+        };
+      }),
+    { dbName: DB_NAME, store },
+  );
+}
+
 /** A dossier as the store keeps it: validated by `ClientRecord`, search tokens built by `searchTokensOf`. */
 export function clientRecord(fields: Partial<ClientRecord> & Pick<ClientRecord, 'key' | 'name'>, now = Date.now()): ClientRecord {
   const [source, account, externalId] = fields.key.split(':');

@@ -1,10 +1,11 @@
 /**
- * `npm test`: type checks, builds the extension, runs the unit tests (Vitest) and the e2e tests
- * (Playwright on the built extension in Chromium), then prints one closing line `N passed, N failed`.
+ * `npm test`: lints and checks the formatting (Biome), type checks, builds the extension, runs the unit tests (Vitest), the e2e tests (Playwright on
+ * the built extension in Chromium) and the Firefox tests (Vitest driving the Firefox build in a real Firefox,
+ * and web-ext lint), then prints one closing line `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensureBrowser } from '../support/browser';
+import { ensureBrowser, ensureFirefox } from '../support/browser';
 
 const reports = 'reports';
 mkdirSync(reports, { recursive: true }); // not test-results/: Playwright empties its outputDir
@@ -14,6 +15,10 @@ const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
 
 let ok = true;
+step('lint and format (Biome: folder boundaries, import cycles, the formatting)');
+const linted = run('npx', ['biome', 'ci', '.']);
+ok = linted && ok;
+
 step('type check');
 ok = run('npx', ['tsc', '--noEmit']) && ok;
 ok = run('npx', ['tsc', '--noEmit', '-p', 'core/tsconfig.json']) && ok;
@@ -33,18 +38,31 @@ if (built) {
   run('npx', ['playwright', 'test', '--reporter=list,json'], { CHROMIUM_PATH: browser, PLAYWRIGHT_JSON_OUTPUT_FILE: `${reports}/playwright.json` });
 }
 
+step('Firefox tests (the Firefox build in a real Firefox, web-ext lint)');
+rmSync(`${reports}/firefox.json`, { force: true });
+if (built) {
+  const firefox = ensureFirefox();
+  run('npx', ['vitest', 'run', '--config', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/firefox.json`], { FIREFOX_PATH: firefox });
+}
+
 step('summary');
 let passed = 0;
 let failed = 0;
-const vitest = existsSync(`${reports}/vitest.json`) ? JSON.parse(readFileSync(`${reports}/vitest.json`, 'utf8')) : undefined;
-if (vitest) {
-  passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests + (vitest.numRuntimeErrors ?? 0);
-  console.log(`unit: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
-} else {
-  console.log('unit: no report (the run crashed)');
-  ok = false;
-}
+/** Adds a Vitest JSON report to the totals; a missing report fails the run. */
+const countVitest = (name: string, file: string, missing: string) => {
+  const report = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+  if (!report) {
+    console.log(`${name}: no report (${missing})`);
+    ok = false;
+    return;
+  }
+  // A run that failed outside its tests (a file that did not load, an error after the tests) counts once.
+  const outside = !report.success && report.numFailedTests + (report.numRuntimeErrors ?? 0) === 0 ? 1 : 0;
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + (report.numRuntimeErrors ?? 0) + outside;
+  console.log(`${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed${outside ? ' (and the run failed outside its tests)' : ''}`);
+};
+countVitest('unit', `${reports}/vitest.json`, 'the run crashed');
 const pw = existsSync(`${reports}/playwright.json`) ? JSON.parse(readFileSync(`${reports}/playwright.json`, 'utf8')) : undefined;
 if (pw) {
   const s = pw.stats;
@@ -56,6 +74,8 @@ if (pw) {
   console.log('e2e: no report (not run or crashed)');
   ok = false;
 }
+countVitest('firefox', `${reports}/firefox.json`, 'not run or crashed');
 if (failed > 0) ok = false;
+if (!linted) console.log('lint or format check failed (see "lint and format" above): npm run lint, npm run format');
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS, recognise } from '../../entrypoints/helpdesk.content/adapters/registry';
-import { HELPDESK_HOST_PATTERNS } from '../../core/hosts';
+import { recognise } from '../../entrypoints/helpdesk.content/adapters/registry';
+import type { HelpdeskSite } from '../../core/sources/site';
+import { HELPDESK_HOST_PATTERNS, SITE_LIST } from '../../core/sources/sites';
 import type { CustomHelpdesk } from '../../core/schema/custom-helpdesks';
 import { customHostsOf, originPattern } from '../../core/sources/custom-helpdesks';
 import { MatchPattern } from 'wxt/utils/match-patterns';
@@ -38,13 +39,13 @@ const CUSTOM_CASES: typeof CASES = [
 
 function expectRecognised(url: string, owner: string | null, target: { kind: string; id: string; account: string } | null, custom: CustomHelpdesk[]) {
   const u = new URL(url);
-  const hosts = (a: (typeof ADAPTERS)[number]) => customHostsOf(custom, a.id);
-  const owners = ADAPTERS.filter((a) => a.owns(u, hosts(a))).map((a) => a.id);
+  const hosts = (s: HelpdeskSite) => customHostsOf(custom, s.id);
+  const owners = SITE_LIST.filter((s) => s.owns(u, hosts(s))).map((s) => s.id);
   expect(owners).toEqual(owner ? [owner] : []);
   const page = recognise(u, custom);
-  expect(page?.adapter.id ?? null).toBe(owner);
-  // No adapter but the owner recognises a client page here.
-  const claimed = ADAPTERS.filter((a) => a.target(u, hosts(a))).map((a) => a.id);
+  expect(page?.adapter.site.id ?? null).toBe(owner);
+  // No helpdesk but the owner recognises a client page here.
+  const claimed = SITE_LIST.filter((s) => s.target(u, hosts(s))).map((s) => s.id);
   expect(claimed).toEqual(target ? [owner] : []);
   if (target) expect(page!.target).toMatchObject(target);
   else expect(page?.target ?? null).toBeNull();

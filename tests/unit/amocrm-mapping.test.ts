@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter, SKIPPED } from '../../core/net/rate-limit';
-import { AmoCompany, AmoContact, AmoLead, AmoNotes, amoToSnapshot, fieldValues, parseAmoDate } from '../../core/sources/amocrm-api';
-import { amoDomToSnapshot } from '../../core/sources/amocrm-dom';
+import { AmoCompany, AmoContact, AmoLead, AmoNotes, amoToSnapshot, fieldValues, parseAmoDate } from '../../core/sources/amocrm/api';
+import { amoDomToSnapshot } from '../../core/sources/amocrm/dom-read';
 
 const contact = AmoContact.parse({
   id: 7001,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { STORAGE_FULL, tabStateKey } from '../../core/protocol';
+import { STORAGE_FULL, tabStateKey } from '../../core/messages/page-report';
 import type { ClientSnapshot } from '../../core/schema/snapshot';
 import { CUSTOM_HELPDESKS_KEY } from '../../core/sources/custom-helpdesks';
 import { TipazhDb } from '../../core/store/db';

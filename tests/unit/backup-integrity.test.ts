@@ -5,7 +5,7 @@ import { readBackup } from '../../core/backup/read-backup';
 import { applyRestore, planRestore } from '../../core/backup/restore';
 import { parseNeverRecordText } from '../../core/privacy';
 import { addCorrection } from '../../core/store/corrections';
-import { setTags } from '../../core/store/dossier-edits';
+import { addTag } from '../../core/store/dossier-edits';
 import { addNote, recordVisit } from '../../core/store/dossiers';
 import { setNeverRecord } from '../../core/store/never-record';
 import { installPack } from '../../core/store/packs';
@@ -24,7 +24,7 @@ async function exported(): Promise<string> {
   await recordVisit(db, makeSnapshot({ client: { externalId: '7', name: 'Анна Ким', email: 'anna@corp.example' } }), 1_770_000_200_000);
   await addNote(db, KEY, 'Prefers calls after 19:00 — не писать в выходные', 1_770_000_300_000);
   await addCorrection(db, { clientKey: KEY, from: 'unknown', to: 'tester', stems: ['bug', 'crash'] }, 1_770_000_400_000);
-  await setTags(db, KEY, ['beta'], 'you');
+  await addTag(db, KEY, 'beta', 'you');
   const pack = StrategyPack.parse({ schemaVersion: 1, id: 'team', name: { en: 'Team' }, version: '1.0.0', author: 'Lead', languages: ['en'], types: { tester: { prior: 1 } } });
   await installPack(db, pack, { kind: 'file', name: 'team.json' }, { now: 1_770_000_500_000 });
   await setNeverRecord(db, parseNeverRecordText('vip@example.com'));

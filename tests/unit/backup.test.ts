@@ -4,7 +4,7 @@ import { applyRestore, planRestore } from '../../core/backup/restore';
 import { parseBackup } from '../../core/backup/read-backup';
 import { signed } from '../support/backup-file';
 import { addCorrection } from '../../core/store/corrections';
-import { setTags } from '../../core/store/dossier-edits';
+import { addTag } from '../../core/store/dossier-edits';
 import { addNote, recordVisit } from '../../core/store/dossiers';
 import { installPack } from '../../core/store/packs';
 import { readDefaultPack } from '../../core/pack/node-default';
@@ -78,9 +78,9 @@ describe('backup and restore', () => {
     if (!r.ok) throw new Error(r.error);
     const dst = fresh();
     await applyRestore(dst, r.backup);
-    await setTags(dst, KEY, ['changed after the backup'], 'you');
+    await addTag(dst, KEY, 'changed after the backup', 'you');
     const plan = await planRestore(dst, r.backup);
-    expect(plan.conflicts).toEqual([{ table: 'clients', id: KEY, label: 'Megan Price' }]);
+    expect(plan.conflicts).toMatchObject([{ table: 'clients', id: KEY, subject: { kind: 'client', client: { name: 'Megan Price', email: 'megan@example.com' } } }]);
     await applyRestore(dst, r.backup);
     expect((await dst.clients.get(KEY))?.tags).toEqual(['changed after the backup']);
     await applyRestore(dst, r.backup, { conflicts: 'take-backup' });
@@ -143,10 +143,10 @@ describe('backup and restore', () => {
   // The same hostile packs through both doors: whatever a pack file import refuses, a restore refuses too.
   it.each([
     ['HTML in a phrase', 'html-phrase.json', 'types.extortionist.phrases[0].text: contains HTML or script'],
-    ['a "__proto__" type', 'proto-key.json', 'types: Unrecognized key: "__proto__"'],
+    ['a "__proto__" type', 'proto-key.json', 'types: unknown key "__proto__"'],
     ['a future schema version', 'future-schema.json', 'schemaVersion: this pack needs a newer Tipazh'],
-    ['an unknown key', 'unknown-key.json', 'types.tester: Unrecognized key: "phrasez"'],
-    ['a wrong type', 'wrong-type.json', 'version: Invalid input: expected string'],
+    ['an unknown key', 'unknown-key.json', 'types.tester: unknown key "phrasez"; did you mean "phrases"?'],
+    ['a wrong type', 'wrong-type.json', 'version: expected text, got a number'],
   ])('refuses a pack with %s in a backup as the file import does, naming the pack', async (_what, fixture, problem) => {
     const bytes = readFileSync(resolve(import.meta.dirname, '../fixtures/packs', fixture));
     const imported = parsePackBytes(bytes);
@@ -191,12 +191,12 @@ describe('backup and restore', () => {
       expect(!r.ok && r.error).toBe(error);
     };
     // Read back as an empty list, emails as one string would let every listed client be recorded again.
-    await refused(() => (data.data.meta[never].value.emails = 'vip@example.com'), `data.meta[${never}].value.emails: Invalid input: expected array, received string`);
-    await refused(() => (data.data.meta[never].value = ['vip@example.com']), `data.meta[${never}].value: Invalid input: expected object, received array`);
-    await refused(() => (data.data.meta[lock].value = 42), `data.meta[${lock}].value: Invalid input: expected object, received number`);
-    await refused(() => (data.data.meta[lock].value.iterations = '600000'), `data.meta[${lock}].value.iterations: Invalid input: expected number, received string`);
-    await refused(() => data.data.meta.push({ key: 'nerverRecord', value: {} }), `data.meta[2].key: Invalid discriminator value. Expected 'neverRecord' | 'notesLock'`);
-    await refused(() => (data.settings = { lang: 'de' }), 'settings.lang: Invalid option: expected one of "en"|"ru"');
+    await refused(() => (data.data.meta[never].value.emails = 'vip@example.com'), `data.meta[${never}].value.emails: expected a list, got text`);
+    await refused(() => (data.data.meta[never].value = ['vip@example.com']), `data.meta[${never}].value: expected an object, got a list`);
+    await refused(() => (data.data.meta[lock].value = 42), `data.meta[${lock}].value: expected an object, got a number`);
+    await refused(() => (data.data.meta[lock].value.iterations = '600000'), `data.meta[${lock}].value.iterations: expected a number, got text`);
+    await refused(() => data.data.meta.push({ key: 'nerverRecord', value: {} }), `data.meta[2].key: must be one of "neverRecord", "notesLock"`);
+    await refused(() => (data.settings = { lang: 'de' }), 'settings.lang: must be one of "en", "ru"');
     // The right ones restore, and read back as they were.
     data.data.meta = good;
     data.settings = { lang: 'ru' };

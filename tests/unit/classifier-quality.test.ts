@@ -7,7 +7,7 @@ import { evaluate } from '../../core/eval/metrics';
 import { bootstrap } from '../../core/eval/bootstrap';
 import { readDefaultPack } from '../../core/pack/node-default';
 import { readCorpus } from '../../core/train/corpus';
-import { MIN_SMOOTHING } from '../../core/train/train';
+import { MIN_SMOOTHING } from '../../core/train/calibrate';
 
 const root = join(import.meta.dirname, '../..');
 const model = readShippedModel();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TipazhDb } from '../../core/store/db';
-import { auditTrail, deleteNote, setNotePinned, setProfileField, setServiceLevelOverride, setTags, setVip, updateNote } from '../../core/store/dossier-edits';
+import { applyEdit } from '../../core/store/apply-edit';
+import { addTag, auditTrail, deleteNote, EditConflict, removeTag, setNotePinned, setProfileField, setServiceLevelOverride, setVip, updateNote } from '../../core/store/dossier-edits';
 import { addNote, listNotes, recordVisit } from '../../core/store/dossiers';
 import { liveSearchIndex } from '../../core/store/live-search-index';
 import { searchClients } from '../../core/store/search';
@@ -49,7 +50,12 @@ describe('dossier edits', () => {
     await recordVisit(db, makeSnapshot({ ticket: { id: '1', subject: 's', channel: 'email' } }), 1);
     expect((await db.clients.get(KEY))?.profile).toMatchObject({ channels: 'email', prefilled: ['channels'] });
     // The trail is newest first by time; edits a millisecond apart keep their order (in one millisecond it is not defined).
-    await setTags(db, KEY, ['regular', ' coffee ', 'regular'], 'you');
+    await addTag(db, KEY, 'regular', 'you');
+    await tick();
+    await addTag(db, KEY, ' coffee ', 'you');
+    await tick();
+    // Already there: nothing changes, nothing is audited.
+    await addTag(db, KEY, 'regular', 'you');
     await tick();
     await setVip(db, KEY, true, 'you');
     await tick();
@@ -61,7 +67,93 @@ describe('dossier edits', () => {
     const c = await db.clients.get(KEY);
     expect(c).toMatchObject({ tags: ['regular', 'coffee'], vip: true, profile: { channels: 'phone only', prefilled: [] }, serviceLevelOverride: { level: 'boss', reason: 'signed a yearly contract' } });
     const fields = (await auditTrail(db, KEY)).map((t) => `${t.field}: ${t.from ?? '∅'} → ${t.to ?? '∅'}`);
-    expect(fields).toEqual(['serviceLevel: ∅ → boss (signed a yearly contract)', 'profile.channels: email → phone only', 'vip: false → true', 'tags:  → regular, coffee']);
+    expect(fields).toEqual(['serviceLevel: ∅ → boss (signed a yearly contract)', 'profile.channels: email → phone only', 'vip: false → true', 'tag added: coffee → coffee', 'tag added: regular → regular']);
+  });
+});
+
+describe('tag edits from several panels at once', () => {
+  const TAGS = (p: number) => Array.from({ length: 80 }, (_, i) => `panel${p}-tag${i}`);
+
+  it('two panels (two connections) adding 80 tags each at once: none is lost, and the audit trail has each one', async () => {
+    const name = `t-${Math.random()}`;
+    db = new TipazhDb(name);
+    const other = new TipazhDb(name);
+    await recordVisit(db, makeSnapshot(), 1);
+    const all = [...TAGS(0), ...TAGS(1)].sort();
+    await Promise.all([db, other].map((d, p) => Promise.all(TAGS(p).map((tag) => applyEdit(d, { kind: 'tag-add', key: KEY, tag }, `agent ${p}`)))));
+    const stored = await db.clients.get(KEY);
+    expect(stored?.tags.slice().sort()).toEqual(all);
+    const added = (await auditTrail(db, KEY)).filter((a) => a.field === 'tag added');
+    expect(added.map((a) => a.to).sort()).toEqual(all);
+    expect(added.filter((a) => a.who === 'agent 1').map((a) => a.to).sort()).toEqual(TAGS(1).sort());
+    // Found by every tag.
+    const search = liveSearchIndex(db);
+    expect(searchClients(await search.get(), 'panel1-tag79').map((c) => c.key)).toEqual([KEY]);
+    search.dispose();
+
+    // Each removes half of its own while the other adds the same again: every change lands on what is stored.
+    await Promise.all([
+      ...TAGS(0).slice(0, 40).map((tag) => removeTag(db, KEY, tag, 'agent 0')),
+      ...TAGS(1).slice(0, 40).map((tag) => removeTag(other, KEY, tag, 'agent 1')),
+      ...['late-0', 'late-1'].map((tag, p) => addTag(p ? other : db, KEY, tag, `agent ${p}`)),
+    ]);
+    const left = [...TAGS(0).slice(40), ...TAGS(1).slice(40), 'late-0', 'late-1'].sort();
+    expect((await db.clients.get(KEY))?.tags.slice().sort()).toEqual(left);
+    const trail = await auditTrail(db, KEY);
+    expect(trail.filter((a) => a.field === 'tag removed')).toHaveLength(80);
+    // Replaying the trail gives what is stored.
+    const replayed = new Set<string>();
+    for (const a of trail.slice().reverse()) {
+      if (a.field === 'tag added') replayed.add(a.to!);
+      if (a.field === 'tag removed') replayed.delete(a.from!);
+    }
+    expect([...replayed].sort()).toEqual(left);
+    other.close();
+  });
+
+  it('removing a tag that is gone, or adding one that is there, changes nothing and is not audited; a 201st tag is refused', async () => {
+    db = new TipazhDb(`t-${Math.random()}`);
+    await recordVisit(db, makeSnapshot(), 1);
+    await removeTag(db, KEY, 'never-there', 'you');
+    for (let i = 0; i < 200; i++) await addTag(db, KEY, `t${i}`, 'you');
+    await addTag(db, KEY, 't0', 'you');
+    expect(await db.audit.count()).toBe(200);
+    await expect(addTag(db, KEY, 'one too many', 'you')).rejects.toThrow(/at most 200 tags/);
+    expect((await db.clients.get(KEY))?.tags).toHaveLength(200);
+  });
+});
+
+describe('text edits started from an older value', () => {
+  it('a profile field changed meanwhile refuses the edit (EditConflict), keeps both in view, and saving from the new value works', async () => {
+    db = new TipazhDb(`c-${Math.random()}`);
+    await recordVisit(db, makeSnapshot(), 1);
+    // Both panels show an empty "preferences"; the first saves, the second saves from the empty value it saw.
+    await applyEdit(db, { kind: 'profile', key: KEY, field: 'preferences', value: 'email only', was: '' }, 'Anna');
+    const late = applyEdit(db, { kind: 'profile', key: KEY, field: 'preferences', value: 'calls after 18:00', was: '' }, 'Ivan');
+    await expect(late).rejects.toBeInstanceOf(EditConflict);
+    await expect(late).rejects.toMatchObject({ name: 'EditConflict' });
+    expect((await db.clients.get(KEY))?.profile.preferences).toBe('email only');
+    // The same value as stored is no change at all, whatever it started from.
+    await applyEdit(db, { kind: 'profile', key: KEY, field: 'preferences', value: 'email only ', was: '' }, 'Ivan');
+    // Saved again from what is stored now: replaces it, and the trail says from what.
+    await applyEdit(db, { kind: 'profile', key: KEY, field: 'preferences', value: 'email only; calls after 18:00', was: 'email only' }, 'Ivan');
+    expect((await auditTrail(db, KEY)).map((a) => [a.who, a.from ?? '∅', a.to])).toEqual([
+      ['Ivan', 'email only', 'email only; calls after 18:00'],
+      ['Anna', '∅', 'email only'],
+    ]);
+  });
+
+  it('a note changed meanwhile refuses the edit; one pinned meanwhile does not', async () => {
+    db = new TipazhDb(`c-${Math.random()}`);
+    await recordVisit(db, makeSnapshot(), 1);
+    const n = await addNote(db, KEY, 'likes first names', 10);
+    await setNotePinned(db, KEY, n.id, true, 'Anna');
+    await applyEdit(db, { kind: 'note-text', key: KEY, id: n.id, text: 'likes first names; VIP since May', since: 10 }, 'Anna');
+    const [edited] = await listNotes(db, KEY);
+    await expect(applyEdit(db, { kind: 'note-text', key: KEY, id: n.id, text: 'likes first names, hates calls', since: 10 }, 'Ivan')).rejects.toMatchObject({ name: 'EditConflict' });
+    expect((await listNotes(db, KEY))[0]!.text).toBe('likes first names; VIP since May');
+    await applyEdit(db, { kind: 'note-text', key: KEY, id: n.id, text: 'likes first names; VIP since May; hates calls', since: edited!.updatedAt }, 'Ivan');
+    expect((await listNotes(db, KEY))[0]).toMatchObject({ text: 'likes first names; VIP since May; hates calls', pinned: true });
   });
 });
 

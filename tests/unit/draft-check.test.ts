@@ -34,4 +34,20 @@ describe('checkDraft', () => {
     expect(rules('   ', 'extortionist')).toEqual([]);
     expect(rules('скидка 90%', 'unknown')).toEqual([]);
   });
+  it('flags a perk offered for removing or not posting a review, for any type, and not a plain thanks for a review', () => {
+    expect(rules('Мы дадим вам скидку 10%, если вы удалите отзыв.', 'extortionist', under('exceptional-advantage'))).toEqual(['perk-for-review']);
+    expect(rules("We can offer a $20 voucher if you take the review down.", 'complainer')).toEqual(['perk-for-review']);
+    expect(rules("Here is a bonus, just please don't post that review.", 'impatient')).toEqual(['perk-for-review']);
+    expect(rules('Thank you for your review: we have fixed the delivery slot and refunded the fee.', 'complainer')).toEqual([]);
+    const w = checkDraft('Компенсация 500 ₽ — вместо отзыва в соцсетях.', 'extortionist', under('exceptional-advantage'));
+    expect(w.map((x) => x.rule)).toEqual(['perk-for-review']);
+    expect(w[0]!.quote).toBe('вместо');
+  });
+  it('flags bluntly contradicting a Know-it-all, not an answer that acknowledges them first', () => {
+    expect(rules("That's not true, the firmware supports it.", 'know-it-all')).toEqual(['contradicts']);
+    expect(rules('Это не так: лимит — 10 запросов в секунду.', 'know-it-all')).toEqual(['contradicts']);
+    expect(rules('You are right that the spec allows it; in our plan the limit is 10 a second.', 'know-it-all')).toEqual([]);
+    // For other types plain disagreement is not this rule.
+    expect(rules("That's not true, the firmware supports it.", 'impatient')).toEqual([]);
+  });
 });

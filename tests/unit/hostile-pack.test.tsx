@@ -4,7 +4,7 @@ import { afterEach, expect, it } from 'vitest';
 import { createPanelModel } from '../../components/panel/model';
 import { PanelApp } from '../../components/panel/PanelApp';
 import { StrategyPack } from '../../core/pack/schema';
-import { fakeTransport } from './fake-transport';
+import { fakeTransport } from '../doubles/fake-transport';
 import { makeSnapshot } from './helpers';
 
 afterEach(cleanup);

@@ -23,5 +23,11 @@ describe('plurals', () => {
     expect(t('ticket.messages', { n: 5 })).toBe('5 сообщений');
     expect(t('signal.questions', { raw: 21 })).toBe('21 вопрос');
     expect(t('phrases.more', { n: 6 })).toBe('Ещё 6 фраз');
+    // Reasons read as words, not as arrows and numbers.
+    expect(t('reason.regular-contacts', { contacts: 4 })).toBe('уже 4 обращения, значит, клиент постоянный');
+    expect(t('reason.former-gap', { days: 200 })).toBe('последний контакт 200 дней назад');
+    expect(t('ev.cue', { quote: 'верните деньги' })).toBe('в письме: «верните деньги»');
+    lang.value = 'en';
+    expect(t('reason.regular-contacts', { contacts: 4 })).toBe('4 contacts so far, so a regular client');
   });
 });

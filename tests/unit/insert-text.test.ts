@@ -28,10 +28,26 @@ describe('insertIntoField', () => {
   });
 
   it('inserts into a textarea at the cursor', () => {
-    document.body.innerHTML = '<textarea>ab</textarea>';
+    document.body.innerHTML = '<textarea>a b</textarea>';
     const ta = document.querySelector('textarea')!;
-    ta.setSelectionRange(1, 1);
+    ta.setSelectionRange(2, 2);
     insertIntoField(ta, 'X');
-    expect(ta.value).toBe('aXb');
+    expect(ta.value).toBe('a Xb');
+  });
+
+  it('separates a second phrase from the first with a space, and starts a fresh line or field without one', () => {
+    document.body.innerHTML = '<textarea></textarea><div contenteditable="true" id="c"></div>';
+    const ta = document.querySelector('textarea')!;
+    insertIntoField(ta, 'Hello Anna.');
+    insertIntoField(ta, 'Thank you for waiting.');
+    expect(ta.value).toBe('Hello Anna. Thank you for waiting.');
+    ta.value = 'Hi,\n';
+    ta.setSelectionRange(4, 4);
+    insertIntoField(ta, 'Thanks.');
+    expect(ta.value).toBe('Hi,\nThanks.');
+    const el = document.getElementById('c')!;
+    insertIntoField(el, 'Здравствуйте, Анна.');
+    insertIntoField(el, 'Спасибо, что подождали.');
+    expect(el.textContent).toBe('Здравствуйте, Анна. Спасибо, что подождали.');
   });
 });

@@ -8,7 +8,7 @@ import { checkPack } from '../../core/pack/check';
 import { readShippedModel } from '../../core/classifier/node-model';
 import { layerPacks } from '../../core/pack/merge';
 import { readDefaultPack } from '../../core/pack/node-default';
-import { fakeOptionsTransport, fixturePack, type FakeOptionsInit } from '../fixtures/packs/fake-options-transport';
+import { fakeOptionsTransport, fixturePack, type FakeOptionsInit } from '../doubles/fake-options-transport';
 
 afterEach(() => {
   cleanup();
@@ -41,8 +41,11 @@ describe('"Check this pack"', () => {
     expect(screen.getByTestId('check-macro-f1').textContent).toBe(r.macroF1.toFixed(3));
     expect(screen.getByTestId('check-accuracy').textContent).toBe(r.accuracy.toFixed(3));
     expect(screen.getByTestId('check-n').textContent).toBe('12');
-    // The twelve examples have no "not enough evidence" case: said, and not counted as an F1 of 0.
+    // The twelve examples have no "not enough evidence" case: said, and not counted as an F1 of 0, even if answered.
     expect(screen.getByTestId('check-no-examples').textContent).toMatch(/No examples of: Not enough evidence yet/);
+    const withExamples = r.labels.filter((l) => r.perClass[l]!.support > 0);
+    expect(withExamples).toHaveLength(7);
+    expect(r.macroF1).toBeCloseTo(withExamples.reduce((s, l) => s + r.perClass[l]!.f1, 0) / 7, 10);
     expect(r.macroF1).toBeGreaterThan(0.5);
     const ext = screen.getByTestId('check-per-type').querySelector('tr[data-type="extortionist"]')!;
     expect([...ext.querySelectorAll('td')].map((td) => td.textContent)).toEqual([

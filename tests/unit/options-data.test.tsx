@@ -6,9 +6,12 @@ import type { DataTransport } from '../../components/options/data-transport';
 import { dataService } from '../../core/backup/service';
 import { TipazhDb } from '../../core/store/db';
 import { addNote, recordVisit } from '../../core/store/dossiers';
-import { getNeverRecord } from '../../core/store/never-record';
+import { addToNeverRecord, getNeverRecord, setNeverRecord } from '../../core/store/never-record';
 import { freshDatabases, makeSnapshot, storedNotes } from './helpers';
-import { lang } from '../../components/i18n';
+import { formatTime, lang } from '../../components/i18n';
+import { parseBackup } from '../../core/backup/read-backup';
+import { addTag } from '../../core/store/dossier-edits';
+import { packText } from '../doubles/fake-options-transport';
 
 afterEach(() => {
   cleanup();
@@ -122,6 +125,60 @@ describe('Your data: backups and the never-record list', () => {
     await waitFor(async () => expect((await getNeverRecord(db)).emails).toEqual(['ceo@bigcorp.com']));
     expect((await getNeverRecord(db)).domains).toEqual(['press.example']);
     await waitFor(() => expect((screen.getByTestId('never-record') as HTMLTextAreaElement).value).toBe('ceo@bigcorp.com\n@press.example'));
+    await db.delete();
+  });
+
+  it('saves what the agent changed in the list, not the list: a client a panel put on it meanwhile stays', async () => {
+    const db = new TipazhDb(`d-${Math.random()}`);
+    await setNeverRecord(db, { emails: ['old@x.example', 'gone@x.example'], domains: [], clientKeys: [] });
+    const { data } = transport(db);
+    render(<DataSection data={data} />);
+    const box = screen.getByTestId('never-record') as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe('old@x.example\ngone@x.example'));
+    // While the page is open, an agent forgets a client "never again" in a panel.
+    await addToNeverRecord(db, 'zendesk:acme:9', 'Forgotten@Y.example');
+    fireEvent.input(box, { target: { value: 'old@x.example\nceo@bigcorp.com' } });
+    fireEvent.click(screen.getByTestId('never-record-save'));
+    await waitFor(async () => expect((await getNeverRecord(db)).emails.slice().sort()).toEqual(['ceo@bigcorp.com', 'forgotten@y.example', 'old@x.example']));
+    expect((await getNeverRecord(db)).clientKeys).toEqual(['zendesk:acme:9']);
+    // The page then shows the list as stored, the panel's entries with it.
+    await waitFor(() => expect(box.value.split('\n').sort()).toEqual(['ceo@bigcorp.com', 'forgotten@y.example', 'old@x.example', 'zendesk:acme:9']));
+    await db.delete();
+  });
+
+  it('names a conflict by the client and both dates, not by its key, in the UI language', async () => {
+    const src = new TipazhDb(`d-${Math.random()}`);
+    await recordVisit(src, makeSnapshot(), Date.parse('2026-11-02T09:00:00Z'));
+    const text = (await transport(src).data.exportBackup(() => {})).text;
+    const dst = new TipazhDb(`d-${Math.random()}`);
+    const { data } = transport(dst);
+    await data.restore((await parseBackup(text).then((r) => (r.ok ? r.backup : Promise.reject(new Error(r.error))))), 'keep-local', () => {});
+    await addTag(dst, 'zendesk:acme:42', 'changed here', 'you');
+    render(<DataSection data={data} />);
+    fireEvent.change(screen.getByTestId('backup-file'), { target: { files: [file(text)] } });
+    const conflict = await screen.findByTestId('restore-conflict');
+    const here = formatTime((await dst.clients.get('zendesk:acme:42'))!.updatedAt!);
+    expect(conflict.textContent).toBe(`Megan Price (megan@example.com) — changed here ${here}, in the file ${formatTime(Date.parse('2026-11-02T09:00:00Z'))}`);
+    expect(conflict.textContent).not.toMatch(/zendesk:acme:42/);
+    lang.value = 'ru';
+    await waitFor(() => expect(screen.getByTestId('restore-conflict').textContent).toMatch(/^Megan Price \(megan@example\.com\) — здесь изменено .*, в файле — 2 нояб\. 2026 г\./));
+    await src.delete();
+    await dst.delete();
+  });
+
+  it('recognises a strategy pack picked as a backup, and offers to import it as a pack', async () => {
+    const db = new TipazhDb(`d-${Math.random()}`);
+    const picked: File[] = [];
+    render(<DataSection data={transport(db).data} importPack={(f) => picked.push(f)} />);
+    const pack = new File([packText('acme-support.json')], 'acme-support.json', { type: 'application/json' });
+    fireEvent.change(screen.getByTestId('backup-file'), { target: { files: [pack] } });
+    expect((await screen.findByTestId('backup-is-pack')).textContent).toMatch(/^This is a strategy pack, not a backup: import it under “Add a pack”\. Nothing was restored\./);
+    expect(screen.queryByTestId('backup-error')).toBeNull();
+    lang.value = 'ru';
+    await waitFor(() => expect(screen.getByTestId('backup-is-pack').textContent).toMatch(/^Это пакет стратегий, а не резервная копия/));
+    fireEvent.click(screen.getByTestId('backup-import-pack'));
+    expect(picked).toEqual([pack]);
+    expect(screen.queryByTestId('backup-is-pack')).toBeNull();
     await db.delete();
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { getAt, linesValue, numberValue, setAt, validateDraft } from '../../components/options/draft';
-import { findMarkup, pathString, readPack } from '../../components/options/pack-guard';
+import { pathString, readPack } from '../../components/options/pack-guard';
+import { markupIssues } from '../../core/pack/markup';
 import { formatPack } from '../../core/pack/format';
-import { fixturePack, packBytes, packText } from '../fixtures/packs/fake-options-transport';
+import { fixturePack, packBytes, packText } from '../doubles/fake-options-transport';
 
 describe('draft paths', () => {
   it('sets a value deep inside a copy, creating parents, and leaves the original alone', () => {
@@ -30,10 +31,15 @@ describe('draft paths', () => {
 
 describe('pack rules of the options page', () => {
   it('names the path of markup in any pack text, but not in examples (client conversations)', () => {
-    const issues = findMarkup({ name: { en: 'ok' }, types: { tester: { boundaries: [{ ru: 'a <script>x</script>' }] } }, examples: [{ messages: [{ text: '<b>pasted</b>' }] }] });
-    expect(issues.map((i) => i.path)).toEqual(['types.tester.boundaries[0].ru']);
-    expect(findMarkup({ a: 'a < b and c > d', b: '2 <3' })).toEqual([]);
-    expect(findMarkup({ a: 'javascript:alert(1)' })).toHaveLength(1);
+    const issues = markupIssues({ name: { en: 'ok' }, types: { tester: { boundaries: [{ ru: 'a <script>x</script>' }] } }, examples: [{ messages: [{ text: '<b>pasted</b>' }] }] });
+    expect(issues.map((i) => pathString(i.path))).toEqual(['types.tester.boundaries[0].ru']);
+    expect(issues[0]!.message).toBe('contains HTML or script (<script>); pack texts must be plain text');
+    expect(markupIssues({ a: 'a < b and c > d', b: '2 <3' })).toEqual([]);
+    expect(markupIssues({ a: 'javascript:alert(1)' })).toHaveLength(1);
+    // Any JSON a file held: walked without recursion.
+    let deep: unknown = '<b>x</b>';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(markupIssues({ a: deep })).toHaveLength(1);
     expect(pathString(['segments', 0, 'emails', 2])).toBe('segments[0].emails[2]');
   });
 

@@ -6,7 +6,7 @@ import { createOptionsModel } from '../../components/options/model';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { readDefaultPack } from '../../core/pack/node-default';
 import { PERSONAL_PACK_ID } from '../../core/store/packs';
-import { fakeOptionsTransport, fixturePack } from '../fixtures/packs/fake-options-transport';
+import { fakeOptionsTransport, fixturePack } from '../doubles/fake-options-transport';
 
 afterEach(() => {
   cleanup();
@@ -72,12 +72,11 @@ describe('pack editor: validation as you type', () => {
     const cues = within(screen.getByTestId('editor-cues'));
     // The pack sets no cues for this type, and the built-in pack has none (the trained model reads the words).
     expect(cues.getByTestId('inherited').textContent).toMatch(/the packs below have none either/);
-    fireEvent.click(cues.getByTestId('override-empty'));
-    fireEvent.click(await cues.findByTestId('cue-add'));
+    fireEvent.click(cues.getByTestId('cue-add'));
     await waitFor(() => expect(issues()).toContain('types.extortionist.cues[0].text: must not be empty'));
     type('types.extortionist.cues[0].text', 'store credit');
     type('types.extortionist.cues[0].weight', '99');
-    await waitFor(() => expect(issues()).toEqual(['types.extortionist.cues[0].weight: Too big: expected number to be <=10']));
+    await waitFor(() => expect(issues()).toEqual(['types.extortionist.cues[0].weight: must be at most 10']));
     expect(save().disabled).toBe(true);
     expect(within(screen.getByTestId('type-tab-extortionist')).getByText('1')).toBeTruthy();
     type('types.extortionist.cues[0].weight', '-2.5');
@@ -111,7 +110,7 @@ describe('pack editor: validation as you type', () => {
     fireEvent.input(box, { target: { value: '{ "schemaVersion": 1,' } });
     expect((await screen.findByTestId('json-error')).textContent).toMatch(/Not valid JSON yet/);
     fireEvent.input(box, { target: { value: JSON.stringify({ ...acme, version: '2.0.0', colour: 'red' }) } });
-    await waitFor(() => expect(issues()).toEqual(['(root): Unrecognized key: "colour"']));
+    await waitFor(() => expect(issues()).toEqual(['(root): unknown key "colour"']));
     expect(screen.queryByTestId('json-error')).toBeNull();
     fireEvent.input(box, { target: { value: JSON.stringify({ ...acme, version: '2.0.0' }) } });
     fireEvent.click(screen.getByTestId('tab-form'));
@@ -162,7 +161,7 @@ describe('pack editor: phrases', () => {
   it('overrides an inherited list from a copy, and can go back to the inherited one', async () => {
     await editAcme();
     const strategy = within(screen.getByTestId('editor-strategy'));
-    expect(strategy.getByTestId('inherited').textContent).toMatch(/the packs below give 6 steps/);
+    expect(strategy.getByTestId('inherited').textContent).toMatch(/the agent sees these 6 steps from “Tipazh default pack”/);
     fireEvent.click(strategy.getByTestId('override-copy'));
     await waitFor(() => expect(field('types.extortionist.strategy[0].en').value).toBe(readDefaultPack().types!.extortionist!.strategy![0]!.en));
     type('types.extortionist.strategy[0].en', 'Fix the real problem first.');
@@ -213,18 +212,18 @@ describe('pack editor: new packs and personal tweaks', () => {
     expect(screen.getByTestId('editor').dataset.mode).toBe('personal');
     expect(field('id').value).toBe(PERSONAL_PACK_ID);
     expect(field('id').readOnly).toBe(true);
+    // Adding a phrase starts from the two the team pack below gives (a list replaces theirs as a whole): they stay.
     const phrases = within(screen.getByTestId('editor-phrases'));
-    fireEvent.click(phrases.getByTestId('override-empty'));
-    fireEvent.click(await phrases.findByTestId('phrase-add-en'));
-    await waitFor(() => expect(screen.getAllByTestId('phrase-item')).toHaveLength(1));
-    type('types.extortionist.phrases[0].text', '{{client.firstName|Hi}}, let me check what our policy allows.');
+    fireEvent.click(phrases.getByTestId('phrase-add-en'));
+    await waitFor(() => expect(screen.getAllByTestId('phrase-item')).toHaveLength(3));
+    type('types.extortionist.phrases[2].text', '{{client.firstName|Hi}}, let me check what our policy allows.');
     await waitFor(() => expect(save().disabled).toBe(false));
     fireEvent.click(save());
     await screen.findByTestId('editor-saved');
     const all = await list();
     expect(all.map((p) => p.id)).toEqual(['acme-support', PERSONAL_PACK_ID]);
     expect(all[1]!.source).toEqual({ kind: 'personal' });
-    await waitFor(() => expect(model.effective.value?.pack.types?.extortionist?.phrases?.map((p) => p.id)).toEqual(['personal-extortionist-en-1']));
+    await waitFor(() => expect(model.effective.value?.pack.types?.extortionist?.phrases?.map((p) => p.id)).toEqual(['acme-ext-en-1', 'acme-ext-ru-1', 'personal-extortionist-en-1']));
     fireEvent.click(screen.getByTestId('editor-back'));
     await screen.findByTestId('pack-list');
     expect(screen.getAllByTestId('pack-row')[0]!.dataset.packId).toBe(PERSONAL_PACK_ID);

@@ -8,7 +8,7 @@ import { formatPack } from '../../core/pack/format';
 import { readDefaultPack } from '../../core/pack/node-default';
 import { StrategyPack } from '../../core/pack/schema';
 import { PERSONAL_PACK_ID } from '../../core/store/packs';
-import { fakeOptionsTransport, fixturePack } from '../fixtures/packs/fake-options-transport';
+import { fakeOptionsTransport, fixturePack } from '../doubles/fake-options-transport';
 
 afterEach(() => {
   cleanup();

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { lang } from '../../components/i18n';
 import { createOptionsModel, DAY_MS } from '../../components/options/model';
 import { OptionsApp } from '../../components/options/OptionsApp';
-import { fakeOptionsTransport, fixturePack, packText, type FakeOptionsInit } from '../fixtures/packs/fake-options-transport';
+import { fakeOptionsTransport, fixturePack, packText, type FakeOptionsInit } from '../doubles/fake-options-transport';
 
 afterEach(() => {
   cleanup();

@@ -3,9 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPanelModel } from '../../components/panel/model';
 import { PanelApp } from '../../components/panel/PanelApp';
-import type { TabState } from '../../core/protocol';
+import type { TabState } from '../../core/messages/page-report';
 import { getNeverRecord } from '../../core/store/never-record';
-import { fakeTransport } from './fake-transport';
+import { fakeTransport } from '../doubles/fake-transport';
 import { makeSnapshot } from './helpers';
 
 afterEach(cleanup);
@@ -49,8 +49,10 @@ describe('VIP notes lock in the panel', () => {
 });
 
 describe('forget a client from the panel', () => {
-  it('deletes the dossier and puts the client on the never-record list', async () => {
-    const { db } = await mount();
+  it('deletes the dossier (and the text typed for the client) and puts the client on the never-record list', async () => {
+    const { db, drafts } = await mount();
+    fireEvent.input(await screen.findByTestId('tag-input'), { target: { value: 'half-typed' } });
+    await waitFor(() => expect(drafts.items.size).toBe(1));
     fireEvent.input(screen.getByTestId('note-input'), { target: { value: 'to be forgotten' } });
     fireEvent.click(screen.getByTestId('note-add'));
     await screen.findByText('to be forgotten', {}, { timeout: 5000 });
@@ -58,6 +60,7 @@ describe('forget a client from the panel', () => {
     fireEvent.click(screen.getByTestId('forget-confirm'));
     await waitFor(async () => expect(await db.clients.count()).toBe(0));
     expect(await db.notes.count()).toBe(0);
+    await waitFor(() => expect(drafts.items.size).toBe(0));
     expect((await getNeverRecord(db)).clientKeys).toEqual([KEY]);
     expect((await getNeverRecord(db)).emails).toEqual(['megan@example.com']);
   }, 15_000);

@@ -4,11 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { lang } from '../../components/i18n';
 import { createPanelModel } from '../../components/panel/model';
 import { PanelApp } from '../../components/panel/PanelApp';
-import type { TabState } from '../../core/protocol';
+import type { TabState } from '../../core/messages/page-report';
 import type { ClientSnapshotInput } from '../../core/schema/snapshot';
 import { visitIdOf } from '../../core/store/dossier-view';
 import { recordVisit } from '../../core/store/dossiers';
-import { fakeTransport } from './fake-transport';
+import { fakeTransport } from '../doubles/fake-transport';
+import { memoryArea } from '../doubles/memory-area';
 import { makeSnapshot, storedNotes, storedVisit, storedVisits } from './helpers';
 import { readDefaultPack } from '../../core/pack/node-default';
 
@@ -55,7 +56,11 @@ describe('PanelApp: the tab view', () => {
     const marks = [...screen.getByTestId('type-evidence').querySelectorAll('mark')].map((m) => m.textContent);
     expect(marks.some((m) => /компенсац|подписчик|скидк/i.test(m ?? ''))).toBe(true);
     expect(screen.getByTestId('strategy').children.length).toBeGreaterThan(2);
-    expect(screen.getByTestId('boundaries').children.length).toBeGreaterThan(2);
+    // The boundaries card gives the others: the top one is on the type card, and is not repeated.
+    const listed = [...screen.getByTestId('boundaries').children].map((li) => li.textContent);
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed.some((b) => screen.getByTestId('top-boundary').textContent!.includes(b!))).toBe(false);
+    expect(screen.getByTestId('boundaries-top-note').textContent).toMatch(/at the top/);
     const phrases = screen.getAllByTestId('phrase');
     expect(phrases.length).toBeGreaterThanOrEqual(6);
     expect(phrases.filter((p) => !p.hidden)).toHaveLength(3);
@@ -88,7 +93,7 @@ describe('PanelApp: the tab view', () => {
     // An English panel, a Russian client: Russian phrases, and the card says why.
     expect(screen.getByTestId('reply-lang').dataset.lang).toBe('ru');
     expect(screen.getByTestId('reply-lang').dataset.source).toBe('conversation');
-    expect(screen.getByTestId('reply-lang').textContent).toMatch(/Phrases in Russian \(the client writes in it\)/);
+    expect(screen.getByTestId('reply-lang').textContent).toMatch(/In Russian \(as the client writes\)/);
     expect(screen.getAllByTestId('phrase')[0]!.textContent).toMatch(/[а-яё]/i);
     fireEvent.click(screen.getByTestId('reply-lang-switch'));
     await waitFor(() => expect(screen.getByTestId('reply-lang').dataset.lang).toBe('en'));
@@ -231,6 +236,32 @@ describe('PanelApp: the dossier', () => {
     expect((await storedNotes(db)).map((n) => n.text)).toEqual(['email only after 19:00']);
   });
 
+  it('two panels tagging one client at once keep every tag: each sends the tag it adds, not its list', async () => {
+    const first = fakeTransport({ tab: clientTab() });
+    const second = fakeTransport({ tab: clientTab(), db: first.db });
+    const panels = [first, second].map((f) => render(<PanelApp model={createPanelModel(f.transport)} />).container as HTMLElement);
+    await Promise.all([first.ready, second.ready]);
+    const inputs = await Promise.all(panels.map((c) => within(c).findByTestId('tag-input')));
+    const tagsOf = (p: number) => Array.from({ length: 80 }, (_, i) => `panel${p}-tag${i}`);
+    // Neither panel waits for its own or the other's tags to show before adding the next.
+    for (let i = 0; i < 80; i++) {
+      inputs.forEach((input, p) => {
+        fireEvent.input(input, { target: { value: tagsOf(p)[i] } });
+        fireEvent.submit(input.closest('form')!);
+      });
+    }
+    const all = [...tagsOf(0), ...tagsOf(1)].sort();
+    await waitFor(async () => expect((await first.db.clients.get(KEY))?.tags.slice().sort()).toEqual(all), { timeout: 20_000 });
+    // Each panel's dossier view catches up once the writes stop (slow on fake IndexedDB: every write wakes both views).
+    for (const c of panels) await waitFor(() => expect(within(c).getByTestId('tags').querySelectorAll('li')).toHaveLength(160), { timeout: 30_000 });
+    // Each panel removes its first ten at once, as the other still shows them.
+    panels.forEach((c, p) => tagsOf(p).slice(0, 10).forEach((tag) => fireEvent.click(within(c).getByRole('button', { name: `Remove tag ${tag}` }))));
+    await waitFor(async () => expect((await first.db.clients.get(KEY))?.tags).toHaveLength(140), { timeout: 20_000 });
+    expect((await first.db.clients.get(KEY))?.tags.some((t) => /tag[0-9]$/.test(t))).toBe(false);
+    first.close();
+    second.close();
+  }, 90_000);
+
   it('keeps profile edits and marks prefilled fields', async () => {
     const { db } = await mount({ tab: clientTab(makeSnapshot({ ...(extortion as ClientSnapshotInput), ticket: { id: '1', subject: 's', channel: 'email' } })) });
     await waitFor(() => expect(screen.getByTestId('prefilled-channels')).toBeTruthy());
@@ -238,6 +269,77 @@ describe('PanelApp: the dossier', () => {
     fireEvent.input(region, { target: { value: 'Москва' } });
     fireEvent.blur(region);
     await waitFor(async () => expect((await db.clients.get(KEY))?.profile.region).toBe('Москва'));
+  });
+
+  it('a profile field another panel changed while this one was typing is not overwritten unseen: the text stays, saving again replaces it', async () => {
+    const first = fakeTransport({ tab: clientTab() });
+    const second = fakeTransport({ tab: clientTab(), db: first.db });
+    const panelOf = (f: typeof first) => render(<PanelApp model={createPanelModel(f.transport)} />).container as HTMLElement;
+    const a = panelOf(first);
+    const b = panelOf(second);
+    await Promise.all([first.ready, second.ready]);
+    const regionIn = async (c: HTMLElement) => (await within(c).findByTestId('profile-region')) as HTMLInputElement;
+    fireEvent.input(await regionIn(b), { target: { value: 'Казань' } });
+    fireEvent.input(await regionIn(a), { target: { value: 'Москва' } });
+    fireEvent.keyDown(await regionIn(a), { key: 'Enter' });
+    await waitFor(async () => expect((await first.db.clients.get(KEY))?.profile.region).toBe('Москва'));
+    fireEvent.keyDown(await regionIn(b), { key: 'Enter' });
+    await waitFor(() => expect(within(b).getByRole('alert').textContent).toMatch(/Changed meanwhile, in another panel or tab, to “Москва”/));
+    expect((await regionIn(b)).value).toBe('Казань');
+    expect((await first.db.clients.get(KEY))?.profile.region).toBe('Москва');
+    fireEvent.keyDown(await regionIn(b), { key: 'Enter' });
+    await waitFor(async () => expect((await first.db.clients.get(KEY))?.profile.region).toBe('Казань'));
+    await waitFor(() => expect(within(b).queryByRole('alert')).toBeNull());
+    // The other way round, Esc keeps the other panel's value and drops this one's text.
+    for (const c of [a, b]) await waitFor(async () => expect((await regionIn(c)).value).toBe('Казань'));
+    fireEvent.input(await regionIn(a), { target: { value: 'Самара' } });
+    fireEvent.input(await regionIn(b), { target: { value: 'Уфа' } });
+    fireEvent.keyDown(await regionIn(b), { key: 'Enter' });
+    await waitFor(async () => expect((await first.db.clients.get(KEY))?.profile.region).toBe('Уфа'));
+    fireEvent.keyDown(await regionIn(a), { key: 'Enter' });
+    await waitFor(() => expect(within(a).getByRole('alert').textContent).toMatch(/“Уфа”/));
+    fireEvent.keyDown(await regionIn(a), { key: 'Escape' });
+    await waitFor(async () => expect((await regionIn(a)).value).toBe('Уфа'));
+    expect(within(a).queryByRole('alert')).toBeNull();
+    first.close();
+    second.close();
+  });
+
+  it('keeps unsaved note and tag text per client across a panel reload and a client switch, until saved or cleared', async () => {
+    const area = memoryArea();
+    const other = makeSnapshot({ client: { externalId: '8', name: 'Megan Price', email: 'm@example.com' } });
+    const otherTab: TabState = { ...clientTab(other), clientKey: 'zendesk:acme:8' };
+    const noteIn = () => screen.getByTestId('note-input') as HTMLTextAreaElement;
+    const tagIn = () => screen.getByTestId('tag-input') as HTMLInputElement;
+    const open = async (tab: TabState) => {
+      cleanup();
+      const f = await mount({ tab, drafts: area });
+      await screen.findByTestId('tag-input');
+      return f;
+    };
+    await open(clientTab());
+    fireEvent.input(noteIn(), { target: { value: 'Asked for a callback on Monday' } });
+    fireEvent.input(tagIn(), { target: { value: 'wholesa' } });
+    await waitFor(() => expect(area.items.size).toBe(2));
+
+    // Another client: nothing of the first one's shows, and what is typed there is kept for that client.
+    await open(otherTab);
+    expect([noteIn().value, tagIn().value]).toEqual(['', '']);
+    fireEvent.input(noteIn(), { target: { value: 'Megan: refund pending' } });
+    // Back, as after a reload: the first client's text is there.
+    await open(clientTab());
+    await waitFor(() => expect([noteIn().value, tagIn().value]).toEqual(['Asked for a callback on Monday', 'wholesa']));
+
+    // Saved: the draft goes. Cleared: it goes too. The other client's stays.
+    fireEvent.click(screen.getByTestId('note-add'));
+    await screen.findByText('Asked for a callback on Monday');
+    await waitFor(() => expect(noteIn().value).toBe(''));
+    fireEvent.input(tagIn(), { target: { value: '' } });
+    await waitFor(() => expect([...area.items.keys()]).toEqual(['draft:note:zendesk:acme:8']));
+    await open(clientTab());
+    expect([noteIn().value, tagIn().value]).toEqual(['', '']);
+    await open(otherTab);
+    await waitFor(() => expect(noteIn().value).toBe('Megan: refund pending'));
   });
 
   it('draws one history point per visit', async () => {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describeStorageError, isNeverRecorded, isStorageError, NEVER_RECORD_KEY, parseNeverRecordText } from '../../core/privacy';
-import { tabStateKey } from '../../core/protocol';
+import { tabStateKey } from '../../core/messages/page-report';
 import { addCorrection } from '../../core/store/corrections';
 import { TipazhDb } from '../../core/store/db';
-import { setTags } from '../../core/store/dossier-edits';
+import { addTag } from '../../core/store/dossier-edits';
 import { addNote, recordVisit } from '../../core/store/dossiers';
 import { forgetPerson } from '../../core/store/forget';
 import { handleReport } from '../../entrypoints/background/handle-report';
@@ -28,7 +28,7 @@ describe('forget a client', () => {
     await recordVisit(db, makeSnapshot({ client: { externalId: '2', name: 'Someone else' } }), 3);
     await addNote(db, 'zendesk:acme:1', 'private', 4);
     await addCorrection(db, { clientKey: 'amocrm:b.amocrm.ru:contact:9', from: 'unknown', to: 'tester', stems: [] });
-    await setTags(db, 'zendesk:acme:1', ['x'], 'you');
+    await addTag(db, 'zendesk:acme:1', 'x', 'you');
     const removed = await forgetPerson(db, 'amocrm:b.amocrm.ru:contact:9');
     expect(removed.sort()).toEqual(['amocrm:b.amocrm.ru:contact:9', 'zendesk:acme:1']);
     expect((await db.clients.toArray()).map((c) => c.name)).toEqual(['Someone else']);
@@ -97,7 +97,7 @@ describe('storage errors', () => {
     await recordVisit(db, makeSnapshot(), 1);
     const original = db.audit.add.bind(db.audit);
     db.audit.add = (() => Promise.reject(new DOMException('full', 'QuotaExceededError'))) as unknown as typeof db.audit.add;
-    await expect(setTags(db, 'zendesk:acme:42', ['new'], 'you')).rejects.toThrow();
+    await expect(addTag(db, 'zendesk:acme:42', 'new', 'you')).rejects.toThrow();
     db.audit.add = original;
     expect((await db.clients.get('zendesk:acme:42'))?.tags).toEqual([]);
   });

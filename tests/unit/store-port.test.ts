@@ -5,12 +5,12 @@ import { TipazhDb } from '../../core/store/db';
 import type { DossierView, LockState } from '../../core/store/dossier-view';
 import { recordVisit } from '../../core/store/dossiers';
 import { liveSearchIndex } from '../../core/store/live-search-index';
-import { storeAccess } from '../../core/store/store-access';
-import { BACKGROUND_GONE, storeClient } from '../../core/store/store-client';
-import { serveStore } from '../../core/store/store-server';
-import type { StoreReply, StoreService, WirePort } from '../../core/store/store-service';
+import { storeAccess } from '../../core/store/port/access';
+import { BACKGROUND_GONE, storeClient } from '../../core/store/port/client';
+import { serveStore } from '../../core/store/port/server';
+import type { StoreReply, StoreService, WirePort } from '../../core/store/port/service';
 import { makeSnapshot, storedVisit, storedVisits } from './helpers';
-import { memoryPortPair } from './memory-port';
+import { memoryPortPair } from '../doubles/memory-port';
 
 const KEY = 'zendesk:acme:42';
 const cleanup: (() => unknown)[] = [];
@@ -97,7 +97,7 @@ describe('the dossier store over a port (how the side panel reaches the backgrou
     expect(await db.clients.count()).toBe(1);
     expect(await db.notes.count()).toBe(0);
     // The client reports a refused call as an error of that call.
-    await expect(client().edit({ kind: 'tags', key: KEY, tags: ['x'.repeat(300)] }, 'me')).rejects.toThrow(/args\[0\]\.tags\[0\]/);
+    await expect(client().edit({ kind: 'tag-add', key: KEY, tag: 'x'.repeat(300) }, 'me')).rejects.toThrow(/args\[0\]\.tag/);
   });
 
   it('keeps an error’s name across the port, so storage errors still read as storage errors', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAmoHost, isZendeskHost, parseAmoUrl, parseZendeskUrl } from '../../core/sources/urls';
+import { isAmoHost, parseAmoUrl } from '../../core/sources/amocrm/site';
+import { isZendeskHost, parseZendeskUrl } from '../../core/sources/zendesk/site';
 
 const u = (s: string) => new URL(s);
 

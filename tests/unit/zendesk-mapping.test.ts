@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from '../../core/schema/zod';
-import { ZdComment, ZdTicketResponse, htmlToText, zendeskApiToSnapshot } from '../../core/sources/zendesk-api';
-import { zendeskDomToSnapshot } from '../../core/sources/zendesk-dom';
+import { ZdComment, ZdTicketResponse, htmlToText, zendeskApiToSnapshot } from '../../core/sources/zendesk/api';
+import { zendeskDomToSnapshot } from '../../core/sources/zendesk/dom-read';
 
 const ticket = ZdTicketResponse.parse({
   ticket: {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PageReport } from '../../core/protocol';
+import { PageReport } from '../../core/messages/page-report';
 import { formatIssues } from '../../core/schema/format-issues';
 
 const root = join(import.meta.dirname, '../..');
@@ -19,9 +19,9 @@ describe('schemas use zod/mini', () => {
       .map((f) => relative(root, f));
     expect(classic).toEqual([]);
   });
-  it('issues are worded in English, not the bare "Invalid input" of a zod/mini without a locale', () => {
+  it('issues are worded in English (core/schema/issue-text.ts), not the bare "Invalid input" of a zod/mini without a locale', () => {
     const r = PageReport.safeParse({ kind: 'page', state: 'error', url: 5, message: 'x' });
     expect(r.success).toBe(false);
-    expect(formatIssues(r.error!)).toBe('url: Invalid input: expected string, received number');
+    expect(formatIssues(r.error!)).toBe('url: expected text, got a number');
   });
 });
