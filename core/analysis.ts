@@ -22,13 +22,7 @@ export interface Analysis {
   vip: VipReason | null;
 }
 
-export function analyze(
-  snapshot: ClientSnapshot,
-  dossier: ClientRecord | undefined,
-  classifier: Classifier,
-  now = Date.now(),
-  revenueRank?: number,
-): Analysis {
+export function analyze(snapshot: ClientSnapshot, dossier: ClientRecord | undefined, classifier: Classifier, now = Date.now(), revenueRank?: number): Analysis {
   const { pack } = classifier;
   const classification = classify(inputFromSnapshot(snapshot), classifier);
   const vip = vipOf(vipFactsOf(dossier, snapshot), pack);
@@ -49,10 +43,7 @@ export function analyze(
       },
       pack,
     ),
-    segment: segmentFor(
-      { email: snapshot.client.email, phone: snapshot.client.phone, tags, revenueRank },
-      pack.segments,
-    ),
+    segment: segmentFor({ email: snapshot.client.email, phone: snapshot.client.phone, tags, revenueRank }, pack.segments),
     vip,
   };
 }

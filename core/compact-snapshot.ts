@@ -34,9 +34,7 @@ export function compactSnapshot(s: ClientSnapshot): ClientSnapshot {
   }
   const dropped = s.conversation.length - kept.length;
   let fieldsLeft = FIELDS_TEXT;
-  const fields = Object.fromEntries(
-    Object.entries(s.client.fields).filter(([k, v]) => (fieldsLeft -= k.length + v.length) >= 0),
-  );
+  const fields = Object.fromEntries(Object.entries(s.client.fields).filter(([k, v]) => (fieldsLeft -= k.length + v.length) >= 0));
   const trimmedFields = Object.keys(fields).length < Object.keys(s.client.fields).length;
   if (!dropped && !shortened && !trimmedFields && s.client.tags.length <= TAGS && (s.ticket?.tags.length ?? 0) <= TAGS) return s;
   const before = s.omitted?.older;

@@ -9,15 +9,19 @@ export interface DraftWarning {
   quote?: string;
 }
 
-const PERK = /(компенсац\w*|скидк\w*|бонус\w*|подар\w*|бесплатн\w*|возмещ\w*|промокод\w*|сертификат\w*|баллы|баллов|compensat\w*|discount\w*|refund\w*|bonus\w*|voucher\w*|gift\w*|free of charge|for free|credit\w*|coupon\w*)/i;
+const PERK =
+  /(компенсац\w*|скидк\w*|бонус\w*|подар\w*|бесплатн\w*|возмещ\w*|промокод\w*|сертификат\w*|баллы|баллов|compensat\w*|discount\w*|refund\w*|bonus\w*|voucher\w*|gift\w*|free of charge|for free|credit\w*|coupon\w*)/i;
 const PERCENT = /(\d{1,3})\s?%/g;
-const SUMMARY = /(если я правильно|правильно ли я понимаю|правильно понял|правильно поняла|итак,|подытож|резюмир|то есть вам|if i understand|if i understood|to sum up|to summari[sz]e|so you(?:'d| would)? like|in short,|let me recap|as i understand)/i;
+const SUMMARY =
+  /(если я правильно|правильно ли я понимаю|правильно понял|правильно поняла|итак,|подытож|резюмир|то есть вам|if i understand|if i understood|to sum up|to summari[sz]e|so you(?:'d| would)? like|in short,|let me recap|as i understand)/i;
 const ARGUE = /(вы не правы|вы ошибаетесь|вы сами виноваты|это ваша вина|you are wrong|you're wrong|your fault|you should have read|вы невнимательно)/i;
 /** Bluntly telling an expert they are wrong; acknowledging first ("you're right that…, in our case…") is fine. */
-const BLUNT = /(это не так|это неправда|это неверно|неверно(?!\p{L})|неправильно(?!\p{L})|вы заблуждаетесь|вы не понимаете|вы путаете|that'?s not (?:true|right|correct|how)|that is (?:not (?:true|right|correct)|incorrect|wrong)|you(?:'re| are) (?:mistaken|confused|misunderstanding)|you misunderstand|you don'?t understand|no, actually|actually, no)/iu;
+const BLUNT =
+  /(это не так|это неправда|это неверно|неверно(?!\p{L})|неправильно(?!\p{L})|вы заблуждаетесь|вы не понимаете|вы путаете|that'?s not (?:true|right|correct|how)|that is (?:not (?:true|right|correct)|incorrect|wrong)|you(?:'re| are) (?:mistaken|confused|misunderstanding)|you misunderstand|you don'?t understand|no, actually|actually, no)/iu;
 /** A review the client would post, take down or not write. */
 const REVIEW = /(отзыв|review|рейтинг|оценк|rating|post|публик|пост(?!\p{L})|stars?(?!\p{L})|звёзд|звезд)/iu;
-const REVIEW_DEAL = /(удал\p{L}*|уберите|убрать|снимите|снять|не (?:будете |станете )?(?:публиковать|писать|оставлять|выкладывать)|не публикуйте|не пишите|вместо|измените|изменить|исправьте|исправить|remove\p{L}*|delete\p{L}*|take (?:it|that|them|the \p{L}+|your \p{L}+) down|take down|not (?:to )?(?:post|publish|write|leave)|don'?t (?:post|publish|write|leave)|instead of|change (?:your|the) (?:review|rating)|update (?:your|the) (?:review|rating))/iu;
+const REVIEW_DEAL =
+  /(удал\p{L}*|уберите|убрать|снимите|снять|не (?:будете |станете )?(?:публиковать|писать|оставлять|выкладывать)|не публикуйте|не пишите|вместо|измените|изменить|исправьте|исправить|remove\p{L}*|delete\p{L}*|take (?:it|that|them|the \p{L}+|your \p{L}+) down|take down|not (?:to )?(?:post|publish|write|leave)|don'?t (?:post|publish|write|leave)|instead of|change (?:your|the) (?:review|rating)|update (?:your|the) (?:review|rating))/iu;
 const PRIZE = /(гарантир\w* (вам )?(приз|выигрыш|победу)|вы (точно )?выиграете|you will win|guarantee(?:d)? (?:a |the )?(?:prize|win))/i;
 const THANKS = /(спасибо|благодар\w*|thank\w*|grateful|appreciate)/i;
 
@@ -39,7 +43,8 @@ export function checkDraft(draft: string, type: TypeVerdict, pack: StrategyPack)
     const percents = [...text.matchAll(PERCENT)].map((m) => Number(m[1]));
     const biggest = Math.max(0, ...percents);
     if (perk && goodwill === 'none') out.push({ rule: 'perks-not-allowed', vars: { goodwill }, quote: perk[0] });
-    else if (biggest > MAX_PERCENT[goodwill]) out.push({ rule: 'perk-too-big', vars: { percent: biggest, max: MAX_PERCENT[goodwill], goodwill }, quote: `${biggest}%` });
+    else if (biggest > MAX_PERCENT[goodwill])
+      out.push({ rule: 'perk-too-big', vars: { percent: biggest, max: MAX_PERCENT[goodwill], goodwill }, quote: `${biggest}%` });
   }
   // Paying for a review to go (or never come) rewards the threat, whatever the type: boundaries never allow it.
   const perkForReview = PERK.exec(text);

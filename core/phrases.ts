@@ -19,7 +19,15 @@ export function firstNameOf(name?: string): string | undefined {
   return first && !first.includes('@') && /\p{L}/u.test(first) ? first : undefined;
 }
 
-export function phraseVars(input: { clientName?: string; email?: string; organization?: string; agentName?: string; ticketId?: string; subject?: string; helpdesk?: SourceId }): PhraseVars {
+export function phraseVars(input: {
+  clientName?: string;
+  email?: string;
+  organization?: string;
+  agentName?: string;
+  ticketId?: string;
+  subject?: string;
+  helpdesk?: SourceId;
+}): PhraseVars {
   return {
     helpdesk: input.helpdesk,
     client: { name: input.clientName, firstName: firstNameOf(input.clientName), email: input.email, organization: input.organization },
@@ -29,7 +37,16 @@ export function phraseVars(input: { clientName?: string; email?: string; organiz
 }
 
 /** The variables a phrase may use, as the panel fills them. */
-export const PHRASE_VARIABLES = ['client.name', 'client.firstName', 'client.email', 'client.organization', 'agent.name', 'agent.firstName', 'ticket.id', 'ticket.subject'] as const;
+export const PHRASE_VARIABLES = [
+  'client.name',
+  'client.firstName',
+  'client.email',
+  'client.organization',
+  'agent.name',
+  'agent.firstName',
+  'ticket.id',
+  'ticket.subject',
+] as const;
 
 /** `{{ path | fallback }}`; a path as team leads write it: `client.firstName`, `client.first_name`, `Client.FirstName`. */
 const VAR = /\{\{\s*([\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*)\s*(?:\|([^{}]*))?\}\}/gu;

@@ -8,7 +8,14 @@ import { clientKeyOf } from './schema/snapshot';
 export const NeverRecord = z.strictObject({
   emails: z._default(z.array(z.string().check(z.trim(), z.toLowerCase())).check(z.maxLength(10_000)), []),
   domains: z._default(
-    z.array(z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.transform((d) => d.replace(/^@/, '')))).check(z.maxLength(1000)),
+    z
+      .array(
+        z.pipe(
+          z.string().check(z.trim(), z.toLowerCase()),
+          z.transform((d) => d.replace(/^@/, '')),
+        ),
+      )
+      .check(z.maxLength(1000)),
     [],
   ),
   clientKeys: z._default(z.array(z.string()).check(z.maxLength(10_000)), []),
@@ -28,7 +35,10 @@ export function isNeverRecorded(s: ClientSnapshot, list: NeverRecord | undefined
 
 /** Parses a never-record list typed as text: one email, @domain or record key per line. */
 export function parseNeverRecordText(text: string): NeverRecord {
-  const lines = text.split(/[\n,;]+/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/[\n,;]+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return NeverRecord.parse({
     emails: lines.filter((l) => /^[^@\s]+@[^@\s]+$/.test(l)),
     domains: lines.filter((l) => /^@?[a-z0-9.-]+\.[a-z]{2,}$/i.test(l) && !l.includes('@', 1)).map((l) => l.replace(/^@/, '')),
@@ -44,7 +54,9 @@ export const isStorageError = (e: unknown) => ['QuotaExceededError', 'DatabaseCl
 /** Storage errors in words an agent understands; nothing was written when these happen. */
 export function describeStorageError(e: unknown): string {
   const name = errorName(e);
-  if (name === 'QuotaExceededError') return 'The browser’s storage for Tipazh is full: nothing was saved. Export a backup and forget old clients to free space.';
-  if (name === 'DatabaseClosedError' || name === 'InvalidStateError') return 'The dossier database is closed (the browser may be shutting down): nothing was saved.';
+  if (name === 'QuotaExceededError')
+    return 'The browser’s storage for Tipazh is full: nothing was saved. Export a backup and forget old clients to free space.';
+  if (name === 'DatabaseClosedError' || name === 'InvalidStateError')
+    return 'The dossier database is closed (the browser may be shutting down): nothing was saved.';
   return `Nothing was saved: ${(e as Error)?.message ?? String(e)}`;
 }

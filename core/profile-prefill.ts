@@ -25,7 +25,13 @@ const KEY_WORDS: Partial<Record<ProfileField, readonly string[]>> = {
 };
 
 /** A field key as words: `customer_region` → "customer region", `preferredChannel` → "preferred channel". */
-const wordsOf = (key: string) => ` ${key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const wordsOf = (key: string) =>
+  ` ${key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 
 /** Which profile field a helpdesk field's key stands for, if any (a whole word or a word's start must match). */
 export function profileFieldOf(key: string): ProfileField | undefined {

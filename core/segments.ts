@@ -16,7 +16,10 @@ export interface SegmentVerdict {
 }
 
 /** Why a client is on a segment's VIP lists (its emails, phones or domains), or null when they are not. */
-export function onVipList(s: Segment, f: Pick<SegmentFacts, 'email' | 'phone'>): { reason: 'vip-email' | 'vip-phone' | 'vip-domain'; vars: Record<string, string> } | null {
+export function onVipList(
+  s: Segment,
+  f: Pick<SegmentFacts, 'email' | 'phone'>,
+): { reason: 'vip-email' | 'vip-phone' | 'vip-domain'; vars: Record<string, string> } | null {
   const email = normalizeEmail(f.email);
   const phone = normalizePhone(f.phone);
   if (email && s.emails?.includes(email)) return { reason: 'vip-email', vars: { email } };

@@ -2,15 +2,7 @@ import { SOURCES } from './source-ids';
 import { z } from './schema/zod';
 
 /** Behaviour types (seed 001); `unknown` is the classifier's "not enough evidence". */
-export const CLIENT_TYPES = [
-  'impatient',
-  'undecided',
-  'complainer',
-  'tester',
-  'extortionist',
-  'know-it-all',
-  'prize-hunter',
-] as const;
+export const CLIENT_TYPES = ['impatient', 'undecided', 'complainer', 'tester', 'extortionist', 'know-it-all', 'prize-hunter'] as const;
 export const ClientTypeId = z.enum(CLIENT_TYPES);
 export type ClientTypeId = z.infer<typeof ClientTypeId>;
 export const TypeVerdict = z.enum([...CLIENT_TYPES, 'unknown']);

@@ -208,7 +208,8 @@ export const en = {
   'draft.argues': 'Do not argue with the client: state the facts and the rules calmly.',
   'draft.promises-prize': 'Do not promise a win: describe the rules of the draw.',
   'draft.no-thanks': 'Thank the client for the report: testers give you free, valuable feedback.',
-  'draft.perk-for-review': 'Never offer a perk for removing or not posting a review: it pays for the threat. Solve the problem itself; the review is theirs to write.',
+  'draft.perk-for-review':
+    'Never offer a perk for removing or not posting a review: it pays for the threat. Solve the problem itself; the review is theirs to write.',
   'draft.contradicts': 'Do not contradict an expert head-on: acknowledge what they know, then give the facts (“You are right that…; in our case…”).',
   'draft.quote': 'The words: “{quote}”.',
   'draft.read': 'Read my reply from the helpdesk',
@@ -233,7 +234,8 @@ export const en = {
   'lock.unlock': 'Unlock',
   'lock.wrong': 'Wrong passphrase.',
   'lock.offer': 'Protect VIP notes with a passphrase',
-  'lock.explain': 'Notes on VIP clients will be stored encrypted (AES-GCM). Without the passphrase nobody can read them, not even you: there is no way to recover it.',
+  'lock.explain':
+    'Notes on VIP clients will be stored encrypted (AES-GCM). Without the passphrase nobody can read them, not even you: there is no way to recover it.',
   'lock.setUp': 'Encrypt VIP notes',
   'lock.mismatch': 'The two passphrases differ.',
   'lock.note': 'Encrypted note',

@@ -43,7 +43,8 @@ const timeFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
 
 const dayFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
 /** A day and month in the UI language ("3 Sept", «3 сент.»). */
-export const formatDay = (ms: number) => (dayFormats[lang.value] ??= new Intl.DateTimeFormat(lang.value === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'short' })).format(ms);
+export const formatDay = (ms: number) =>
+  (dayFormats[lang.value] ??= new Intl.DateTimeFormat(lang.value === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'short' })).format(ms);
 
 /** A date and time in the UI language. */
 export const formatTime = (ms: number) =>

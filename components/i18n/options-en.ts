@@ -2,7 +2,8 @@
 export const optionsEn = {
   'options.title': 'Tipazh — strategy packs',
   'options.heading': 'strategy packs',
-  'options.intro': 'A strategy pack is what the side panel advises: strategies, boundaries, phrases and the cues that recognise each type of client. Packs are layered: a pack higher in the list overrides the parts it defines, and everything else comes from the packs below it and the built-in one.',
+  'options.intro':
+    'A strategy pack is what the side panel advises: strategies, boundaries, phrases and the cues that recognise each type of client. Packs are layered: a pack higher in the list overrides the parts it defines, and everything else comes from the packs below it and the built-in one.',
   'options.loading': 'Loading packs…',
   'options.loadError': 'The packs could not be loaded',
 
@@ -19,7 +20,8 @@ export const optionsEn = {
   'options.import.installed': 'Installed “{name}” {version}. The side panel uses it now.',
   'options.import.invalid': 'This pack was not installed: it has errors. Installed packs are unchanged.',
   'options.import.fixable': 'This pack was not installed: it has errors. Installed packs are unchanged. Open it in the editor to fix them, then save it.',
-  'options.import.notJson': 'This file was not installed: it is not valid JSON, so it cannot be opened in the editor either. Fix it in a text editor where it breaks (shown below), then import it again.',
+  'options.import.notJson':
+    'This file was not installed: it is not valid JSON, so it cannot be opened in the editor either. Fix it in a text editor where it breaks (shown below), then import it again.',
   'options.import.openToFix': 'Open in the editor to fix',
   'options.more': '… and {n} more',
   'options.import.failed': 'The pack was not installed.',
@@ -40,7 +42,8 @@ export const optionsEn = {
   'options.busy.permission': 'Waiting for you to allow access to {host} in the browser’s prompt…',
 
   'options.access.denied': 'Access to {host} was not allowed, so the pack was not downloaded. Nothing was installed.',
-  'options.access.timeout': 'The browser did not answer the request for access to {host} within {seconds} s (its prompt may be hidden, or this browser cannot show one). Nothing was installed. If you allow access later, try again.',
+  'options.access.timeout':
+    'The browser did not answer the request for access to {host} within {seconds} s (its prompt may be hidden, or this browser cannot show one). Nothing was installed. If you allow access later, try again.',
   'options.access.cancelled': 'Cancelled: nothing was downloaded from {host}.',
   'options.access.error': 'The browser refused to ask for access to {host}. Nothing was installed.',
 
@@ -128,7 +131,8 @@ export const optionsEn = {
   'options.editor.titleNew': 'New team pack: {name}',
   'options.editor.titleEdit': 'Editing {name}',
   'options.editor.titlePersonal': 'My personal tweaks',
-  'options.editor.personalHint': 'Your tweaks sit above every pack and apply only in your browser. Set only what you want to change; everything else still comes from the team packs and the built-in one.',
+  'options.editor.personalHint':
+    'Your tweaks sit above every pack and apply only in your browser. Set only what you want to change; everything else still comes from the team packs and the built-in one.',
   'options.editor.refused': 'This file was refused at import and is not installed. Fix the problems listed here, then save to install it.',
   'options.editor.renameKey': 'Rename “{from}” to “{key}”',
   'options.editor.problems': 'Problems to fix before saving: {n}',
@@ -158,7 +162,8 @@ export const optionsEn = {
   'options.editor.boundary': 'Boundary',
   'options.editor.phrases': 'Phrases',
   'options.editor.phrasesWhat': 'phrases',
-  'options.editor.phrasesHint': 'Variables: {{client.firstName}}, {{client.name}}, {{agent.firstName}}, {{ticket.id}}, {{ticket.subject}}; write {{client.firstName|Hello}} for a fallback.',
+  'options.editor.phrasesHint':
+    'Variables: {{client.firstName}}, {{client.name}}, {{agent.firstName}}, {{ticket.id}}, {{ticket.subject}}; write {{client.firstName|Hello}} for a fallback.',
   'options.editor.phrase': 'Phrase',
   'options.editor.phraseId': 'Phrase id',
   'options.editor.phraseText': 'Text',
@@ -169,7 +174,8 @@ export const optionsEn = {
   'options.editor.sample': 'The preview fills in a sample ticket: client Виктория Лебедева, agent Анна, ticket 1201.',
   'options.editor.cues': 'Cues',
   'options.editor.cuesWhat': 'cues',
-  'options.editor.cuesHint': 'The trained model already reads the client’s words. Cues add your team’s own: words and phrases (one to five words) that point to this type. A trailing * matches a word prefix; weights run from −10 to 10 and add to the type’s log-odds (weight 1 makes it about 2.7 times likelier, 2 about 7 times); negative ones count against it. Cues of all packs add up.',
+  'options.editor.cuesHint':
+    'The trained model already reads the client’s words. Cues add your team’s own: words and phrases (one to five words) that point to this type. A trailing * matches a word prefix; weights run from −10 to 10 and add to the type’s log-odds (weight 1 makes it about 2.7 times likelier, 2 about 7 times); negative ones count against it. Cues of all packs add up.',
   'options.editor.cue': 'Cue',
   'options.editor.cueText': 'Words',
   'options.editor.cueWeight': 'Weight',
@@ -185,7 +191,8 @@ export const optionsEn = {
   'options.editor.itemUp': 'Move {what} up',
   'options.editor.itemDown': 'Move {what} down',
   'options.editor.itemRemove': 'Remove {what}',
-  'options.editor.inheritedN': 'Not set in this pack: the agent sees these {n} {what} from “{from}”. Adding one here starts from a copy of them, so they stay unless you remove them.',
+  'options.editor.inheritedN':
+    'Not set in this pack: the agent sees these {n} {what} from “{from}”. Adding one here starts from a copy of them, so they stay unless you remove them.',
   'options.editor.inheritedNone': 'Not set in this pack, and the packs below have none either.',
   'options.editor.overrideCopy': 'Edit these here',
   'options.editor.overrideEmpty': 'Replace them with an empty list',
@@ -249,7 +256,8 @@ export const optionsEn = {
   'options.check.noEvidence': 'no evidence',
   'options.check.allRight': 'Every conversation was classified right.',
   'options.data.heading': 'Your data',
-  'options.data.intro': 'Everything Tipazh keeps stays in this browser. Back it up to one file, restore it here or in another profile, and choose clients never to record.',
+  'options.data.intro':
+    'Everything Tipazh keeps stays in this browser. Back it up to one file, restore it here or in another profile, and choose clients never to record.',
   'options.data.export': 'Back up everything',
   'options.data.restore': 'Restore from a file…',
   'options.data.busy.export': 'Writing the backup…',
@@ -259,8 +267,10 @@ export const optionsEn = {
   'options.data.busy.restore': 'Restoring…',
   'options.data.broken': 'This file cannot be restored, and nothing was changed:',
   'options.data.integrity.mismatch': 'it was changed or damaged after it was written (its integrity check, a digest of its content, does not match).',
-  'options.data.integrity.missing': 'its integrity check (a digest of its content, which every backup of this Tipazh carries) is missing or damaged, so the file was changed after it was written.',
-  'options.data.integrity.absent': 'This backup has no integrity check: an older Tipazh made it, so damage to the file cannot be detected. Restore it only if you trust the file.',
+  'options.data.integrity.missing':
+    'its integrity check (a digest of its content, which every backup of this Tipazh carries) is missing or damaged, so the file was changed after it was written.',
+  'options.data.integrity.absent':
+    'This backup has no integrity check: an older Tipazh made it, so damage to the file cannot be detected. Restore it only if you trust the file.',
   'options.data.plan': 'This adds {add} records ({clients} new clients) and updates {update}. Nothing is duplicated.',
   'options.data.conflicts': '{n} records here are newer than in the file',
   'options.data.conflict.visit': '{who}: visit of {day}',
@@ -283,7 +293,8 @@ export const optionsEn = {
   'options.data.save': 'Save list',
   'options.data.neverSaved': 'Saved.',
   'options.helpdesks.heading': 'Helpdesk addresses',
-  'options.helpdesks.intro': 'Tipazh reads Zendesk on zendesk.com and amoCRM/Kommo on amocrm.ru, amocrm.com and kommo.com. If your team works on another address, such as a Zendesk account on its own domain or an amoCRM mirror like acme.amocrm.com.ua, add it here. The browser asks you to allow access to that address, and Tipazh reads its pages just as on the built-in ones.',
+  'options.helpdesks.intro':
+    'Tipazh reads Zendesk on zendesk.com and amoCRM/Kommo on amocrm.ru, amocrm.com and kommo.com. If your team works on another address, such as a Zendesk account on its own domain or an amoCRM mirror like acme.amocrm.com.ua, add it here. The browser asks you to allow access to that address, and Tipazh reads its pages just as on the built-in ones.',
   'options.helpdesks.address': 'Address (https)',
   'options.helpdesks.hint': 'Only the address itself, e.g. https://support.example.com: no path, port or wildcard.',
   'options.helpdesks.kind': 'Which helpdesk it is',
@@ -309,7 +320,8 @@ export const optionsEn = {
   'options.helpdesks.duplicate': '{origin} is in the list already.',
   'options.helpdesks.full': 'At most {max} addresses can be added. Remove one first.',
   'options.helpdesks.denied': 'Access to {host} was not allowed, so nothing was added.',
-  'options.helpdesks.timeout': 'The browser did not answer the request for access to {host} within {seconds} s (its prompt may be hidden, or this browser cannot show one). Nothing was added.',
+  'options.helpdesks.timeout':
+    'The browser did not answer the request for access to {host} within {seconds} s (its prompt may be hidden, or this browser cannot show one). Nothing was added.',
   'options.helpdesks.cancelled': 'Cancelled: {host} was not added.',
   'options.helpdesks.accessError': 'The browser refused to ask for access to {host}. Nothing was added.',
   'options.helpdesks.failed': '{origin} was not added, and nothing was saved:',

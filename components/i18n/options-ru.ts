@@ -4,7 +4,8 @@ import type { OptionsKey } from './options-en';
 export const optionsRu: Record<OptionsKey, string> = {
   'options.title': 'Типаж — пакеты стратегий',
   'options.heading': 'пакеты стратегий',
-  'options.intro': 'Пакет стратегий — это то, что советует боковая панель: стратегии, границы, фразы и признаки, по которым узнаётся каждый тип клиента. Пакеты накладываются слоями: пакет выше в списке заменяет те части, которые в нём заданы, а всё остальное берётся из пакетов ниже и из встроенного.',
+  'options.intro':
+    'Пакет стратегий — это то, что советует боковая панель: стратегии, границы, фразы и признаки, по которым узнаётся каждый тип клиента. Пакеты накладываются слоями: пакет выше в списке заменяет те части, которые в нём заданы, а всё остальное берётся из пакетов ниже и из встроенного.',
   'options.loading': 'Загружаем пакеты…',
   'options.loadError': 'Не удалось загрузить пакеты',
 
@@ -21,7 +22,8 @@ export const optionsRu: Record<OptionsKey, string> = {
   'options.import.installed': 'Пакет «{name}» {version} установлен. Боковая панель уже использует его.',
   'options.import.invalid': 'Пакет не установлен: в нём ошибки. Установленные пакеты не изменились.',
   'options.import.fixable': 'Пакет не установлен: в нём ошибки. Установленные пакеты не изменились. Откройте его в редакторе, исправьте ошибки и сохраните.',
-  'options.import.notJson': 'Файл не установлен: это не JSON, поэтому открыть его в редакторе тоже нельзя. Исправьте его в текстовом редакторе там, где он ломается (показано ниже), и импортируйте снова.',
+  'options.import.notJson':
+    'Файл не установлен: это не JSON, поэтому открыть его в редакторе тоже нельзя. Исправьте его в текстовом редакторе там, где он ломается (показано ниже), и импортируйте снова.',
   'options.import.openToFix': 'Открыть в редакторе и исправить',
   'options.more': '… и ещё {n}',
   'options.import.failed': 'Пакет не установлен.',
@@ -42,7 +44,8 @@ export const optionsRu: Record<OptionsKey, string> = {
   'options.busy.permission': 'Ждём, пока вы разрешите доступ к {host} в окне браузера…',
 
   'options.access.denied': 'Доступ к {host} не разрешён, поэтому пакет не скачан. Ничего не установлено.',
-  'options.access.timeout': 'Браузер не ответил на запрос доступа к {host} за {seconds} с (окно запроса могло быть скрыто, или этот браузер не может его показать). Ничего не установлено. Если разрешите доступ позже — попробуйте ещё раз.',
+  'options.access.timeout':
+    'Браузер не ответил на запрос доступа к {host} за {seconds} с (окно запроса могло быть скрыто, или этот браузер не может его показать). Ничего не установлено. Если разрешите доступ позже — попробуйте ещё раз.',
   'options.access.cancelled': 'Отменено: с {host} ничего не скачано.',
   'options.access.error': 'Браузер отказался запрашивать доступ к {host}. Ничего не установлено.',
 
@@ -130,7 +133,8 @@ export const optionsRu: Record<OptionsKey, string> = {
   'options.editor.titleNew': 'Новый пакет команды: {name}',
   'options.editor.titleEdit': 'Правка: {name}',
   'options.editor.titlePersonal': 'Мои личные правки',
-  'options.editor.personalHint': 'Ваши правки лежат поверх всех пакетов и действуют только в вашем браузере. Задайте только то, что хотите изменить; всё остальное по-прежнему берётся из пакетов команды и встроенного.',
+  'options.editor.personalHint':
+    'Ваши правки лежат поверх всех пакетов и действуют только в вашем браузере. Задайте только то, что хотите изменить; всё остальное по-прежнему берётся из пакетов команды и встроенного.',
   'options.editor.refused': 'Этот файл не прошёл проверку при импорте и не установлен. Исправьте ошибки из списка и сохраните — тогда он установится.',
   'options.editor.renameKey': 'Переименовать «{from}» в «{key}»',
   'options.editor.problems': 'Ошибок: {n} — исправьте их, чтобы сохранить',
@@ -160,7 +164,8 @@ export const optionsRu: Record<OptionsKey, string> = {
   'options.editor.boundary': 'Граница',
   'options.editor.phrases': 'Фразы',
   'options.editor.phrasesWhat': 'фразы',
-  'options.editor.phrasesHint': 'Переменные: {{client.firstName}}, {{client.name}}, {{agent.firstName}}, {{ticket.id}}, {{ticket.subject}}; {{client.firstName|Здравствуйте}} — с запасным текстом.',
+  'options.editor.phrasesHint':
+    'Переменные: {{client.firstName}}, {{client.name}}, {{agent.firstName}}, {{ticket.id}}, {{ticket.subject}}; {{client.firstName|Здравствуйте}} — с запасным текстом.',
   'options.editor.phrase': 'Фраза',
   'options.editor.phraseId': 'Id фразы',
   'options.editor.phraseText': 'Текст',
@@ -171,7 +176,8 @@ export const optionsRu: Record<OptionsKey, string> = {
   'options.editor.sample': 'В пример подставлено обращение: клиент Виктория Лебедева, сотрудник Анна, обращение 1201.',
   'options.editor.cues': 'Признаки',
   'options.editor.cuesWhat': 'признаки',
-  'options.editor.cuesHint': 'Обученная модель уже читает слова клиента. Признаки добавляют знание вашей команды: слова и фразы (от одного до пяти слов), которые указывают на этот тип. * в конце — любое окончание; вес от −10 до 10 прибавляется к логарифму шансов типа (вес 1 делает его примерно в 2,7 раза вероятнее, 2 — примерно в 7 раз), отрицательный говорит против типа. Признаки всех пакетов складываются.',
+  'options.editor.cuesHint':
+    'Обученная модель уже читает слова клиента. Признаки добавляют знание вашей команды: слова и фразы (от одного до пяти слов), которые указывают на этот тип. * в конце — любое окончание; вес от −10 до 10 прибавляется к логарифму шансов типа (вес 1 делает его примерно в 2,7 раза вероятнее, 2 — примерно в 7 раз), отрицательный говорит против типа. Признаки всех пакетов складываются.',
   'options.editor.cue': 'Признак',
   'options.editor.cueText': 'Слова',
   'options.editor.cueWeight': 'Вес',
@@ -187,7 +193,8 @@ export const optionsRu: Record<OptionsKey, string> = {
   'options.editor.itemUp': 'Поднять: {what}',
   'options.editor.itemDown': 'Опустить: {what}',
   'options.editor.itemRemove': 'Удалить: {what}',
-  'options.editor.inheritedN': 'В этом пакете не задано: агент видит {what} из «{from}» ({n}). Если добавить здесь свой элемент, список начнётся с их копии — они останутся, пока вы их не удалите.',
+  'options.editor.inheritedN':
+    'В этом пакете не задано: агент видит {what} из «{from}» ({n}). Если добавить здесь свой элемент, список начнётся с их копии — они останутся, пока вы их не удалите.',
   'options.editor.inheritedNone': 'В этом пакете не задано, и в пакетах ниже тоже ничего нет.',
   'options.editor.overrideCopy': 'Изменить их здесь',
   'options.editor.overrideEmpty': 'Заменить пустым списком',
@@ -251,7 +258,8 @@ export const optionsRu: Record<OptionsKey, string> = {
   'options.check.noEvidence': 'доводов нет',
   'options.check.allRight': 'Все диалоги классифицированы верно.',
   'options.data.heading': 'Ваши данные',
-  'options.data.intro': 'Всё, что хранит Типаж, остаётся в этом браузере. Сохраните это в один файл, восстановите здесь или в другом профиле и укажите клиентов, которых не записывать.',
+  'options.data.intro':
+    'Всё, что хранит Типаж, остаётся в этом браузере. Сохраните это в один файл, восстановите здесь или в другом профиле и укажите клиентов, которых не записывать.',
   'options.data.export': 'Сохранить всё в файл',
   'options.data.restore': 'Восстановить из файла…',
   'options.data.busy.export': 'Записываю копию…',
@@ -261,8 +269,10 @@ export const optionsRu: Record<OptionsKey, string> = {
   'options.data.busy.restore': 'Восстанавливаю…',
   'options.data.broken': 'Этот файл нельзя восстановить, ничего не изменено:',
   'options.data.integrity.mismatch': 'его изменили или повредили после записи (контрольная сумма не совпадает с содержимым).',
-  'options.data.integrity.missing': 'в нём нет контрольной суммы (или она повреждена), а Типаж записывает её в каждую копию — значит, файл изменили после записи.',
-  'options.data.integrity.absent': 'У этой копии нет проверки целостности: её сделала более старая версия Типажа, и повреждение файла заметить нельзя. Восстанавливайте её, только если доверяете файлу.',
+  'options.data.integrity.missing':
+    'в нём нет контрольной суммы (или она повреждена), а Типаж записывает её в каждую копию — значит, файл изменили после записи.',
+  'options.data.integrity.absent':
+    'У этой копии нет проверки целостности: её сделала более старая версия Типажа, и повреждение файла заметить нельзя. Восстанавливайте её, только если доверяете файлу.',
   'options.data.plan': 'Будет добавлено записей: {add} (новых клиентов: {clients}), обновлено: {update}. Ничего не задвоится.',
   'options.data.conflicts': 'Здесь есть записи новее, чем в файле: {n}',
   'options.data.conflict.visit': '{who}: визит {day}',
@@ -285,7 +295,8 @@ export const optionsRu: Record<OptionsKey, string> = {
   'options.data.save': 'Сохранить список',
   'options.data.neverSaved': 'Сохранено.',
   'options.helpdesks.heading': 'Адреса хелпдесков',
-  'options.helpdesks.intro': 'Типаж читает Zendesk на zendesk.com и amoCRM/Kommo на amocrm.ru, amocrm.com и kommo.com. Если ваша команда работает на другом адресе — например, аккаунт Zendesk на своём домене или зеркало amoCRM вроде acme.amocrm.com.ua, — добавьте его здесь. Браузер попросит разрешить доступ к этому адресу, и Типаж будет читать его страницы так же, как встроенные.',
+  'options.helpdesks.intro':
+    'Типаж читает Zendesk на zendesk.com и amoCRM/Kommo на amocrm.ru, amocrm.com и kommo.com. Если ваша команда работает на другом адресе — например, аккаунт Zendesk на своём домене или зеркало amoCRM вроде acme.amocrm.com.ua, — добавьте его здесь. Браузер попросит разрешить доступ к этому адресу, и Типаж будет читать его страницы так же, как встроенные.',
   'options.helpdesks.address': 'Адрес (https)',
   'options.helpdesks.hint': 'Только сам адрес, например https://support.example.com: без пути, порта и звёздочек.',
   'options.helpdesks.kind': 'Какой это хелпдеск',
@@ -311,7 +322,8 @@ export const optionsRu: Record<OptionsKey, string> = {
   'options.helpdesks.duplicate': '{origin} уже в списке.',
   'options.helpdesks.full': 'Можно добавить не больше {max} адресов. Сначала удалите один.',
   'options.helpdesks.denied': 'Доступ к {host} не разрешён, поэтому ничего не добавлено.',
-  'options.helpdesks.timeout': 'Браузер не ответил на запрос доступа к {host} за {seconds} с (окно могло быть скрыто, или этот браузер не умеет его показывать). Ничего не добавлено.',
+  'options.helpdesks.timeout':
+    'Браузер не ответил на запрос доступа к {host} за {seconds} с (окно могло быть скрыто, или этот браузер не умеет его показывать). Ничего не добавлено.',
   'options.helpdesks.cancelled': 'Отменено: {host} не добавлен.',
   'options.helpdesks.accessError': 'Браузер отказался запрашивать доступ к {host}. Ничего не добавлено.',
   'options.helpdesks.failed': '{origin} не добавлен, ничего не сохранено:',

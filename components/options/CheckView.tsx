@@ -15,10 +15,14 @@ const f3 = (x: number) => x.toFixed(3);
 
 /** A skipped line of a labelled file: `line 3: label: must be one of …`, in the UI language (its first three problems). */
 const skippedLine = (p: JsonlProblem) =>
-  `${t('options.check.line', { n: p.line })}: ${p.issues.slice(0, 3).map((i) => (i.path.length ? issueLine(i) : issueText(i))).join('; ')}${p.issues.length > 3 ? `; ${t('options.more', { n: p.issues.length - 3 })}` : ''}`;
+  `${t('options.check.line', { n: p.line })}: ${p.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? issueLine(i) : issueText(i)))
+    .join('; ')}${p.issues.length > 3 ? `; ${t('options.more', { n: p.issues.length - 3 })}` : ''}`;
 
 function evidenceText(e: Evidence): string {
-  if (e.kind === 'cue' || e.kind === 'word') return e.count > 1 ? t('ev.cueRepeated', { quote: e.quote.text, n: e.count }) : t('ev.cue', { quote: e.quote.text });
+  if (e.kind === 'cue' || e.kind === 'word')
+    return e.count > 1 ? t('ev.cueRepeated', { quote: e.quote.text, n: e.count }) : t('ev.cue', { quote: e.quote.text });
   if (e.kind === 'signal') return t(`signal.${e.signal}`, { raw: Math.round(e.raw * 10) / 10 });
   return t('type.learned');
 }
@@ -150,11 +154,15 @@ function Results({ result, pack }: { result: PackCheck; pack: StrategyPack }) {
       {result.misses.length ? (
         <ol class="misses" data-testid="check-misses">
           {result.misses.slice(0, 200).map(({ example, result: res }) => {
-            const text = example.messages.filter((m) => m.author === 'client').map((m) => m.text).join(' / ');
+            const text = example.messages
+              .filter((m) => m.author === 'client')
+              .map((m) => m.text)
+              .join(' / ');
             return (
               <li key={example.id} class="miss" data-testid="check-miss" data-id={example.id}>
                 <p class="miss__head">
-                  <code>{example.id}</code> {t('options.check.missLine', { label: name(example.label!), predicted: name(res.type), p: percent(res.confidence) })}
+                  <code>{example.id}</code>{' '}
+                  {t('options.check.missLine', { label: name(example.label!), predicted: name(res.type), p: percent(res.confidence) })}
                 </p>
                 <p class="miss__text" lang={example.lang}>
                   {text.length > 300 ? `${text.slice(0, 300)}…` : text}
@@ -206,11 +214,24 @@ export function CheckView({ model, check }: { model: OptionsModel; check: Check 
         <fieldset class="field">
           <legend class="sr-only">{t('options.check.source')}</legend>
           <label class="check">
-            <input type="radio" name="check-src" data-testid="check-src-examples" checked={check.source.value === 'examples'} disabled={!check.ownCount} onChange={() => (check.source.value = 'examples')} />
+            <input
+              type="radio"
+              name="check-src"
+              data-testid="check-src-examples"
+              checked={check.source.value === 'examples'}
+              disabled={!check.ownCount}
+              onChange={() => (check.source.value = 'examples')}
+            />
             {check.ownCount ? t('options.check.srcExamples', { n: check.ownCount }) : t('options.check.srcNoExamples')}
           </label>
           <label class="check">
-            <input type="radio" name="check-src" data-testid="check-src-jsonl" checked={check.source.value === 'jsonl'} onChange={() => (check.source.value = 'jsonl')} />
+            <input
+              type="radio"
+              name="check-src"
+              data-testid="check-src-jsonl"
+              checked={check.source.value === 'jsonl'}
+              onChange={() => (check.source.value = 'jsonl')}
+            />
             {t('options.check.srcJsonl')}
           </label>
         </fieldset>

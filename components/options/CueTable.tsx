@@ -14,14 +14,27 @@ export function Cues({ editor, type }: { editor: Editor; type: ClientTypeId }) {
   const at = listAt(editor.draft.value, path);
   const list = at.kind === 'list' ? (at.items as ({ text?: string; lang?: string; weight?: number } | null)[]) : undefined;
   const addButton = (
-    <button type="button" class="secondary" data-testid="cue-add" onClick={() => editor.set(path, [...(list ?? []), { text: '', lang: lang.value, weight: 1 }])}>
+    <button
+      type="button"
+      class="secondary"
+      data-testid="cue-add"
+      onClick={() => editor.set(path, [...(list ?? []), { text: '', lang: lang.value, weight: 1 }])}
+    >
       {t('options.editor.addCue')}
     </button>
   );
   const filter = useSignal('');
   const what = t('options.editor.cue');
   const q = filter.value.trim().toLowerCase();
-  const shown = (list ?? []).map((c, i) => ({ c, i })).filter(({ c }) => !q || String(c?.text ?? '').toLowerCase().includes(q));
+  const shown = (list ?? [])
+    .map((c, i) => ({ c, i }))
+    .filter(
+      ({ c }) =>
+        !q ||
+        String(c?.text ?? '')
+          .toLowerCase()
+          .includes(q),
+    );
   return (
     <Group title={t('options.editor.cues')} hint={t('options.editor.cuesHint')} testId="editor-cues">
       {at.kind === 'other' ? (
@@ -36,7 +49,12 @@ export function Cues({ editor, type }: { editor: Editor; type: ClientTypeId }) {
           {list.length > 15 && (
             <div class="field cue-filter">
               <label for={`cue-filter-${type}`}>{t('options.editor.cueFilter', { n: list.length })}</label>
-              <input id={`cue-filter-${type}`} type="search" value={filter.value} onInput={(e) => (filter.value = (e.currentTarget as HTMLInputElement).value)} />
+              <input
+                id={`cue-filter-${type}`}
+                type="search"
+                value={filter.value}
+                onInput={(e) => (filter.value = (e.currentTarget as HTMLInputElement).value)}
+              />
             </div>
           )}
           <table class="cues" data-testid="cue-table">
@@ -54,7 +72,14 @@ export function Cues({ editor, type }: { editor: Editor; type: ClientTypeId }) {
               {shown.map(({ c, i }) => (
                 <tr key={i} data-testid="cue-row">
                   <td>
-                    <TextField editor={editor} path={[...path, i, 'text']} label={t('options.editor.cueText')} ariaLabel={`${what} ${i + 1}: ${t('options.editor.cueText')}`} hideLabel lang={c?.lang} />
+                    <TextField
+                      editor={editor}
+                      path={[...path, i, 'text']}
+                      label={t('options.editor.cueText')}
+                      ariaLabel={`${what} ${i + 1}: ${t('options.editor.cueText')}`}
+                      hideLabel
+                      lang={c?.lang}
+                    />
                   </td>
                   <td>
                     <select
@@ -73,10 +98,25 @@ export function Cues({ editor, type }: { editor: Editor; type: ClientTypeId }) {
                     <FieldErrors editor={editor} path={[...path, i, 'lang']} />
                   </td>
                   <td class="cues__weight">
-                    <TextField editor={editor} path={[...path, i, 'weight']} label={t('options.editor.cueWeight')} ariaLabel={`${what} ${i + 1}: ${t('options.editor.cueWeight')}`} hideLabel number step={0.5} />
+                    <TextField
+                      editor={editor}
+                      path={[...path, i, 'weight']}
+                      label={t('options.editor.cueWeight')}
+                      ariaLabel={`${what} ${i + 1}: ${t('options.editor.cueWeight')}`}
+                      hideLabel
+                      number
+                      step={0.5}
+                    />
                   </td>
                   <td>
-                    <button type="button" class="icon danger" data-testid="item-remove" aria-label={t('options.editor.itemRemove', { what: `${what} ${i + 1}` })} title={t('options.editor.itemRemove', { what: `${what} ${i + 1}` })} onClick={() => editor.updateList(path, (l) => l.filter((_, j) => j !== i))}>
+                    <button
+                      type="button"
+                      class="icon danger"
+                      data-testid="item-remove"
+                      aria-label={t('options.editor.itemRemove', { what: `${what} ${i + 1}` })}
+                      title={t('options.editor.itemRemove', { what: `${what} ${i + 1}` })}
+                      onClick={() => editor.updateList(path, (l) => l.filter((_, j) => j !== i))}
+                    >
                       ✕
                     </button>
                   </td>

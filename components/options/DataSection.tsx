@@ -62,7 +62,11 @@ export function DataSection({ data, importPack }: { data: DataTransport; importP
     try {
       progress('read')(0, 1);
       const r = await data.planRestore(await file.text(), (stage, done, total) => progress(stage)(done, total));
-      step.value = r.ok ? { kind: 'planned', backup: r.backup, plan: r.plan, integrity: r.integrity } : r.pack ? { kind: 'pack', file } : { kind: 'error', message: r.error, integrity: r.integrity };
+      step.value = r.ok
+        ? { kind: 'planned', backup: r.backup, plan: r.plan, integrity: r.integrity }
+        : r.pack
+          ? { kind: 'pack', file }
+          : { kind: 'error', message: r.error, integrity: r.integrity };
     } catch (e) {
       fail(e);
     }
@@ -86,7 +90,13 @@ export function DataSection({ data, importPack }: { data: DataTransport; importP
         </button>
         <label class="button secondary">
           {t('options.data.restore')}
-          <input type="file" accept=".json,application/json" class="sr-only" data-testid="backup-file" onChange={(e) => void pick((e.currentTarget as HTMLInputElement).files?.[0])} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            class="sr-only"
+            data-testid="backup-file"
+            onChange={(e) => void pick((e.currentTarget as HTMLInputElement).files?.[0])}
+          />
         </label>
       </div>
       {s.kind === 'busy' && <ProgressBar done={s.done} total={s.total} label={t(`options.data.busy.${s.what}`)} />}
@@ -125,10 +135,24 @@ export function DataSection({ data, importPack }: { data: DataTransport; importP
               <legend>{t('options.data.conflicts', { n: s.plan.conflicts.length })}</legend>
               <RestoreConflicts conflicts={s.plan.conflicts} />
               <label class="check">
-                <input type="radio" name="conflicts" data-testid="keep-local" checked={conflicts.value === 'keep-local'} onChange={() => (conflicts.value = 'keep-local')} /> {t('options.data.keepLocal')}
+                <input
+                  type="radio"
+                  name="conflicts"
+                  data-testid="keep-local"
+                  checked={conflicts.value === 'keep-local'}
+                  onChange={() => (conflicts.value = 'keep-local')}
+                />{' '}
+                {t('options.data.keepLocal')}
               </label>
               <label class="check">
-                <input type="radio" name="conflicts" data-testid="take-backup" checked={conflicts.value === 'take-backup'} onChange={() => (conflicts.value = 'take-backup')} /> {t('options.data.takeBackup')}
+                <input
+                  type="radio"
+                  name="conflicts"
+                  data-testid="take-backup"
+                  checked={conflicts.value === 'take-backup'}
+                  onChange={() => (conflicts.value = 'take-backup')}
+                />{' '}
+                {t('options.data.takeBackup')}
               </label>
             </fieldset>
           )}
@@ -147,7 +171,13 @@ export function DataSection({ data, importPack }: { data: DataTransport; importP
       )}
       <h3>{t('options.data.never')}</h3>
       <p class="muted">{t('options.data.neverHint')}</p>
-      <textarea data-testid="never-record" rows={4} aria-label={t('options.data.never')} value={never.value} onInput={(e) => (never.value = (e.currentTarget as HTMLTextAreaElement).value)} />
+      <textarea
+        data-testid="never-record"
+        rows={4}
+        aria-label={t('options.data.never')}
+        value={never.value}
+        onInput={(e) => (never.value = (e.currentTarget as HTMLTextAreaElement).value)}
+      />
       <button
         type="button"
         data-testid="never-record-save"

@@ -44,7 +44,14 @@ export function HelpdesksSection({ model }: { model: HelpdesksModel }) {
           <legend>{t('options.helpdesks.kind')}</legend>
           {SOURCES.map((k) => (
             <label class="check" key={k}>
-              <input type="radio" name="helpdesk-kind" value={k} data-testid={`helpdesk-kind-${k}`} checked={model.kind.value === k} onChange={() => (model.kind.value = k)} />{' '}
+              <input
+                type="radio"
+                name="helpdesk-kind"
+                value={k}
+                data-testid={`helpdesk-kind-${k}`}
+                checked={model.kind.value === k}
+                onChange={() => (model.kind.value = k)}
+              />{' '}
               {t(`options.helpdesks.kind.${k}`)}
             </label>
           ))}
@@ -68,7 +75,13 @@ export function HelpdesksSection({ model }: { model: HelpdesksModel }) {
         </div>
       )}
       {s && (
-        <div id="helpdesk-status" class={`notice notice--${s.tone}`} role={s.tone === 'error' ? 'alert' : 'status'} data-testid="helpdesk-status" data-tone={s.tone}>
+        <div
+          id="helpdesk-status"
+          class={`notice notice--${s.tone}`}
+          role={s.tone === 'error' ? 'alert' : 'status'}
+          data-testid="helpdesk-status"
+          data-tone={s.tone}
+        >
           <div>
             <p class="notice__text">{t(s.key, s.vars)}</p>
             {s.detail && <pre class="detail">{s.detail}</pre>}

@@ -4,7 +4,17 @@ import type { Ref } from 'preact';
  * A file input kept out of sight and out of the tab order: a visible button opens it (`inputRef.current.click()`).
  * It is emptied after each pick, so that choosing the same file again is seen as a new choice.
  */
-export function HiddenFileInput({ inputRef, accept, testId, onFiles }: { inputRef: Ref<HTMLInputElement>; accept: string; testId: string; onFiles: (files: FileList | null) => void }) {
+export function HiddenFileInput({
+  inputRef,
+  accept,
+  testId,
+  onFiles,
+}: {
+  inputRef: Ref<HTMLInputElement>;
+  accept: string;
+  testId: string;
+  onFiles: (files: FileList | null) => void;
+}) {
   return (
     <input
       ref={inputRef}

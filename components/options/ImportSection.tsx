@@ -8,7 +8,8 @@ import { IssueLines } from './IssueLines';
 import { ChangeList } from './PackList';
 
 /** Message variables with pack names (`{en, ru}`) put in the UI language. */
-export const inLang = (vars: Notice['vars']) => Object.fromEntries(Object.entries(vars ?? {}).map(([k, v]) => [k, typeof v === 'object' ? loc(v, lang.value) : v]));
+export const inLang = (vars: Notice['vars']) =>
+  Object.fromEntries(Object.entries(vars ?? {}).map(([k, v]) => [k, typeof v === 'object' ? loc(v, lang.value) : v]));
 
 /** What the page is doing right now, with a progress indicator and, where possible, Cancel. */
 export function BusyLine({ model }: { model: OptionsModel }) {
@@ -47,7 +48,14 @@ export function NoticeLine({ model }: { model: OptionsModel }) {
           </button>
         )}
       </div>
-      <button type="button" class="icon" data-testid="notice-dismiss" aria-label={t('options.action.dismiss')} title={t('options.action.dismiss')} onClick={model.dismissNotice}>
+      <button
+        type="button"
+        class="icon"
+        data-testid="notice-dismiss"
+        aria-label={t('options.action.dismiss')}
+        title={t('options.action.dismiss')}
+        onClick={model.dismissNotice}
+      >
         ×
       </button>
     </div>
@@ -63,7 +71,11 @@ function ReplaceConfirm({ model }: { model: OptionsModel }) {
     <div class="confirm" role="alertdialog" aria-labelledby="replace-h" data-testid="replace-confirm">
       <p id="replace-h">
         <strong>
-          {t('options.import.replaceQuestion', { name: loc(offer.existing.pack.name, lang.value) || offer.existing.id, from: offer.existing.pack.version, to: offer.pack.version })}
+          {t('options.import.replaceQuestion', {
+            name: loc(offer.existing.pack.name, lang.value) || offer.existing.id,
+            from: offer.existing.pack.version,
+            to: offer.pack.version,
+          })}
         </strong>
       </p>
       <p class="muted">{t('options.import.replaceChanges', { n: offer.changes.length })}</p>

@@ -24,10 +24,28 @@ function itemText(item: unknown): string {
  * start one here. `children` are the list's "Add …" buttons, which start from a copy of the inherited items.
  * Lists that replace the inherited one say so; cues add up, so theirs says that instead.
  */
-export function NotSetHere({ editor, path, inheritance, what, addsUp, children }: { editor: Editor; path: Path; inheritance: Inheritance; what: string; addsUp?: boolean; children: ComponentChildren }) {
+export function NotSetHere({
+  editor,
+  path,
+  inheritance,
+  what,
+  addsUp,
+  children,
+}: {
+  editor: Editor;
+  path: Path;
+  inheritance: Inheritance;
+  what: string;
+  addsUp?: boolean;
+  children: ComponentChildren;
+}) {
   const items = inheritance.items;
   const n = items.length;
-  const note = !n ? t('options.editor.inheritedNone') : addsUp ? t('options.editor.cuesInherited', { n }) : t('options.editor.inheritedN', { n, what, from: fromName(inheritance) });
+  const note = !n
+    ? t('options.editor.inheritedNone')
+    : addsUp
+      ? t('options.editor.cuesInherited', { n })
+      : t('options.editor.inheritedN', { n, what, from: fromName(inheritance) });
   return (
     <div class="inherit" data-testid="inherited" data-path={pathString(path)}>
       <p class="muted">{note}</p>
@@ -57,14 +75,27 @@ export function NotSetHere({ editor, path, inheritance, what, addsUp, children }
 }
 
 /** Over a list set here: it replaces the inherited one as a whole; how many inherited items it leaves out, and a way to put them back. */
-export function ReplacesNote({ editor, path, list, inheritance, what }: { editor: Editor; path: Path; list: unknown[]; inheritance: Inheritance; what: string }) {
+export function ReplacesNote({
+  editor,
+  path,
+  list,
+  inheritance,
+  what,
+}: {
+  editor: Editor;
+  path: Path;
+  list: unknown[];
+  inheritance: Inheritance;
+  what: string;
+}) {
   const n = inheritance.items.length;
   if (!n) return null;
   const missing = leftOut(list, inheritance.items);
   return (
     <div class="replaces" data-testid="replaces-note">
       <p class="muted">
-        {t('options.editor.replacesN', { n, what, from: fromName(inheritance) })} {!!missing.length && <strong data-testid="left-out">{t('options.editor.leftOut', { n: missing.length })}</strong>}
+        {t('options.editor.replacesN', { n, what, from: fromName(inheritance) })}{' '}
+        {!!missing.length && <strong data-testid="left-out">{t('options.editor.leftOut', { n: missing.length })}</strong>}
       </p>
       {!!missing.length && (
         <button type="button" class="secondary" data-testid="put-back" onClick={() => editor.set(path, [...list, ...structuredClone(missing)])}>

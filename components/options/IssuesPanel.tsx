@@ -54,7 +54,9 @@ export function IssuesPanel({ editor }: { editor: Editor }) {
   const issues = editor.issues.value;
   return (
     <aside class="card editor__issues" aria-labelledby="issues-h" data-testid="editor-issues" data-count={issues.length}>
-      <h2 id="issues-h" tabIndex={-1}>{issues.length ? t('options.editor.problems', { n: issues.length }) : t('options.editor.noProblems')}</h2>
+      <h2 id="issues-h" tabIndex={-1}>
+        {issues.length ? t('options.editor.problems', { n: issues.length }) : t('options.editor.noProblems')}
+      </h2>
       <div aria-live="polite">
         {issues.length ? (
           <ul class="issues">

@@ -9,7 +9,23 @@ import { NotAList, NotSetHere, OriginBadge, ReplacesNote, UseInherited } from '.
  * packs below give, and adding a step starts from a copy of theirs; set here, it says that it replaces theirs
  * and marks each item kept from them.
  */
-export function LocTextList({ editor, path, title, what, plural, add, testId }: { editor: Editor; path: Path; title: string; what: string; plural: string; add: string; testId: string }) {
+export function LocTextList({
+  editor,
+  path,
+  title,
+  what,
+  plural,
+  add,
+  testId,
+}: {
+  editor: Editor;
+  path: Path;
+  title: string;
+  what: string;
+  plural: string;
+  add: string;
+  testId: string;
+}) {
   const at = listAt(editor.draft.value, path);
   const inheritance = inheritedAt(editor.below, path);
   const addButton = (

@@ -44,7 +44,11 @@ export function OptionsApp({ model, data, helpdesks }: { model: OptionsModel; da
         </h1>
         <label class="panel__lang">
           <span class="sr-only">{t('lang.switch')}</span>
-          <select data-testid="lang-switch" value={lang.value} onChange={(e) => void model.setLang((e.currentTarget as HTMLSelectElement).value as 'en' | 'ru')}>
+          <select
+            data-testid="lang-switch"
+            value={lang.value}
+            onChange={(e) => void model.setLang((e.currentTarget as HTMLSelectElement).value as 'en' | 'ru')}
+          >
             <option value="en">EN</option>
             <option value="ru">RU</option>
           </select>

@@ -14,7 +14,8 @@ import type { OptionsModel } from './model';
 import { Phrases } from './PhraseList';
 import { Segments } from './SegmentList';
 
-const typeLabel = (editor: Editor, type: ClientTypeId) => loc((editor.get(['types', type, 'name']) as LocText | undefined) ?? editor.builtin.types?.[type]?.name, lang.value) || type;
+const typeLabel = (editor: Editor, type: ClientTypeId) =>
+  loc((editor.get(['types', type, 'name']) as LocText | undefined) ?? editor.builtin.types?.[type]?.name, lang.value) || type;
 
 function Metadata({ editor }: { editor: Editor }) {
   const idLocked = editor.mode.value !== 'new';
@@ -40,7 +41,10 @@ function Metadata({ editor }: { editor: Editor }) {
                 checked={langs.includes(l)}
                 onChange={(e) => {
                   const on = (e.currentTarget as HTMLInputElement).checked;
-                  editor.set(['languages'], LANGS.filter((x) => (x === l ? on : langs.includes(x))));
+                  editor.set(
+                    ['languages'],
+                    LANGS.filter((x) => (x === l ? on : langs.includes(x))),
+                  );
                 }}
               />
               {l.toUpperCase()}
@@ -54,7 +58,8 @@ function Metadata({ editor }: { editor: Editor }) {
 }
 
 function CompanyStrategy({ editor }: { editor: Editor }) {
-  const nameOf = (id: (typeof COMPANY_STRATEGIES)[number]) => loc((editor.get(['companyStrategies', id, 'name']) as LocText | undefined) ?? editor.builtin.companyStrategies?.[id]?.name, lang.value) || id;
+  const nameOf = (id: (typeof COMPANY_STRATEGIES)[number]) =>
+    loc((editor.get(['companyStrategies', id, 'name']) as LocText | undefined) ?? editor.builtin.companyStrategies?.[id]?.name, lang.value) || id;
   const base = editor.below.pack.companyStrategy;
   return (
     <Group title={t('options.editor.companyStrategy')} hint={t('options.editor.companyStrategyHint')} testId="editor-company">
@@ -80,7 +85,14 @@ function Types({ editor }: { editor: Editor }) {
           const n = issues.filter((i) => i.path.startsWith(`types.${ty}.`) || i.path === `types.${ty}`).length;
           const set = editor.get(['types', ty]) !== undefined;
           return (
-            <button key={ty} type="button" class={ty === type ? 'typetab typetab--on' : 'typetab'} aria-pressed={ty === type} data-testid={`type-tab-${ty}`} onClick={() => (editor.selectedType.value = ty)}>
+            <button
+              key={ty}
+              type="button"
+              class={ty === type ? 'typetab typetab--on' : 'typetab'}
+              aria-pressed={ty === type}
+              data-testid={`type-tab-${ty}`}
+              onClick={() => (editor.selectedType.value = ty)}
+            >
               {typeLabel(editor, ty)}
               {set && <span class="dot" title={t('options.editor.typeSet')} aria-label={t('options.editor.typeSet')} />}
               {!!n && <span class="count">{n}</span>}
@@ -89,8 +101,24 @@ function Types({ editor }: { editor: Editor }) {
         })}
       </div>
       <div data-testid="type-editor" data-type={type}>
-        <LocTextList editor={editor} path={['types', type, 'strategy']} title={t('options.editor.strategy')} what={t('options.editor.step')} plural={t('options.editor.stepsWhat')} add={t('options.editor.addStep')} testId="editor-strategy" />
-        <LocTextList editor={editor} path={['types', type, 'boundaries']} title={t('options.editor.boundaries')} what={t('options.editor.boundary')} plural={t('options.editor.boundariesWhat')} add={t('options.editor.addBoundary')} testId="editor-boundaries" />
+        <LocTextList
+          editor={editor}
+          path={['types', type, 'strategy']}
+          title={t('options.editor.strategy')}
+          what={t('options.editor.step')}
+          plural={t('options.editor.stepsWhat')}
+          add={t('options.editor.addStep')}
+          testId="editor-strategy"
+        />
+        <LocTextList
+          editor={editor}
+          path={['types', type, 'boundaries']}
+          title={t('options.editor.boundaries')}
+          what={t('options.editor.boundary')}
+          plural={t('options.editor.boundariesWhat')}
+          add={t('options.editor.addBoundary')}
+          testId="editor-boundaries"
+        />
         <Phrases editor={editor} type={type} />
         <Cues editor={editor} type={type} />
       </div>
@@ -165,14 +193,32 @@ export function PackEditor({ model, editor }: { model: OptionsModel; editor: Edi
         </h2>
         <div class="row">
           <div class="tabs" role="group" aria-label={t('options.editor.view')}>
-            <button type="button" class={editor.tab.value === 'form' ? 'tab tab--on' : 'tab'} aria-pressed={editor.tab.value === 'form'} data-testid="tab-form" onClick={() => editor.showTab('form')}>
+            <button
+              type="button"
+              class={editor.tab.value === 'form' ? 'tab tab--on' : 'tab'}
+              aria-pressed={editor.tab.value === 'form'}
+              data-testid="tab-form"
+              onClick={() => editor.showTab('form')}
+            >
               {t('options.editor.form')}
             </button>
-            <button type="button" class={editor.tab.value === 'json' ? 'tab tab--on' : 'tab'} aria-pressed={editor.tab.value === 'json'} data-testid="tab-json" onClick={() => editor.showTab('json')}>
+            <button
+              type="button"
+              class={editor.tab.value === 'json' ? 'tab tab--on' : 'tab'}
+              aria-pressed={editor.tab.value === 'json'}
+              data-testid="tab-json"
+              onClick={() => editor.showTab('json')}
+            >
               JSON
             </button>
           </div>
-          <button type="button" class="secondary" data-testid="editor-check" disabled={!pack} onClick={() => pack && model.openCheck({ pack: pack as StrategyPack, name: pack.name })}>
+          <button
+            type="button"
+            class="secondary"
+            data-testid="editor-check"
+            disabled={!pack}
+            onClick={() => pack && model.openCheck({ pack: pack as StrategyPack, name: pack.name })}
+          >
             {t('options.list.check')}
           </button>
           <button type="button" data-testid="editor-save" disabled={!valid || saving} aria-describedby="issues-h" onClick={() => void editor.save()}>

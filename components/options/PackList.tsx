@@ -127,10 +127,26 @@ function PackRow({ model, rec, index, movable }: { model: OptionsModel; rec: Ins
       <div class="pack__actions">
         {!personal && (
           <span class="pack__order">
-            <button type="button" class="icon" data-testid="pack-up" disabled={!canUp} aria-label={t('options.list.moveUp', { name })} title={t('options.list.moveUp', { name })} onClick={() => void model.move(rec.id, 1)}>
+            <button
+              type="button"
+              class="icon"
+              data-testid="pack-up"
+              disabled={!canUp}
+              aria-label={t('options.list.moveUp', { name })}
+              title={t('options.list.moveUp', { name })}
+              onClick={() => void model.move(rec.id, 1)}
+            >
               ↑
             </button>
-            <button type="button" class="icon" data-testid="pack-down" disabled={!canDown} aria-label={t('options.list.moveDown', { name })} title={t('options.list.moveDown', { name })} onClick={() => void model.move(rec.id, -1)}>
+            <button
+              type="button"
+              class="icon"
+              data-testid="pack-down"
+              disabled={!canDown}
+              aria-label={t('options.list.moveDown', { name })}
+              title={t('options.list.moveDown', { name })}
+              onClick={() => void model.move(rec.id, -1)}
+            >
               ↓
             </button>
           </span>
@@ -138,18 +154,43 @@ function PackRow({ model, rec, index, movable }: { model: OptionsModel; rec: Ins
         <button type="button" class="secondary" data-testid="pack-edit" aria-label={t('options.list.editFor', { name })} onClick={() => model.editPack(rec.id)}>
           {t('options.list.edit')}
         </button>
-        <button type="button" class="secondary" data-testid="pack-check" aria-label={t('options.list.checkFor', { name })} onClick={() => model.openCheck({ pack: rec.pack, name: rec.pack.name })}>
+        <button
+          type="button"
+          class="secondary"
+          data-testid="pack-check"
+          aria-label={t('options.list.checkFor', { name })}
+          onClick={() => model.openCheck({ pack: rec.pack, name: rec.pack.name })}
+        >
           {t('options.list.check')}
         </button>
-        <button type="button" class="secondary" data-testid="pack-export" aria-label={t('options.list.exportFor', { name })} onClick={() => model.exportPack(rec.id)}>
+        <button
+          type="button"
+          class="secondary"
+          data-testid="pack-export"
+          aria-label={t('options.list.exportFor', { name })}
+          onClick={() => model.exportPack(rec.id)}
+        >
           {t('options.list.export')}
         </button>
         {rec.source.kind === 'url' && (
-          <button type="button" class="secondary" data-testid="pack-check-update" aria-label={t('options.list.checkUpdateFor', { name })} disabled={model.updates.value[rec.id]?.kind === 'checking'} onClick={() => void model.checkUpdate(rec.id)}>
+          <button
+            type="button"
+            class="secondary"
+            data-testid="pack-check-update"
+            aria-label={t('options.list.checkUpdateFor', { name })}
+            disabled={model.updates.value[rec.id]?.kind === 'checking'}
+            onClick={() => void model.checkUpdate(rec.id)}
+          >
             {t('options.list.checkUpdate')}
           </button>
         )}
-        <button type="button" class="secondary danger" data-testid="pack-remove" aria-label={t('options.list.removeFor', { name })} onClick={() => (confirming.value = true)}>
+        <button
+          type="button"
+          class="secondary danger"
+          data-testid="pack-remove"
+          aria-label={t('options.list.removeFor', { name })}
+          onClick={() => (confirming.value = true)}
+        >
           {t('options.list.remove')}
         </button>
       </div>
@@ -221,14 +262,31 @@ export function PackList({ model }: { model: OptionsModel }) {
               type="button"
               class="secondary"
               data-testid="builtin-duplicate"
-              onClick={() => model.duplicateBuiltin({ name: { en: optionsEn['options.duplicate.name'], ru: optionsRu['options.duplicate.name'] }, author: t('options.duplicate.author') })}
+              onClick={() =>
+                model.duplicateBuiltin({
+                  name: { en: optionsEn['options.duplicate.name'], ru: optionsRu['options.duplicate.name'] },
+                  author: t('options.duplicate.author'),
+                })
+              }
             >
               {t('options.list.duplicate')}
             </button>
-            <button type="button" class="secondary" data-testid="builtin-check" aria-label={t('options.list.checkFor', { name: builtinName })} onClick={() => model.openCheck({ pack: builtin, name: builtin.name, builtin: true })}>
+            <button
+              type="button"
+              class="secondary"
+              data-testid="builtin-check"
+              aria-label={t('options.list.checkFor', { name: builtinName })}
+              onClick={() => model.openCheck({ pack: builtin, name: builtin.name, builtin: true })}
+            >
               {t('options.list.check')}
             </button>
-            <button type="button" class="secondary" data-testid="builtin-export" aria-label={t('options.list.exportFor', { name: builtinName })} onClick={() => model.exportPack(builtin.id)}>
+            <button
+              type="button"
+              class="secondary"
+              data-testid="builtin-export"
+              aria-label={t('options.list.exportFor', { name: builtinName })}
+              onClick={() => model.exportPack(builtin.id)}
+            >
               {t('options.list.export')}
             </button>
           </div>

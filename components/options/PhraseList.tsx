@@ -17,7 +17,16 @@ export const SAMPLE_VARS = phraseVars({
   ticketId: '1201',
   subject: 'Заказ №78412 задерживается уже неделю',
 });
-const KNOWN_VARS = new Set(['client.firstName', 'client.name', 'client.email', 'client.organization', 'agent.firstName', 'agent.name', 'ticket.id', 'ticket.subject']);
+const KNOWN_VARS = new Set([
+  'client.firstName',
+  'client.name',
+  'client.email',
+  'client.organization',
+  'agent.firstName',
+  'agent.name',
+  'ticket.id',
+  'ticket.subject',
+]);
 
 /** The phrase ids in a value that should be a list of phrases (anything else a file held has none). */
 const idsIn = (list: unknown): string[] => (Array.isArray(list) ? list.flatMap((p) => (typeof p?.id === 'string' ? [p.id] : [])) : []);
@@ -66,7 +75,13 @@ export function Phrases({ editor, type }: { editor: Editor; type: ClientTypeId }
   const inheritance = inheritedAt(editor.below, path);
   const what = t('options.editor.phrase');
   const addButtons = LANGS.map((l) => (
-    <button key={l} type="button" class="secondary" data-testid={`phrase-add-${l}`} onClick={() => editor.set(path, withItem(at, inheritance.items, { id: newPhraseId(editor, type, l, inheritance.items), lang: l, text: '' }))}>
+    <button
+      key={l}
+      type="button"
+      class="secondary"
+      data-testid={`phrase-add-${l}`}
+      onClick={() => editor.set(path, withItem(at, inheritance.items, { id: newPhraseId(editor, type, l, inheritance.items), lang: l, text: '' }))}
+    >
       {t('options.editor.addPhrase', { lang: l.toUpperCase() })}
     </button>
   ));
@@ -91,9 +106,20 @@ export function Phrases({ editor, type }: { editor: Editor; type: ClientTypeId }
                 </div>
                 <div class="grid2">
                   <TextField editor={editor} path={[...path, i, 'id']} label={t('options.editor.phraseId')} />
-                  <Select editor={editor} path={[...path, i, 'lang']} label={t('options.editor.lang')} options={LANGS.map((l) => ({ value: l, label: l.toUpperCase() }))} />
+                  <Select
+                    editor={editor}
+                    path={[...path, i, 'lang']}
+                    label={t('options.editor.lang')}
+                    options={LANGS.map((l) => ({ value: l, label: l.toUpperCase() }))}
+                  />
                 </div>
-                <TextField editor={editor} path={[...path, i, 'text']} label={t('options.editor.phraseText')} multiline lang={typeof ph?.lang === 'string' ? ph.lang : undefined} />
+                <TextField
+                  editor={editor}
+                  path={[...path, i, 'text']}
+                  label={t('options.editor.phraseText')}
+                  multiline
+                  lang={typeof ph?.lang === 'string' ? ph.lang : undefined}
+                />
                 <PhrasePreview text={typeof ph?.text === 'string' ? ph.text : ''} />
               </li>
             ))}

@@ -18,7 +18,9 @@ function subjectText(c: Conflict): string {
     case 'visit':
       return t('options.data.conflict.visit', { who: clientName(s.client), day: s.day });
     case 'note':
-      return s.excerpt ? t('options.data.conflict.note', { who: clientName(s.client), text: s.excerpt }) : t('options.data.conflict.sealedNote', { who: clientName(s.client) });
+      return s.excerpt
+        ? t('options.data.conflict.note', { who: clientName(s.client), text: s.excerpt })
+        : t('options.data.conflict.sealedNote', { who: clientName(s.client) });
     case 'pack':
       return t('options.data.conflict.pack', { name: loc(s.name, lang.value) || c.id, here: s.here, file: s.file });
     case 'setting':

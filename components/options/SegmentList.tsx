@@ -69,8 +69,19 @@ export function Segments({ editor }: { editor: Editor }) {
             </div>
             <div class="grid3">
               <TextField editor={editor} path={[...path, i, 'id']} label={t('options.editor.id')} />
-              <Select editor={editor} path={[...path, i, 'priority']} label={t('options.editor.priority')} options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('options.editor.priorityN', { n }) }))} />
-              <Select editor={editor} path={[...path, i, 'serviceLevel']} label={t('options.editor.serviceLevel')} empty={t('options.editor.notSet')} options={SERVICE_LEVELS.map((id) => ({ value: id, label: levelName(id) }))} />
+              <Select
+                editor={editor}
+                path={[...path, i, 'priority']}
+                label={t('options.editor.priority')}
+                options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('options.editor.priorityN', { n }) }))}
+              />
+              <Select
+                editor={editor}
+                path={[...path, i, 'serviceLevel']}
+                label={t('options.editor.serviceLevel')}
+                empty={t('options.editor.notSet')}
+                options={SERVICE_LEVELS.map((id) => ({ value: id, label: levelName(id) }))}
+              />
             </div>
             <LocTextField editor={editor} path={[...path, i, 'name']} label={t('options.editor.name')} />
             <div class="grid2">
@@ -91,7 +102,13 @@ export function Segments({ editor }: { editor: Editor }) {
         type="button"
         class="secondary"
         data-testid="segment-add"
-        onClick={() => editor.updateList(path, (l) => [...l, { id: `segment-${l.length + 1}`, name: { en: `Segment ${l.length + 1}`, ru: `Сегмент ${l.length + 1}` }, priority: 1 }], true)}
+        onClick={() =>
+          editor.updateList(
+            path,
+            (l) => [...l, { id: `segment-${l.length + 1}`, name: { en: `Segment ${l.length + 1}`, ru: `Сегмент ${l.length + 1}` }, priority: 1 }],
+            true,
+          )
+        }
       >
         {t('options.editor.addSegment')}
       </button>

@@ -19,7 +19,13 @@ export const getAt = (root: unknown, path: Path): unknown => valueAt(root, path)
 export function setAt<T>(root: T, path: Path, value: unknown): T {
   if (!path.length) return value as T;
   const [key, ...rest] = path;
-  const container: Record<string | number, unknown> | unknown[] = Array.isArray(root) ? [...root] : isObj(root) ? { ...root } : typeof key === 'number' ? [] : {};
+  const container: Record<string | number, unknown> | unknown[] = Array.isArray(root)
+    ? [...root]
+    : isObj(root)
+      ? { ...root }
+      : typeof key === 'number'
+        ? []
+        : {};
   const next = setAt((container as Record<string | number, unknown>)[key!], rest, value);
   if (Array.isArray(container)) {
     container[key as number] = next;
@@ -54,6 +60,9 @@ export const numberValue = (s: string): number | string | undefined => {
 
 /** One entry per line → list; no lines means "not set". */
 export const linesValue = (s: string): string[] | undefined => {
-  const lines = s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = s
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.length ? lines : undefined;
 };

@@ -26,7 +26,9 @@ interface OpenerState {
 export function layersBelow(builtin: StrategyPack, installed: readonly InstalledPack[], id: string): EffectivePack {
   const own = installed.find((p) => p.id === id);
   const under = installed
-    .filter((p) => p.enabled && p.id !== id && (id === PERSONAL_PACK_ID || p.id !== PERSONAL_PACK_ID) && (!own || id === PERSONAL_PACK_ID || p.order < own.order))
+    .filter(
+      (p) => p.enabled && p.id !== id && (id === PERSONAL_PACK_ID || p.id !== PERSONAL_PACK_ID) && (!own || id === PERSONAL_PACK_ID || p.order < own.order),
+    )
     .sort((a, b) => a.order - b.order);
   return layerPacks([builtin, ...under.map((p) => p.pack)]);
 }
@@ -60,7 +62,11 @@ export function editorOpeners(s: OpenerState) {
       const base = s.builtin.value;
       if (!base) return;
       const { description: _d, ...rest } = structuredClone(base);
-      openEditor({ draft: { ...rest, id: 'team-pack', name: names.name, version: '1.0.0', author: names.author }, mode: 'new', source: { kind: 'file', name: '' } });
+      openEditor({
+        draft: { ...rest, id: 'team-pack', name: names.name, version: '1.0.0', author: names.author },
+        mode: 'new',
+        source: { kind: 'file', name: '' },
+      });
     },
     /** The agent's own tweaks: opened for editing, or started empty (every section falls through to the packs below). */
     editPersonal(names: { name: LocText; author: string }) {

@@ -29,7 +29,12 @@ export interface EditorDeps {
   install(pack: StrategyPack, source: PackSource, replace: boolean): Promise<InstallOutcome>;
 }
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; version: string } | { kind: 'error'; message: string } | { kind: 'confirm-replace'; existing: InstalledPack };
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; version: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'confirm-replace'; existing: InstalledPack };
 
 /** The pack editor's state: a JSON draft validated on every change through the pack schema. */
 export function createEditor(init: EditorInit, deps: EditorDeps) {

@@ -78,20 +78,58 @@ export function TextField(p: TextFieldProps) {
 }
 
 /** A text in both languages (`{en, ru}`), side by side. */
-export function LocTextField({ editor, path, label, multiline, ariaPrefix }: { editor: Editor; path: Path; label: string; multiline?: boolean; ariaPrefix?: string }) {
+export function LocTextField({
+  editor,
+  path,
+  label,
+  multiline,
+  ariaPrefix,
+}: {
+  editor: Editor;
+  path: Path;
+  label: string;
+  multiline?: boolean;
+  ariaPrefix?: string;
+}) {
   return (
     <fieldset class="loc" data-path={pathString(path)}>
       <legend>{label}</legend>
       <div class="loc__pair">
-        <TextField editor={editor} path={[...path, 'en']} label="EN" ariaLabel={`${ariaPrefix ?? label} — ${t('options.editor.langEn')}`} multiline={multiline} lang="en" />
-        <TextField editor={editor} path={[...path, 'ru']} label="RU" ariaLabel={`${ariaPrefix ?? label} — ${t('options.editor.langRu')}`} multiline={multiline} lang="ru" />
+        <TextField
+          editor={editor}
+          path={[...path, 'en']}
+          label="EN"
+          ariaLabel={`${ariaPrefix ?? label} — ${t('options.editor.langEn')}`}
+          multiline={multiline}
+          lang="en"
+        />
+        <TextField
+          editor={editor}
+          path={[...path, 'ru']}
+          label="RU"
+          ariaLabel={`${ariaPrefix ?? label} — ${t('options.editor.langRu')}`}
+          multiline={multiline}
+          lang="ru"
+        />
       </div>
       <FieldErrors editor={editor} path={path} />
     </fieldset>
   );
 }
 
-export function Select({ editor, path, label, options, empty }: { editor: Editor; path: Path; label: string; options: { value: string | number; label: string }[]; empty?: string }) {
+export function Select({
+  editor,
+  path,
+  label,
+  options,
+  empty,
+}: {
+  editor: Editor;
+  path: Path;
+  label: string;
+  options: { value: string | number; label: string }[];
+  empty?: string;
+}) {
   const id = fieldId(path);
   const value = editor.get(path);
   const numeric = typeof options[0]?.value === 'number';
@@ -129,13 +167,34 @@ export function ItemTools({ editor, path, index, count, what }: { editor: Editor
     });
   return (
     <span class="item-tools">
-      <button type="button" class="icon" disabled={index === 0} aria-label={t('options.editor.itemUp', { what })} title={t('options.editor.itemUp', { what })} onClick={() => move(-1)}>
+      <button
+        type="button"
+        class="icon"
+        disabled={index === 0}
+        aria-label={t('options.editor.itemUp', { what })}
+        title={t('options.editor.itemUp', { what })}
+        onClick={() => move(-1)}
+      >
         ↑
       </button>
-      <button type="button" class="icon" disabled={index === count - 1} aria-label={t('options.editor.itemDown', { what })} title={t('options.editor.itemDown', { what })} onClick={() => move(1)}>
+      <button
+        type="button"
+        class="icon"
+        disabled={index === count - 1}
+        aria-label={t('options.editor.itemDown', { what })}
+        title={t('options.editor.itemDown', { what })}
+        onClick={() => move(1)}
+      >
         ↓
       </button>
-      <button type="button" class="icon danger" data-testid="item-remove" aria-label={t('options.editor.itemRemove', { what })} title={t('options.editor.itemRemove', { what })} onClick={() => editor.updateList(path, (list) => list.filter((_, i) => i !== index))}>
+      <button
+        type="button"
+        class="icon danger"
+        data-testid="item-remove"
+        aria-label={t('options.editor.itemRemove', { what })}
+        title={t('options.editor.itemRemove', { what })}
+        onClick={() => editor.updateList(path, (list) => list.filter((_, i) => i !== index))}
+      >
         ✕
       </button>
     </span>

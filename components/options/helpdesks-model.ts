@@ -43,8 +43,10 @@ export function createHelpdesksModel(transport: HelpdeskTransport, opts: { acces
     if (waiting.value) return Promise.resolve();
     const c = checkHelpdeskOrigin(address.value);
     if (!c.ok) return Promise.resolve(say({ tone: 'error', key: `options.helpdesks.problem.${c.problem}`, field: true }));
-    if (list.value.some((h) => h.origin === c.origin)) return Promise.resolve(say({ tone: 'error', key: 'options.helpdesks.duplicate', vars: { origin: c.origin }, field: true }));
-    if (list.value.length >= MAX_CUSTOM_HELPDESKS) return Promise.resolve(say({ tone: 'error', key: 'options.helpdesks.full', vars: { max: MAX_CUSTOM_HELPDESKS } }));
+    if (list.value.some((h) => h.origin === c.origin))
+      return Promise.resolve(say({ tone: 'error', key: 'options.helpdesks.duplicate', vars: { origin: c.origin }, field: true }));
+    if (list.value.length >= MAX_CUSTOM_HELPDESKS)
+      return Promise.resolve(say({ tone: 'error', key: 'options.helpdesks.full', vars: { max: MAX_CUSTOM_HELPDESKS } }));
     const helpdesk: CustomHelpdesk = { origin: c.origin, kind: kind.value };
     const ask = new AbortController();
     const onLifeEnd = () => ask.abort();
@@ -61,7 +63,11 @@ export function createHelpdesksModel(transport: HelpdeskTransport, opts: { acces
           address.value = '';
           return say({ tone: 'ok', key: 'options.helpdesks.added', vars: { origin: c.origin } });
         }
-        say(answer.reason === 'no-access' ? { tone: 'error', key: ACCESS.denied, vars: { host: c.host } } : { tone: 'error', key: 'options.helpdesks.failed', vars: { origin: c.origin }, detail: answer.message });
+        say(
+          answer.reason === 'no-access'
+            ? { tone: 'error', key: ACCESS.denied, vars: { host: c.host } }
+            : { tone: 'error', key: 'options.helpdesks.failed', vars: { origin: c.origin }, detail: answer.message },
+        );
       } catch (e) {
         say({ tone: 'error', key: 'options.helpdesks.failed', vars: { origin: c.origin }, detail: e instanceof Error ? e.message : String(e) });
       } finally {

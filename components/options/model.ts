@@ -50,7 +50,11 @@ export interface ReplaceOffer {
   changes: PackChange[];
 }
 
-export type UpdateStatus = { kind: 'checking' } | { kind: 'same' } | { kind: 'older' } | { kind: 'error'; key: MessageKey; vars?: Record<string, string | number>; detail?: string; issues?: readonly Issue[] };
+export type UpdateStatus =
+  | { kind: 'checking' }
+  | { kind: 'same' }
+  | { kind: 'older' }
+  | { kind: 'error'; key: MessageKey; vars?: Record<string, string | number>; detail?: string; issues?: readonly Issue[] };
 
 export type View = { kind: 'list' } | { kind: 'editor'; editor: Editor } | { kind: 'check'; check: Check; back: View };
 
@@ -141,7 +145,10 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
       start();
     })
     .catch((e: unknown) => (loadError.value = errorText(e)));
-  void transport.loadLang().then((l) => (lang.value = l), () => {}); // the browser language stays
+  void transport.loadLang().then(
+    (l) => (lang.value = l),
+    () => {},
+  ); // the browser language stays
 
   // --- host access ---------------------------------------------------------------------------------
   /** Looks up (ahead of a click) whether the extension may read a host, so the click can skip the prompt. */
@@ -155,7 +162,10 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
       return;
     }
     if (access.get(host)) return;
-    void transport.hasHostAccess(host).then((ok) => access.set(host, ok), () => {});
+    void transport.hasHostAccess(host).then(
+      (ok) => access.set(host, ok),
+      () => {},
+    );
   }
 
   /**
@@ -307,7 +317,8 @@ export function createOptionsModel(transport: OptionsTransport, opts: OptionsMod
       if (result === 'newer' && dismissed[rec.id] === r.pack.version) await transport.dismissUpdate(rec.id, r.pack.version);
       setUpdate(rec.id, result === 'newer' ? undefined : { kind: result });
     } catch (e) {
-      if (e instanceof PackFetchError) setUpdate(rec.id, { kind: 'error', key: FETCH_MESSAGES[e.reason], vars: { detail: e.detail }, detail: e.detail || undefined });
+      if (e instanceof PackFetchError)
+        setUpdate(rec.id, { kind: 'error', key: FETCH_MESSAGES[e.reason], vars: { detail: e.detail }, detail: e.detail || undefined });
       else setUpdate(rec.id, { kind: 'error', key: 'options.update.failed', detail: errorText(e) });
     }
   }

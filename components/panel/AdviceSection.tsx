@@ -71,13 +71,27 @@ export function AdviceSection({ model, type }: { model: PanelModel; type: TypeVe
             {t(boundaries.length ? 'boundaries.topAbove' : 'boundaries.onlyTop')}
           </p>
         )}
-        {boundaries.length ? <TextList items={boundaries} testId="boundaries" /> : !onTypeCard && <p class="muted" data-testid="boundaries">{t('advice.none')}</p>}
+        {boundaries.length ? (
+          <TextList items={boundaries} testId="boundaries" />
+        ) : (
+          !onTypeCard && (
+            <p class="muted" data-testid="boundaries">
+              {t('advice.none')}
+            </p>
+          )
+        )}
         <PackSource model={model} path={`${path}.boundaries`} />
       </section>
       <section class="card advice" aria-labelledby="strategy-h">
         <h2 id="strategy-h">{t('strategy.heading')}</h2>
         {expects && <p class="advice__expects">{loc(expects, lang.value)}</p>}
-        {section?.strategy?.length ? <TextList items={section.strategy} testId="strategy" /> : <p class="muted" data-testid="strategy">{t('advice.none')}</p>}
+        {section?.strategy?.length ? (
+          <TextList items={section.strategy} testId="strategy" />
+        ) : (
+          <p class="muted" data-testid="strategy">
+            {t('advice.none')}
+          </p>
+        )}
         <PackSource model={model} path={`${path}.strategy`} />
         {unclear && <LookFor model={model} />}
         {companyAdvice && (

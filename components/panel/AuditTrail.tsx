@@ -30,7 +30,8 @@ function valueLabel(field: string, value: string | undefined, pack: StrategyPack
   if (value === 'automatic') return t('audit.automatic');
   const [, id, rest = ''] = value.match(/^([a-z-]+)((?: \(.*\))?)$/s) ?? [];
   if (field === 'type' && id && TypeVerdict.safeParse(id).success && pack) return `${typeName(pack, id as TypeVerdict, lang.value)}${rest}`;
-  if (field === 'serviceLevel' && id && SERVICE_LEVELS.includes(id as ServiceLevelId)) return `${loc(pack?.serviceLevels?.[id as ServiceLevelId]?.name, lang.value) || id}${rest}`;
+  if (field === 'serviceLevel' && id && SERVICE_LEVELS.includes(id as ServiceLevelId))
+    return `${loc(pack?.serviceLevels?.[id as ServiceLevelId]?.name, lang.value) || id}${rest}`;
   if (field === 'vip' && (value === 'true' || value === 'false')) return t(value === 'true' ? 'audit.yes' : 'audit.no');
   if (field === 'replyLang' && (value === 'en' || value === 'ru')) return t(`lang.in.${value}`);
   return value;

@@ -26,7 +26,12 @@ export function ChoiceWithReason<T extends string>(props: {
     <details class="override">
       <summary>{props.title}</summary>
       <form onSubmit={submit} class="override__form">
-        <select data-testid={props.testIds.select} aria-label={props.title} value={choice.value} onChange={(e) => (choice.value = (e.currentTarget as HTMLSelectElement).value as T)}>
+        <select
+          data-testid={props.testIds.select}
+          aria-label={props.title}
+          value={choice.value}
+          onChange={(e) => (choice.value = (e.currentTarget as HTMLSelectElement).value as T)}
+        >
           <option value="">—</option>
           {props.options.map((o) => (
             <option key={o.value} value={o.value}>

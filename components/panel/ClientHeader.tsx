@@ -6,7 +6,17 @@ import type { PanelModel } from './model';
 import { VipState } from './VipState';
 
 /** Who the client is (and whether VIP, and why) and which ticket or lead is open; all page text rendered as text. */
-export function ClientHeader({ model, snapshot, linked = [], onSplit = () => {} }: { model: PanelModel; snapshot: ClientSnapshot; linked?: ClientRecord[]; onSplit?: (key: string) => void }) {
+export function ClientHeader({
+  model,
+  snapshot,
+  linked = [],
+  onSplit = () => {},
+}: {
+  model: PanelModel;
+  snapshot: ClientSnapshot;
+  linked?: ClientRecord[];
+  onSplit?: (key: string) => void;
+}) {
   const c = snapshot.client;
   const fromClient = snapshot.conversation.filter((m) => m.author === 'client' && m.public).length;
   return (

@@ -34,18 +34,27 @@ export function ClientList({ model }: { model: PanelModel }) {
         <ul class="clients__list" data-testid="client-results">
           {results.map((c) => (
             <li key={c.key}>
-              <button type="button" class="clients__item" data-testid="client-result" data-key={c.key} onClick={() => model.show({ kind: 'dossier', key: c.key })}>
+              <button
+                type="button"
+                class="clients__item"
+                data-testid="client-result"
+                data-key={c.key}
+                onClick={() => model.show({ kind: 'dossier', key: c.key })}
+              >
                 <strong>
                   {c.vip && (
-                    <span data-testid="result-vip" data-source={c.vip} title={vipWords(c.vip, t(`source.${c.source}`))} aria-label={vipWords(c.vip, t(`source.${c.source}`))}>
+                    <span
+                      data-testid="result-vip"
+                      data-source={c.vip}
+                      title={vipWords(c.vip, t(`source.${c.source}`))}
+                      aria-label={vipWords(c.vip, t(`source.${c.source}`))}
+                    >
                       ★{' '}
                     </span>
                   )}
                   {c.name || c.email || c.externalId}
                 </strong>
-                <span class="muted">
-                  {[c.email, c.phone, c.tags.join(', ')].filter(Boolean).join(' · ')}
-                </span>
+                <span class="muted">{[c.email, c.phone, c.tags.join(', ')].filter(Boolean).join(' · ')}</span>
                 <span class="muted">
                   {t(`source.${c.source}`)} · {formatTime(c.lastSeen)}
                 </span>

@@ -34,7 +34,12 @@ function describe(e: Evidence): string {
 
 /** The reasons behind a type, strongest first; quotes point into the client's own messages. */
 export function EvidenceList({ items, snapshot, testId }: { items: Evidence[]; snapshot: ClientSnapshot; testId?: string }) {
-  if (!items.length) return <p class="muted" data-testid={testId}>{t('type.noEvidence')}</p>;
+  if (!items.length)
+    return (
+      <p class="muted" data-testid={testId}>
+        {t('type.noEvidence')}
+      </p>
+    );
   return (
     <ul class="evidence" data-testid={testId}>
       {items.map((e, i) => (

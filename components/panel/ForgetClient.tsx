@@ -17,10 +17,21 @@ export function ForgetClient({ model }: { model: PanelModel }) {
     <div class="forget" role="alertdialog" aria-labelledby="forget-q">
       <p id="forget-q">{t('forget.question')}</p>
       <label class="check">
-        <input type="checkbox" data-testid="forget-never" checked={neverAgain.value} onChange={(e) => (neverAgain.value = (e.currentTarget as HTMLInputElement).checked)} /> {t('forget.never')}
+        <input
+          type="checkbox"
+          data-testid="forget-never"
+          checked={neverAgain.value}
+          onChange={(e) => (neverAgain.value = (e.currentTarget as HTMLInputElement).checked)}
+        />{' '}
+        {t('forget.never')}
       </label>
       <div class="inline-form">
-        <button type="button" class="danger-button" data-testid="forget-confirm" onClick={() => void model.forget(neverAgain.value).then(() => (asking.value = false))}>
+        <button
+          type="button"
+          class="danger-button"
+          data-testid="forget-confirm"
+          onClick={() => void model.forget(neverAgain.value).then(() => (asking.value = false))}
+        >
           {t('forget.confirm')}
         </button>
         <button type="button" class="secondary" onClick={() => (asking.value = false)}>

@@ -41,7 +41,13 @@ export function HistoryChart({ model, visits, days = 90, now = Date.now() }: { m
       {shown.length === 0 ? (
         <p class="muted">{t('history.empty')}</p>
       ) : (
-        <svg class="history__chart" data-testid="history-chart" viewBox={`0 0 ${W} ${height}`} role="img" aria-label={t('history.aria', { n: shown.length, days })}>
+        <svg
+          class="history__chart"
+          data-testid="history-chart"
+          viewBox={`0 0 ${W} ${height}`}
+          role="img"
+          aria-label={t('history.aria', { n: shown.length, days })}
+        >
           {typeRows.map((type) => (
             <line key={type} x1={PAD} x2={W - PAD} y1={typeY(type)} y2={typeY(type)} class="history__grid" />
           ))}
@@ -55,7 +61,16 @@ export function HistoryChart({ model, visits, days = 90, now = Date.now() }: { m
             ))}
           </g>
           {shown.map((v) => (
-            <circle key={v.id} data-testid="history-point" data-type={v.type ?? 'unknown'} data-stage={v.stage} cx={x(v.at)} cy={typeY(v.type ?? 'unknown')} r={4} class={`history__point history__point--${v.type ?? 'unknown'}`}>
+            <circle
+              key={v.id}
+              data-testid="history-point"
+              data-type={v.type ?? 'unknown'}
+              data-stage={v.stage}
+              cx={x(v.at)}
+              cy={typeY(v.type ?? 'unknown')}
+              r={4}
+              class={`history__point history__point--${v.type ?? 'unknown'}`}
+            >
               <title>
                 {formatTime(v.at)} · {pack ? typeName(pack, v.type ?? 'unknown', lang.value) : v.type}
                 {v.confidence != null ? ` ${percent(v.confidence)}%` : ''}

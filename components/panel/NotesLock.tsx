@@ -42,7 +42,15 @@ export function NotesLock({ model }: { model: PanelModel }) {
     );
   }
   const input = (sig: typeof passphrase, testId: string, label: string) => (
-    <input type="password" data-testid={testId} autoComplete="off" aria-label={label} placeholder={label} value={sig.value} onInput={(e) => (sig.value = (e.currentTarget as HTMLInputElement).value)} />
+    <input
+      type="password"
+      data-testid={testId}
+      autoComplete="off"
+      aria-label={label}
+      placeholder={label}
+      value={sig.value}
+      onInput={(e) => (sig.value = (e.currentTarget as HTMLInputElement).value)}
+    />
   );
   if (lock.enabled) {
     return (
@@ -63,7 +71,12 @@ export function NotesLock({ model }: { model: PanelModel }) {
   return (
     <details class="lock">
       <summary class="muted">{t('lock.offer')}</summary>
-      <form class="override__form" onSubmit={(e) => run(e, () => (passphrase.value === repeat.value ? model.setUpNotesLock(passphrase.value) : Promise.reject(new Error(t('lock.mismatch')))))}>
+      <form
+        class="override__form"
+        onSubmit={(e) =>
+          run(e, () => (passphrase.value === repeat.value ? model.setUpNotesLock(passphrase.value) : Promise.reject(new Error(t('lock.mismatch')))))
+        }
+      >
         <p class="muted">{t('lock.explain')}</p>
         {input(passphrase, 'lock-setup-input', t('lock.passphrase'))}
         {input(repeat, 'lock-setup-repeat', t('lock.repeat'))}

@@ -37,7 +37,13 @@ function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; mo
         <time class="muted">{formatTime(note.updatedAt)}</time>
         {note.locked ? null : editing.value === null ? (
           <>
-            <button type="button" class="link" data-testid="note-pin" aria-pressed={note.pinned} onClick={() => void run(model.edit({ kind: 'note-pin', key: note.clientKey, id: note.id, pinned: !note.pinned }))}>
+            <button
+              type="button"
+              class="link"
+              data-testid="note-pin"
+              aria-pressed={note.pinned}
+              onClick={() => void run(model.edit({ kind: 'note-pin', key: note.clientKey, id: note.id, pinned: !note.pinned }))}
+            >
               {note.pinned ? t('notes.unpin') : t('notes.pin')}
             </button>
             <button
@@ -51,7 +57,12 @@ function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; mo
             >
               {t('notes.edit')}
             </button>
-            <button type="button" class="link danger" data-testid="note-delete" onClick={() => void run(model.edit({ kind: 'note-delete', key: note.clientKey, id: note.id }))}>
+            <button
+              type="button"
+              class="link danger"
+              data-testid="note-delete"
+              onClick={() => void run(model.edit({ kind: 'note-delete', key: note.clientKey, id: note.id }))}
+            >
               {t('notes.delete')}
             </button>
           </>
@@ -62,7 +73,8 @@ function NoteItem({ note, model }: { note: NoteRecord & { locked?: boolean }; mo
               class="link"
               data-testid="note-save"
               onClick={async () => {
-                if (await run(model.edit({ kind: 'note-text', key: note.clientKey, id: note.id, text: editing.value ?? '', since: since.value }))) editing.value = null;
+                if (await run(model.edit({ kind: 'note-text', key: note.clientKey, id: note.id, text: editing.value ?? '', since: since.value })))
+                  editing.value = null;
                 // Changed meanwhile: the agent's text stays, and saving again replaces the note as it is now.
                 else since.value = latest.current;
               }}
@@ -96,7 +108,9 @@ export function NotesSection({ model }: { model: PanelModel }) {
       <h2 id="notes-h">{t('notes.heading')}</h2>
       <NotesLock model={model} />
       {notes.length === 0 ? (
-        <p class="muted" data-testid="notes-empty">{t('notes.empty')}</p>
+        <p class="muted" data-testid="notes-empty">
+          {t('notes.empty')}
+        </p>
       ) : (
         <ul class="notes__list">
           {notes.map((n) => (

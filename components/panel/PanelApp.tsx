@@ -151,7 +151,8 @@ function DossierOnly({ model }: { model: PanelModel }) {
           </h1>
           <VipState model={model} />
           <p class="client__line">
-            <span data-testid="client-email">{c.email ?? t('client.noEmail')}</span> · <span data-testid="client-org">{c.organization ?? t('client.noOrg')}</span>
+            <span data-testid="client-email">{c.email ?? t('client.noEmail')}</span> ·{' '}
+            <span data-testid="client-org">{c.organization ?? t('client.noOrg')}</span>
           </p>
           {c.lastSubject && <p class="client__ticket muted">{c.lastSubject}</p>}
         </section>

@@ -114,9 +114,15 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
           {expanded.value ? t('phrases.fewer') : t('phrases.more', { n: filled.length - TOP })}
         </button>
       )}
-      {!filled.length && <p class="muted" data-testid="phrases-none">{t('phrases.none')}</p>}
+      {!filled.length && (
+        <p class="muted" data-testid="phrases-none">
+          {t('phrases.none')}
+        </p>
+      )}
       {model.vip.value && filled.length > 0 && (
-        <p class="muted" data-testid="phrases-personal">{t('phrases.personalise')}</p>
+        <p class="muted" data-testid="phrases-personal">
+          {t('phrases.personalise')}
+        </p>
       )}
       <PackSource model={model} path={type === 'unknown' ? 'general.phrases' : `types.${type}.phrases`} />
     </section>

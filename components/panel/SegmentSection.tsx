@@ -35,7 +35,8 @@ export function SegmentSection({ model, analysis }: { model: PanelModel; analysi
   const client = model.dossier.value.client;
   const { reason, vars } = analysis.serviceLevel;
   // A VIP is a Lion King: the reason is the VIP state in the same words as everywhere ("VIP — tagged in Zendesk").
-  const levelReason = reason === 'vip' && analysis.vip ? vipWords(analysis.vip.source, model.helpdeskName.value ?? '') : t(`reason.${reason}` as MessageKey, vars);
+  const levelReason =
+    reason === 'vip' && analysis.vip ? vipWords(analysis.vip.source, model.helpdeskName.value ?? '') : t(`reason.${reason}` as MessageKey, vars);
   return (
     <section class="card segment" aria-labelledby="segment-h">
       <h2 id="segment-h">{t('segment.heading')}</h2>
@@ -45,7 +46,10 @@ export function SegmentSection({ model, analysis }: { model: PanelModel; analysi
           <strong data-testid="service-level" data-level={analysis.serviceLevel.level}>
             {loc(level?.name, l) || analysis.serviceLevel.level}
           </strong>
-          <span class="muted" data-testid="service-level-reason"> · {levelReason}</span>
+          <span class="muted" data-testid="service-level-reason">
+            {' '}
+            · {levelReason}
+          </span>
           {level?.task && <p class="segment__task">{loc(level.task, l)}</p>}
         </dd>
         {analysis.segment && (

@@ -21,7 +21,11 @@ export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: 
         {t('type.heading')}
       </h2>
       <p class="sr-only" aria-live="polite">
-        {t('type.confidenceSr', { type: typeName(pack, shown, l), words: t(`certainty.${certainty(c.probabilities[shown])}`), p: percent(c.probabilities[shown]) })}
+        {t('type.confidenceSr', {
+          type: typeName(pack, shown, l),
+          words: t(`certainty.${certainty(c.probabilities[shown])}`),
+          p: percent(c.probabilities[shown]),
+        })}
       </p>
       <div class="type__head">
         <span class="type__name" data-testid="client-type" data-type={shown}>
@@ -108,7 +112,9 @@ function OverrideForm({ model, current }: { model: PanelModel; current: TypeVerd
   return (
     <ChoiceWithReason<TypeVerdict>
       title={t('type.override')}
-      options={choices.filter((type) => type !== current).map((type) => ({ value: type, label: type === 'unknown' ? t('type.overrideUnknown') : typeName(pack, type, lang.value) }))}
+      options={choices
+        .filter((type) => type !== current)
+        .map((type) => ({ value: type, label: type === 'unknown' ? t('type.overrideUnknown') : typeName(pack, type, lang.value) }))}
       testIds={{ select: 'override-type', reason: 'override-reason', save: 'override-save' }}
       onSave={(to, reason) => model.overrideType(to, reason)}
     />

@@ -38,7 +38,9 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
   const lock = signal<LockState>({ enabled: false, unlocked: false });
   const snapshot = computed(() => (view.value.kind === 'tab' && tab.value?.state === 'client' ? tab.value.snapshot : undefined));
   /** The helpdesk in front of the agent: the tab's client's (or its page's), or that of the dossier opened from the list. */
-  const helpdesk = computed<SourceId | undefined>(() => (view.value.kind === 'tab' ? (snapshot.value?.source ?? tab.value?.source) : dossier.value.client?.source));
+  const helpdesk = computed<SourceId | undefined>(() =>
+    view.value.kind === 'tab' ? (snapshot.value?.source ?? tab.value?.source) : dossier.value.client?.source,
+  );
   /** The helpdesk's name as the agent knows it (Kommo on kommo.com). */
   const helpdeskLabel = computed(() => (helpdesk.value ? helpdeskName(helpdesk.value, view.value.kind === 'tab' ? tab.value?.url : undefined) : undefined));
   /** The effective pack as the panel shows it: its texts say "ticket" or "lead" as the helpdesk does (helpdesk-words.ts). */
@@ -75,7 +77,10 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     if (!s || !p || !m) return undefined;
     // The same person's override from another helpdesk counts when this record has none.
     const d = dossier.value;
-    const inherited = d.linked.map((r) => r.typeOverride).filter((o) => !!o).sort((a, b) => b!.at - a!.at)[0];
+    const inherited = d.linked
+      .map((r) => r.typeOverride)
+      .filter((o) => !!o)
+      .sort((a, b) => b!.at - a!.at)[0];
     const client = d.client && !d.client.typeOverride && inherited ? { ...d.client, typeOverride: inherited } : d.client;
     return analyze(s, client, { model: m, pack: p, learned: learned.value }, now(), d.revenueRank);
   });
@@ -136,7 +141,8 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       const id = visitIdOf(t.snapshot, t.updatedAt);
       const visit = dossier.value.visits.find((v) => v.id === id);
       const verdict = verdictOf(a);
-      if (visit && !sameVerdict(visit, verdict)) transport.recordVerdict(visit.clientKey, id, verdict).catch((e: unknown) => console.warn('[Tipazh] visit history', e));
+      if (visit && !sameVerdict(visit, verdict))
+        transport.recordVerdict(visit.clientKey, id, verdict).catch((e: unknown) => console.warn('[Tipazh] visit history', e));
     }),
     effect(() => {
       const key = clientKey.value;

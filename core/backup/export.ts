@@ -9,20 +9,33 @@ import { withDigest } from './digest';
  * apart from their dossiers; the notes also list those waiting for a dossier. The file ends with the digest of
  * its content (digest.ts).
  */
-export async function exportBackup(db: TipazhDb, opts: { settings?: Record<string, unknown>; now?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<string> {
-  const data = await db.transaction('r', STORED_TABLES.map((t) => db.table(t)), async () => {
-    const out: Record<string, unknown[]> = {};
-    for (const [i, t] of STORED_TABLES.entries()) {
-      out[t] = await db.table(t).toArray();
-      opts.onProgress?.(i + 1, STORED_TABLES.length);
-    }
-    return out;
-  });
+export async function exportBackup(
+  db: TipazhDb,
+  opts: { settings?: Record<string, unknown>; now?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<string> {
+  const data = await db.transaction(
+    'r',
+    STORED_TABLES.map((t) => db.table(t)),
+    async () => {
+      const out: Record<string, unknown[]> = {};
+      for (const [i, t] of STORED_TABLES.entries()) {
+        out[t] = await db.table(t).toArray();
+        opts.onProgress?.(i + 1, STORED_TABLES.length);
+      }
+      return out;
+    },
+  );
   const clients = data.clients as ClientRecord[];
   data.visits = clients.flatMap(visitsOf);
   data.notes = [...clients.flatMap(notesOf), ...data.notes!];
   data.clients = clients.map(backupClientOf);
   const ordered = Object.fromEntries(BACKUP_TABLES.map((t) => [t, data[t]]));
-  const backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: opts.now ?? Date.now(), data: ordered, settings: opts.settings ?? {} } as unknown as Backup;
+  const backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: opts.now ?? Date.now(),
+    data: ordered,
+    settings: opts.settings ?? {},
+  } as unknown as Backup;
   return withDigest(JSON.stringify(backup));
 }

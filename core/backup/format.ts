@@ -82,7 +82,9 @@ export const BACKUP_RECORDS = {
 const envelope = <T extends Record<keyof typeof BACKUP_RECORDS, z.ZodMiniType>>(records: T) =>
   z.object({
     format: z.literal(BACKUP_FORMAT, { error: 'is not a Tipazh backup' }),
-    version: z.number().check(z.int(), z.minimum(1), z.maximum(BACKUP_VERSION, { error: `is from a newer Tipazh; this one reads backups up to version ${BACKUP_VERSION}` })),
+    version: z
+      .number()
+      .check(z.int(), z.minimum(1), z.maximum(BACKUP_VERSION, { error: `is from a newer Tipazh; this one reads backups up to version ${BACKUP_VERSION}` })),
     exportedAt: z.number(),
     data: z.object({
       clients: z.array(records.clients as T['clients']),
@@ -101,11 +103,22 @@ const envelope = <T extends Record<keyof typeof BACKUP_RECORDS, z.ZodMiniType>>(
 /** One file with everything Tipazh keeps: dossiers, visits, notes, corrections (the learned model), packs, settings. */
 export const Backup = envelope(BACKUP_RECORDS);
 /** The same file with its records not yet checked: a restore checks them a slice at a time (see read-backup.ts). */
-export const BackupEnvelope = envelope(Object.fromEntries(Object.keys(BACKUP_RECORDS).map((t) => [t, z.unknown()])) as Record<keyof typeof BACKUP_RECORDS, z.ZodMiniUnknown>);
+export const BackupEnvelope = envelope(
+  Object.fromEntries(Object.keys(BACKUP_RECORDS).map((t) => [t, z.unknown()])) as Record<keyof typeof BACKUP_RECORDS, z.ZodMiniUnknown>,
+);
 export type Backup = z.infer<typeof Backup>;
 export type BackupTable = keyof Backup['data'];
 export const BACKUP_TABLES: BackupTable[] = ['clients', 'visits', 'notes', 'corrections', 'persons', 'packs', 'audit', 'meta'];
 /** The tables of the database a backup reads and writes: visits live in their dossiers, and so do notes but those waiting for theirs. */
 export const STORED_TABLES = BACKUP_TABLES.filter((t) => t !== 'visits');
 /** The field each table's records are keyed by: a restore merges records with the same key. */
-export const BACKUP_KEYS: Record<BackupTable, string> = { clients: 'key', visits: 'id', notes: 'id', corrections: 'id', persons: 'id', packs: 'id', audit: 'id', meta: 'key' };
+export const BACKUP_KEYS: Record<BackupTable, string> = {
+  clients: 'key',
+  visits: 'id',
+  notes: 'id',
+  corrections: 'id',
+  persons: 'id',
+  packs: 'id',
+  audit: 'id',
+  meta: 'key',
+};

@@ -20,7 +20,11 @@ export type BackupRefused = { ok: false; error: string; integrity?: 'mismatch' |
 const A_PACK = { ok: false, pack: true, error: 'this is a strategy pack, not a backup: import it under Packs' } as const;
 
 const TOO_LARGE = { ok: false, error: 'the file is too large to be a Tipazh backup' } as const;
-const MISMATCH = { ok: false, integrity: 'mismatch', error: 'the file’s digest does not match its content: it was changed or damaged after it was written' } as const;
+const MISMATCH = {
+  ok: false,
+  integrity: 'mismatch',
+  error: 'the file’s digest does not match its content: it was changed or damaged after it was written',
+} as const;
 const MISSING = {
   ok: false,
   integrity: 'missing',

@@ -52,7 +52,12 @@ export function stamp(table: BackupTable, r: Row): number | undefined {
 }
 
 type Named = Pick<ClientRecord, 'key' | 'name' | 'email' | 'phone'>;
-const clientOf = (c: Named): ConflictClient => ({ key: c.key, ...(c.name ? { name: c.name } : {}), ...(c.email ? { email: c.email } : {}), ...(c.phone ? { phone: c.phone } : {}) });
+const clientOf = (c: Named): ConflictClient => ({
+  key: c.key,
+  ...(c.name ? { name: c.name } : {}),
+  ...(c.email ? { email: c.email } : {}),
+  ...(c.phone ? { phone: c.phone } : {}),
+});
 
 /**
  * Names the client of a record by its key: this browser's dossier first (`local`, the profile's dossiers a
@@ -70,7 +75,10 @@ export function clientNamer(local: Iterable<Named>, backup: Backup): (key: strin
 
 /** The conflict of one backup record (`file`) with this browser's copy (`here`). */
 export function conflictOf(table: BackupTable, id: string, here: Row, file: Row, clientByKey: (key: string) => ConflictClient): Conflict {
-  const times = { ...(stamp(table, here) !== undefined ? { here: stamp(table, here) } : {}), ...(stamp(table, file) !== undefined ? { file: stamp(table, file) } : {}) };
+  const times = {
+    ...(stamp(table, here) !== undefined ? { here: stamp(table, here) } : {}),
+    ...(stamp(table, file) !== undefined ? { file: stamp(table, file) } : {}),
+  };
   return { table, id, subject: subjectOf(table, here, file, clientByKey), ...times };
 }
 

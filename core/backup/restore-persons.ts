@@ -111,4 +111,3 @@ export function mergeIncomingPersons(localPersons: readonly PersonRecord[], inco
   for (const p of incoming) set.join(p);
   return set;
 }
-

@@ -36,7 +36,14 @@ function decide(table: KeyedTable, local: Record<string, unknown> | undefined, i
 }
 
 /** Counts one decision in the plan; a conflict names the record (see restore-conflicts.ts). */
-function tally(plan: RestorePlan, table: BackupTable, d: Decision, row: Record<string, unknown>, local: Record<string, unknown> | undefined, clientByKey: (key: string) => ConflictClient) {
+function tally(
+  plan: RestorePlan,
+  table: BackupTable,
+  d: Decision,
+  row: Record<string, unknown>,
+  local: Record<string, unknown> | undefined,
+  clientByKey: (key: string) => ConflictClient,
+) {
   if (d === 'add') plan.add[table]++;
   else if (d === 'take' || d === 'merge') plan.update[table]++;
   else if (d === 'conflict') plan.conflicts.push(conflictOf(table, String(row[keyOf[table]]), local!, row, clientByKey));
@@ -105,7 +112,11 @@ async function localIdentities(db: TipazhDb): Promise<LocalIdentities> {
  */
 export async function planRestore(db: TipazhDb, backup: Backup, onProgress?: (done: number, total: number) => void, pace?: PaceOptions): Promise<RestorePlan> {
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
-  const { locals, others, persons, localPersons } = await db.transaction('r', STORED_TABLES.map((t) => db.table(t)), () => readLocals(db, backup));
+  const { locals, others, persons, localPersons } = await db.transaction(
+    'r',
+    STORED_TABLES.map((t) => db.table(t)),
+    () => readLocals(db, backup),
+  );
   const clientByKey = clientNamer([...(locals.clients.values() as MapIterator<ClientRecord>), ...others], backup);
   for (const c of backup.data.clients) persons.link(c);
   tallyPersons(plan, persons.changes().writes, localPersons);
@@ -150,7 +161,15 @@ const IN_DOSSIERS: KeyedTable[] = ['visits', 'notes'];
 const APART = KEYED_TABLES.filter((t) => !IN_DOSSIERS.includes(t) && t !== 'clients');
 
 /** What a restore stores for one table's backup rows, given the local copies (updated as it goes, so a repeated key sees the one before). */
-function tableWrites(table: KeyedTable, rows: Row[], local: Map<string, Row>, plan: RestorePlan, dossiers: DossierParts, clientByKey: (key: string) => ConflictClient, conflicts?: 'keep-local' | 'take-backup'): Row[] {
+function tableWrites(
+  table: KeyedTable,
+  rows: Row[],
+  local: Map<string, Row>,
+  plan: RestorePlan,
+  dossiers: DossierParts,
+  clientByKey: (key: string) => ConflictClient,
+  conflicts?: 'keep-local' | 'take-backup',
+): Row[] {
   const writes: Row[] = [];
   for (const row of rows) {
     const id = row[keyOf[table]] as string;
@@ -185,42 +204,54 @@ export async function applyRestore(
   opts: { conflicts?: 'keep-local' | 'take-backup'; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<RestorePlan> {
   const plan: RestorePlan = { add: zero(), update: zero(), conflicts: [] };
-  await db.transaction('rw', STORED_TABLES.map((t) => db.table(t)), async () => {
-    const { locals, others, waiting, persons, localPersons } = await readLocals(db, backup);
-    const dossiers = dossierParts({ visits: locals.visits.values() as MapIterator<VisitRecord>, notes: locals.notes.values() as MapIterator<NoteRecord>, waiting });
-    const clientByKey = clientNamer([...(locals.clients.values() as MapIterator<ClientRecord>), ...others], backup);
-    const decide = (table: KeyedTable, rows: Row[]) => tableWrites(table, rows, locals[table], plan, dossiers, clientByKey, opts.conflicts);
-    // Progress counts the backup's records as the writes holding them land, and the persons a restore adds
-    // (`total` is known before the first write lands: nothing below waits until then).
-    let total = 0;
-    let done = 0;
-    const queue = writeQueue(db, CHUNK, (n) => opts.onProgress?.((done += n), total));
-    for (const table of IN_DOSSIERS) decide(table, backup.data[table] as Row[]);
-    for (const table of APART) queue.put(table, decide(table, backup.data[table] as Row[]), backup.data[table].length);
-    // Dossiers are decided a chunk at a time, each queued at once: the database stores one while the next is
-    // decided. Their visits and notes count in their progress.
-    const clients = backup.data.clients as Row[];
-    const inside = backup.data.visits.length + backup.data.notes.length;
-    const share = (i: number) => (clients.length ? Math.round((inside * Math.min(i, clients.length)) / clients.length) : 0);
-    for (let i = 0; i < clients.length; i += CHUNK) {
-      const chunk = clients.slice(i, i + CHUNK);
-      queue.put('clients', decide('clients', chunk), chunk.length + share(i + CHUNK) - share(i));
-    }
-    // The profile's dossiers the backup adds notes to without listing them; notes whose dossier is in neither
-    // wait for it in the `notes` table.
-    queue.put('clients', others.flatMap((c) => dossiers.settle(c, false) ?? []), 0);
-    const notesTable = dossiers.notesTable();
-    queue.put('notes', notesTable.put, inside - share(clients.length));
-    queue.delete('notes', notesTable.moved);
-    // Every backup dossier, as now stored, belongs to a person: a backup without persons gets them here.
-    for (const c of locals.clients.values()) persons.link(c as ClientRecord);
-    const { writes, deleted } = persons.changes();
-    tallyPersons(plan, writes, localPersons);
-    const personRows = Math.max(backup.data.persons.length, writes.length);
-    total = BACKUP_TABLES.reduce((n, t) => n + backup.data[t].length, 0) - backup.data.persons.length + personRows;
-    queue.delete('persons', deleted);
-    queue.put('persons', writes, personRows);
-    await queue.done();
-  });
+  await db.transaction(
+    'rw',
+    STORED_TABLES.map((t) => db.table(t)),
+    async () => {
+      const { locals, others, waiting, persons, localPersons } = await readLocals(db, backup);
+      const dossiers = dossierParts({
+        visits: locals.visits.values() as MapIterator<VisitRecord>,
+        notes: locals.notes.values() as MapIterator<NoteRecord>,
+        waiting,
+      });
+      const clientByKey = clientNamer([...(locals.clients.values() as MapIterator<ClientRecord>), ...others], backup);
+      const decide = (table: KeyedTable, rows: Row[]) => tableWrites(table, rows, locals[table], plan, dossiers, clientByKey, opts.conflicts);
+      // Progress counts the backup's records as the writes holding them land, and the persons a restore adds
+      // (`total` is known before the first write lands: nothing below waits until then).
+      let total = 0;
+      let done = 0;
+      const queue = writeQueue(db, CHUNK, (n) => opts.onProgress?.((done += n), total));
+      for (const table of IN_DOSSIERS) decide(table, backup.data[table] as Row[]);
+      for (const table of APART) queue.put(table, decide(table, backup.data[table] as Row[]), backup.data[table].length);
+      // Dossiers are decided a chunk at a time, each queued at once: the database stores one while the next is
+      // decided. Their visits and notes count in their progress.
+      const clients = backup.data.clients as Row[];
+      const inside = backup.data.visits.length + backup.data.notes.length;
+      const share = (i: number) => (clients.length ? Math.round((inside * Math.min(i, clients.length)) / clients.length) : 0);
+      for (let i = 0; i < clients.length; i += CHUNK) {
+        const chunk = clients.slice(i, i + CHUNK);
+        queue.put('clients', decide('clients', chunk), chunk.length + share(i + CHUNK) - share(i));
+      }
+      // The profile's dossiers the backup adds notes to without listing them; notes whose dossier is in neither
+      // wait for it in the `notes` table.
+      queue.put(
+        'clients',
+        others.flatMap((c) => dossiers.settle(c, false) ?? []),
+        0,
+      );
+      const notesTable = dossiers.notesTable();
+      queue.put('notes', notesTable.put, inside - share(clients.length));
+      queue.delete('notes', notesTable.moved);
+      // Every backup dossier, as now stored, belongs to a person: a backup without persons gets them here.
+      for (const c of locals.clients.values()) persons.link(c as ClientRecord);
+      const { writes, deleted } = persons.changes();
+      tallyPersons(plan, writes, localPersons);
+      const personRows = Math.max(backup.data.persons.length, writes.length);
+      total = BACKUP_TABLES.reduce((n, t) => n + backup.data[t].length, 0) - backup.data.persons.length + personRows;
+      queue.delete('persons', deleted);
+      queue.put('persons', writes, personRows);
+      await queue.done();
+    },
+  );
   return plan;
 }

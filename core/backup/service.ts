@@ -16,7 +16,11 @@ export const neverRecordToText = (l: NeverRecord) => [...l.emails, ...l.domains.
  * Backups and privacy settings over one database, for the options page and its tests; `settings` are the
  * browser-side ones (language) that travel in the file.
  */
-export function dataService(db: TipazhDb, settings: { read(): Promise<Record<string, unknown>>; apply(s: Record<string, unknown>): Promise<void> }, now = () => Date.now()) {
+export function dataService(
+  db: TipazhDb,
+  settings: { read(): Promise<Record<string, unknown>>; apply(s: Record<string, unknown>): Promise<void> },
+  now = () => Date.now(),
+) {
   return {
     async exportBackup(onProgress: (done: number, total: number) => void) {
       const text = await exportBackup(db, { settings: await settings.read(), onProgress });
@@ -35,6 +39,7 @@ export function dataService(db: TipazhDb, settings: { read(): Promise<Record<str
     },
     neverRecordText: async () => neverRecordToText(await getNeverRecord(db)),
     /** Saves what the agent changed in the list since it was shown to them as `was` (see editNeverRecord). */
-    saveNeverRecordText: async (text: string, was: string) => neverRecordToText(await editNeverRecord(db, parseNeverRecordText(was), parseNeverRecordText(text))),
+    saveNeverRecordText: async (text: string, was: string) =>
+      neverRecordToText(await editNeverRecord(db, parseNeverRecordText(was), parseNeverRecordText(text))),
   };
 }

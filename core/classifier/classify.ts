@@ -59,7 +59,12 @@ const MIN_SHOWN = 0.01;
 /** Behaviour moves scores by little; below this it is not worth a line. */
 const MIN_SIGNAL = 0.05;
 
-const quoteOf = (t: ClientToken, last: ClientToken, text: string): Quote => ({ message: t.message, start: t.start, end: last.end, text: text.slice(t.start, last.end) });
+const quoteOf = (t: ClientToken, last: ClientToken, text: string): Quote => ({
+  message: t.message,
+  start: t.start,
+  end: last.end,
+  text: text.slice(t.start, last.end),
+});
 
 // Working arrays for the evidence, reused from one call to the next (classify runs to the end synchronously).
 const scratchArrays: Float64Array[] = [new Float64Array(4096), new Float64Array(4096)];
@@ -214,7 +219,8 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
     if (!features.signals[id].value) return;
     for (let k = 0; k < K; k++) {
       const contribution = (z * bw[j * K + k]!) / T;
-      if (Math.abs(contribution) >= MIN_SIGNAL) evidence.push({ kind: 'signal', type: MODEL_LABELS[k]!, contribution, signal: id, value: features.signals[id].value, raw: features.signals[id].raw });
+      if (Math.abs(contribution) >= MIN_SIGNAL)
+        evidence.push({ kind: 'signal', type: MODEL_LABELS[k]!, contribution, signal: id, value: features.signals[id].value, raw: features.signals[id].raw });
     }
   });
 
@@ -230,7 +236,13 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
         continue;
       }
       const first = tokens[hit.from]!;
-      perCue.set(hit.cue, { type: hit.cue.type, cue: hit.cue.text, weight: hit.cue.weight, count: 1, quote: quoteOf(first, tokens[hit.to - 1]!, texts[first.message]!) });
+      perCue.set(hit.cue, {
+        type: hit.cue.type,
+        cue: hit.cue.text,
+        weight: hit.cue.weight,
+        count: 1,
+        quote: quoteOf(first, tokens[hit.to - 1]!, texts[first.message]!),
+      });
     }
   }
   for (const c of perCue.values()) {

@@ -103,7 +103,10 @@ function disclaimerStart(lines: readonly Line[], end: number): number {
     let p = end;
     while (p > 0 && !isBlank(lines[p - 1]!)) p--;
     if (p === 0 || p === end) return end;
-    const paragraph = lines.slice(p, end).map((l) => l.text).join(' ');
+    const paragraph = lines
+      .slice(p, end)
+      .map((l) => l.text)
+      .join(' ');
     if ((paragraph.match(DISCLAIMER_WORDS)?.length ?? 0) < 2) return end;
     end = p;
   }

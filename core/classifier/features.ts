@@ -68,7 +68,8 @@ export function clientWords(input: ClassifyInput): ClientWords {
     tokens[message] = own;
     // Behaviour is measured on the same words: a message cut by the window ends at its last word read.
     if (full && own.length) messages[message] = { ...m, text: m.text.slice(own[0]!.start, own[own.length - 1]!.end) };
-    else if (!(spans.length === 1 && spans[0]![0] === 0 && spans[0]![1] === m.text.length)) messages[message] = { ...m, text: spans.map(([a, b]) => m.text.slice(a, b)).join('\n') };
+    else if (!(spans.length === 1 && spans[0]![0] === 0 && spans[0]![1] === m.text.length))
+      messages[message] = { ...m, text: spans.map(([a, b]) => m.text.slice(a, b)).join('\n') };
   }
   for (let i = 0; i < first; i++) messages[i] = BEFORE_WINDOW;
   return { tokens, own: { ...input, messages } };

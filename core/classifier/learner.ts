@@ -47,7 +47,12 @@ export function trainLearned(examples: readonly LearningExample[]): LearnedModel
   const data = examples.map((e) => {
     const stems = contentOf(e.stems);
     for (const s of stems) if (!weights.has(s)) weights.set(s, new Float64Array(K));
-    return { stems, x: stems.length ? 1 / Math.sqrt(stems.length) : 0, y: MODEL_LABELS.indexOf(e.to as (typeof MODEL_LABELS)[number]), base: e.scores?.length === K ? e.scores : undefined };
+    return {
+      stems,
+      x: stems.length ? 1 / Math.sqrt(stems.length) : 0,
+      y: MODEL_LABELS.indexOf(e.to as (typeof MODEL_LABELS)[number]),
+      base: e.scores?.length === K ? e.scores : undefined,
+    };
   });
   const logits = new Array<number>(K);
   for (let epoch = 0; epoch < LEARNING.epochs; epoch++) {
@@ -87,7 +92,15 @@ export function learnedScores(
   return MODEL_LABELS.map((_, k) => {
     const parts = [...first.keys()].map((s) => [s, model.weights.get(s)![k]! * x] as const);
     const score = parts.reduce((a, [, c]) => a + c, 0);
-    const words = parts.filter(([, c]) => c > 0).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([s]) => s);
-    return { score, words, quotes: words.map((s) => first.get(s)!).map((t) => ({ message: t.message, start: t.start, end: t.end, text: texts[t.message]!.slice(t.start, t.end) })) };
+    const words = parts
+      .filter(([, c]) => c > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([s]) => s);
+    return {
+      score,
+      words,
+      quotes: words.map((s) => first.get(s)!).map((t) => ({ message: t.message, start: t.start, end: t.end, text: texts[t.message]!.slice(t.start, t.end) })),
+    };
   });
 }

@@ -10,7 +10,6 @@ export interface CompiledModel {
   priors: Record<ClientTypeId, number>;
 }
 
-
 const cache = new WeakMap<StrategyPack, CompiledModel>();
 
 export function compileModel(pack: StrategyPack): CompiledModel {

@@ -12,7 +12,8 @@ const FOLLOW_UP_MS = 10 * 60_000;
 /** A numbered or bulleted step, tried only where a line starts. */
 const STEP_AT = /\s*(?:\d{1,2}[.)]|[-•*]\s|шаг\s*\d|step\s*\d)/iy;
 const VERSION = /\b(?:v|версия\s*|version\s*|build\s*)?\d+\.\d+(?:\.\d+)+\b|\b(?:v|build\s*|version\s*|версия\s*)\d+(?:\.\d+)?\b/gi;
-const ERROR_CODE = /\b(?:error|err|код|code|ошибк\w*|exception|http)\s*[:#№]?\s*[A-Za-z_]*\d{2,}\b|\b[A-Z]{2,}_[A-Z_]{2,}\b|\b(?:4|5)\d\d\b(?=\s*(?:error|ошибк))/g;
+const ERROR_CODE =
+  /\b(?:error|err|код|code|ошибк\w*|exception|http)\s*[:#№]?\s*[A-Za-z_]*\d{2,}\b|\b[A-Z]{2,}_[A-Z_]{2,}\b|\b(?:4|5)\d\d\b(?=\s*(?:error|ошибк))/g;
 const EXPECTED = /\b(?:expected|actual(?:ly)?\s+(?:result|behaviou?r)|ожидал\w*|ожидаем\w*|фактическ\w*|воспроизв\w*|reproduc\w*)\b/gi;
 const count = (re: RegExp, s: string) => s.match(re)?.length ?? 0;
 
@@ -170,7 +171,10 @@ export function measureSignals(input: ClassifyInput, tokens: readonly (readonly 
     set('topicJumps', pairs ? (jumps / pairs) * Math.min(1, jumps / 2) : 0, jumps);
 
     // Versions and error codes need digits: most messages have none, so only those with digits are searched.
-    const withDigits = client.filter((m) => /\d/.test(m.text)).map((m) => m.text).join('\n');
+    const withDigits = client
+      .filter((m) => /\d/.test(m.text))
+      .map((m) => m.text)
+      .join('\n');
     // The error look runs on all the text, a superset of the messages with digits: it only decides whether to search.
     const lower = all.toLowerCase();
     const structure =

@@ -12,6 +12,10 @@ about into over after before up down out please hi hello thanks thank
 здравствуйте здравствуй привет добрый доброе доброго день вечер утро спасибо пожалуйста уважением уважаемый уважаемая
 hey dear good morning afternoon evening regards sincerely cheers`;
 
-const STOP = new Set(WORDS.split(/\s+/).filter(Boolean).map((w) => stem(w)));
+const STOP = new Set(
+  WORDS.split(/\s+/)
+    .filter(Boolean)
+    .map((w) => stem(w)),
+);
 
 export const isStopStem = (s: string) => STOP.has(s);

@@ -105,7 +105,12 @@ function wordForm(text: string, start: number, end: number, h: number, check: nu
 }
 
 const wordCharRule = (c: number) =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0x400 && c <= 0x4ff) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c > 0x4ff && /\p{L}/u.test(String.fromCharCode(c)));
+  (c >= 97 && c <= 122) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 48 && c <= 57) ||
+  (c >= 0x400 && c <= 0x4ff) ||
+  (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+  (c > 0x4ff && /\p{L}/u.test(String.fromCharCode(c)));
 // Whether a UTF-16 unit is part of a word, decided once per unit: 0 not yet known, 1 yes, 2 no.
 const wordCharTable = new Uint8Array(0x10000);
 const isWordChar = (c: number) => {
@@ -185,7 +190,14 @@ export function stemIdOf(form: WordForm): number {
 }
 
 /** The tokenizer's loop: `make` builds each token from its (cached) word form and place; it stops once `out` holds `limit`. */
-export function tokenizeInto<T>(out: T[], text: string, from: number, to: number, make: (w: WordForm, start: number, end: number) => T, limit = Infinity): void {
+export function tokenizeInto<T>(
+  out: T[],
+  text: string,
+  from: number,
+  to: number,
+  make: (w: WordForm, start: number, end: number) => T,
+  limit = Infinity,
+): void {
   let i = from;
   while (i < to && out.length < limit) {
     if (!isWordChar(text.charCodeAt(i))) {
@@ -209,7 +221,35 @@ export function tokenizeInto<T>(out: T[], text: string, from: number, to: number
 
 /** Words that flip the meaning of the next one or two: «не срочно», "not urgent", "no discount needed". */
 export const NEGATORS = new Set([
-  'не', 'нет', 'ни', 'без', 'нету',
-  'not', 'no', 'never', 'without', 'nor', 'neither',
-  "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "won't", "can't", "cannot", "shouldn't", "wouldn't", "haven't", "hasn't", 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'wont', 'cant',
+  'не',
+  'нет',
+  'ни',
+  'без',
+  'нету',
+  'not',
+  'no',
+  'never',
+  'without',
+  'nor',
+  'neither',
+  "don't",
+  "doesn't",
+  "didn't",
+  "isn't",
+  "wasn't",
+  "aren't",
+  "won't",
+  "can't",
+  'cannot',
+  "shouldn't",
+  "wouldn't",
+  "haven't",
+  "hasn't",
+  'dont',
+  'doesnt',
+  'didnt',
+  'isnt',
+  'wasnt',
+  'wont',
+  'cant',
 ]);

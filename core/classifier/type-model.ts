@@ -63,9 +63,11 @@ export interface TypeModel {
 
 export function compileTypeModel(file: TypeModelFile): TypeModel {
   const n = file.features.length;
-  if (file.idf.length !== n || file.weights.length !== n * K) throw new Error(`the type model is inconsistent: ${n} features, ${file.idf.length} idf values, ${file.weights.length} weights`);
+  if (file.idf.length !== n || file.weights.length !== n * K)
+    throw new Error(`the type model is inconsistent: ${n} features, ${file.idf.length} idf values, ${file.weights.length} weights`);
   const s = file.behaviour.signals.length;
-  if (file.behaviour.mean.length !== s || file.behaviour.scale.length !== s || file.behaviour.weights.length !== s * K) throw new Error('the type model is inconsistent: behaviour block sizes differ');
+  if (file.behaviour.mean.length !== s || file.behaviour.scale.length !== s || file.behaviour.weights.length !== s * K)
+    throw new Error('the type model is inconsistent: behaviour block sizes differ');
   const index = new Map<string, number>();
   file.features.forEach((f, i) => index.set(f, i));
   const weights = new Float32Array(n * K);
@@ -76,7 +78,13 @@ export function compileTypeModel(file: TypeModelFile): TypeModel {
 /** Parses and compiles a model file; throws with the place that is wrong. */
 export function loadTypeModel(json: unknown): TypeModel {
   const r = TypeModelFile.safeParse(json);
-  if (!r.success) throw new Error(`the type model file is invalid: ${r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!r.success)
+    throw new Error(
+      `the type model file is invalid: ${r.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    );
   return compileTypeModel(r.data);
 }
 
@@ -179,4 +187,5 @@ export interface Calibration {
 }
 
 /** Calibrated probabilities from raw model scores. */
-export const calibrated = (scores: ArrayLike<number>, c: Calibration): number[] => probabilities(calibratedLogits(scores, c.temperature, c.unknownBias), c.smoothing);
+export const calibrated = (scores: ArrayLike<number>, c: Calibration): number[] =>
+  probabilities(calibratedLogits(scores, c.temperature, c.unknownBias), c.smoothing);

@@ -41,7 +41,10 @@ function shipped(): Prediction[] {
   return cases.map((c) => {
     const r = classify(caseInput(c), { model, pack });
     if (values.misses && r.type !== c.label) {
-      const top = r.evidence.filter((e) => e.type === r.type).slice(0, 4).map((e) => `${e.kind === 'word' ? e.word : e.kind === 'cue' ? e.cue : e.kind === 'signal' ? e.signal : 'learned'}(${e.contribution.toFixed(1)})`);
+      const top = r.evidence
+        .filter((e) => e.type === r.type)
+        .slice(0, 4)
+        .map((e) => `${e.kind === 'word' ? e.word : e.kind === 'cue' ? e.cue : e.kind === 'signal' ? e.signal : 'learned'}(${e.contribution.toFixed(1)})`);
       process.stderr.write(`miss ${c.id}: ${c.label} -> ${r.type} ${r.confidence.toFixed(2)}  ${top.join(' ')}\n`);
     }
     return { label: c.label!, predicted: r.type, confidence: r.confidence };

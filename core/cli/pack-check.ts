@@ -19,7 +19,10 @@ if (!parsed.ok) fail(`${file}: invalid strategy pack\n${parsed.error}`);
 const pack = parsed.pack;
 console.log(`${file}: valid pack "${pack.id}" ${pack.version} by ${pack.author}`);
 if (formatPack(pack) !== text) console.log('note: not in canonical form (run npm run pack:format -- <file> to rewrite it)');
-if (pack.classifier) console.log('note: "classifier" (unknownScore, temperature) is no longer used: the trained model is calibrated on its own; cues, signal weights and examples still count');
+if (pack.classifier)
+  console.log(
+    'note: "classifier" (unknownScore, temperature) is no longer used: the trained model is calibrated on its own; cues, signal weights and examples still count',
+  );
 
 const examples = [...(pack.examples ?? [])];
 if (values.examples) {

@@ -19,7 +19,10 @@ export interface Interval {
 }
 
 /** Percentile bootstrap interval of a metric over resampled cases (default: macro-F1, 95 %, 1,000 resamples). */
-export function bootstrap(preds: readonly Prediction[], o: { metric?: (p: Prediction[]) => number; resamples?: number; level?: number; seed?: number } = {}): Interval {
+export function bootstrap(
+  preds: readonly Prediction[],
+  o: { metric?: (p: Prediction[]) => number; resamples?: number; level?: number; seed?: number } = {},
+): Interval {
   const metric = o.metric ?? ((p) => evaluate(p).macroF1);
   const resamples = o.resamples ?? 1000;
   const level = o.level ?? 0.95;

@@ -76,6 +76,8 @@ export function parseJsonl(text: string): { cases: LabelledCase[]; errors: strin
     else problems.push({ line: i + 1, issues: explainIssues(LabelledCase, raw, r.error.issues) });
   });
   const lineOf = (issue: Issue) => (issue.path.length ? `${pathString(issue.path)}: ${issue.message}` : issue.message);
-  const errors = problems.map((p) => `line ${p.line}: ${[...p.issues.slice(0, 3).map(lineOf), ...(p.issues.length > 3 ? [`… and ${p.issues.length - 3} more`] : [])].join('; ')}`);
+  const errors = problems.map(
+    (p) => `line ${p.line}: ${[...p.issues.slice(0, 3).map(lineOf), ...(p.issues.length > 3 ? [`… and ${p.issues.length - 3} more`] : [])].join('; ')}`,
+  );
   return { cases, errors, problems };
 }

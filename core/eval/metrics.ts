@@ -77,7 +77,14 @@ export function evaluate(preds: Prediction[], over: MacroOver = 'present-or-answ
 
 const pct = (x: number) => x.toFixed(3);
 const SHORT: Record<string, string> = {
-  impatient: 'impat', undecided: 'undec', complainer: 'compl', tester: 'tests', extortionist: 'extor', 'know-it-all': 'knowi', 'prize-hunter': 'prize', unknown: 'unkno',
+  impatient: 'impat',
+  undecided: 'undec',
+  complainer: 'compl',
+  tester: 'tests',
+  extortionist: 'extor',
+  'know-it-all': 'knowi',
+  'prize-hunter': 'prize',
+  unknown: 'unkno',
 };
 
 /** A plain-text report; `extra` lines go just before its last line, which is `macro-F1 0.xxx`. */

@@ -14,5 +14,8 @@ export const REQUESTS_PER_SECOND: Readonly<Record<SourceId, number>> = { zendesk
  */
 export type ApiTurnMessage = { kind: 'api-turn'; id: number } | { kind: 'api-turn-withdraw'; id: number };
 export const isApiTurnMessage = (m: unknown): m is ApiTurnMessage =>
-  typeof m === 'object' && m !== null && ((m as ApiTurnMessage).kind === 'api-turn' || (m as ApiTurnMessage).kind === 'api-turn-withdraw') && Number.isSafeInteger((m as ApiTurnMessage).id);
+  typeof m === 'object' &&
+  m !== null &&
+  ((m as ApiTurnMessage).kind === 'api-turn' || (m as ApiTurnMessage).kind === 'api-turn-withdraw') &&
+  Number.isSafeInteger((m as ApiTurnMessage).id);
 export type ApiTurnAnswer = { ok: true } | { ok: false; error: string };

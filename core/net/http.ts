@@ -78,13 +78,20 @@ export async function getJson(url: string, opts: GetJsonOptions = {}): Promise<u
   for (let attempt = 0; ; attempt++) {
     let res: Response;
     try {
-      res = await fetchWithin(doFetch, url, { credentials: 'same-origin', redirect: 'error', headers: { Accept: 'application/json' } }, opts.timeoutMs ?? REQUEST_TIMEOUT_MS, opts.signal);
+      res = await fetchWithin(
+        doFetch,
+        url,
+        { credentials: 'same-origin', redirect: 'error', headers: { Accept: 'application/json' } },
+        opts.timeoutMs ?? REQUEST_TIMEOUT_MS,
+        opts.signal,
+      );
     } catch (e) {
       if (opts.signal?.aborted || e instanceof HttpError) throw e;
       throw new HttpError(url, 0, `network error (a redirect is refused too): ${(e as Error).message}`);
     }
     // Belt and braces: whatever answered must be the origin asked.
-    if (res.url && new URL(res.url).origin !== new URL(url).origin) throw new HttpError(url, 0, `answered from another origin (${new URL(res.url).origin}): refused`);
+    if (res.url && new URL(res.url).origin !== new URL(url).origin)
+      throw new HttpError(url, 0, `answered from another origin (${new URL(res.url).origin}): refused`);
     if (res.status === 204) return null;
     if (res.ok) {
       try {
@@ -95,8 +102,7 @@ export async function getJson(url: string, opts: GetJsonOptions = {}): Promise<u
     }
     const retryable = res.status === 429 || res.status >= 500;
     if (!retryable || attempt >= retries) throw new HttpError(url, res.status, `HTTP ${res.status}`);
-    const delay =
-      res.status === 429 ? (parseRetryAfter(res.headers.get('Retry-After')) ?? 2000 * 2 ** attempt) : 500 * 3 ** attempt;
+    const delay = res.status === 429 ? (parseRetryAfter(res.headers.get('Retry-After')) ?? 2000 * 2 ** attempt) : 500 * 3 ** attempt;
     if (delay > maxWait) throw new HttpError(url, res.status, `HTTP ${res.status}, retry after ${Math.round(delay / 1000)} s`);
     await wait(delay, opts.signal);
   }

@@ -14,7 +14,12 @@ export interface PackCheck {
  * Runs labelled examples through the shipped model with a pack's cues: the metrics a team lead looks at before
  * sharing a change. Macro-F1 is over the labels the examples have (`evaluate`'s `labelled`).
  */
-export function checkPack(model: TypeModel, pack: StrategyPack, examples: readonly LabelledCase[], onProgress?: (done: number, total: number) => void): PackCheck {
+export function checkPack(
+  model: TypeModel,
+  pack: StrategyPack,
+  examples: readonly LabelledCase[],
+  onProgress?: (done: number, total: number) => void,
+): PackCheck {
   const misses: PackCheck['misses'] = [];
   const labelled = examples.filter((e) => e.label);
   const preds = labelled.map((example, i) => {

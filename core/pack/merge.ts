@@ -28,8 +28,28 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  * Sections merged key by key; cue lists add up; everything else (texts, other lists, numbers) is replaced
  * whole by a higher layer.
  */
-const MERGED = new Set(['general', 'types', 'types.*', 'serviceLevels', 'serviceLevels.*', 'lifecycle', 'lifecycle.stages', 'lifecycle.stages.*', 'lifecycle.thresholds', 'companyStrategies', 'companyStrategies.*', 'companyStrategies.*.advice', 'classifier', 'serviceLevelRules', 'types.*.signals']);
-const pattern = (path: string) => path.split('.').map((p, i) => (i % 2 === 1 && !['stages', 'thresholds', 'advice', 'signals'].includes(p) ? '*' : p)).join('.');
+const MERGED = new Set([
+  'general',
+  'types',
+  'types.*',
+  'serviceLevels',
+  'serviceLevels.*',
+  'lifecycle',
+  'lifecycle.stages',
+  'lifecycle.stages.*',
+  'lifecycle.thresholds',
+  'companyStrategies',
+  'companyStrategies.*',
+  'companyStrategies.*.advice',
+  'classifier',
+  'serviceLevelRules',
+  'types.*.signals',
+]);
+const pattern = (path: string) =>
+  path
+    .split('.')
+    .map((p, i) => (i % 2 === 1 && !['stages', 'thresholds', 'advice', 'signals'].includes(p) ? '*' : p))
+    .join('.');
 
 function mergeInto(target: Record<string, unknown>, layer: Record<string, unknown>, id: string, path: string, from: Provenance) {
   for (const [key, value] of Object.entries(layer)) {
@@ -38,7 +58,8 @@ function mergeInto(target: Record<string, unknown>, layer: Record<string, unknow
     if (pattern(p) === 'types.*.cues' && Array.isArray(value) && Array.isArray(target[key])) {
       // Cues add up: a team pack adds its own and re-weights built-in ones (same lang and text; weight 0 turns one off).
       const byText = new Map<string, unknown>();
-      for (const c of [...(target[key] as { lang: string; text: string }[]), ...(value as { lang: string; text: string }[])]) byText.set(`${c.lang}\u0000${c.text}`, c);
+      for (const c of [...(target[key] as { lang: string; text: string }[]), ...(value as { lang: string; text: string }[])])
+        byText.set(`${c.lang}\u0000${c.text}`, c);
       target[key] = [...byText.values()];
       from[p] = id;
     } else if (isPlainObject(value) && MERGED.has(pattern(p))) {

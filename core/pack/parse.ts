@@ -33,7 +33,12 @@ export const packSizeIssue = (size: number) => namedIssue([], { issue: 'pack-too
 export const builtinIdTaken = (id: string) => namedIssue(['id'], { issue: 'builtin-id', id });
 
 /** A refusal of a pack file for these problems. */
-export const refusal = (issues: PathedIssue[], draft?: Record<string, unknown>): PackRefusal => ({ ok: false, error: formatIssues({ issues }), issues, ...(draft ? { draft } : {}) });
+export const refusal = (issues: PathedIssue[], draft?: Record<string, unknown>): PackRefusal => ({
+  ok: false,
+  error: formatIssues({ issues }),
+  issues,
+  ...(draft ? { draft } : {}),
+});
 
 /**
  * A pack as `JSON.parse` read it, checked as every pack that comes in is (a file, a URL, a backup): a pack

@@ -2,13 +2,7 @@ import { z } from '../schema/zod';
 import { phraseProblems } from '../phrases';
 import { SignalId } from '../classifier/signal-ids';
 import { LabelledCase } from '../eval/labelled';
-import {
-  ClientTypeId,
-  CompanyStrategyId,
-  Lang,
-  LifecycleStageId,
-  ServiceLevelId,
-} from '../taxonomy';
+import { ClientTypeId, CompanyStrategyId, Lang, LifecycleStageId, ServiceLevelId } from '../taxonomy';
 
 /*
  * A strategy pack: everything a team knows about serving each type of client, as data.
@@ -44,7 +38,8 @@ const IntIn = (min: number, max: number) => z.number().check(z.int(), z.minimum(
 function ById<K extends z.ZodMiniType<string, string>, V extends z.ZodMiniType>(keys: K, value: V) {
   const record = z.partialRecord(keys, value);
   const noProtoKey = z.superRefine<unknown>((v, ctx) => {
-    if (v !== null && typeof v === 'object' && Object.hasOwn(v, '__proto__')) ctx.addIssue({ code: 'unrecognized_keys', keys: ['__proto__'], input: v as Record<string, unknown> });
+    if (v !== null && typeof v === 'object' && Object.hasOwn(v, '__proto__'))
+      ctx.addIssue({ code: 'unrecognized_keys', keys: ['__proto__'], input: v as Record<string, unknown> });
   });
   return z.pipe(z.custom<z.input<typeof record>>().check(noProtoKey), record);
 }
@@ -154,7 +149,15 @@ export const Segment = z.strictObject({
   emails: z.optional(z.array(z.string().check(z.trim(), z.toLowerCase(), z.email())).check(z.maxLength(10_000))),
   phones: z.optional(z.array(z.string().check(named((s: string) => /^\+\d{8,15}$/.test(s), 'phone'))).check(z.maxLength(10_000))),
   domains: z.optional(
-    z.array(z.string().check(z.trim(), z.toLowerCase(), named((s: string) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(s), 'domain'))).check(z.maxLength(1000)),
+    z
+      .array(
+        z.string().check(
+          z.trim(),
+          z.toLowerCase(),
+          named((s: string) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(s), 'domain'),
+        ),
+      )
+      .check(z.maxLength(1000)),
   ),
   /** Client or ticket tags that put a client here. */
   tags: z.optional(z.array(Text(100)).check(z.maxLength(100))),
@@ -177,7 +180,9 @@ export const ClassifierTuning = z.strictObject({
 
 export const StrategyPack = z
   .strictObject({
-    schemaVersion: z.custom<typeof PACK_SCHEMA_VERSION>((v) => v === PACK_SCHEMA_VERSION, { params: { issue: 'schema-version', version: PACK_SCHEMA_VERSION } }),
+    schemaVersion: z.custom<typeof PACK_SCHEMA_VERSION>((v) => v === PACK_SCHEMA_VERSION, {
+      params: { issue: 'schema-version', version: PACK_SCHEMA_VERSION },
+    }),
     id: Id,
     name: LocText,
     version: z.string().check(named((s: string) => /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(s), 'semver')),
@@ -202,7 +207,8 @@ export const StrategyPack = z
         z.maxLength(20),
         z.superRefine((segments, ctx) => {
           const levels = new Set(segments.map((s) => s.priority));
-          if (levels.size > MAX_PRIORITY_LEVELS) ctx.addIssue({ code: 'custom', params: { issue: 'priority-levels', n: levels.size, max: MAX_PRIORITY_LEVELS } });
+          if (levels.size > MAX_PRIORITY_LEVELS)
+            ctx.addIssue({ code: 'custom', params: { issue: 'priority-levels', n: levels.size, max: MAX_PRIORITY_LEVELS } });
           const seen = new Set<string>();
           segments.forEach((s, i) => {
             if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], params: { issue: 'duplicate-segment-id', id: s.id } });

@@ -3,10 +3,9 @@ import { SourceId } from '../taxonomy';
 import { z } from './zod';
 
 /** An https origin as core/sources/custom-helpdesks.ts#checkHelpdeskOrigin writes it: `https://support.acme.com`. */
-export const HelpdeskOrigin = z.string().check(
-  z.maxLength(300),
-  z.refine(isHelpdeskOrigin, { message: 'not an https origin Tipazh can add (https://host, no port or path)' }),
-);
+export const HelpdeskOrigin = z
+  .string()
+  .check(z.maxLength(300), z.refine(isHelpdeskOrigin, { message: 'not an https origin Tipazh can add (https://host, no port or path)' }));
 
 /** A helpdesk on an address the agent added, and which helpdesk it is. */
 export const CustomHelpdesk = z.object({ origin: HelpdeskOrigin, kind: SourceId }) satisfies z.ZodMiniType<Entry>;

@@ -74,14 +74,20 @@ export function describeIssue(issue: Issue, { lang, words }: IssueWords): string
     return say(`custom.${custom}` as IssueWordKey, vars);
   }
   const withHint = (problem: string) =>
-    issue.suggest !== undefined ? say('didYouMean', { problem, suggest: quote(issue.suggest) }) : issue.allowed?.length && issue.allowed.length <= MAX_LISTED ? say('allowedHere', { problem, allowed: list(issue.allowed) }) : problem;
+    issue.suggest !== undefined
+      ? say('didYouMean', { problem, suggest: quote(issue.suggest) })
+      : issue.allowed?.length && issue.allowed.length <= MAX_LISTED
+        ? say('allowedHere', { problem, allowed: list(issue.allowed) })
+        : problem;
   switch (issue.code) {
     case 'invalid_type': {
       const received = issue.received ?? ('input' in issue ? kindOf(issue.input) : undefined);
       if (received === 'undefined') return say('type.missing', { expected: kind(issue.expected) });
       // 1.5 where a whole number belongs: "expected a whole number", not "…, got a number".
       if (received === 'number' && issue.expected === 'int') return say('type.expected', { expected: kind(issue.expected) });
-      return received ? say('type.wrong', { expected: kind(issue.expected), received: kind(received) }) : say('type.expected', { expected: kind(issue.expected) });
+      return received
+        ? say('type.wrong', { expected: kind(issue.expected), received: kind(received) })
+        : say('type.expected', { expected: kind(issue.expected) });
     }
     case 'too_big':
     case 'too_small': {
@@ -123,7 +129,12 @@ export function describeIssue(issue: Issue, { lang, words }: IssueWords): string
 }
 
 /** What is wrong where a JSON text breaks (core/text/json-syntax.ts gives the facts). */
-function jsonWhat(p: Record<string, unknown>, words: IssueWords['words'], say: (key: IssueWordKey, vars?: Record<string, string | number>) => string, quote: (v: unknown) => string): string {
+function jsonWhat(
+  p: Record<string, unknown>,
+  words: IssueWords['words'],
+  say: (key: IssueWordKey, vars?: Record<string, string | number>) => string,
+  quote: (v: unknown) => string,
+): string {
   const found = p.found === undefined ? say('json.found.end') : quote(p.found);
   switch (p.problem) {
     case 'end':
@@ -150,5 +161,8 @@ function jsonWhat(p: Record<string, unknown>, words: IssueWords['words'], say: (
 /** A JSON path as messages print it: `types.tester.cues[0].weight`, or `(root)` in the words' language. */
 export function pathIn(path: readonly PropertyKey[], { lang, words }: IssueWords): string {
   if (!path.length) return formatMessage(words.root, {}, lang);
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }

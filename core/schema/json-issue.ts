@@ -11,5 +11,15 @@ export function jsonProblem(text: string, e: unknown, { oneLine = false } = {}):
   const at = jsonBreak(text);
   if (!at) return namedIssue([], { issue: 'json-engine', detail: e instanceof Error ? e.message : String(e) });
   const { problem, line, column, offset, excerpt, caret, found, expected } = at;
-  return namedIssue([], { issue: oneLine ? 'json-column' : 'json', problem, line, column, offset, excerpt, caret, ...(found !== undefined ? { found } : {}), ...(expected ? { expected } : {}) });
+  return namedIssue([], {
+    issue: oneLine ? 'json-column' : 'json',
+    problem,
+    line,
+    column,
+    offset,
+    excerpt,
+    caret,
+    ...(found !== undefined ? { found } : {}),
+    ...(expected ? { expected } : {}),
+  });
 }

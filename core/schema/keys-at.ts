@@ -8,7 +8,15 @@ const defOf = (s: unknown): Def | undefined => (s as { _zod?: { def?: Def } } | 
 /** The schema under wrappers that do not change the shape (optional, default, nullable, a pipe's output…). */
 function unwrap(schema: unknown): Def | undefined {
   for (let def = defOf(schema), n = 0; def && n < 20; n++) {
-    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'readonly' || def.type === 'prefault' || def.type === 'catch') def = defOf(def.innerType);
+    if (
+      def.type === 'optional' ||
+      def.type === 'default' ||
+      def.type === 'nullable' ||
+      def.type === 'readonly' ||
+      def.type === 'prefault' ||
+      def.type === 'catch'
+    )
+      def = defOf(def.innerType);
     else if (def.type === 'pipe') {
       const out = defOf(def.out);
       def = out && out.type !== 'transform' ? out : defOf(def.in);

@@ -10,4 +10,5 @@ export const reworded = (issue: Issue): Issue => ({ ...issue, message: describeI
  * A problem a check names itself, outside a schema (`custom.<issue>` in core/schema/issue-words-*.ts, the
  * other `params` its placeholders), shaped as a zod custom issue and with its English wording.
  */
-export const namedIssue = (path: readonly PropertyKey[], params: { issue: string } & Record<string, string | number>): Issue => reworded({ code: 'custom', path, params, message: '' });
+export const namedIssue = (path: readonly PropertyKey[], params: { issue: string } & Record<string, string | number>): Issue =>
+  reworded({ code: 'custom', path, params, message: '' });

@@ -14,7 +14,11 @@ export const CUT_MARK = '…';
 const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
 const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}${CUT_MARK}`);
 /** Any value as trimmed text of at most `max` characters (not text: empty). */
-const asCutText = (max: number) => z.pipe(z.unknown(), z.transform((v) => cut((asText(v) ?? '').trim(), max)));
+const asCutText = (max: number) =>
+  z.pipe(
+    z.unknown(),
+    z.transform((v) => cut((asText(v) ?? '').trim(), max)),
+  );
 /** Required text: anything not text reads as empty. */
 const text = (max = 500) => z._default(asCutText(max), '');
 /** Optional text: anything not text is dropped. */
@@ -45,14 +49,27 @@ const textList = (maxItems: number, maxItem: number) =>
   z._default(
     z.pipe(
       z.unknown(),
-      z.transform((v) => (Array.isArray(v) ? v.slice(0, maxItems).flatMap((x) => { const s = asText(x)?.trim(); return s ? [cut(s, maxItem)] : []; }) : [])),
+      z.transform((v) =>
+        Array.isArray(v)
+          ? v.slice(0, maxItems).flatMap((x) => {
+              const s = asText(x)?.trim();
+              return s ? [cut(s, maxItem)] : [];
+            })
+          : [],
+      ),
     ),
     [],
   );
 /** ISO 8601 timestamp with a zone, as helpdesk APIs return them. */
 export const IsoTime = z.iso.datetime({ offset: true });
 /** An optional time: one that is not ISO 8601 with a zone is dropped. */
-const optTime = () => z.optional(z.pipe(z.unknown(), z.transform((v) => (IsoTime.safeParse(v).success ? (v as string) : undefined))));
+const optTime = () =>
+  z.optional(
+    z.pipe(
+      z.unknown(),
+      z.transform((v) => (IsoTime.safeParse(v).success ? (v as string) : undefined)),
+    ),
+  );
 /** `public`: true, false, or what they are written as ("yes", 1); anything else is an internal note. */
 const flag = () =>
   z._default(
@@ -67,7 +84,10 @@ const flag = () =>
 export const Message = z.object({
   author: z.enum(['client', 'agent', 'bot', 'system']),
   authorName: optText(),
-  text: z.pipe(z.unknown(), z.transform((v) => cut(asText(v) ?? '', MAX_TEXT))),
+  text: z.pipe(
+    z.unknown(),
+    z.transform((v) => cut(asText(v) ?? '', MAX_TEXT)),
+  ),
   at: optTime(),
   /** false for internal notes, which the client never sees. */
   public: flag(),
@@ -123,7 +143,14 @@ export const ClientSnapshot = z.object({
         z.transform(
           (v): Record<string, string> =>
             v && typeof v === 'object' && !Array.isArray(v)
-              ? Object.fromEntries(Object.entries(v).slice(0, 200).flatMap(([k, x]) => { const s = asText(x); return s === undefined ? [] : [[cut(k, 200), cut(s, 2000)]]; }))
+              ? Object.fromEntries(
+                  Object.entries(v)
+                    .slice(0, 200)
+                    .flatMap(([k, x]) => {
+                      const s = asText(x);
+                      return s === undefined ? [] : [[cut(k, 200), cut(s, 2000)]];
+                    }),
+                )
               : {},
         ),
       ),
@@ -144,7 +171,14 @@ export const ClientSnapshot = z.object({
   conversation: z._default(
     z.pipe(
       z.unknown(),
-      z.transform((v) => (Array.isArray(v) ? v.slice(-MAX_MESSAGES).flatMap((m) => { const r = Message.safeParse(m); return r.success ? [r.data] : []; }) : [])),
+      z.transform((v) =>
+        Array.isArray(v)
+          ? v.slice(-MAX_MESSAGES).flatMap((m) => {
+              const r = Message.safeParse(m);
+              return r.success ? [r.data] : [];
+            })
+          : [],
+      ),
     ),
     [],
   ),
@@ -166,16 +200,18 @@ export const ClientSnapshot = z.object({
   ),
   history: z._default(History, {}),
   /** Deal or order value in the CRM, when there is one. */
-  deal: z.optional(z.pipe(
-    z.unknown(),
-    z.transform((v) => {
-      const d = v as { value?: unknown; currency?: unknown } | undefined;
-      const value = typeof d?.value === 'string' ? Number(d.value) : d?.value;
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
-      const currency = asText(d?.currency)?.trim();
-      return { value, ...(currency ? { currency: cut(currency, 10) } : {}) };
-    }),
-  )),
+  deal: z.optional(
+    z.pipe(
+      z.unknown(),
+      z.transform((v) => {
+        const d = v as { value?: unknown; currency?: unknown } | undefined;
+        const value = typeof d?.value === 'string' ? Number(d.value) : d?.value;
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
+        const currency = asText(d?.currency)?.trim();
+        return { value, ...(currency ? { currency: cut(currency, 10) } : {}) };
+      }),
+    ),
+  ),
   agent: z.optional(z.object({ name: optText() })),
 });
 /** How many messages of a conversation are kept: the newest. */

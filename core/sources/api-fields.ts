@@ -8,6 +8,12 @@ import { z } from '../schema/zod';
 /** An id as a number or text, kept as text (Zendesk ids are 14-digit integers, still below 2^53). */
 export const Id = z.pipe(z.union([z.number(), z.string()]), z.transform(String));
 /** Text that may be null or missing; read as undefined. */
-export const OptStr = z.pipe(z.nullish(z.string()), z.transform((v) => v ?? undefined));
+export const OptStr = z.pipe(
+  z.nullish(z.string()),
+  z.transform((v) => v ?? undefined),
+);
 /** Text that may be null or missing; read as ''. */
-export const Name = z.pipe(z.nullish(z.string()), z.transform((v) => v ?? ''));
+export const Name = z.pipe(
+  z.nullish(z.string()),
+  z.transform((v) => v ?? ''),
+);

@@ -84,7 +84,9 @@ export function collectHelpdesks(raw: unknown, entry: (e: unknown) => CustomHelp
 function handEntry(e: unknown): CustomHelpdesk | undefined {
   if (typeof e !== 'object' || e === null) return undefined;
   const { origin, kind } = e as Record<string, unknown>;
-  return typeof origin === 'string' && (SOURCES as readonly unknown[]).includes(kind) && isHelpdeskOrigin(origin) ? { origin, kind: kind as SourceId } : undefined;
+  return typeof origin === 'string' && (SOURCES as readonly unknown[]).includes(kind) && isHelpdeskOrigin(origin)
+    ? { origin, kind: kind as SourceId }
+    : undefined;
 }
 
 /** The saved list as the content script reads it. */

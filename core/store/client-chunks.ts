@@ -7,7 +7,11 @@ export const CLIENT_CHUNK = 1000;
  * Visits every dossier in key order, `size` at a time, each chunk one read of its own, so that other work
  * goes on between chunks and memory holds one chunk, not the whole table. `fn` answering false stops the walk.
  */
-export async function forEachClientChunk(db: TipazhDb, fn: (chunk: ClientRecord[]) => boolean | void | Promise<boolean | void>, size = CLIENT_CHUNK): Promise<void> {
+export async function forEachClientChunk(
+  db: TipazhDb,
+  fn: (chunk: ClientRecord[]) => boolean | void | Promise<boolean | void>,
+  size = CLIENT_CHUNK,
+): Promise<void> {
   let after: string | undefined;
   for (;;) {
     const from = after === undefined ? db.clients.orderBy(':id') : db.clients.where(':id').above(after);

@@ -33,7 +33,9 @@ export async function undoCorrection(db: TipazhDb, id: string, now = Date.now(),
       .filter((x) => !x.undoneAt && x.id !== id)
       .sort((a, b) => b.at - a.at)[0];
     const { typeOverride: _drop, ...rest } = client;
-    await db.clients.put(previous ? { ...rest, typeOverride: { type: previous.to, reason: previous.reason, at: previous.at, correctionId: previous.id } } : rest);
+    await db.clients.put(
+      previous ? { ...rest, typeOverride: { type: previous.to, reason: previous.reason, at: previous.at, correctionId: previous.id } } : rest,
+    );
     await db.audit.add(typeAudit(c.clientKey, who, c.to, previous ? previous.to : 'automatic', now));
   });
 }

@@ -98,9 +98,7 @@ export const ClientRecord = z.object({
   profile: z._default(ClientProfile, { prefilled: [] }),
   serviceLevelOverride: z.optional(z.object({ level: ServiceLevelId, reason: z.optional(z.string().check(z.maxLength(1000))), at: z.number() })),
   /** The type the agent set by hand, which the panel shows instead of the classifier's answer. */
-  typeOverride: z.optional(
-    z.object({ type: TypeVerdict, reason: z.optional(z.string().check(z.maxLength(1000))), at: z.number(), correctionId: z.string() }),
-  ),
+  typeOverride: z.optional(z.object({ type: TypeVerdict, reason: z.optional(z.string().check(z.maxLength(1000))), at: z.number(), correctionId: z.string() })),
   /**
    * The helpdesk's tags for the client and the last ticket or lead read (`helpdeskTagsAfter`): a `vip` one makes
    * a VIP. Last, as version 9 added it to stored dossiers (a restore compares records as JSON, in key order).
@@ -108,7 +106,6 @@ export const ClientRecord = z.object({
   helpdeskTags: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(500)), []),
 });
 export type ClientRecord = z.infer<typeof ClientRecord>;
-
 
 /** What the panel said of the client on a visit. */
 export const VisitVerdict = z.object({
@@ -130,7 +127,6 @@ export const AuditRecord = z.object({
   to: z.optional(z.string().check(z.maxLength(20_000))),
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
-
 
 /** An agent's correction of the classifier: teaches the local model, can be undone. */
 export const CorrectionRecord = z.object({

@@ -60,9 +60,12 @@ export const addTag = (db: TipazhDb, key: string, tag: string, who: Who) =>
 
 /** Removes one tag from the dossier's tags as they are stored now (gone already: nothing to do). */
 export const removeTag = (db: TipazhDb, key: string, tag: string, who: Who) =>
-  editClient(db, key, who, 'tag removed', (c) => (c.tags.includes(tag) ? { next: { ...c, tags: c.tags.filter((x) => x !== tag) }, from: tag, to: tag } : undefined));
+  editClient(db, key, who, 'tag removed', (c) =>
+    c.tags.includes(tag) ? { next: { ...c, tags: c.tags.filter((x) => x !== tag) }, from: tag, to: tag } : undefined,
+  );
 
-export const setVip = (db: TipazhDb, key: string, vip: boolean, who: Who) => editClient(db, key, who, 'vip', (c) => setting({ ...c, vip }, String(c.vip), String(vip)));
+export const setVip = (db: TipazhDb, key: string, vip: boolean, who: Who) =>
+  editClient(db, key, who, 'vip', (c) => setting({ ...c, vip }, String(c.vip), String(vip)));
 
 /** The language to reply to this client in; undefined follows the conversation again. */
 export const setReplyLang = (db: TipazhDb, key: string, lang: Lang | undefined, who: Who) =>

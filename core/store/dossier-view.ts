@@ -33,7 +33,17 @@ export interface LockState {
 
 /** A client as the client list shows it: what a search sends back, not the whole record; `vip`: where the VIP state comes from. */
 export type ClientSummary = Pick<ClientRecord, 'key' | 'source' | 'externalId' | 'name' | 'email' | 'phone' | 'tags' | 'lastSeen'> & { vip?: VipSource };
-export const summaryOf = ({ key, source, externalId, name, email, phone, tags, vip, lastSeen }: ClientSummary): ClientSummary => ({ key, source, externalId, name, email, phone, tags, vip, lastSeen });
+export const summaryOf = ({ key, source, externalId, name, email, phone, tags, vip, lastSeen }: ClientSummary): ClientSummary => ({
+  key,
+  source,
+  externalId,
+  name,
+  email,
+  phone,
+  tags,
+  vip,
+  lastSeen,
+});
 
 export const EMPTY_DOSSIER: DossierView = { linked: [], notes: [], visits: [], audit: [] };
 

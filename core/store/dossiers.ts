@@ -11,7 +11,6 @@ import { searchTokensOf } from './search';
 import { withVisit } from './visits';
 import { notesOf, notesOrder, putNote, takeWaitingNotes } from './notes';
 
-
 /**
  * Records that the agent saw this client now: creates or refreshes the dossier and the day's visit.
  * Idempotent: the same ticket seen again the same day changes timestamps only, never counts twice.
@@ -79,7 +78,7 @@ function prefill(profile: ClientRecord['profile'] | undefined, snap: ClientSnaps
   return out;
 }
 
-const newId = () => (crypto.randomUUID());
+const newId = () => crypto.randomUUID();
 
 /** Adds a note to a client's dossier. Throws a readable zod error on an empty note, and when there is no dossier. */
 export const addNote = (db: TipazhDb, clientKey: string, text: string, now = Date.now()): Promise<NoteRecord> =>

@@ -15,11 +15,14 @@ export async function forgetPerson(db: TipazhDb, clientKey: string): Promise<str
     await db.clients.bulkDelete(keys);
     if (person) await db.persons.delete(person.id);
     // Other persons may have been told never to merge with these records: drop those mentions too.
-    await db.persons.where('id').notEqual('').modify((p, ref) => {
-      p.blocked = p.blocked.filter((k) => !keys.includes(k));
-      // A record left alone, with nothing split off any more, is a person of its own: no record.
-      if (!isStoredPerson(p)) delete (ref as { value?: unknown }).value;
-    });
+    await db.persons
+      .where('id')
+      .notEqual('')
+      .modify((p, ref) => {
+        p.blocked = p.blocked.filter((k) => !keys.includes(k));
+        // A record left alone, with nothing split off any more, is a person of its own: no record.
+        if (!isStoredPerson(p)) delete (ref as { value?: unknown }).value;
+      });
     return keys;
   });
 }

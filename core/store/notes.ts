@@ -10,7 +10,8 @@ export const storedNote = ({ clientKey: _, ...n }: NoteRecord): Note => n;
 export const notesOrder = (a: Note, b: Note) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt;
 
 /** The notes with `n` in place of the one with its id, or added at the end. */
-export const withNote = (notes: readonly Note[], n: Note): Note[] => (notes.some((x) => x.id === n.id) ? notes.map((x) => (x.id === n.id ? n : x)) : [...notes, n]);
+export const withNote = (notes: readonly Note[], n: Note): Note[] =>
+  notes.some((x) => x.id === n.id) ? notes.map((x) => (x.id === n.id ? n : x)) : [...notes, n];
 
 /** The dossier a note change goes to: a note is never written without one. */
 export async function dossierFor(db: TipazhDb, clientKey: string): Promise<ClientRecord> {

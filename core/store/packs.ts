@@ -16,7 +16,12 @@ export async function listPacks(db: TipazhDb): Promise<InstalledPack[]> {
  * Installs a validated pack on top of the others. A pack with the same id is replaced only when `replace`
  * is set (the UI asks first); either way the write is one transaction, so nothing is half-installed.
  */
-export async function installPack(db: TipazhDb, pack: StrategyPack, source: InstalledPack['source'], opts: { replace?: boolean; now?: number } = {}): Promise<InstallOutcome> {
+export async function installPack(
+  db: TipazhDb,
+  pack: StrategyPack,
+  source: InstalledPack['source'],
+  opts: { replace?: boolean; now?: number } = {},
+): Promise<InstallOutcome> {
   const now = opts.now ?? Date.now();
   return db.transaction('rw', db.packs, async () => {
     const existing = await db.packs.get(pack.id);
@@ -87,8 +92,15 @@ export async function acceptUpdate(db: TipazhDb, id: string, now = Date.now()): 
 
 /** The built-in pack with every enabled installed pack layered over it. */
 /** The effective pack now: the built-in one with the installed packs layered over it. */
-export const currentPack = async (db: TipazhDb, builtin: () => Promise<StrategyPack>): Promise<StrategyPack> => effectiveOf(await builtin(), await listPacks(db)).pack;
+export const currentPack = async (db: TipazhDb, builtin: () => Promise<StrategyPack>): Promise<StrategyPack> =>
+  effectiveOf(await builtin(), await listPacks(db)).pack;
 
 export function effectiveOf(builtin: StrategyPack, installed: readonly InstalledPack[]): EffectivePack {
-  return layerPacks([builtin, ...installed.filter((p) => p.enabled).sort((a, b) => a.order - b.order).map((p) => p.pack)]);
+  return layerPacks([
+    builtin,
+    ...installed
+      .filter((p) => p.enabled)
+      .sort((a, b) => a.order - b.order)
+      .map((p) => p.pack),
+  ]);
 }

@@ -20,8 +20,7 @@ export function aloneAs(clientKey: string, ids: readonly string[]): PersonRecord
   return { id: crypto.randomUUID(), emails: of('e:'), phones: of('p:'), clientKeys: [clientKey], blocked: [] };
 }
 
-const blockedBetween = (a: PersonRecord, b: PersonRecord) =>
-  a.blocked.some((k) => b.clientKeys.includes(k)) || b.blocked.some((k) => a.clientKeys.includes(k));
+const blockedBetween = (a: PersonRecord, b: PersonRecord) => a.blocked.some((k) => b.clientKeys.includes(k)) || b.blocked.some((k) => a.clientKeys.includes(k));
 
 /**
  * The person a dossier belongs to once linked, from the persons `found` for it (those holding the record
@@ -31,7 +30,8 @@ const blockedBetween = (a: PersonRecord, b: PersonRecord) =>
 export function joinPerson(client: Pick<ClientRecord, 'key' | 'email' | 'phone'>, found: readonly PersonRecord[]): { person: PersonRecord; merged: string[] } {
   const { email, phone } = identitiesOf(client);
   const own = found.find((p) => p.clientKeys.includes(client.key));
-  let person: PersonRecord = own ?? found.find((p) => !p.blocked.includes(client.key)) ?? { id: crypto.randomUUID(), emails: [], phones: [], clientKeys: [client.key], blocked: [] };
+  let person: PersonRecord = own ??
+    found.find((p) => !p.blocked.includes(client.key)) ?? { id: crypto.randomUUID(), emails: [], phones: [], clientKeys: [client.key], blocked: [] };
   const merged: string[] = [];
   for (const other of found) {
     if (other.id === person.id || blockedBetween(person, other) || other.blocked.includes(client.key)) continue;
@@ -87,12 +87,24 @@ export async function splitFromPerson(db: TipazhDb, clientKey: string): Promise<
     await db.persons.put({
       ...person,
       clientKeys: rest,
-      emails: union([], restIds.flatMap((i) => (i.email ? [i.email] : []))),
-      phones: union([], restIds.flatMap((i) => (i.phone ? [i.phone] : []))),
+      emails: union(
+        [],
+        restIds.flatMap((i) => (i.email ? [i.email] : [])),
+      ),
+      phones: union(
+        [],
+        restIds.flatMap((i) => (i.phone ? [i.phone] : [])),
+      ),
       blocked: union(person.blocked, [clientKey]),
     });
     const mine = client ? identitiesOf(client) : {};
-    await db.persons.add({ id: crypto.randomUUID(), emails: mine.email ? [mine.email] : [], phones: mine.phone ? [mine.phone] : [], clientKeys: [clientKey], blocked: rest });
+    await db.persons.add({
+      id: crypto.randomUUID(),
+      emails: mine.email ? [mine.email] : [],
+      phones: mine.phone ? [mine.phone] : [],
+      clientKeys: [clientKey],
+      blocked: rest,
+    });
   });
 }
 

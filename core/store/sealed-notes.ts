@@ -46,7 +46,15 @@ async function storeSealed(db: TipazhDb, clientKeys: readonly string[], sealed: 
 /** Seals the plain notes of these dossiers and stores them: how many were sealed. */
 async function sealNotesOf(db: TipazhDb, key: CryptoKey, clients: readonly ClientRecord[]): Promise<number> {
   const sealed = await sealPlainNotes(key, clients);
-  return sealed.size ? db.transaction('rw', db.clients, () => storeSealed(db, clients.map((c) => c.key), sealed)) : 0;
+  return sealed.size
+    ? db.transaction('rw', db.clients, () =>
+        storeSealed(
+          db,
+          clients.map((c) => c.key),
+          sealed,
+        ),
+      )
+    : 0;
 }
 
 export async function getLock(db: TipazhDb): Promise<LockRecord | undefined> {
@@ -65,7 +73,11 @@ export async function setUpLock(db: TipazhDb, passphrase: string, iterations?: n
   const sealed = await sealPlainNotes(key, clients);
   await db.transaction('rw', db.clients, db.meta, async () => {
     await db.meta.put({ key: LOCK_KEY, value: record });
-    await storeSealed(db, clients.map((c) => c.key), sealed);
+    await storeSealed(
+      db,
+      clients.map((c) => c.key),
+      sealed,
+    );
   });
   return key;
 }
@@ -99,11 +111,29 @@ export async function openNotes(notes: NoteRecord[], key: CryptoKey | undefined)
 }
 
 /** Edits a sealed note: stored encrypted, and the audit trail records the change without the words. `since` as in `updateNote`. */
-export async function updateSealedNote(db: TipazhDb, key: CryptoKey, clientKey: string, id: string, text: string, who: string, since?: number, now = Date.now()): Promise<void> {
+export async function updateSealedNote(
+  db: TipazhDb,
+  key: CryptoKey,
+  clientKey: string,
+  id: string,
+  text: string,
+  who: string,
+  since?: number,
+  now = Date.now(),
+): Promise<void> {
   const clean = text.trim();
   if (!clean) throw new Error('the note is empty');
   const sealed = await seal(key, clean);
-  await editNote(db, clientKey, id, who, 'note (encrypted)', (n) => (checkUnchanged(n.updatedAt, since, 'the note'), { ...n, text: '', sealed, updatedAt: changedAt(n, now) }), now, () => '🔒');
+  await editNote(
+    db,
+    clientKey,
+    id,
+    who,
+    'note (encrypted)',
+    (n) => (checkUnchanged(n.updatedAt, since, 'the note'), { ...n, text: '', sealed, updatedAt: changedAt(n, now) }),
+    now,
+    () => '🔒',
+  );
 }
 
 /**

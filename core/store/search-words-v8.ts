@@ -8,7 +8,12 @@ import { searchTokensOf, type SearchFields } from './search';
  */
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
-const words = (s: string | undefined) => (s ? fold(s).split(/[^\p{L}\p{N}@._+-]+/u).filter((w) => w.length > 0) : []);
+const words = (s: string | undefined) =>
+  s
+    ? fold(s)
+        .split(/[^\p{L}\p{N}@._+-]+/u)
+        .filter((w) => w.length > 0)
+    : [];
 
 /** The search words version 8 derived from a dossier's own fields (it never changed from version 1 to 8). */
 function ownWordsV8(c: Omit<SearchFields, 'helpdeskTags'>): Set<string> {

@@ -6,7 +6,12 @@ import { phoneQuery, phoneToken, type PhoneQuery } from './phone-search';
 import type { SearchIndex } from './search-index';
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
-const words = (s: string | undefined) => (s ? fold(s).split(/[^\p{L}\p{N}@._+-]+/u).filter((w) => w.length > 0) : []);
+const words = (s: string | undefined) =>
+  s
+    ? fold(s)
+        .split(/[^\p{L}\p{N}@._+-]+/u)
+        .filter((w) => w.length > 0)
+    : [];
 /** A tag as one search word: folded, any white space inside it one space (a search word never holds a line break or tab). */
 const tagWord = (t: string) => fold(t).replace(/\s+/g, ' ').trim();
 

@@ -13,7 +13,13 @@ export interface Corpus {
 
 export function jsonlFiles(paths: readonly string[]): string[] {
   return paths
-    .flatMap((p) => (statSync(p).isDirectory() ? readdirSync(p).filter((f) => f.endsWith('.jsonl')).map((f) => join(p, f)) : [p]))
+    .flatMap((p) =>
+      statSync(p).isDirectory()
+        ? readdirSync(p)
+            .filter((f) => f.endsWith('.jsonl'))
+            .map((f) => join(p, f))
+        : [p],
+    )
     .sort();
 }
 

@@ -14,7 +14,6 @@ export interface FoldJob {
 
 const WORKER = fileURLToPath(new URL('./fold-worker.ts', import.meta.url));
 
-
 export const cvOptions = (o: FoldJob['options']): CvOptions => ({ ...o, groupOf: o.byWriter ? writerOf : undefined });
 
 /**
@@ -54,7 +53,10 @@ export async function crossValidateInWorkers(
             });
             worker.on('error', reject);
             // Any end before the answer (an exit code, a signal, or 0 with nothing sent) is a failure.
-            worker.on('exit', (code, signal) => !answered && reject(new Error(`a cross-validation worker stopped (${signal ?? `code ${code}`}) before it answered`)));
+            worker.on(
+              'exit',
+              (code, signal) => !answered && reject(new Error(`a cross-validation worker stopped (${signal ?? `code ${code}`}) before it answered`)),
+            );
             worker.send(job);
           }),
       ),
@@ -64,5 +66,3 @@ export async function crossValidateInWorkers(
     stopAll();
   }
 }
-
-

@@ -9,7 +9,15 @@ import { fitModelFile, prepareCases, type CrossValidation, type Hyper } from './
  * choice of λ, the unknown margin and the temperature all answer "how does it do on a writer it never saw".
  * The behaviour cap and minimum document frequency were chosen the same way (see README, "The classifier").
  */
-export const TRAINING = { /** Used by `eval --cv` without `--by-writer`. */ folds: 5, seed: 20261201, byWriter: true, lambdas: [1e-5, 3e-6, 1e-6], minDf: 3, behaviourCap: 0.1, prune: 0.5 } as const;
+export const TRAINING = {
+  /** Used by `eval --cv` without `--by-writer`. */ folds: 5,
+  seed: 20261201,
+  byWriter: true,
+  lambdas: [1e-5, 3e-6, 1e-6],
+  minDf: 3,
+  behaviourCap: 0.1,
+  prune: 0.5,
+} as const;
 
 /** The settings every fit shares (λ aside). */
 export const BASE_HYPER = { minDf: TRAINING.minDf, behaviourCap: TRAINING.behaviourCap, prune: TRAINING.prune };
@@ -29,12 +37,19 @@ export async function trainTypeModel(
 ): Promise<TrainResult> {
   const prepared = prepareCases(cases);
   const base = BASE_HYPER;
-  const cv = await crossValidateInWorkers(cases, prepared, { folds: TRAINING.folds, seed: TRAINING.seed, byWriter: TRAINING.byWriter, lambdas: [...TRAINING.lambdas] }, base, onProgress);
+  const cv = await crossValidateInWorkers(
+    cases,
+    prepared,
+    { folds: TRAINING.folds, seed: TRAINING.seed, byWriter: TRAINING.byWriter, lambdas: [...TRAINING.lambdas] },
+    base,
+    onProgress,
+  );
   const hyper: Hyper = { lambda: cv.lambda, ...base };
   const model = fitModelFile(prepared, hyper, cv.calibration, {
     trainedOn: { files: corpus.files, cases: prepared.length, sha256: corpus.sha256 },
     hyper: { ...hyper, folds: TRAINING.byWriter ? 'one per writer batch' : TRAINING.folds, lambdasTried: cv.grid.map((g) => g.lambda) },
-    features: 'client words only (quotes, signatures and footers stripped): stem 1-2-grams, sublinear TF-IDF, unit length; behaviour signals standardised, weights capped',
+    features:
+      'client words only (quotes, signatures and footers stripped): stem 1-2-grams, sublinear TF-IDF, unit length; behaviour signals standardised, weights capped',
     cv: {
       grid: cv.grid.map((g) => ({ lambda: g.lambda, macroF1: r3(g.macroF1), logLoss: r3(g.logLoss) })),
       macroF1: r3(cv.report.macroF1),

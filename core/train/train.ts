@@ -53,7 +53,10 @@ const smoothIdf = (n: number, df: number) => Math.log((1 + n) / (1 + df)) + 1;
 function buildVocab(cases: readonly TrainCase[], minDf: number): Vocab {
   const df = new Map<string, number>();
   for (const c of cases) for (const f of c.counts.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-  const features = [...df].filter(([, n]) => n >= minDf).map(([f]) => f).sort();
+  const features = [...df]
+    .filter(([, n]) => n >= minDf)
+    .map(([f]) => f)
+    .sort();
   const index = new Map(features.map((f, i) => [f, i]));
   const idf = Float64Array.from(features, (f) => smoothIdf(cases.length, df.get(f)!));
   const S = SIGNAL_IDS.length;
@@ -114,7 +117,13 @@ function pruned({ vocab, fit }: Fitted, threshold: number): Fitted {
 function fitOn(cases: readonly TrainCase[], hyper: Hyper, init?: Fitted): Fitted {
   const vocab = init?.vocab ?? buildVocab(cases, hyper.minDf);
   const docs = cases.map((c) => toDoc(c, vocab));
-  const fit = fitSoftmax(docs, { features: vocab.features.length, signals: SIGNAL_IDS.length, lambda: hyper.lambda, cap: hyper.behaviourCap, init: init?.fit.params });
+  const fit = fitSoftmax(docs, {
+    features: vocab.features.length,
+    signals: SIGNAL_IDS.length,
+    lambda: hyper.lambda,
+    cap: hyper.behaviourCap,
+    init: init?.fit.params,
+  });
   return { vocab, fit };
 }
 
@@ -135,7 +144,6 @@ export function stratifiedFolds(cases: readonly TrainCase[], k: number, seed: nu
   return fold;
 }
 
-
 export interface CrossValidation {
   folds: number;
   /** Per λ tried: out-of-fold macro-F1 and log loss (uncalibrated, unknown margin 0). */
@@ -148,7 +156,6 @@ export interface CrossValidation {
   predictions: Prediction[];
   report: EvalReport;
 }
-
 
 /** K-fold cross-validation over a λ path (largest first, warm-started), on the training cases only. */
 export interface CvOptions {
@@ -216,7 +223,11 @@ export function summariseCv(cases: readonly TrainCase[], plan: CvPlan, results: 
 }
 
 /** K-fold cross-validation over a λ path, on the training cases only, in this thread (train/parallel-cv.ts shares the folds among processes). */
-export function crossValidate(cases: readonly TrainCase[], hyper: Omit<Hyper, 'lambda'>, o: CvOptions & { onProgress?: (done: number, total: number) => void }): CrossValidation {
+export function crossValidate(
+  cases: readonly TrainCase[],
+  hyper: Omit<Hyper, 'lambda'>,
+  o: CvOptions & { onProgress?: (done: number, total: number) => void },
+): CrossValidation {
   const plan = planFolds(cases, o);
   let done = 0;
   const results = Array.from({ length: plan.folds }, (_, f) => runFold(cases, plan, f, hyper, () => o.onProgress?.(++done, plan.folds * plan.lambdas.length)));

@@ -7,7 +7,10 @@ import { helpdeskOfHost, type CustomHosts } from '../../core/sources/sites';
  * API request and starts it when the answer comes. The account is the sending page's (the browser's sender
  * URL), never a claim in the message. A withdrawn turn spends no slot.
  */
-export function createApiTurns(customHosts: () => Promise<CustomHosts>, makeLimiter: (perSecond: number) => ReturnType<typeof createRateLimiter> = createRateLimiter) {
+export function createApiTurns(
+  customHosts: () => Promise<CustomHosts>,
+  makeLimiter: (perSecond: number) => ReturnType<typeof createRateLimiter> = createRateLimiter,
+) {
   const limiters = new Map<string, ReturnType<typeof createRateLimiter>>();
   /** Turns asked and not yet given, by tab and id; true once withdrawn. */
   const waiting = new Map<string, boolean>();
@@ -30,7 +33,10 @@ export function createApiTurns(customHosts: () => Promise<CustomHosts>, makeLimi
       const account = `${helpdesk.source}:${helpdesk.account}`;
       let limit = limiters.get(account);
       if (!limit) limiters.set(account, (limit = makeLimiter(REQUESTS_PER_SECOND[helpdesk.source])));
-      const answer = await limit(async (): Promise<ApiTurnAnswer> => ({ ok: true }), () => waiting.get(key) === true);
+      const answer = await limit(
+        async (): Promise<ApiTurnAnswer> => ({ ok: true }),
+        () => waiting.get(key) === true,
+      );
       return answer === SKIPPED ? { ok: false, error: 'withdrawn' } : answer;
     } finally {
       waiting.delete(key);

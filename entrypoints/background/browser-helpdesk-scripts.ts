@@ -24,7 +24,13 @@ export function browserHelpdeskScripts(): HelpdeskBrowser {
     },
     async register(scripts) {
       await browser.scripting.registerContentScripts(
-        scripts.map(({ world, ...s }) => ({ ...s, ...(world === 'MAIN' ? { world } : {}), runAt: 'document_idle', allFrames: false, persistAcrossSessions: true })),
+        scripts.map(({ world, ...s }) => ({
+          ...s,
+          ...(world === 'MAIN' ? { world } : {}),
+          runAt: 'document_idle',
+          allFrames: false,
+          persistAcrossSessions: true,
+        })),
       );
     },
     unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),

@@ -43,7 +43,8 @@ async function foreignReport(r: PageReport, senderUrl: string | undefined): Prom
   const origin = senderUrl && originOf(senderUrl);
   if (!origin) return 'report from a page without an address';
   if (originOf(r.url) !== origin) return `report for ${originOf(r.url) ?? 'an invalid address'} from ${origin}`;
-  const claimed = r.state === 'client' ? r.snapshot : r.state === 'raw' ? (r.read as { target?: { source?: unknown; account?: unknown } } | null)?.target : undefined;
+  const claimed =
+    r.state === 'client' ? r.snapshot : r.state === 'raw' ? (r.read as { target?: { source?: unknown; account?: unknown } } | null)?.target : undefined;
   if (!claimed) return null;
   const page = helpdeskOfHost(new URL(senderUrl), await customHosts());
   if (!page || claimed.source !== page.source || claimed.account !== page.account) {

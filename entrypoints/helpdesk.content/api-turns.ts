@@ -43,7 +43,10 @@ export function turnTakingFetch(base: typeof fetch, source: SourceId): typeof fe
     if (answer?.ok) return base(input, init);
     let limit = alone.get(source);
     if (!limit) alone.set(source, (limit = createRateLimiter(REQUESTS_PER_SECOND[source])));
-    const res = await limit(() => base(input, init), () => signal?.aborted === true);
+    const res = await limit(
+      () => base(input, init),
+      () => signal?.aborted === true,
+    );
     if (res === SKIPPED) throw signal?.reason ?? new Error('aborted');
     return res;
   };

@@ -10,7 +10,11 @@ import { watchPage } from './watch-page';
 
 /** Checked by hand: the content script carries no schema library. */
 const isInsertRequest = (m: unknown): m is InsertRequest =>
-  typeof m === 'object' && m !== null && (m as InsertRequest).kind === 'insert' && typeof (m as InsertRequest).text === 'string' && (m as InsertRequest).text.length <= 10_000;
+  typeof m === 'object' &&
+  m !== null &&
+  (m as InsertRequest).kind === 'insert' &&
+  typeof (m as InsertRequest).text === 'string' &&
+  (m as InsertRequest).text.length <= 10_000;
 
 const isReadReplyRequest = (m: unknown): m is ReadReplyRequest => typeof m === 'object' && m !== null && (m as ReadReplyRequest).kind === 'read-reply';
 

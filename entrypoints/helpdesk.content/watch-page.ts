@@ -43,7 +43,11 @@ export function watchPage(ctx: ContentScriptContext, report: (r: PageReport) => 
     if (hit && Date.now() - hit.at < CACHE_MS) return report({ kind: 'page', state: 'raw', url: href, read: hit.read });
     report({ kind: 'page', state: 'reading', url: href });
     try {
-      const read = await adapter.read(target, { doc: document, signal: AbortSignal.any([ac.signal, ctx.signal]), fetch: turnTakingFetch(pageFetch(), adapter.site.id) });
+      const read = await adapter.read(target, {
+        doc: document,
+        signal: AbortSignal.any([ac.signal, ctx.signal]),
+        fetch: turnTakingFetch(pageFetch(), adapter.site.id),
+      });
       cache.set(key, { at: Date.now(), read });
       if (current === ac) report({ kind: 'page', state: 'raw', url: href, read });
     } catch (e) {

@@ -5,7 +5,10 @@ import { loadBundledModel } from '../../components/bundled-model';
 
 /** Runs "Check this pack" off the page's main thread, so the options page stays responsive on big sets. */
 export type CheckRequest = { pack: StrategyPack; examples: LabelledCase[] };
-export type CheckMessage = { kind: 'progress'; done: number; total: number } | { kind: 'done'; result: ReturnType<typeof checkPack> } | { kind: 'error'; message: string };
+export type CheckMessage =
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'done'; result: ReturnType<typeof checkPack> }
+  | { kind: 'error'; message: string };
 
 const post = (m: CheckMessage) => (self as unknown as Worker).postMessage(m);
 

@@ -15,4 +15,7 @@ addEventListener('pagehide', () => {
   model.dispose();
   helpdesks.dispose();
 });
-render(<OptionsApp model={model} helpdesks={helpdesks} data={createDataTransport((name, text) => transport.download(name, text))} />, document.getElementById('app')!);
+render(
+  <OptionsApp model={model} helpdesks={helpdesks} data={createDataTransport((name, text) => transport.download(name, text))} />,
+  document.getElementById('app')!,
+);

@@ -26,7 +26,24 @@ async function seed(panel: Page, n: number, offset = 0) {
   for (let i = 0; i < n; i += 5000) {
     const chunk = Array.from({ length: Math.min(5000, n - i) }, (_, j) => {
       const k = offset + i + j;
-      const c = { key: `zendesk:seed:${k}`, source: 'zendesk', account: 'seed', externalId: String(k), name: `Seeded Client${k} ${['Anna', 'Ivan', 'Olga', 'Tom'][k % 4]}`, email: `seed${k}@corp${k % 200}.example`, phone: `+7916${String(k).padStart(7, '0')}`, firstSeen: k, lastSeen: 1_600_000_000_000 + k, updatedAt: 1_600_000_000_000 + k, visitCount: 1, tags: [] as string[], vip: false, profile: { prefilled: [] }, searchTokens: [] as string[], helpdeskTags: [] as string[] };
+      const c = {
+        key: `zendesk:seed:${k}`,
+        source: 'zendesk',
+        account: 'seed',
+        externalId: String(k),
+        name: `Seeded Client${k} ${['Anna', 'Ivan', 'Olga', 'Tom'][k % 4]}`,
+        email: `seed${k}@corp${k % 200}.example`,
+        phone: `+7916${String(k).padStart(7, '0')}`,
+        firstSeen: k,
+        lastSeen: 1_600_000_000_000 + k,
+        updatedAt: 1_600_000_000_000 + k,
+        visitCount: 1,
+        tags: [] as string[],
+        vip: false,
+        profile: { prefilled: [] },
+        searchTokens: [] as string[],
+        helpdeskTags: [] as string[],
+      };
       c.searchTokens = searchTokensOf(c);
       return c;
     });
@@ -96,7 +113,14 @@ export async function browserBench(out: (s?: string) => void): Promise<void> {
     await panel.waitForSelector('[data-testid="client-type"]');
     await watchTypeCard(panel);
 
-    const tickets: [string, string][] = [['1202', 'Daniel Okafor'], ['1203', 'Megan Price'], ['1204', 'Игорь Петренко'], ['1205', 'Ольга Миронова'], ['1206', 'Thomas Whitfield'], ['1201', 'Виктория Лебедева']];
+    const tickets: [string, string][] = [
+      ['1202', 'Daniel Okafor'],
+      ['1203', 'Megan Price'],
+      ['1204', 'Игорь Петренко'],
+      ['1205', 'Ольга Миронова'],
+      ['1206', 'Thomas Whitfield'],
+      ['1201', 'Виктория Лебедева'],
+    ];
     const render: number[] = [];
     const nav: number[] = [];
     for (let round = 0; round < 4; round++) {
@@ -114,7 +138,10 @@ export async function browserBench(out: (s?: string) => void): Promise<void> {
           const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v2/')) as PerformanceResourceTiming[];
           return calls.length ? Math.max(...calls.map((c) => c.responseEnd)) - Math.min(...calls.map((c) => c.startTime)) : 0;
         });
-        const stored = await ext.worker.evaluate(async (tab) => ((await chrome.storage.session.get(`tab:${tab}`))[`tab:${tab}`] as { updatedAt: number }).updatedAt, tabId);
+        const stored = await ext.worker.evaluate(
+          async (tab) => ((await chrome.storage.session.get(`tab:${tab}`))[`tab:${tab}`] as { updatedAt: number }).updatedAt,
+          tabId,
+        );
         render.push(painted - stored);
         nav.push(painted - t0 - api);
       }
@@ -148,7 +175,14 @@ export async function browserBench(out: (s?: string) => void): Promise<void> {
         out(`  round ${round + 1}, each query (ms): ${each.map((t) => t.toFixed(0)).join(' ')}`);
         times.push(...each);
       }
-      out(row(`${n / 1000}k dossiers: search, typing → results shown, p50`, ms(pct(times, 0.5)), n === 100_000 ? '≤ 30 ms p50' : undefined, n === 100_000 ? pct(times, 0.5) <= 30 : undefined));
+      out(
+        row(
+          `${n / 1000}k dossiers: search, typing → results shown, p50`,
+          ms(pct(times, 0.5)),
+          n === 100_000 ? '≤ 30 ms p50' : undefined,
+          n === 100_000 ? pct(times, 0.5) <= 30 : undefined,
+        ),
+      );
       out(row(`${n / 1000}k dossiers: search, typing → results shown, p95`, ms(pct(times, 0.95))));
     }
   } finally {

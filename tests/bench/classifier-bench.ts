@@ -26,7 +26,11 @@ const model = readShippedModel();
 const pack = readDefaultPack();
 const train = readCorpus([join(root, 'tests/fixtures/labelled/train')], root).cases;
 const holdout = readCorpus([join(root, 'tests/fixtures/labelled/holdout')], root).cases;
-const clientText = (c: LabelledCase) => c.messages.filter((m) => m.author === 'client').map((m) => m.text).join('\n');
+const clientText = (c: LabelledCase) =>
+  c.messages
+    .filter((m) => m.author === 'client')
+    .map((m) => m.text)
+    .join('\n');
 
 /** Holdout conversations shaped like a typical ticket: 2–4 client messages, about 600 characters of theirs. */
 function typicalCases(): ClassifyInput[] {
@@ -122,7 +126,8 @@ function learningGain(): { before: number; after: number; n: number } {
   const picked = [...part].sort(() => rnd() - 0.5).slice(0, 20);
   const corrections = picked.map((c) => ({ to: c.label!, stems: clientStems(caseInput(c)), scores: classify(caseInput(c), { model, pack }).modelLogits }));
   const learned = trainLearned(corrections);
-  const f1 = (l?: typeof learned) => evaluate(rest.map((c) => ({ label: c.label!, predicted: classify(caseInput(c), { model, pack, learned: l }).type, confidence: 0 }))).macroF1;
+  const f1 = (l?: typeof learned) =>
+    evaluate(rest.map((c) => ({ label: c.label!, predicted: classify(caseInput(c), { model, pack, learned: l }).type, confidence: 0 }))).macroF1;
   return { before: f1(), after: f1(learned), n: rest.length };
 }
 
@@ -132,14 +137,22 @@ export async function classifierBench(out: (s?: string) => void): Promise<void> 
   const t = perCase(typical, (i) => classify(i, { model, pack }));
   out(row(`typical case (${typical.length} holdout tickets, 2–4 msgs): p50`, ms(t.p50), '≤ 0.1 ms p50', t.p50 <= 0.1));
   out(row('typical case: p95', ms(t.p95)));
-  for (const [n, budget] of [[50, 1], [200, 3]] as const) {
+  for (const [n, budget] of [
+    [50, 1],
+    [200, 3],
+  ] as const) {
     const input = conversation(n);
     const r = medianRound(() => timeIt(() => classify(input, { model, pack }), { runs: n >= 200 ? 100 : 300 }));
     out(row(`classify, ${n} messages: p50`, ms(r.p50), `≤ ${budget} ms p50`, r.p50 <= budget));
   }
 
   const nat = naturalWithOurVocabulary();
-  const texts = typical.map((i) => i.messages.filter((m) => m.author === 'client').map((m) => m.text).join('\n'));
+  const texts = typical.map((i) =>
+    i.messages
+      .filter((m) => m.author === 'client')
+      .map((m) => m.text)
+      .join('\n'),
+  );
   let k = 0;
   const theirs = medianRound(() => timeIt(() => nat.classifier.getClassifications(texts[k++ % texts.length]!), { warmup: 20, runs: texts.length }));
   const ours = perCase(typical, (i) => classify(i, { model, pack }));
@@ -151,7 +164,9 @@ export async function classifierBench(out: (s?: string) => void): Promise<void> 
   const modelGz = gzipSync(readFileSync(SHIPPED_MODEL_PATH), { level: 9 }).length;
   out(row('model data (public/models/types.json)', kb(modelGz), '≤ 150 KB gz', modelGz <= 150 * 1024));
 
-  const corrections = train.slice(0, 100).map((c) => ({ to: c.label!, stems: clientStems(caseInput(c)), scores: classify(caseInput(c), { model, pack }).modelLogits }));
+  const corrections = train
+    .slice(0, 100)
+    .map((c) => ({ to: c.label!, stems: clientStems(caseInput(c)), scores: classify(caseInput(c), { model, pack }).modelLogits }));
   const w = await retrainInWorker(corrections);
   out(row('retrain from 100 corrections, in a Worker', ms(w.roundTrip), '≤ 1 s', w.roundTrip <= 1000));
   out(row('  of which the training itself', ms(w.inside)));

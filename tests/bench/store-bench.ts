@@ -14,10 +14,25 @@ function dossiers(n: number): ClientRecord[] {
   const last = ['Смирнова', 'Петров', 'Price', 'Okafor', 'Lee', 'Лебедева', 'Кузнецов', 'Mitchell'];
   return Array.from({ length: n }, (_, i) => {
     const c = {
-      key: `zendesk:acme:${i}`, source: 'zendesk' as const, account: 'acme', externalId: String(i),
-      name: `${first[i % first.length]} ${last[(i * 7) % last.length]} ${i}`, email: `client${i}@company${i % 300}.example`, phone: `+7903${String(i).padStart(7, '0')}`,
-      firstSeen: i, lastSeen: 1_700_000_000_000 + i * 1000, updatedAt: 1_700_000_000_000 + i * 1000, visitCount: 1 + (i % 5),
-      tags: i % 20 ? [] : ['vip'], vip: i % 20 === 0, profile: { prefilled: [] }, searchTokens: [] as string[], helpdeskTags: [] as string[], visits: [], notes: [], ids: [] as string[],
+      key: `zendesk:acme:${i}`,
+      source: 'zendesk' as const,
+      account: 'acme',
+      externalId: String(i),
+      name: `${first[i % first.length]} ${last[(i * 7) % last.length]} ${i}`,
+      email: `client${i}@company${i % 300}.example`,
+      phone: `+7903${String(i).padStart(7, '0')}`,
+      firstSeen: i,
+      lastSeen: 1_700_000_000_000 + i * 1000,
+      updatedAt: 1_700_000_000_000 + i * 1000,
+      visitCount: 1 + (i % 5),
+      tags: i % 20 ? [] : ['vip'],
+      vip: i % 20 === 0,
+      profile: { prefilled: [] },
+      searchTokens: [] as string[],
+      helpdeskTags: [] as string[],
+      visits: [],
+      notes: [],
+      ids: [] as string[],
     };
     c.searchTokens = searchTokensOf(c);
     c.ids = identityKeysOf(c);
@@ -46,7 +61,19 @@ export async function storeBench(out: (s?: string) => void): Promise<void> {
     const lookup = await p50(() => db.clients.get(`zendesk:acme:${Math.floor(Math.random() * n)}`), 300);
     out(row(`${n / 1000}k dossiers: lookup by identity p50`, ms(lookup), n === 100_000 ? '≤ 2 ms p50' : undefined, n === 100_000 ? lookup <= 2 : undefined));
     // Names also in the other script (smirnova, Лебедева → lebedeva), and phone numbers as people write them.
-    const queries = ['анна', 'price', `client${Math.floor(n / 3)}`, 'company12', '903000', 'vip', 'megan price', 'smirnova', 'Прайс', '8 903 000 12', '+7 903 001'];
+    const queries = [
+      'анна',
+      'price',
+      `client${Math.floor(n / 3)}`,
+      'company12',
+      '903000',
+      'vip',
+      'megan price',
+      'smirnova',
+      'Прайс',
+      '8 903 000 12',
+      '+7 903 001',
+    ];
     const live = liveSearchIndex(db);
     const t0 = performance.now();
     const index = await live.get();
@@ -58,7 +85,9 @@ export async function storeBench(out: (s?: string) => void): Promise<void> {
     let i = 0;
     const search = await p50(async () => searchClients(await live.get(), queries[i++ % queries.length]!), 70);
     live.dispose();
-    out(row(`${n / 1000}k dossiers: search p50 (mixed queries)`, ms(search), n === 100_000 ? '≤ 30 ms p50' : undefined, n === 100_000 ? search <= 30 : undefined));
+    out(
+      row(`${n / 1000}k dossiers: search p50 (mixed queries)`, ms(search), n === 100_000 ? '≤ 30 ms p50' : undefined, n === 100_000 ? search <= 30 : undefined),
+    );
     if (n === 100_000) {
       const text = await exportBackup(db);
       const target = new TipazhDb('bench-restore');

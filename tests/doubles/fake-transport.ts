@@ -23,7 +23,9 @@ import { memoryPortPair } from './memory-port';
  * inserted. `db` shares one database between panels (two panels on one client), `drafts` one session storage area. `packs` are installed as team packs. `ready` resolves once the tab's snapshot is recorded as a visit
  * and the packs are installed. `reconnect()` drops the port as a restarting background would.
  */
-export function fakeTransport(init: { tab?: TabState | null; lang?: Lang; composer?: boolean; packs?: StrategyPack[]; db?: TipazhDb; drafts?: ReturnType<typeof memoryArea> } = {}) {
+export function fakeTransport(
+  init: { tab?: TabState | null; lang?: Lang; composer?: boolean; packs?: StrategyPack[]; db?: TipazhDb; drafts?: ReturnType<typeof memoryArea> } = {},
+) {
   const db = init.db ?? new TipazhDb(`panel-${Math.random()}`);
   const state = { copied: [] as string[], inserted: [] as string[], composer: init.composer ?? true, lang: init.lang ?? ('en' as Lang) };
   const ready = Promise.all([

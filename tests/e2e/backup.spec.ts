@@ -39,7 +39,9 @@ test('a backup from one profile restores into a fresh one: dossier, notes and th
     await expect(panel.getByTestId('clients-empty')).toHaveText('No client matches.');
 
     const options = await openOptionsPage(second, 'data-section');
-    await options.getByTestId('backup-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length - 40)) });
+    await options
+      .getByTestId('backup-file')
+      .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length - 40)) });
     await expect(options.getByTestId('backup-error')).toContainText(/nothing was changed/);
     // One bit of the note flipped on disk ("Runs" → "Ruos"): refused by the file's digest.
     const flipped = Buffer.from(text);
@@ -90,7 +92,11 @@ test('a large backup shows its progress: the records checked, then compared, the
     const compared = stage(comparing);
     const restored = stage('Restoring…');
     // Each stage moves on in steps to all of its records, in order.
-    for (const [steps, total] of [[checked, records], [compared, records - backup.data.persons.length], [restored, records]] as const) {
+    for (const [steps, total] of [
+      [checked, records],
+      [compared, records - backup.data.persons.length],
+      [restored, records],
+    ] as const) {
       expect(steps.length).toBeGreaterThan(2);
       expect(steps.every(([value, max], i) => max === total && value >= (steps[i - 1]?.[0] ?? 0))).toBe(true);
       expect(steps.at(-1)).toEqual([total, total]);
@@ -140,9 +146,13 @@ test('a restore names a conflict by the client and both dates; a pack picked in 
     await options.getByTestId('backup-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     const conflict = options.getByTestId('restore-conflict');
     await expect(conflict).toHaveCount(1);
-    await expect(conflict).toHaveText(/^Daniel Okafor \(daniel\.okafor@brightline\.example\) — changed here \d{1,2} \w{3} 2\d{3}, \d\d:\d\d, in the file \d{1,2} \w{3} 2\d{3}, \d\d:\d\d$/);
+    await expect(conflict).toHaveText(
+      /^Daniel Okafor \(daniel\.okafor@brightline\.example\) — changed here \d{1,2} \w{3} 2\d{3}, \d\d:\d\d, in the file \d{1,2} \w{3} 2\d{3}, \d\d:\d\d$/,
+    );
     await options.getByTestId('lang-switch').selectOption('ru');
-    await expect(conflict).toHaveText(/^Daniel Okafor \(daniel\.okafor@brightline\.example\) — здесь изменено .+ 2\d{3} г\., \d\d:\d\d, в файле — .+ 2\d{3} г\., \d\d:\d\d$/);
+    await expect(conflict).toHaveText(
+      /^Daniel Okafor \(daniel\.okafor@brightline\.example\) — здесь изменено .+ 2\d{3} г\., \d\d:\d\d, в файле — .+ 2\d{3} г\., \d\d:\d\d$/,
+    );
     await options.getByRole('button', { name: 'Отмена' }).click();
 
     // A strategy pack picked by mistake: named as one, and imported under Packs with a click.

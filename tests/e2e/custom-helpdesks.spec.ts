@@ -26,7 +26,8 @@ async function addAddress(options: Page, address: string, kind: 'zendesk' | 'amo
   await options.getByTestId('helpdesk-address').press('Enter');
 }
 
-const registered = (ext: Launched) => ext.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => `${s.id} ${s.world}`).sort());
+const registered = (ext: Launched) =>
+  ext.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => `${s.id} ${s.world}`).sort());
 const hasAccess = (ext: Launched, origin: string) => ext.worker.evaluate((o) => chrome.permissions.contains({ origins: [`${o}/*`] }), origin);
 const saved = (ext: Launched) => ext.worker.evaluate(async () => (await chrome.storage.local.get('helpdesks.custom'))['helpdesks.custom']);
 

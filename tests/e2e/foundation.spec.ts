@@ -22,7 +22,7 @@ test('follows in-app navigation to another ticket without a reload', async ({ ze
   const { page, tabId } = await openHelpdesk(`${TICKET}/1202`);
   const panel = await openPanel(tabId);
   await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
-  await page.evaluate(() => (window as unknown as { marker: number }).marker = 1);
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
   await navigateInApp(page, '/agent/tickets/1204');
   await expect(panel.getByTestId('client-name')).toHaveText('Игорь Петренко');
   await expect(panel.getByTestId('client-org')).toHaveText('ИП Петренко');

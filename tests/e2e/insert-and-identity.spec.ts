@@ -22,7 +22,9 @@ test('inserts a phrase into Zendesk’s CKEditor 5 through its own API, in the a
   const hidden = page.locator('[data-test-id="ticket-1202-standard-layout"] [data-test-id="omnicomposer-rich-text-ckeditor"]');
   await expect(hidden).toHaveText('');
   // The bridge's script tag is gone once it ran: nothing in the page names the extension.
-  expect(await page.evaluate(() => [...document.querySelectorAll('script')].map((s) => s.src).filter((src) => /^(chrome|moz)-extension:/.test(src)))).toEqual([]);
+  expect(await page.evaluate(() => [...document.querySelectorAll('script')].map((s) => s.src).filter((src) => /^(chrome|moz)-extension:/.test(src)))).toEqual(
+    [],
+  );
   // A second insert still works (the bridge keeps listening without its tag), after the first, one space apart.
   const second = (await panel.getByTestId('phrase').nth(1).locator('.phrase__text').textContent())!;
   await panel.keyboard.press('2');

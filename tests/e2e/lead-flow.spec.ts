@@ -69,7 +69,9 @@ test('a phrase added to a built-in type keeps the built-in phrases: the agent se
   await row(page, 'acme-support').getByTestId('pack-edit').click();
   await page.getByTestId('type-tab-tester').click();
   const phrases = page.getByTestId('editor-phrases');
-  await expect(phrases.getByTestId('inherited')).toContainText(`the agent sees these ${readDefaultPack().types!.tester!.phrases!.length} phrases from “Tipazh default pack”`);
+  await expect(phrases.getByTestId('inherited')).toContainText(
+    `the agent sees these ${readDefaultPack().types!.tester!.phrases!.length} phrases from “Tipazh default pack”`,
+  );
   await phrases.getByTestId('phrase-add-en').click();
   const n = readDefaultPack().types!.tester!.phrases!.length;
   await expect(phrases.getByTestId('phrase-item')).toHaveCount(n + 1);

@@ -118,7 +118,11 @@ test('(c) malformed and hostile files are refused with the JSON path; the instal
     ['HTML in a phrase', packFile('html-phrase.json'), /^types\.extortionist\.phrases\[0\]\.text: contains HTML/],
     ['a "__proto__" type', packFile('proto-key.json'), /^types: unknown key "__proto__"; allowed here: "impatient", /],
     ['a file saved as Latin-1, not UTF-8', packFile('latin1-phrase.json'), /^\(root\): not valid UTF-8 at byte offset 305 \(line 18, byte 0xE9\)/],
-    ['10 MB', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(10_000_000, 0x20) }, /^\(root\): the file is 10000 KB; a pack may be at most 2 MB/],
+    [
+      '10 MB',
+      { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(10_000_000, 0x20) },
+      /^\(root\): the file is 10000 KB; a pack may be at most 2 MB/,
+    ],
   ];
   for (const [what, file, path] of cases) {
     await page.getByTestId('import-file').setInputFiles(file);
@@ -140,7 +144,9 @@ test('(c) malformed and hostile files are refused with the JSON path; the instal
     const open = indexedDB.open('tipazh');
     const db = await new Promise<IDBDatabase>((ok, no) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => no(open.error))));
     const all = db.transaction('packs').objectStore('packs').getAll();
-    return new Promise<{ id: string; version: string }[]>((ok) => (all.onsuccess = () => ok(all.result.map((r: { id: string; pack: { version: string } }) => ({ id: r.id, version: r.pack.version })))));
+    return new Promise<{ id: string; version: string }[]>(
+      (ok) => (all.onsuccess = () => ok(all.result.map((r: { id: string; pack: { version: string } }) => ({ id: r.id, version: r.pack.version })))),
+    );
   });
   expect(stored).toEqual([{ id: 'acme-support', version: '1.0.0' }]);
 });
@@ -173,7 +179,12 @@ test('(d) "Check this pack" runs its examples and shows macro-F1, per-type metri
   await expect(page.getByTestId('check-miss')).toHaveCount(want.misses.length);
 });
 
-test('(e) a newer version at the pack URL is offered with what changed, applied only when accepted, and the panel follows', async ({ ext, zendesk, openHelpdesk, openPanel }) => {
+test('(e) a newer version at the pack URL is offered with what changed, applied only when accepted, and the panel follows', async ({
+  ext,
+  zendesk,
+  openHelpdesk,
+  openPanel,
+}) => {
   void zendesk;
   let served = 'acme-support.json';
   await servePack(ext, PACK_URL, () => packText(served));
@@ -232,7 +243,27 @@ test('the page works in Russian and by keyboard, and looks tidy (screenshots)', 
     expect(f.ring, `focus ring on ${f.id}`).toBe(true);
     seen.push(f.id);
   }
-  expect(seen).toEqual(['import-choose', 'import-url', 'notice-dismiss', 'personal-edit', 'export-effective', 'pack-enabled', 'pack-edit', 'pack-check', 'pack-export', 'pack-remove', 'builtin-duplicate', 'builtin-check', 'builtin-export', 'helpdesk-address', 'helpdesk-kind-zendesk', 'backup-export', 'backup-file', 'never-record', 'never-record-save']);
+  expect(seen).toEqual([
+    'import-choose',
+    'import-url',
+    'notice-dismiss',
+    'personal-edit',
+    'export-effective',
+    'pack-enabled',
+    'pack-edit',
+    'pack-check',
+    'pack-export',
+    'pack-remove',
+    'builtin-duplicate',
+    'builtin-check',
+    'builtin-export',
+    'helpdesk-address',
+    'helpdesk-kind-zendesk',
+    'backup-export',
+    'backup-file',
+    'never-record',
+    'never-record-save',
+  ]);
 
   // Remove asks first, by keyboard too.
   await row(page, 'acme-support').getByTestId('pack-remove').focus();

@@ -94,7 +94,11 @@ test('notes: add, edit, pin (pinned goes first), delete, and all of it survives 
   await expect(notes).toHaveText([/^Beta/, /^Alpha/]);
 });
 
-test('two panels on one client, each adding 80 tags at once: all 160 are stored, and the audit trail has each one', async ({ zendesk, openHelpdesk, openPanel }) => {
+test('two panels on one client, each adding 80 tags at once: all 160 are stored, and the audit trail has each one', async ({
+  zendesk,
+  openHelpdesk,
+  openPanel,
+}) => {
   test.setTimeout(120_000);
   void zendesk;
   const { tabId } = await openHelpdesk(`${TICKET}/1202`);
@@ -116,11 +120,18 @@ test('two panels on one client, each adding 80 tags at once: all 160 are stored,
   for (const p of panels) await expect(p.getByTestId('tags').locator('li')).toHaveCount(160);
   const dossier = (await allRecords<{ key: string; tags: string[] }>(panels[0]!, 'clients')).find((c) => c.key === KEY.daniel);
   expect(dossier?.tags.slice().sort()).toEqual(all);
-  const added = (await allRecords<{ clientKey: string; field: string; to?: string }>(panels[0]!, 'audit')).filter((a) => a.clientKey === KEY.daniel && a.field === 'tag added');
+  const added = (await allRecords<{ clientKey: string; field: string; to?: string }>(panels[0]!, 'audit')).filter(
+    (a) => a.clientKey === KEY.daniel && a.field === 'tag added',
+  );
   expect(added.map((a) => a.to).sort()).toEqual(all);
 });
 
-test('unsaved note and tag text is kept per client: back after a ticket switch and a panel reload, gone once saved', async ({ ext, zendesk, openHelpdesk, openPanel }) => {
+test('unsaved note and tag text is kept per client: back after a ticket switch and a panel reload, gone once saved', async ({
+  ext,
+  zendesk,
+  openHelpdesk,
+  openPanel,
+}) => {
   void zendesk;
   const { page, tabId } = await openHelpdesk(`${TICKET}/1202`);
   const panel = await openPanel(tabId);
@@ -308,7 +319,17 @@ test('the history chart shows one point per visit in the last 90 days; a visit i
     ],
     now,
   ).map(storedVisit);
-  await seedClients(bare, [clientRecord({ key: KEY.megan, name: 'Megan Price', email: 'megan.price@example.com', firstSeen: now - 120 * DAY, lastSeen: now - 10 * DAY, visitCount: 5, visits })]);
+  await seedClients(bare, [
+    clientRecord({
+      key: KEY.megan,
+      name: 'Megan Price',
+      email: 'megan.price@example.com',
+      firstSeen: now - 120 * DAY,
+      lastSeen: now - 10 * DAY,
+      visitCount: 5,
+      visits,
+    }),
+  ]);
   expect(await countRecords(bare, 'visits')).toBe(5);
 
   const helpdesk = await ext.context.newPage();
@@ -327,7 +348,13 @@ test('the history chart shows one point per visit in the last 90 days; a visit i
   // The chart is 320 units wide with 8 of padding: a visit d days ago sits at 8 + (90 - d) / 90 × 304.
   const xOf = (daysAgo: number) => 8 + ((90 - daysAgo) / 90) * 304;
   [80, 45, 45, 10, 0].forEach((d, i) => expect(Math.abs(xs[i]! - xOf(d)), `point ${i}`).toBeLessThan(1.5));
-  expect(await points.evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))).toEqual(['undecided', 'impatient', 'complainer', 'impatient', 'impatient']);
+  expect(await points.evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))).toEqual([
+    'undecided',
+    'impatient',
+    'complainer',
+    'impatient',
+    'impatient',
+  ]);
   const ys = await points.evaluateAll((els) => els.map((e) => Number(e.getAttribute('cy'))));
   expect(ys[1]).not.toBe(ys[2]);
   // Today's point carries what the panel said today (the panel writes what it showed into the visit).
@@ -374,7 +401,11 @@ test('client search finds one client among 10,000 dossiers as you type, and open
       firstSeen: now - 400 * DAY,
       lastSeen: now - 3 * DAY,
       visitCount: 7,
-      visits: visitRecords('zendesk:acme:777000111', [400, 300, 200, 120, 60, 30, 3].map((daysAgo, i) => ({ daysAgo, ticketId: String(9000 + i) })), now).map(storedVisit),
+      visits: visitRecords(
+        'zendesk:acme:777000111',
+        [400, 300, 200, 120, 60, 30, 3].map((daysAgo, i) => ({ daysAgo, ticketId: String(9000 + i) })),
+        now,
+      ).map(storedVisit),
       lastSubject: 'Партия зерна для кофейни',
     },
     now,
@@ -689,7 +720,11 @@ test('states: no client outside the helpdesk, reading then an error for a missin
   await expect(freshPanel.locator('details.audit')).toContainText('Nothing changed by hand yet.');
 });
 
-test('above the fold at 360 × 800, in both languages: the client, the type, the top boundary and three phrases', async ({ zendesk, openHelpdesk, openPanel }) => {
+test('above the fold at 360 × 800, in both languages: the client, the type, the top boundary and three phrases', async ({
+  zendesk,
+  openHelpdesk,
+  openPanel,
+}) => {
   void zendesk;
   const { tabId } = await openHelpdesk(`${TICKET}/1201`);
   const panel = await openPanel(tabId);
@@ -738,12 +773,21 @@ test('layout: a very long name, email and quote wrap inside 360 px, in the tab v
       // Any element whose right edge passes the window's.
       wide: [...document.querySelectorAll('.panel *')]
         .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && e.getClientRects().length > 0)
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className}${e.getAttribute('data-testid') ? `#${e.getAttribute('data-testid')}` : ''}${e.parentElement?.className ? ` in .${e.parentElement.className}` : ''}`)
+        .map(
+          (e) =>
+            `${e.tagName.toLowerCase()}.${e.className}${e.getAttribute('data-testid') ? `#${e.getAttribute('data-testid')}` : ''}${e.parentElement?.className ? ` in .${e.parentElement.className}` : ''}`,
+        )
         .slice(0, 5),
     }));
   expect(await overflow()).toEqual({ page: 360, wide: [] });
   // Body text is the panel's 14 px, not Chrome's 75 % default for extension pages (10.5 px).
-  expect(await panel.getByTestId('phrase').first().locator('.phrase__text').evaluate((e) => getComputedStyle(e).fontSize)).toBe('14px');
+  expect(
+    await panel
+      .getByTestId('phrase')
+      .first()
+      .locator('.phrase__text')
+      .evaluate((e) => getComputedStyle(e).fontSize),
+  ).toBe('14px');
   await panel.getByTestId('phrases-more').click();
   await openDetails(panel.getByTestId('draft-check'));
   await panel.getByTestId('draft-input').fill(`${longWord} скидка 30%`);

@@ -26,7 +26,13 @@ test('a full session makes no request outside the helpdesk origins and the exten
   await expect.poll(() => requests.some((u) => u.includes('/api/v4/leads/5002'))).toBe(true);
   await panel.waitForTimeout(500);
 
-  const allowed = [/^https:\/\/acme\.zendesk\.com\//, /^https:\/\/brewly\.amocrm\.ru\//, new RegExp(`^chrome-extension://${ext.extensionId}/`), /^data:/, /^about:blank/];
+  const allowed = [
+    /^https:\/\/acme\.zendesk\.com\//,
+    /^https:\/\/brewly\.amocrm\.ru\//,
+    new RegExp(`^chrome-extension://${ext.extensionId}/`),
+    /^data:/,
+    /^about:blank/,
+  ];
   const outside = requests.filter((u) => !allowed.some((re) => re.test(u)));
   expect(requests.length).toBeGreaterThan(10);
   // The recorder sees the extension's own requests too (the panel's scripts; the service worker's are recorded
@@ -36,7 +42,9 @@ test('a full session makes no request outside the helpdesk origins and the exten
 });
 
 test('a redirect from the helpdesk API is never followed to another origin; the page is read instead', async ({ ext, zendesk, openHelpdesk, openPanel }) => {
-  zendesk.setOverride(({ path }) => (path.startsWith('/api/v2/tickets/1201') ? { status: 302, headers: { Location: 'https://collector.example/steal?x=1' } } : undefined));
+  zendesk.setOverride(({ path }) =>
+    path.startsWith('/api/v2/tickets/1201') ? { status: 302, headers: { Location: 'https://collector.example/steal?x=1' } } : undefined,
+  );
   const requests: string[] = [];
   ext.context.on('request', (r) => requests.push(r.url()));
   const { tabId } = await openHelpdesk('https://acme.zendesk.com/agent/tickets/1201');
@@ -62,7 +70,21 @@ test('hostile names, messages and phrases are shown as text, never run', async (
       };
     }
     if (path === '/api/v2/tickets/1207/comments.json') {
-      return { status: 200, body: { comments: [{ id: 1, author_id: 555, plain_body: `I have 50k followers. I demand compensation ${HOSTILE} or a discount, or my review goes up tonight.`, public: true, created_at: '2026-03-01T10:00:00Z' }], meta: { has_more: false } } };
+      return {
+        status: 200,
+        body: {
+          comments: [
+            {
+              id: 1,
+              author_id: 555,
+              plain_body: `I have 50k followers. I demand compensation ${HOSTILE} or a discount, or my review goes up tonight.`,
+              public: true,
+              created_at: '2026-03-01T10:00:00Z',
+            },
+          ],
+          meta: { has_more: false },
+        },
+      };
     }
     return undefined;
   });

@@ -10,7 +10,11 @@ import { expect, test } from './fixtures';
 const TICKET = 'https://acme.zendesk.com/agent/tickets';
 const PASSPHRASE = 'correct horse battery staple';
 
-test('a Zendesk "vip" tag is the one VIP state: the panel says where it comes from, the level and the lock offer follow, and "vip" finds the client', async ({ zendesk, openHelpdesk, openPanel }) => {
+test('a Zendesk "vip" tag is the one VIP state: the panel says where it comes from, the level and the lock offer follow, and "vip" finds the client', async ({
+  zendesk,
+  openHelpdesk,
+  openPanel,
+}) => {
   void zendesk;
   const { tabId } = await openHelpdesk(`${TICKET}/1201`);
   const panel = await openPanel(tabId);
@@ -38,7 +42,11 @@ test('a Zendesk "vip" tag is the one VIP state: the panel says where it comes fr
   await expect(panel.getByTestId('vip-state')).toHaveText('★ VIP — tagged in Zendesk');
 });
 
-test('the agent’s VIP mark: shown, found, offers the lock; turned off, the encrypted notes can still be unlocked', async ({ zendesk, openHelpdesk, openPanel }) => {
+test('the agent’s VIP mark: shown, found, offers the lock; turned off, the encrypted notes can still be unlocked', async ({
+  zendesk,
+  openHelpdesk,
+  openPanel,
+}) => {
   test.setTimeout(90_000);
   void zendesk;
   const { tabId } = await openHelpdesk(`${TICKET}/1202`);
@@ -86,7 +94,12 @@ test('the agent’s VIP mark: shown, found, offers the lock; turned off, the enc
   await expect(results(panel).first().getByTestId('result-vip')).toHaveAttribute('data-source', 'agent');
 });
 
-test('a team pack’s VIP list makes a VIP: the panel says "your team’s pack", and "vip" finds them once the pack is installed', async ({ ext, zendesk, openHelpdesk, openPanel }) => {
+test('a team pack’s VIP list makes a VIP: the panel says "your team’s pack", and "vip" finds them once the pack is installed', async ({
+  ext,
+  zendesk,
+  openHelpdesk,
+  openPanel,
+}) => {
   void zendesk;
   const { tabId } = await openHelpdesk(`${TICKET}/1203`);
   const panel = await openPanel(tabId);
@@ -97,7 +110,12 @@ test('a team pack’s VIP list makes a VIP: the panel says "your team’s pack",
   await panel.getByTestId('clients-button').click();
 
   const pack = {
-    schemaVersion: 1, id: 'acme-vip', name: { en: 'ACME VIP list', ru: 'VIP-список ACME' }, version: '1.0.0', author: 'Team lead, ACME', languages: ['en', 'ru'],
+    schemaVersion: 1,
+    id: 'acme-vip',
+    name: { en: 'ACME VIP list', ru: 'VIP-список ACME' },
+    version: '1.0.0',
+    author: 'Team lead, ACME',
+    languages: ['en', 'ru'],
     segments: [{ id: 'vip-list', name: { en: 'VIP list', ru: 'VIP-список' }, priority: 1, emails: ['megan.price@example.net'], firstReplyMinutes: 15 }],
   };
   const options = await openOptionsPage(ext, 'builtin-row');

@@ -88,8 +88,15 @@ test('a ticket of 1,250 comments: the newest 1,000 are read, and the panel says 
   expect(asked.every((u) => u.searchParams.get('sort') === '-created_at')).toBe(true);
 });
 
-test('a ticket bigger than session storage (60 comments of 190 KB) still shows its client, and says what was shortened', async ({ zendesk, openHelpdesk, openPanel }) => {
-  const all = comments(60, (i) => `${i % 2 ? 'We are looking into it.' : 'I demand a full refund right now or I go to the press.'} ${'lorem ipsum dolor '.repeat(10_500)}`);
+test('a ticket bigger than session storage (60 comments of 190 KB) still shows its client, and says what was shortened', async ({
+  zendesk,
+  openHelpdesk,
+  openPanel,
+}) => {
+  const all = comments(
+    60,
+    (i) => `${i % 2 ? 'We are looking into it.' : 'I demand a full refund right now or I go to the press.'} ${'lorem ipsum dolor '.repeat(10_500)}`,
+  );
   zendesk.setOverride(({ path, url }) => (path === '/api/v2/tickets/1203/comments.json' ? { status: 200, body: commentsPage(all, url) } : undefined));
   const { tabId } = await openHelpdesk(`${BASE}/tickets/1203`);
   const panel = await openPanel(tabId);
@@ -98,7 +105,11 @@ test('a ticket bigger than session storage (60 comments of 190 KB) still shows i
   await expect(panel.getByTestId('client-type')).toBeVisible();
 });
 
-test('200 ticket switches in a few seconds stay within 10 API requests a second, and the last ticket is shown', async ({ zendesk, openHelpdesk, openPanel }) => {
+test('200 ticket switches in a few seconds stay within 10 API requests a second, and the last ticket is shown', async ({
+  zendesk,
+  openHelpdesk,
+  openPanel,
+}) => {
   const { page, tabId } = await openHelpdesk(`${BASE}/tickets/1201`);
   const panel = await openPanel(tabId);
   await expect(panel.getByTestId('client-name')).toBeVisible();
@@ -116,7 +127,10 @@ test('200 ticket switches in a few seconds stay within 10 API requests a second,
   }, tickets);
   await expect(panel.getByTestId('client-name')).toHaveText('Игорь Петренко', { timeout: 20_000 });
   await page.waitForTimeout(1000);
-  const calls = zendesk.apiCalls.slice(before).map((c) => c.at).sort((a, b) => a - b);
+  const calls = zendesk.apiCalls
+    .slice(before)
+    .map((c) => c.at)
+    .sort((a, b) => a - b);
   const busiest = Math.max(...calls.map((t) => calls.filter((u) => u >= t && u < t + 900).length));
   expect(busiest).toBeLessThanOrEqual(10);
   const seconds = (Date.now() - started) / 1000;

@@ -24,7 +24,10 @@ const PACK_FILE = resolve(import.meta.dirname, '../fixtures/packs/acme-support.j
  * The real sidebar's picture: into reports/ on every run; into the README's screenshots only when asked
  * (TIPAZH_SCREENSHOTS=1), so a test run leaves the checkout as it was.
  */
-const SCREENSHOT = process.env.TIPAZH_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../screenshots/firefox-sidebar.png') : resolve(import.meta.dirname, '../../reports/firefox-sidebar.png');
+const SCREENSHOT =
+  process.env.TIPAZH_SCREENSHOTS === '1'
+    ? resolve(import.meta.dirname, '../screenshots/firefox-sidebar.png')
+    : resolve(import.meta.dirname, '../../reports/firefox-sidebar.png');
 /** Hosts Firefox itself calls whatever the add-on does: remote settings, the captive-portal check, the update check. */
 const FIREFOX_SERVICES = ['firefox.settings.services.mozilla.com', 'detectportal.firefox.com', 'aus5.mozilla.org'];
 
@@ -155,9 +158,13 @@ describe('the real sidebar', () => {
     await session.switchTo(zendeskTab);
     expect(await openSidebar(session), 'the sidebar Firefox opened at install').toBe(sidebarIdOf(ADDON_ID));
     await clickToolbarButton(session, ADDON_ID);
-    await poll('the sidebar to close after a click on the toolbar button', async () => ((await openSidebar(session)) === null ? true : undefined), { timeout: 5000 });
+    await poll('the sidebar to close after a click on the toolbar button', async () => ((await openSidebar(session)) === null ? true : undefined), {
+      timeout: 5000,
+    });
     await clickToolbarButton(session, ADDON_ID);
-    await poll('the sidebar to open after a second click', async () => ((await openSidebar(session)) === sidebarIdOf(ADDON_ID) ? true : undefined), { timeout: 5000 });
+    await poll('the sidebar to open after a second click', async () => ((await openSidebar(session)) === sidebarIdOf(ADDON_ID) ? true : undefined), {
+      timeout: 5000,
+    });
     await sidebarShowing(session, inspector, 'Daniel Okafor', 'en');
   });
 });
@@ -184,7 +191,11 @@ describe('amoCRM', () => {
     await session.switchTo(amoTab);
     const composer = await session.run((css: string) => {
       const el = document.querySelector(css);
-      return { text: el?.textContent, inputEvents: Number(el?.getAttribute('data-input-events')), sent: (window as unknown as { __fixtureSent: unknown[] }).__fixtureSent.length };
+      return {
+        text: el?.textContent,
+        inputEvents: Number(el?.getAttribute('data-input-events')),
+        sent: (window as unknown as { __fixtureSent: unknown[] }).__fixtureSent.length,
+      };
     }, AMO_COMPOSER);
     expect(composer.text, 'the composer’s text').toBe(phrase);
     expect(composer.inputEvents, 'input events the composer saw').toBeGreaterThan(0);
@@ -199,7 +210,9 @@ describe('the options page', () => {
     await waitForTestId(session, 'builtin-row', /./);
     await session.sendKeys('[data-testid="import-file"]', PACK_FILE);
     await waitForTestId(session, 'notice', /Installed “ACME support” 1\.0\.0/);
-    expect(await session.run(() => [...document.querySelectorAll('[data-testid="pack-row"]')].map((r) => r.getAttribute('data-pack-id')))).toEqual(['acme-support']);
+    expect(await session.run(() => [...document.querySelectorAll('[data-testid="pack-row"]')].map((r) => r.getAttribute('data-pack-id')))).toEqual([
+      'acme-support',
+    ]);
     // The amoCRM lead is an extortionist writing in Russian: the team's Russian phrase, with the client's name.
     await session.switchTo(amoPanel.handle, { select: false });
     await waitForTestId(session, 'phrase', /Алексей, по правилам ACME/);
@@ -217,7 +230,9 @@ describe('the whole session', () => {
   });
 
   test('no Tipazh error or warning in the console, and no uncaught error in the extension', () => {
-    const ours = suite.firefox.output.filter((line) => /^console\.(error|warn): "\[Tipazh\]/.test(line) || line.startsWith(`JavaScript error: moz-extension://${EXTENSION_UUID}/`));
+    const ours = suite.firefox.output.filter(
+      (line) => /^console\.(error|warn): "\[Tipazh\]/.test(line) || line.startsWith(`JavaScript error: moz-extension://${EXTENSION_UUID}/`),
+    );
     expect(ours, 'Tipazh’s errors and warnings in the console').toEqual([]);
   });
 });

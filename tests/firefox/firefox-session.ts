@@ -33,12 +33,20 @@ export class FirefoxSession {
    * so it may use only its arguments and the page's globals.
    */
   async run<T, A extends unknown[]>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T> {
-    const { value } = await this.marionette.send<{ value: T }>('WebDriver:ExecuteScript', { script: `return (${fn.toString()}).apply(null, arguments);`, args });
+    const { value } = await this.marionette.send<{ value: T }>('WebDriver:ExecuteScript', {
+      script: `return (${fn.toString()}).apply(null, arguments);`,
+      args,
+    });
     return value;
   }
 
   /** Polls `fn` in the current tab until it returns something other than undefined or null. */
-  waitFor<T, A extends unknown[]>(what: string, fn: (...args: A) => T | undefined | null | Promise<T | undefined | null>, args: A, timeout = 15_000): Promise<T> {
+  waitFor<T, A extends unknown[]>(
+    what: string,
+    fn: (...args: A) => T | undefined | null | Promise<T | undefined | null>,
+    args: A,
+    timeout = 15_000,
+  ): Promise<T> {
     return poll(what, async () => (await this.run(fn, ...args)) ?? undefined, { timeout, interval: 150 });
   }
 

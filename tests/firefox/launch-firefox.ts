@@ -83,10 +83,14 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<RunningFirefo
   };
   try {
     const portFile = join(profile, 'MarionetteActivePort');
-    const port = await poll('Firefox to write its Marionette port', () => (existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) || undefined : undefined), {
-      timeout: 30_000,
-      failFast: () => (child.exitCode !== null ? `Firefox exited (${child.exitCode}):\n${output.slice(-20).join('\n')}` : undefined),
-    });
+    const port = await poll(
+      'Firefox to write its Marionette port',
+      () => (existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) || undefined : undefined),
+      {
+        timeout: 30_000,
+        failFast: () => (child.exitCode !== null ? `Firefox exited (${child.exitCode}):\n${output.slice(-20).join('\n')}` : undefined),
+      },
+    );
     const marionette = await Marionette.connect(port);
     await marionette.send('WebDriver:NewSession', { acceptInsecureCerts: true });
     return {

@@ -12,7 +12,12 @@ const readTestId = (id: string, attr: string | null) => {
  * attribute `attr`): equal to a string, or matching a RegExp. Returns what it read; on timeout the error
  * says what was expected and what was there.
  */
-export async function waitForTestId(session: FirefoxSession, id: string, want: string | RegExp, opts: { attr?: string; timeout?: number } = {}): Promise<string> {
+export async function waitForTestId(
+  session: FirefoxSession,
+  id: string,
+  want: string | RegExp,
+  opts: { attr?: string; timeout?: number } = {},
+): Promise<string> {
   let last: string | null = null;
   const matches = (v: string) => (typeof want === 'string' ? v.trim() === want : want.test(v));
   return poll(
@@ -26,4 +31,5 @@ export async function waitForTestId(session: FirefoxSession, id: string, want: s
 }
 
 /** The text of every element matching `css` in the current tab. */
-export const textsOf = (session: FirefoxSession, css: string): Promise<string[]> => session.run((sel: string) => [...document.querySelectorAll(sel)].map((e) => e.textContent ?? ''), css);
+export const textsOf = (session: FirefoxSession, css: string): Promise<string[]> =>
+  session.run((sel: string) => [...document.querySelectorAll(sel)].map((e) => e.textContent ?? ''), css);

@@ -40,7 +40,10 @@ export async function startFirefoxSuite(): Promise<FirefoxSuite> {
   const zendesk = fixtureServer(ZENDESK_SITE);
   const amo = fixtureServer(AMOCRM_SITE);
   const certHosts = [ZENDESK_SITE, AMOCRM_SITE].flatMap(siteDomains).map((d) => `*.${d}`);
-  const proxy = await startFixtureProxy((host) => (siteOwnsHost(ZENDESK_SITE, host) ? zendesk.answer : siteOwnsHost(AMOCRM_SITE, host) ? amo.answer : undefined), certHosts);
+  const proxy = await startFixtureProxy(
+    (host) => (siteOwnsHost(ZENDESK_SITE, host) ? zendesk.answer : siteOwnsHost(AMOCRM_SITE, host) ? amo.answer : undefined),
+    certHosts,
+  );
   let firefox: RunningFirefox | undefined;
   const close = async () => {
     await firefox?.close();

@@ -51,6 +51,8 @@ test('Tipazh’s own code sets no HTML from strings (the one innerHTML in the bu
     readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
       .filter((e) => e.isFile() && /\.(ts|tsx)$/.test(e.name))
       .map((e) => join(e.parentPath, e.name));
-  const offenders = ['components', 'entrypoints', 'core'].flatMap(sources).filter((file) => /dangerouslySetInnerHTML|\.innerHTML|outerHTML|insertAdjacentHTML/.test(readFileSync(file, 'utf8')));
+  const offenders = ['components', 'entrypoints', 'core']
+    .flatMap(sources)
+    .filter((file) => /dangerouslySetInnerHTML|\.innerHTML|outerHTML|insertAdjacentHTML/.test(readFileSync(file, 'utf8')));
   expect(offenders.map((f) => f.slice(root.length + 1))).toEqual([]);
 });

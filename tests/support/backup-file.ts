@@ -37,14 +37,24 @@ function history(c: ClientRecord, i: number, now: number, local: boolean) {
     now,
   );
   const notes: NoteRecord[] = [];
-  if (i % 5 < 2) notes.push(noteRecord(c.key, `${local ? 'Local: ' : ''}prefers e-mail, order ${50_000 + i}; asked about delivery twice`, { at: now - (i % 90) * DAY }));
-  if (i % 5 === 0) notes.push(noteRecord(c.key, 'VIP since spring. Не предлагать промокоды, только звонок менеджера.', { pinned: true, at: now - (i % 30) * DAY - 1 }));
+  if (i % 5 < 2)
+    notes.push(noteRecord(c.key, `${local ? 'Local: ' : ''}prefers e-mail, order ${50_000 + i}; asked about delivery twice`, { at: now - (i % 90) * DAY }));
+  if (i % 5 === 0)
+    notes.push(noteRecord(c.key, 'VIP since spring. Не предлагать промокоды, только звонок менеджера.', { pinned: true, at: now - (i % 30) * DAY - 1 }));
   const corrections: CorrectionRecord[] = [];
   const audit: AuditRecord[] = [];
   if (i % 20 === 0 && !local) {
     const at = now - (i % 60) * DAY;
     const id = `correction-${i}`;
-    corrections.push({ id, clientKey: c.key, from: 'unknown', to: type, at, stems: STEMS.slice(i % 5, (i % 5) + 10), ...(i % 60 === 0 ? { undoneAt: at + DAY } : {}) });
+    corrections.push({
+      id,
+      clientKey: c.key,
+      from: 'unknown',
+      to: type,
+      at,
+      stems: STEMS.slice(i % 5, (i % 5) + 10),
+      ...(i % 60 === 0 ? { undoneAt: at + DAY } : {}),
+    });
     audit.push({ id: `audit-${i}`, clientKey: c.key, at, who: 'you', field: 'type', from: 'unknown', to: type });
   }
   return { visits, notes, corrections, audit };
@@ -74,7 +84,13 @@ export async function realisticBackup(shape: BackupShape): Promise<{ backup: Bac
     let c: ClientRecord = correction ? { ...generated, typeOverride: { type: correction.to, at: correction.at, correctionId: correction.id } } : generated;
     if (local) c = localCopy(c, i);
     const { email, phone } = identitiesOf(c);
-    const person: PersonRecord = { id: `${local ? 'local-' : ''}person-${i}`, emails: email ? [email] : [], phones: phone ? [phone] : [], clientKeys: [c.key], blocked: [] };
+    const person: PersonRecord = {
+      id: `${local ? 'local-' : ''}person-${i}`,
+      emails: email ? [email] : [],
+      phones: phone ? [phone] : [],
+      clientKeys: [c.key],
+      blocked: [],
+    };
     data.clients.push(c);
     data.visits.push(...h.visits);
     data.notes.push(...h.notes);
@@ -97,7 +113,9 @@ export function countsAfterRestoring(...backups: Backup[]): Record<BackupTable, 
   const keys = (t: BackupTable) =>
     new Set(
       backups.flatMap((b) =>
-        t === 'persons' ? b.data.persons.filter(isStoredPerson).map((p) => [...p.clientKeys].sort().join(' ')) : (b.data[t] as Record<string, unknown>[]).map((r) => String(r[BACKUP_KEYS[t]])),
+        t === 'persons'
+          ? b.data.persons.filter(isStoredPerson).map((p) => [...p.clientKeys].sort().join(' '))
+          : (b.data[t] as Record<string, unknown>[]).map((r) => String(r[BACKUP_KEYS[t]])),
       ),
     );
   return Object.fromEntries(BACKUP_TABLES.map((t) => [t, keys(t).size])) as Record<BackupTable, number>;

@@ -3,7 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 
 /** An API answer a test puts in place of the fixture file; return undefined to serve the file. */
-export type ApiOverride = (req: { path: string; url: URL; attempt: number }) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
+export type ApiOverride = (req: {
+  path: string;
+  url: URL;
+  attempt: number;
+}) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
 
 export interface FixtureRoutes {
   /** Every real API request (not the fake app's own `/__fixture/` reads), in order. */

@@ -28,7 +28,11 @@ function fixtureComments(id: string, origin: string): { all: unknown[]; pageSize
   while (url) {
     const file = apiFile(ZENDESK_SITE, url.pathname, url);
     if (!file) break;
-    const page = JSON.parse(readFileSync(file, 'utf8').replaceAll('{{origin}}', origin)) as { comments?: unknown[]; meta?: { has_more?: boolean }; links?: { next?: string } };
+    const page = JSON.parse(readFileSync(file, 'utf8').replaceAll('{{origin}}', origin)) as {
+      comments?: unknown[];
+      meta?: { has_more?: boolean };
+      links?: { next?: string };
+    };
     const more = Boolean(page.meta?.has_more && page.links?.next);
     if (!all.length && more) pageSize = Math.max(1, page.comments?.length ?? 100);
     all.push(...(page.comments ?? []));

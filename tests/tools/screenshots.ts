@@ -39,13 +39,26 @@ async function main() {
     await blank.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
     await blank.getByTestId('no-client').waitFor();
     const now = Date.now();
-    const visits = visitRecords(KEY, [
-      { daysAgo: 62, ticketId: '1087', type: 'complainer', confidence: 0.55, stage: 'first-buyer', level: 'passer-by' },
-      { daysAgo: 35, ticketId: '1140', type: 'extortionist', confidence: 0.62, stage: 'regular', level: 'passer-by' },
-      { daysAgo: 12, ticketId: '1176', type: 'extortionist', confidence: 0.71, stage: 'regular', level: 'passer-by' },
-    ], now).map(storedVisit);
+    const visits = visitRecords(
+      KEY,
+      [
+        { daysAgo: 62, ticketId: '1087', type: 'complainer', confidence: 0.55, stage: 'first-buyer', level: 'passer-by' },
+        { daysAgo: 35, ticketId: '1140', type: 'extortionist', confidence: 0.62, stage: 'regular', level: 'passer-by' },
+        { daysAgo: 12, ticketId: '1176', type: 'extortionist', confidence: 0.71, stage: 'regular', level: 'passer-by' },
+      ],
+      now,
+    ).map(storedVisit);
     await seedClients(blank, [
-      clientRecord({ key: KEY, name: 'Виктория Лебедева', email: 'v.lebedeva@example.com', organization: 'ООО Северный ветер', firstSeen: now - 62 * DAY, lastSeen: now - 12 * DAY, visitCount: 3, visits }),
+      clientRecord({
+        key: KEY,
+        name: 'Виктория Лебедева',
+        email: 'v.lebedeva@example.com',
+        organization: 'ООО Северный ветер',
+        firstSeen: now - 62 * DAY,
+        lastSeen: now - 12 * DAY,
+        visitCount: 3,
+        visits,
+      }),
     ]);
     await blank.close();
 

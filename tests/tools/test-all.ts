@@ -42,7 +42,9 @@ step('Firefox tests (the Firefox build in a real Firefox, web-ext lint)');
 rmSync(`${reports}/firefox.json`, { force: true });
 if (built) {
   const firefox = ensureFirefox();
-  run('npx', ['vitest', 'run', '--config', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/firefox.json`], { FIREFOX_PATH: firefox });
+  run('npx', ['vitest', 'run', '--config', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/firefox.json`], {
+    FIREFOX_PATH: firefox,
+  });
 }
 
 step('summary');

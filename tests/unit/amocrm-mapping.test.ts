@@ -13,7 +13,13 @@ const contact = AmoContact.parse({
   ],
   _embedded: { tags: [{ id: 1, name: 'опт' }], leads: [{ id: 1 }, { id: 2 }], companies: [{ id: 9 }] },
 });
-const lead = AmoLead.parse({ id: 5001, name: 'Поставка кофемашин', price: 480000, status_id: 142, _embedded: { contacts: [{ id: 7001, is_main: true }], tags: [{ id: 2, name: 'VIP', color: null }] } });
+const lead = AmoLead.parse({
+  id: 5001,
+  name: 'Поставка кофемашин',
+  price: 480000,
+  status_id: 142,
+  _embedded: { contacts: [{ id: 7001, is_main: true }], tags: [{ id: 2, name: 'VIP', color: null }] },
+});
 const company = AmoCompany.parse({ id: 9, name: 'ООО Кофе', custom_fields_values: null });
 
 describe('amoToSnapshot', () => {
@@ -24,7 +30,14 @@ describe('amoToSnapshot', () => {
       lead,
       contact,
       company,
-      notes: AmoNotes.parse({ _embedded: { notes: [{ id: 1, note_type: 'common', created_at: 1700000100, params: { text: 'Клиент просил скидку' } }, { id: 2, note_type: 'call_in', params: {} }] } }),
+      notes: AmoNotes.parse({
+        _embedded: {
+          notes: [
+            { id: 1, note_type: 'common', created_at: 1700000100, params: { text: 'Клиент просил скидку' } },
+            { id: 2, note_type: 'call_in', params: {} },
+          ],
+        },
+      }),
       feed: [
         { direction: 'incoming', text: 'Где мой заказ?', author: 'Иван' },
         { direction: 'outgoing', text: 'Проверяю', author: 'Мария' },
@@ -33,7 +46,14 @@ describe('amoToSnapshot', () => {
       agentName: 'Мария Кузнецова',
       statusText: 'Успешно реализовано',
     });
-    expect(s.client).toMatchObject({ externalId: 'contact:7001', name: 'Иван Петров', email: 'ivan@example.ru', phone: '+7 903 555-01-42', organization: 'ООО Кофе', tags: ['опт'] });
+    expect(s.client).toMatchObject({
+      externalId: 'contact:7001',
+      name: 'Иван Петров',
+      email: 'ivan@example.ru',
+      phone: '+7 903 555-01-42',
+      organization: 'ООО Кофе',
+      tags: ['опт'],
+    });
     expect(s.ticket).toMatchObject({ id: '5001', subject: 'Поставка кофемашин', status: 'Успешно реализовано', tags: ['VIP'] });
     expect(s.deal).toEqual({ value: 480000 });
     expect(s.history).toMatchObject({ tickets: 2, purchases: 1 });
@@ -73,10 +93,14 @@ describe('createRateLimiter', () => {
   it('starts at most N calls in any one-second window', async () => {
     let now = 0;
     const waits: number[] = [];
-    const schedule = createRateLimiter(2, () => now, async (ms) => {
-      waits.push(ms);
-      now += ms;
-    });
+    const schedule = createRateLimiter(
+      2,
+      () => now,
+      async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+    );
     const starts: number[] = [];
     await Promise.all([1, 2, 3, 4, 5].map(() => schedule(async () => void starts.push(now))));
     expect(starts).toEqual([0, 0, 1000, 1000, 2000]);
@@ -84,16 +108,31 @@ describe('createRateLimiter', () => {
   });
   it('spends no slot on a call no longer wanted when its turn comes', async () => {
     let now = 0;
-    const schedule = createRateLimiter(1, () => now, async (ms) => void (now += ms));
+    const schedule = createRateLimiter(
+      1,
+      () => now,
+      async (ms) => void (now += ms),
+    );
     const starts: number[] = [];
     const gone = new Set([2, 3]);
-    const answers = await Promise.all([1, 2, 3, 4].map((i) => schedule(async () => (starts.push(now), i), () => gone.has(i))));
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map((i) =>
+        schedule(
+          async () => (starts.push(now), i),
+          () => gone.has(i),
+        ),
+      ),
+    );
     expect(answers).toEqual([1, SKIPPED, SKIPPED, 4]);
     expect(starts).toEqual([0, 1000]);
   });
   it('keeps going after a failed call', async () => {
     const schedule = createRateLimiter(5);
-    await expect(schedule(async () => { throw new Error('x'); })).rejects.toThrow('x');
+    await expect(
+      schedule(async () => {
+        throw new Error('x');
+      }),
+    ).rejects.toThrow('x');
     await expect(schedule(async () => 1)).resolves.toBe(1);
   });
 });

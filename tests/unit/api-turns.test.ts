@@ -9,7 +9,11 @@ function setup() {
   const turns = createApiTurns(
     async () => ({ zendesk: [], amocrm: [] }),
     (perSecond) => {
-      const limit = createRateLimiter(perSecond, () => now, async (ms) => void (now += ms));
+      const limit = createRateLimiter(
+        perSecond,
+        () => now,
+        async (ms) => void (now += ms),
+      );
       // Each grant noted at the moment it is given.
       return (task, skip) => limit(async () => (starts.push(now), task()), skip);
     },

@@ -41,7 +41,11 @@ describe('handleReport', () => {
     expect(await stateOf(1)).toMatchObject({ state: 'none', source: 'zendesk' });
     expect(await stateOf(2)).toMatchObject({ state: 'error', message: 'HTTP 500', source: 'zendesk' });
     // The panel names the helpdesk of a page without a client: amoCRM's "add lead" form.
-    await handleReport(db, { kind: 'page', state: 'none', url: 'https://brewly.amocrm.ru/leads/add/' }, { tabId: 3, url: 'https://brewly.amocrm.ru/leads/add/' });
+    await handleReport(
+      db,
+      { kind: 'page', state: 'none', url: 'https://brewly.amocrm.ru/leads/add/' },
+      { tabId: 3, url: 'https://brewly.amocrm.ru/leads/add/' },
+    );
     expect(await stateOf(3)).toMatchObject({ state: 'none', source: 'amocrm' });
     await forgetTab(2);
     expect(await stateOf(2)).toBeUndefined();
@@ -49,7 +53,9 @@ describe('handleReport', () => {
 
   it('ignores reports that do not come from a tab', async () => {
     db = new TipazhDb(`bg-${Math.random()}`);
-    expect(await handleReport(db, { kind: 'page', state: 'none', url: 'x' }, { tabId: undefined, url: 'https://acme.zendesk.com/' })).toMatchObject({ ok: false });
+    expect(await handleReport(db, { kind: 'page', state: 'none', url: 'x' }, { tabId: undefined, url: 'https://acme.zendesk.com/' })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('refuses a report that is not about the page that sent it, and writes nothing', async () => {
@@ -61,10 +67,27 @@ describe('handleReport', () => {
       expect(res.ok).toBe(false);
     }
     // Another Zendesk account than the tab's.
-    const other = await handleReport(db, { kind: 'page', state: 'client', url: 'https://acme.zendesk.com/agent/tickets/1', snapshot: makeSnapshot({ account: 'rival' }) }, zd(7));
+    const other = await handleReport(
+      db,
+      { kind: 'page', state: 'client', url: 'https://acme.zendesk.com/agent/tickets/1', snapshot: makeSnapshot({ account: 'rival' }) },
+      zd(7),
+    );
     expect(!other.ok && other.error).toMatch(/zendesk account rival from https:\/\/acme\.zendesk\.com, which is zendesk account acme/);
     // A raw read claiming another account.
-    const raw = await handleReport(db, { kind: 'page', state: 'raw', url: 'https://acme.zendesk.com/agent/tickets/1', read: { kind: 'zendesk-ticket', target: { source: 'zendesk', account: 'rival', kind: 'ticket', id: '1' }, url: 'https://acme.zendesk.com/agent/tickets/1' } }, zd(7));
+    const raw = await handleReport(
+      db,
+      {
+        kind: 'page',
+        state: 'raw',
+        url: 'https://acme.zendesk.com/agent/tickets/1',
+        read: {
+          kind: 'zendesk-ticket',
+          target: { source: 'zendesk', account: 'rival', kind: 'ticket', id: '1' },
+          url: 'https://acme.zendesk.com/agent/tickets/1',
+        },
+      },
+      zd(7),
+    );
     expect(raw.ok).toBe(false);
     expect(await db.clients.count()).toBe(0);
     expect(await stateOf(7)).toBeUndefined();
@@ -76,7 +99,11 @@ describe('handleReport', () => {
     const sender = { tabId: 4, url: 'https://support.acme.com/agent/tickets/5' };
     const ok = await handleReport(db, { kind: 'page', state: 'client', url: sender.url, snapshot: makeSnapshot({ account: 'support.acme.com' }) }, sender);
     expect(ok).toEqual({ ok: true });
-    const asAmo = await handleReport(db, { kind: 'page', state: 'client', url: sender.url, snapshot: makeSnapshot({ source: 'amocrm', account: 'support.acme.com' }) }, sender);
+    const asAmo = await handleReport(
+      db,
+      { kind: 'page', state: 'client', url: sender.url, snapshot: makeSnapshot({ source: 'amocrm', account: 'support.acme.com' }) },
+      sender,
+    );
     expect(asAmo.ok).toBe(false);
   });
 
@@ -85,7 +112,9 @@ describe('handleReport', () => {
     // 60 messages of 190,000 characters: about 11 MB, more than all of session storage.
     const conversation = Array.from({ length: 60 }, (_, i) => ({ author: 'client' as const, text: `${i} ${'жалоба '.repeat(27_000)}`, public: true }));
     const snapshot = makeSnapshot({ conversation, omitted: { older: 40 } });
-    expect(await handleReport(db, { kind: 'page', state: 'client', url: 'https://acme.zendesk.com/agent/tickets/1203', snapshot }, zd(7))).toEqual({ ok: true });
+    expect(await handleReport(db, { kind: 'page', state: 'client', url: 'https://acme.zendesk.com/agent/tickets/1203', snapshot }, zd(7))).toEqual({
+      ok: true,
+    });
     const state = (await stateOf(7)) as { snapshot: ClientSnapshot };
     expect(JSON.stringify(state).length).toBeLessThan(600_000);
     const kept = state.snapshot.conversation;
@@ -107,7 +136,8 @@ describe('handleReport', () => {
     });
     const [open] = await fakeBrowser.tabs.query({});
     const big = makeSnapshot({ conversation: [{ author: 'client', text: 'x'.repeat(4_000), public: true }] });
-    const report = (tabId: number, now = Date.now()) => handleReport(db, { kind: 'page', state: 'client', url: 'https://acme.zendesk.com/agent/tickets/1203', snapshot: big }, zd(tabId), now);
+    const report = (tabId: number, now = Date.now()) =>
+      handleReport(db, { kind: 'page', state: 'client', url: 'https://acme.zendesk.com/agent/tickets/1203', snapshot: big }, zd(tabId), now);
     // Tabs 101 and 102 were closed while the background slept; their states are still there.
     await report(101);
     await report(102);

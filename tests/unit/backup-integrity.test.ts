@@ -25,7 +25,15 @@ async function exported(): Promise<string> {
   await addNote(db, KEY, 'Prefers calls after 19:00 — не писать в выходные', 1_770_000_300_000);
   await addCorrection(db, { clientKey: KEY, from: 'unknown', to: 'tester', stems: ['bug', 'crash'] }, 1_770_000_400_000);
   await addTag(db, KEY, 'beta', 'you');
-  const pack = StrategyPack.parse({ schemaVersion: 1, id: 'team', name: { en: 'Team' }, version: '1.0.0', author: 'Lead', languages: ['en'], types: { tester: { prior: 1 } } });
+  const pack = StrategyPack.parse({
+    schemaVersion: 1,
+    id: 'team',
+    name: { en: 'Team' },
+    version: '1.0.0',
+    author: 'Lead',
+    languages: ['en'],
+    types: { tester: { prior: 1 } },
+  });
   await installPack(db, pack, { kind: 'file', name: 'team.json' }, { now: 1_770_000_500_000 });
   await setNeverRecord(db, parseNeverRecordText('vip@example.com'));
   return exportBackup(db, { settings: { lang: 'en' }, now: 1_770_000_600_000 });
@@ -95,7 +103,12 @@ describe('a backup carries a digest of its content, checked before anything else
     const m = /,"digest":"sha256:([0-9a-f]{64})"\}$/.exec(text);
     expect(m).not.toBeNull();
     const body = text.slice(0, m!.index) + '}';
-    for (const broken of [body, text.replace(',"digest":"sha256:', ',"digest":"SHA256:'), text.replace(m![1]!, m![1]!.toUpperCase()), text.replace(',"digest"', ',"digesu"')]) {
+    for (const broken of [
+      body,
+      text.replace(',"digest":"sha256:', ',"digest":"SHA256:'),
+      text.replace(m![1]!, m![1]!.toUpperCase()),
+      text.replace(',"digest"', ',"digesu"'),
+    ]) {
       const r = await read(broken);
       expect(r).toMatchObject({ ok: false, integrity: 'missing' });
       expect(!r.ok && r.error).toMatch(/^the file has no digest/);

@@ -44,7 +44,10 @@ describe('search words and helpdesk tags in backups', () => {
     const file = JSON.parse(await exportBackup(src));
     // As version 8 wrote it: no helpdeskTags, and its search words (phone digits whole, last 10, last 7; tags folded).
     const { helpdeskTags: _, ...old } = file.data.clients[0];
-    file.data.clients[0] = { ...old, searchTokens: ['ольга', 'миронова', 'olga@example.com', 'olga', 'example.com', '79031234567', '9031234567', '1234567', 'vip', 'gold tier'] };
+    file.data.clients[0] = {
+      ...old,
+      searchTokens: ['ольга', 'миронова', 'olga@example.com', 'olga', 'example.com', '79031234567', '9031234567', '1234567', 'vip', 'gold tier'],
+    };
     expect(file.format).toBe(BACKUP_FORMAT);
     const backup = await parsed(await signed(file));
     expect(backup.data.clients[0]).toMatchObject({ helpdeskTags: ['vip', 'gold tier'] });
@@ -55,6 +58,10 @@ describe('search words and helpdesk tags in backups', () => {
     expect(stored.searchTokens).toEqual(searchTokensOf(stored));
     const index = new SearchIndex();
     index.put(indexedClient(stored, undefined));
-    for (const q of ['vip', 'gold', 'mironova', '8 903 123 45 67']) expect(searchClients(index, q).map((c) => [c.key, c.vip]), q).toEqual([[KEY, 'helpdesk']]);
+    for (const q of ['vip', 'gold', 'mironova', '8 903 123 45 67'])
+      expect(
+        searchClients(index, q).map((c) => [c.key, c.vip]),
+        q,
+      ).toEqual([[KEY, 'helpdesk']]);
   });
 });

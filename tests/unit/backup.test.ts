@@ -80,7 +80,9 @@ describe('backup and restore', () => {
     await applyRestore(dst, r.backup);
     await addTag(dst, KEY, 'changed after the backup', 'you');
     const plan = await planRestore(dst, r.backup);
-    expect(plan.conflicts).toMatchObject([{ table: 'clients', id: KEY, subject: { kind: 'client', client: { name: 'Megan Price', email: 'megan@example.com' } } }]);
+    expect(plan.conflicts).toMatchObject([
+      { table: 'clients', id: KEY, subject: { kind: 'client', client: { name: 'Megan Price', email: 'megan@example.com' } } },
+    ]);
     await applyRestore(dst, r.backup);
     expect((await dst.clients.get(KEY))?.tags).toEqual(['changed after the backup']);
     await applyRestore(dst, r.backup, { conflicts: 'take-backup' });
@@ -214,7 +216,10 @@ describe('backup and restore', () => {
     const dst = fresh();
     await recordVisit(dst, makeSnapshot({ client: { externalId: '7', name: 'Local only' } }), 1);
     const before = { clients: await dst.clients.count(), visits: (await storedVisits(dst)).length };
-    const broken = { ...r.backup, data: { ...r.backup.data, audit: [{ id: undefined, clientKey: KEY, at: 1, who: 'x', field: 'y' }] } } as unknown as typeof r.backup;
+    const broken = {
+      ...r.backup,
+      data: { ...r.backup.data, audit: [{ id: undefined, clientKey: KEY, at: 1, who: 'x', field: 'y' }] },
+    } as unknown as typeof r.backup;
     await expect(applyRestore(dst, broken)).rejects.toThrow();
     expect({ clients: await dst.clients.count(), visits: (await storedVisits(dst)).length }).toEqual(before);
     expect(await dst.notes.count()).toBe(0);

@@ -47,7 +47,11 @@ describe('classifier quality on the holdout', () => {
   });
 
   it('holds in each language and on the hard cases', () => {
-    for (const keep of [(c: (typeof cases)[number]) => c.lang === 'ru', (c: (typeof cases)[number]) => c.lang === 'en', (c: (typeof cases)[number]) => !!c.hard]) {
+    for (const keep of [
+      (c: (typeof cases)[number]) => c.lang === 'ru',
+      (c: (typeof cases)[number]) => c.lang === 'en',
+      (c: (typeof cases)[number]) => !!c.hard,
+    ]) {
       expect(evaluate(preds.filter((_, i) => keep(cases[i]!))).macroF1).toBeGreaterThanOrEqual(0.9);
     }
   });

@@ -27,7 +27,8 @@ const team = StrategyPack.parse({
     },
   },
 });
-const run = (messages: Parameters<typeof classify>[0]['messages'], pack = bare, learned?: ReturnType<typeof trainLearned>) => classify({ messages }, { model, pack, learned });
+const run = (messages: Parameters<typeof classify>[0]['messages'], pack = bare, learned?: ReturnType<typeof trainLearned>) =>
+  classify({ messages }, { model, pack, learned });
 const p = (r: ReturnType<typeof classify>, t: string) => r.probabilities[t as 'unknown'];
 
 const client = (text: string, at?: string) => ({ author: 'client' as const, text, at });
@@ -37,15 +38,20 @@ describe('text', () => {
     expect(foldScript('кoмпенсaция')).toBe('компенсация');
     expect(tokenize('Ёлка КОМПЕНСАЦИЮ').map((t) => t.norm)).toEqual(['елка', 'компенсацию']);
   });
-  it('keeps each word\'s place in the text', () => {
+  it("keeps each word's place in the text", () => {
     const [a, b] = tokenize('Hi, promo-code!');
     expect([a?.start, a?.end, b?.start, b?.end]).toEqual([0, 2, 4, 9]);
   });
   it('gives every spelling its own cached form, across the whole corpus and past the table refilling', () => {
     const root = new URL('../..', import.meta.url).pathname;
-    const texts = readCorpus([`${root}tests/fixtures/labelled/train`, `${root}tests/fixtures/labelled/holdout`], root).cases.flatMap((c) => c.messages.map((m) => m.text));
+    const texts = readCorpus([`${root}tests/fixtures/labelled/train`, `${root}tests/fixtures/labelled/holdout`], root).cases.flatMap((c) =>
+      c.messages.map((m) => m.text),
+    );
     // Enough distinct made-up words to fill and empty the table of forms (32,768 slots) several times.
-    const rnd = fc.sample(fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzабвгдежзиклмнопрстуфхцчшщыэюя'), minLength: 1, maxLength: 12 }), { numRuns: 60_000, seed: 3 });
+    const rnd = fc.sample(fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzабвгдежзиклмнопрстуфхцчшщыэюя'), minLength: 1, maxLength: 12 }), {
+      numRuns: 60_000,
+      seed: 3,
+    });
     let checked = 0;
     for (const text of [...texts, rnd.join(' '), ...texts.slice(0, 200)]) {
       for (const t of tokenize(text)) {
@@ -58,7 +64,7 @@ describe('text', () => {
 });
 
 describe('classify', () => {
-  it('finds the type in the client\'s own words and quotes them where they stand', () => {
+  it("finds the type in the client's own words and quotes them where they stand", () => {
     const text = 'I have 40k followers and unless I get a voucher or free months for this mess, my review goes up tonight.';
     const r = run([client(text)]);
     expect(r.type).toBe('extortionist');
@@ -67,7 +73,7 @@ describe('classify', () => {
     for (const e of words) if (e.kind === 'word') expect(text.slice(e.quote.start, e.quote.end)).toBe(e.word);
   });
 
-  it('counts only the client\'s public words, never agent replies or internal notes', () => {
+  it("counts only the client's public words, never agent replies or internal notes", () => {
     const alone = run([client('Hello, where is my parcel?')]);
     const r = run([
       client('Hello, where is my parcel?'),
@@ -78,7 +84,7 @@ describe('classify', () => {
     expect(r.evidence.every((e) => e.kind === 'signal' || (e.kind === 'word' ? e.quote.message === 0 : true))).toBe(true);
   });
 
-  it('never counts an agent\'s reply quoted back in an e-mail', () => {
+  it("never counts an agent's reply quoted back in an e-mail", () => {
     const own = 'Where is my parcel? Tracking says delivered but nothing here.';
     const quoted = `${own}\n\nOn Mon, 2 Mar 2026 at 10:00, Acme Support <help@acme.com> wrote:\n> We are sorry! As compensation we can offer a promo code, a gift card or a discount on your next order.\n> Best regards, Acme`;
     expect(run([client(quoted)]).probabilities).toEqual(run([client(own)]).probabilities);
@@ -92,7 +98,7 @@ describe('classify', () => {
     expect(r.confidence).toBeLessThan(1);
   });
 
-  it('adds a team pack\'s cues to the score and shows them as evidence', () => {
+  it("adds a team pack's cues to the score and shows them as evidence", () => {
     const text = 'The blender broke after a week. I expect store credit for the trouble.';
     const before = run([client(text)]);
     const after = run([client(text)], team);
@@ -111,7 +117,12 @@ describe('classify', () => {
   });
 
   it('keeps behaviour a tie-breaker: no signal moves an answer by more than the cap allows', () => {
-    const msgs = [client('where is my order', '2026-03-01T10:00:00Z'), client('hello??', '2026-03-01T10:01:00Z'), client('anyone there', '2026-03-01T10:02:00Z'), client('HELLO!!!', '2026-03-01T10:03:00Z')];
+    const msgs = [
+      client('where is my order', '2026-03-01T10:00:00Z'),
+      client('hello??', '2026-03-01T10:01:00Z'),
+      client('anyone there', '2026-03-01T10:02:00Z'),
+      client('HELLO!!!', '2026-03-01T10:03:00Z'),
+    ];
     const limit = (model.file.behaviour.cap * 3) / model.file.temperature + 1e-9;
     for (const e of run(msgs).evidence) if (e.kind === 'signal') expect(Math.abs(e.contribution)).toBeLessThanOrEqual(limit);
   });
@@ -119,7 +130,13 @@ describe('classify', () => {
 
 describe('behaviour', () => {
   it('measures topic jumps the same whatever was measured before', () => {
-    const jumpy = { messages: [client('my router drops wifi every evening upstairs'), client('also can you change my billing address please'), client('and what about the parcel tracking number')] };
+    const jumpy = {
+      messages: [
+        client('my router drops wifi every evening upstairs'),
+        client('also can you change my billing address please'),
+        client('and what about the parcel tracking number'),
+      ],
+    };
     const alone = measureSignals(jumpy).topicJumps;
     expect(alone.raw).toBe(2);
     // A long conversation first (its stamps must not leak into the next one).
@@ -131,14 +148,19 @@ describe('behaviour', () => {
     const steps = /^\s*(?:\d{1,2}[.)]|[-•*]\s|шаг\s*\d|step\s*\d)/gim;
     const parts = ['1', '12', '123', '.', ')', '-', '•', '*', ' ', '\t', '\n', '\r', '\r\n', '\u2028', 'шаг', 'Step', 'step', 'a', ' 3)'];
     const text = fc.array(fc.constantFrom(...parts), { maxLength: 30 }).map((a) => a.join(''));
-    fc.assert(fc.property(text, (s) => countSteps(s, 3) === Math.min(s.match(steps)?.length ?? 0, 3)), { numRuns: 3000, seed: 7 });
+    fc.assert(
+      fc.property(text, (s) => countSteps(s, 3) === Math.min(s.match(steps)?.length ?? 0, 3)),
+      { numRuns: 3000, seed: 7 },
+    );
     expect(countSteps('Steps:\n1. open the app\n2) tap login\n- it fails', 5)).toBe(3);
   });
 });
 
 describe('long conversations', () => {
-  it('reads the client\'s newest words only, up to the window, and quotes them where they stand', () => {
-    const old = Array.from({ length: 300 }, (_, i) => client(`Order ${i}: where is my parcel, please tell me when it arrives`, new Date(1e12 + i * 3_600_000).toISOString()));
+  it("reads the client's newest words only, up to the window, and quotes them where they stand", () => {
+    const old = Array.from({ length: 300 }, (_, i) =>
+      client(`Order ${i}: where is my parcel, please tell me when it arrives`, new Date(1e12 + i * 3_600_000).toISOString()),
+    );
     const input = { messages: [...old, client('I have 40k followers and unless I get a voucher my review goes up tonight', new Date(2e12).toISOString())] };
     const words = clientWords(input);
     const read = words.tokens.reduce((n, t) => n + (t?.length ?? 0), 0);
@@ -187,8 +209,9 @@ describe('learning from corrections', () => {
     expect([...learned.weights.keys()]).toEqual(['регистрац']);
   });
 
-  it('learns only the client\'s own words, never an agent\'s reply quoted back', () => {
-    const quoted = 'Still waiting for the parcel.\n\nOn Mon, 2 Mar 2026 at 10:00, Acme Support <help@acme.com> wrote:\n> Sorry! As compensation here is a promo code.\n> Anna';
+  it("learns only the client's own words, never an agent's reply quoted back", () => {
+    const quoted =
+      'Still waiting for the parcel.\n\nOn Mon, 2 Mar 2026 at 10:00, Acme Support <help@acme.com> wrote:\n> Sorry! As compensation here is a promo code.\n> Anna';
     const stems = clientStems({ messages: [client(quoted)] });
     expect(stems).toContain('parcel');
     for (const s of ['compens', 'promo', 'sorri', 'acm', 'anna', 'wrote']) expect(stems).not.toContain(s);

@@ -3,7 +3,8 @@ import { ownWords, ownWordSpans } from '../../core/classifier/client-text';
 
 describe("the client's own words of an e-mail", () => {
   it('drops a Gmail-style quoted reply (English)', () => {
-    const text = 'Still nothing. Where is my refund?\n\nOn Tue, 3 Mar 2026 at 10:12, Acme Support <help@acme.com> wrote:\n> We are sorry for the delay. As compensation we added a promo code.\n> Kind regards, Anna';
+    const text =
+      'Still nothing. Where is my refund?\n\nOn Tue, 3 Mar 2026 at 10:12, Acme Support <help@acme.com> wrote:\n> We are sorry for the delay. As compensation we added a promo code.\n> Kind regards, Anna';
     expect(ownWords(text)).toBe('Still nothing. Where is my refund?');
   });
 
@@ -13,14 +14,16 @@ describe("the client's own words of an e-mail", () => {
   });
 
   it('drops a Russian quoted reply («пишет:»)', () => {
-    const text = 'Деньги так и не пришли.\n\nпн, 3 мар. 2026 г. в 10:12, Служба поддержки <support@shop.ru>:\nпишет:\n> Приносим извинения, в качестве компенсации начислили бонусы.';
+    const text =
+      'Деньги так и не пришли.\n\nпн, 3 мар. 2026 г. в 10:12, Служба поддержки <support@shop.ru>:\nпишет:\n> Приносим извинения, в качестве компенсации начислили бонусы.';
     expect(ownWords(text)).toBe('Деньги так и не пришли.');
     const one = 'Деньги так и не пришли.\n\n3 марта 2026 г., в 10:12, Служба поддержки <support@shop.ru> написал:\n> Компенсация — 500 бонусов.';
     expect(ownWords(one)).toBe('Деньги так и не пришли.');
   });
 
   it('drops an Outlook header block and everything after it', () => {
-    const en = 'See below, nothing changed.\n\n-----Original Message-----\nFrom: Support <help@acme.com>\nSent: Monday, March 2, 2026 9:00 AM\nSubject: RE: order\n\nWe can offer a gift card.';
+    const en =
+      'See below, nothing changed.\n\n-----Original Message-----\nFrom: Support <help@acme.com>\nSent: Monday, March 2, 2026 9:00 AM\nSubject: RE: order\n\nWe can offer a gift card.';
     expect(ownWords(en)).toBe('See below, nothing changed.');
     const ru = 'Ответа нет уже неделю.\n\nОт: Поддержка <support@shop.ru>\nОтправлено: 2 марта 2026 г. 9:00\nТема: Заказ\n\nПредлагаем промокод на скидку.';
     expect(ownWords(ru)).toBe('Ответа нет уже неделю.');
@@ -32,7 +35,8 @@ describe("the client's own words of an e-mail", () => {
   });
 
   it('drops signatures, disclaimers and mobile footers (RU and EN)', () => {
-    const en = 'The app crashes when I tap Pay.\n\nBest regards,\nAnna Petrova | Head of Procurement\n+44 20 7946 0000\n\nThis e-mail and any attachments are confidential and intended solely for the addressee.';
+    const en =
+      'The app crashes when I tap Pay.\n\nBest regards,\nAnna Petrova | Head of Procurement\n+44 20 7946 0000\n\nThis e-mail and any attachments are confidential and intended solely for the addressee.';
     expect(ownWords(en)).toBe('The app crashes when I tap Pay.');
     const ru = 'Приложение вылетает при оплате.\n\nС уважением,\nИван Петров\nменеджер по закупкам\n\nОтправлено с iPhone';
     expect(ownWords(ru)).toBe('Приложение вылетает при оплате.');
@@ -41,7 +45,7 @@ describe("the client's own words of an e-mail", () => {
     expect(ownWords('Где заказ?\n-- \nИван')).toBe('Где заказ?');
   });
 
-  it('keeps a message that is all the client\'s own, and its positions', () => {
+  it("keeps a message that is all the client's own, and its positions", () => {
     const text = 'Hello!\nMy order 4471 is late.\nThanks';
     expect(ownWordSpans('Where is my order?')).toEqual([[0, 18]]);
     expect(ownWords('Спасибо')).toBe('Спасибо');
@@ -53,7 +57,15 @@ describe("the client's own words of an e-mail", () => {
 describe('Russian in Latin letters', () => {
   it('reads translit back in Cyrillic', async () => {
     const { toCyrillic, looksTranslit } = await import('../../core/classifier/translit');
-    expect(['zdravstvuyte', 'moy', 'seychas', 'pozhaluysta', 'khochu', 'podpischikov', 'schet'].map(toCyrillic)).toEqual(['здравствуйте', 'мой', 'сейчас', 'пожалуйста', 'хочу', 'подписчиков', 'счет']);
+    expect(['zdravstvuyte', 'moy', 'seychas', 'pozhaluysta', 'khochu', 'podpischikov', 'schet'].map(toCyrillic)).toEqual([
+      'здравствуйте',
+      'мой',
+      'сейчас',
+      'пожалуйста',
+      'хочу',
+      'подписчиков',
+      'счет',
+    ]);
     expect(looksTranslit('zdravstvuyte gde moy zakaz ya uzhe tretiy raz pishu'.split(' '))).toBe(true);
     expect(looksTranslit('where is my order I have been waiting for a week'.split(' '))).toBe(false);
     expect(looksTranslit('ok'.split(' '))).toBe(false);
@@ -98,7 +110,8 @@ describe("never losing the client's own words", () => {
   });
 
   it('keeps answers written between quoted lines after an attribution', () => {
-    const text = 'On Mon, 2 Mar 2026 at 09:00, Acme <help@acme.com> wrote:\n> Could you send the order number?\n12345\n> We can offer a discount.\nNo discount needed, just the parcel.';
+    const text =
+      'On Mon, 2 Mar 2026 at 09:00, Acme <help@acme.com> wrote:\n> Could you send the order number?\n12345\n> We can offer a discount.\nNo discount needed, just the parcel.';
     expect(ownWords(text)).toBe('12345\nNo discount needed, just the parcel.');
   });
 

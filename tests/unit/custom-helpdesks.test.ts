@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CustomHelpdesk, parseCustomHelpdesks } from '../../core/schema/custom-helpdesks';
-import { checkHelpdeskOrigin, customHostsOf, isHelpdeskOrigin, MAX_CUSTOM_HELPDESKS, originPattern, readCustomHelpdesks } from '../../core/sources/custom-helpdesks';
+import {
+  checkHelpdeskOrigin,
+  customHostsOf,
+  isHelpdeskOrigin,
+  MAX_CUSTOM_HELPDESKS,
+  originPattern,
+  readCustomHelpdesks,
+} from '../../core/sources/custom-helpdesks';
 
 describe('checkHelpdeskOrigin', () => {
   it.each([
@@ -45,12 +52,17 @@ describe('checkHelpdeskOrigin', () => {
 
   it('accepts only the canonical form as a stored origin', () => {
     expect(isHelpdeskOrigin('https://support.acme.com')).toBe(true);
-    for (const s of ['https://support.acme.com/', 'https://Support.acme.com', 'support.acme.com', 'https://support.acme.com/*']) expect(isHelpdeskOrigin(s), s).toBe(false);
+    for (const s of ['https://support.acme.com/', 'https://Support.acme.com', 'support.acme.com', 'https://support.acme.com/*'])
+      expect(isHelpdeskOrigin(s), s).toBe(false);
   });
 
   // Host names with the prefixes and tails people paste.
   const typed = fc
-    .tuple(fc.constantFrom('', 'https://', 'HTTPS://', 'http://', '*.', 'https://u:p@', ' '), fc.domain(), fc.constantFrom('', '/', '/agent/tickets/1', ':8443', ':443', '?q=1', '#x', '.', ' '))
+    .tuple(
+      fc.constantFrom('', 'https://', 'HTTPS://', 'http://', '*.', 'https://u:p@', ' '),
+      fc.domain(),
+      fc.constantFrom('', '/', '/agent/tickets/1', ':8443', ':443', '?q=1', '#x', '.', ' '),
+    )
     .map((parts) => parts.join(''));
 
   it('never throws, and what it accepts is canonical and a valid match pattern host', () => {
@@ -77,7 +89,15 @@ describe('the saved list', () => {
   });
 
   it('skips malformed entries and later duplicates, keeping the rest', () => {
-    const raw = [list[0], { origin: 'http://x.com', kind: 'zendesk' }, { origin: 'https://y.com', kind: 'bitrix' }, 7, null, { ...list[0], kind: 'amocrm' }, list[1]];
+    const raw = [
+      list[0],
+      { origin: 'http://x.com', kind: 'zendesk' },
+      { origin: 'https://y.com', kind: 'bitrix' },
+      7,
+      null,
+      { ...list[0], kind: 'amocrm' },
+      list[1],
+    ];
     expect(readCustomHelpdesks(raw)).toEqual(list);
     expect(parseCustomHelpdesks(raw)).toEqual(list);
     expect(readCustomHelpdesks({ origin: 'https://support.acme.com' })).toEqual([]);
@@ -90,7 +110,10 @@ describe('the saved list', () => {
   });
 
   it('the content script’s hand check agrees with the zod schema, entry by entry', () => {
-    const origin = fc.oneof(fc.constantFrom('https://support.acme.com', 'https://a.b', 'https://acme.zendesk.com', 'https://x.com/', 'https://X.com'), fc.string());
+    const origin = fc.oneof(
+      fc.constantFrom('https://support.acme.com', 'https://a.b', 'https://acme.zendesk.com', 'https://x.com/', 'https://X.com'),
+      fc.string(),
+    );
     const entry = fc.oneof(
       fc.record({ origin, kind: fc.oneof(fc.constantFrom('zendesk', 'amocrm', 'bitrix'), fc.anything()) }, { requiredKeys: [] }),
       fc.anything(),

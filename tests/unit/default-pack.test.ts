@@ -8,7 +8,16 @@ import { CLIENT_TYPES, COMPANY_STRATEGIES, LANGS, LIFECYCLE_STAGES, SERVICE_LEVE
 import type { LocText } from '../../core/pack/schema';
 
 const pack = readDefaultPack();
-const KNOWN_VARS = new Set(['client.firstName', 'client.name', 'client.email', 'client.organization', 'agent.firstName', 'agent.name', 'ticket.id', 'ticket.subject']);
+const KNOWN_VARS = new Set([
+  'client.firstName',
+  'client.name',
+  'client.email',
+  'client.organization',
+  'agent.firstName',
+  'agent.name',
+  'ticket.id',
+  'ticket.subject',
+]);
 const bothLangs = (t: LocText | undefined) => !!t?.en && !!t?.ru;
 
 describe('the built-in strategy pack', () => {
@@ -53,7 +62,8 @@ describe('the built-in strategy pack', () => {
   it('has unique phrase ids and uses only known variables', () => {
     const ids = CLIENT_TYPES.flatMap((t) => pack.types![t]!.phrases!.map((p) => p.id));
     expect(new Set(ids).size).toBe(ids.length);
-    for (const t of CLIENT_TYPES) for (const p of pack.types![t]!.phrases!) for (const v of phraseVariables(p.text)) expect(KNOWN_VARS.has(v), `${p.id}: ${v}`).toBe(true);
+    for (const t of CLIENT_TYPES)
+      for (const p of pack.types![t]!.phrases!) for (const v of phraseVariables(p.text)) expect(KNOWN_VARS.has(v), `${p.id}: ${v}`).toBe(true);
   });
 
   it('is stored in canonical form: formatPack(parse(file)) is the file, byte for byte', () => {

@@ -1,7 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TipazhDb } from '../../core/store/db';
 import { applyEdit } from '../../core/store/apply-edit';
-import { addTag, auditTrail, deleteNote, EditConflict, removeTag, setNotePinned, setProfileField, setServiceLevelOverride, setVip, updateNote } from '../../core/store/dossier-edits';
+import {
+  addTag,
+  auditTrail,
+  deleteNote,
+  EditConflict,
+  removeTag,
+  setNotePinned,
+  setProfileField,
+  setServiceLevelOverride,
+  setVip,
+  updateNote,
+} from '../../core/store/dossier-edits';
 import { addNote, listNotes, recordVisit } from '../../core/store/dossiers';
 import { liveSearchIndex } from '../../core/store/live-search-index';
 import { searchClients } from '../../core/store/search';
@@ -65,9 +76,20 @@ describe('dossier edits', () => {
     // A later page read does not overwrite what the agent wrote.
     await recordVisit(db, makeSnapshot({ ticket: { id: '2', subject: 's', channel: 'web' } }), 2);
     const c = await db.clients.get(KEY);
-    expect(c).toMatchObject({ tags: ['regular', 'coffee'], vip: true, profile: { channels: 'phone only', prefilled: [] }, serviceLevelOverride: { level: 'boss', reason: 'signed a yearly contract' } });
+    expect(c).toMatchObject({
+      tags: ['regular', 'coffee'],
+      vip: true,
+      profile: { channels: 'phone only', prefilled: [] },
+      serviceLevelOverride: { level: 'boss', reason: 'signed a yearly contract' },
+    });
     const fields = (await auditTrail(db, KEY)).map((t) => `${t.field}: ${t.from ?? '∅'} → ${t.to ?? '∅'}`);
-    expect(fields).toEqual(['serviceLevel: ∅ → boss (signed a yearly contract)', 'profile.channels: email → phone only', 'vip: false → true', 'tag added: coffee → coffee', 'tag added: regular → regular']);
+    expect(fields).toEqual([
+      'serviceLevel: ∅ → boss (signed a yearly contract)',
+      'profile.channels: email → phone only',
+      'vip: false → true',
+      'tag added: coffee → coffee',
+      'tag added: regular → regular',
+    ]);
   });
 });
 
@@ -85,7 +107,12 @@ describe('tag edits from several panels at once', () => {
     expect(stored?.tags.slice().sort()).toEqual(all);
     const added = (await auditTrail(db, KEY)).filter((a) => a.field === 'tag added');
     expect(added.map((a) => a.to).sort()).toEqual(all);
-    expect(added.filter((a) => a.who === 'agent 1').map((a) => a.to).sort()).toEqual(TAGS(1).sort());
+    expect(
+      added
+        .filter((a) => a.who === 'agent 1')
+        .map((a) => a.to)
+        .sort(),
+    ).toEqual(TAGS(1).sort());
     // Found by every tag.
     const search = liveSearchIndex(db);
     expect(searchClients(await search.get(), 'panel1-tag79').map((c) => c.key)).toEqual([KEY]);
@@ -93,8 +120,12 @@ describe('tag edits from several panels at once', () => {
 
     // Each removes half of its own while the other adds the same again: every change lands on what is stored.
     await Promise.all([
-      ...TAGS(0).slice(0, 40).map((tag) => removeTag(db, KEY, tag, 'agent 0')),
-      ...TAGS(1).slice(0, 40).map((tag) => removeTag(other, KEY, tag, 'agent 1')),
+      ...TAGS(0)
+        .slice(0, 40)
+        .map((tag) => removeTag(db, KEY, tag, 'agent 0')),
+      ...TAGS(1)
+        .slice(0, 40)
+        .map((tag) => removeTag(other, KEY, tag, 'agent 1')),
       ...['late-0', 'late-1'].map((tag, p) => addTag(p ? other : db, KEY, tag, `agent ${p}`)),
     ]);
     const left = [...TAGS(0).slice(40), ...TAGS(1).slice(40), 'late-0', 'late-1'].sort();
@@ -150,7 +181,9 @@ describe('text edits started from an older value', () => {
     await setNotePinned(db, KEY, n.id, true, 'Anna');
     await applyEdit(db, { kind: 'note-text', key: KEY, id: n.id, text: 'likes first names; VIP since May', since: 10 }, 'Anna');
     const [edited] = await listNotes(db, KEY);
-    await expect(applyEdit(db, { kind: 'note-text', key: KEY, id: n.id, text: 'likes first names, hates calls', since: 10 }, 'Ivan')).rejects.toMatchObject({ name: 'EditConflict' });
+    await expect(applyEdit(db, { kind: 'note-text', key: KEY, id: n.id, text: 'likes first names, hates calls', since: 10 }, 'Ivan')).rejects.toMatchObject({
+      name: 'EditConflict',
+    });
     expect((await listNotes(db, KEY))[0]!.text).toBe('likes first names; VIP since May');
     await applyEdit(db, { kind: 'note-text', key: KEY, id: n.id, text: 'likes first names; VIP since May; hates calls', since: edited!.updatedAt }, 'Ivan');
     expect((await listNotes(db, KEY))[0]).toMatchObject({ text: 'likes first names; VIP since May; hates calls', pinned: true });

@@ -32,7 +32,11 @@ describe('recordVisit', () => {
     await recordVisit(db, snap({ ticket: { id: '99', subject: 'Other', tags: [] } }), day + 1000);
     await recordVisit(db, snap(), day + 86_400_000);
     expect(await db.clients.get('zendesk:acme:42')).toMatchObject({ visitCount: 3, lastSubject: 'Refund' });
-    expect((await storedVisits(db)).map((v) => [v.ticketId, v.at])).toEqual([['1203', day], ['99', day + 1000], ['1203', day + 86_400_000]]);
+    expect((await storedVisits(db)).map((v) => [v.ticketId, v.at])).toEqual([
+      ['1203', day],
+      ['99', day + 1000],
+      ['1203', day + 86_400_000],
+    ]);
   });
 
   it('keeps what the panel said on a visit when the ticket is opened again that day', async () => {

@@ -36,7 +36,7 @@ describe('checkDraft', () => {
   });
   it('flags a perk offered for removing or not posting a review, for any type, and not a plain thanks for a review', () => {
     expect(rules('Мы дадим вам скидку 10%, если вы удалите отзыв.', 'extortionist', under('exceptional-advantage'))).toEqual(['perk-for-review']);
-    expect(rules("We can offer a $20 voucher if you take the review down.", 'complainer')).toEqual(['perk-for-review']);
+    expect(rules('We can offer a $20 voucher if you take the review down.', 'complainer')).toEqual(['perk-for-review']);
     expect(rules("Here is a bonus, just please don't post that review.", 'impatient')).toEqual(['perk-for-review']);
     expect(rules('Thank you for your review: we have fixed the delivery slot and refunded the fee.', 'complainer')).toEqual([]);
     const w = checkDraft('Компенсация 500 ₽ — вместо отзыва в соцсетях.', 'extortionist', under('exceptional-advantage'));

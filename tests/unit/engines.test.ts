@@ -25,7 +25,15 @@ describe('lifecycleStage', () => {
   });
 
   it('takes its thresholds from the pack', () => {
-    const pack = StrategyPack.parse({ schemaVersion: 1, id: 'p', name: { en: 'p' }, version: '1.0.0', author: 'a', languages: ['en'], lifecycle: { thresholds: { regularFromContacts: 3, formerAfterDays: 30 } } });
+    const pack = StrategyPack.parse({
+      schemaVersion: 1,
+      id: 'p',
+      name: { en: 'p' },
+      version: '1.0.0',
+      author: 'a',
+      languages: ['en'],
+      lifecycle: { thresholds: { regularFromContacts: 3, formerAfterDays: 30 } },
+    });
     expect(lifecycleStage({ history: { tickets: 2 }, now }, pack).stage).toBe('visitor');
     expect(lifecycleStage({ history: { tickets: 9 }, previousContactAt: now - 40 * DAY, now }, pack).stage).toBe('former');
   });
@@ -41,7 +49,15 @@ describe('serviceLevel', () => {
     expect(serviceLevel(base)).toMatchObject({ level: 'phantom', reason: 'online-default' });
   });
   it('follows the pack rules and the agent override', () => {
-    const pack = StrategyPack.parse({ schemaVersion: 1, id: 'p', name: { en: 'p' }, version: '1.0.0', author: 'a', languages: ['en'], serviceLevelRules: { default: 'family', bossFromDealValue: 1_000_000, vipTags: ['gold'] } });
+    const pack = StrategyPack.parse({
+      schemaVersion: 1,
+      id: 'p',
+      name: { en: 'p' },
+      version: '1.0.0',
+      author: 'a',
+      languages: ['en'],
+      serviceLevelRules: { default: 'family', bossFromDealValue: 1_000_000, vipTags: ['gold'] },
+    });
     expect(serviceLevel({ ...base, dealValue: 2_000_000, organization: 'X' }, pack)).toMatchObject({ level: 'boss', reason: 'deal-value' });
     expect(serviceLevel({ ...base, vip: vipTagged(['gold'], pack) }, pack).level).toBe('lion-king');
     // The pack's VIP tags add to the built-in "vip" tag; a first visit of anyone else gets the business's usual class.

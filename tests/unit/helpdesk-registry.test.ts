@@ -72,7 +72,8 @@ function registrationProblems(id: string, p: Project): string[] {
   }
   for (const [url] of site.examples.client) {
     for (const browser of ['chrome', 'firefox'] as const) {
-      if (!p.manifestHosts[browser].some((pattern) => new MatchPattern(pattern).includes(url))) problems.push(`${url} is not in the ${browser} manifest's host permissions`);
+      if (!p.manifestHosts[browser].some((pattern) => new MatchPattern(pattern).includes(url)))
+        problems.push(`${url} is not in the ${browser} manifest's host permissions`);
     }
   }
   const adapter = p.adapters[id];
@@ -84,14 +85,22 @@ function registrationProblems(id: string, p: Project): string[] {
   if (!p.readers[id]) problems.push('no raw read in core/sources/raw-read.ts (RAW_READERS)');
   const pages = p.pages.filter((f) => f.startsWith(`${id}-`) && f.endsWith('.html'));
   if (!pages.length) problems.push(`no page snapshot tests/fixtures/pages/${id}-*.html`);
-  else if (!pages.some((f) => p.selectorTest.includes(`'${f}'`))) problems.push('no selector expectations on its page snapshots (tests/unit/selectors.test.ts)');
-  for (const [words, key] of [['en', `source.${id}`], ['ru', `source.${id}`], ['optionsEn', `options.helpdesks.kind.${id}`], ['optionsRu', `options.helpdesks.kind.${id}`]] as const) {
+  else if (!pages.some((f) => p.selectorTest.includes(`'${f}'`)))
+    problems.push('no selector expectations on its page snapshots (tests/unit/selectors.test.ts)');
+  for (const [words, key] of [
+    ['en', `source.${id}`],
+    ['ru', `source.${id}`],
+    ['optionsEn', `options.helpdesks.kind.${id}`],
+    ['optionsRu', `options.helpdesks.kind.${id}`],
+  ] as const) {
     if (!p.words[words][key]) problems.push(`no name "${key}" in components/i18n (${words})`);
   }
   const name = p.words.en[`source.${id}`];
   const row = p.readme.split('\n').find((l) => l.startsWith('| ') && name && l.includes(name));
   if (!row) problems.push('no row in README\'s "Supported helpdesks" table');
-  else for (const pattern of site.hostPatterns) if (!row.includes(pattern.replace(/\/\*$/, ''))) problems.push(`README's row does not name ${pattern.replace(/\/\*$/, '')}`);
+  else
+    for (const pattern of site.hostPatterns)
+      if (!row.includes(pattern.replace(/\/\*$/, ''))) problems.push(`README's row does not name ${pattern.replace(/\/\*$/, '')}`);
   return problems;
 }
 
@@ -111,12 +120,15 @@ describe('every helpdesk is registered everywhere it must be', () => {
         return m ? { source: 'freshdesk' as HelpdeskSite['id'], account: url.hostname.split('.')[0]!, kind: 'ticket', id: m[1]! } : null;
       },
       account: (url) => url.hostname.split('.')[0]!,
-      examples: { client: [['https://acme.freshdesk.com/a/tickets/7', { kind: 'ticket', id: '7', account: 'acme' }]], noClient: ['https://acme.freshdesk.com/a/dashboard'] },
+      examples: {
+        client: [['https://acme.freshdesk.com/a/tickets/7', { kind: 'ticket', id: '7', account: 'acme' }]],
+        noClient: ['https://acme.freshdesk.com/a/dashboard'],
+      },
     };
     // Its site is registered, and nothing else.
     expect(registrationProblems('freshdesk', { ...real, sites: { ...real.sites, freshdesk } })).toEqual([
-      'https://acme.freshdesk.com/a/tickets/7 is not in the chrome manifest\'s host permissions',
-      'https://acme.freshdesk.com/a/tickets/7 is not in the firefox manifest\'s host permissions',
+      "https://acme.freshdesk.com/a/tickets/7 is not in the chrome manifest's host permissions",
+      "https://acme.freshdesk.com/a/tickets/7 is not in the firefox manifest's host permissions",
       'no reader in entrypoints/helpdesk.content/adapters/registry.ts',
       'no raw read in core/sources/raw-read.ts (RAW_READERS)',
       'no page snapshot tests/fixtures/pages/freshdesk-*.html',
@@ -128,7 +140,9 @@ describe('every helpdesk is registered everywhere it must be', () => {
     ]);
     // A site that swallows another helpdesk's pages is caught too.
     const greedy = { ...freshdesk, owns: () => true };
-    expect(registrationProblems('freshdesk', { ...real, sites: { ...real.sites, freshdesk: greedy } })).toContain("claims zendesk's page https://acme.zendesk.com/agent/tickets/1201");
+    expect(registrationProblems('freshdesk', { ...real, sites: { ...real.sites, freshdesk: greedy } })).toContain(
+      "claims zendesk's page https://acme.zendesk.com/agent/tickets/1201",
+    );
   });
 
   it("CONTRIBUTING's steps name files that exist, for every registered helpdesk", () => {

@@ -81,7 +81,11 @@ describe('the helpdesk service', () => {
     expect(await service.handle({ kind: 'helpdesks', action: 'remove', origin: ZD.origin })).toEqual({ ok: true, list: [AMO] });
     expect(state.saved).toEqual([AMO]);
     expect(ids(state.scripts)).toEqual(['tipazh:content:https://acme.amocrm.com.ua']);
-    expect(state.calls).toEqual(['unregister tipazh:content:https://support.acme.com', 'unregister tipazh:bridge:https://support.acme.com', 'drop https://support.acme.com']);
+    expect(state.calls).toEqual([
+      'unregister tipazh:content:https://support.acme.com',
+      'unregister tipazh:bridge:https://support.acme.com',
+      'drop https://support.acme.com',
+    ]);
   });
 
   it('re-syncing drops addresses whose access was revoked, registers what is missing, and leaves other scripts alone', async () => {

@@ -23,7 +23,9 @@ describe('texts that name a ticket follow the helpdesk', () => {
     expect(textForHelpdesk(text, 'zendesk')).toBe('Статус по обращению №{{ticket.id}}');
     expect(textForHelpdesk(text, undefined)).toBe('Статус по обращению №{{ticket.id}}');
     expect(textForHelpdesk('a{{zendesk: (ticket)}}b', 'amocrm')).toBe('ab');
-    expect(fillPhrase('Reply in this {{amocrm:lead|ticket}} (#{{ticket.id}}).', phraseVars({ ticketId: '5001', helpdesk: 'amocrm' }))).toBe('Reply in this lead (#5001).');
+    expect(fillPhrase('Reply in this {{amocrm:lead|ticket}} (#{{ticket.id}}).', phraseVars({ ticketId: '5001', helpdesk: 'amocrm' }))).toBe(
+      'Reply in this lead (#5001).',
+    );
     expect(phraseProblems('Reply in this {{amocrm:lead|ticket}} (#{{ticket.id}}).')).toEqual([]);
   });
 

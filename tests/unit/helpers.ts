@@ -25,9 +25,25 @@ const FIRST_NAMES = ['Anna', 'Ivan', 'Olga', 'Tom'];
 /** Dossier number `i` of a crowd: "Client{i} Anna|Ivan|Olga|Tom", c{i}@corp{i % 50}.example, seen at 1,000,000 + i; search words built. */
 export function numberedClient(i: number, over: Partial<ClientRecord> = {}): ClientRecord {
   const c: ClientRecord = {
-    key: `zendesk:t:${String(i).padStart(5, '0')}`, source: 'zendesk', account: 't', externalId: String(i),
-    name: `Client${i} ${FIRST_NAMES[i % 4]}`, email: `c${i}@corp${i % 50}.example`, firstSeen: i, lastSeen: 1_000_000 + i,
-    updatedAt: 1_000_000 + i, visitCount: 1, tags: [], vip: false, profile: { prefilled: [] }, searchTokens: [], helpdeskTags: [], ...over, visits: over.visits ?? [], notes: over.notes ?? [], ids: [],
+    key: `zendesk:t:${String(i).padStart(5, '0')}`,
+    source: 'zendesk',
+    account: 't',
+    externalId: String(i),
+    name: `Client${i} ${FIRST_NAMES[i % 4]}`,
+    email: `c${i}@corp${i % 50}.example`,
+    firstSeen: i,
+    lastSeen: 1_000_000 + i,
+    updatedAt: 1_000_000 + i,
+    visitCount: 1,
+    tags: [],
+    vip: false,
+    profile: { prefilled: [] },
+    searchTokens: [],
+    helpdeskTags: [],
+    ...over,
+    visits: over.visits ?? [],
+    notes: over.notes ?? [],
+    ids: [],
   };
   return { ...c, ids: identityKeysOf(c), searchTokens: searchTokensOf(c) };
 }

@@ -27,7 +27,10 @@ it('renders pack text (phrases, boundaries, strategy) as text, never as HTML', a
     },
   });
   const snapshot = makeSnapshot({ conversation: [{ author: 'client', text: 'I want compensation and a discount, I have 50k followers', public: true }] });
-  const fake = fakeTransport({ tab: { tabId: 1, state: 'client', url: 'https://acme.zendesk.com/agent/tickets/1', clientKey: 'zendesk:acme:42', snapshot, updatedAt: 1 }, packs: [pack] });
+  const fake = fakeTransport({
+    tab: { tabId: 1, state: 'client', url: 'https://acme.zendesk.com/agent/tickets/1', clientKey: 'zendesk:acme:42', snapshot, updatedAt: 1 },
+    packs: [pack],
+  });
   render(<PanelApp model={createPanelModel(fake.transport)} />);
   expect((await screen.findByTestId('top-boundary')).textContent).toContain('<img src=x');
   expect(screen.getByTestId('phrases').textContent).toContain('<b>bold</b>');

@@ -30,7 +30,9 @@ describe('getJson', () => {
   });
 
   it('gives up on a request that does not answer in time', async () => {
-    const hanging = vi.fn((_url: string, init: RequestInit) => new Promise<Response>((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch;
+    const hanging = vi.fn(
+      (_url: string, init: RequestInit) => new Promise<Response>((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason))),
+    ) as unknown as typeof fetch;
     await expect(getJson('https://a.zendesk.com/api/v2/x.json', { fetch: hanging, timeoutMs: 30 })).rejects.toThrow(/no answer within/);
     // The caller's own cancel still reads as a cancel.
     const ctl = new AbortController();

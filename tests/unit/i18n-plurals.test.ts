@@ -9,11 +9,18 @@ describe('plurals', () => {
     expect([0, 1, 2, 5].map((n) => formatMessage(en, { n }, 'en'))).toEqual(['0 messages', '1 message', '2 messages', '5 messages']);
     const ru = '{n, plural, one {# сообщение} few {# сообщения} many {# сообщений} other {# сообщения}}';
     expect([1, 2, 5, 11, 21, 22, 25, 1.5].map((n) => formatMessage(ru, { n }, 'ru'))).toEqual([
-      '1 сообщение', '2 сообщения', '5 сообщений', '11 сообщений', '21 сообщение', '22 сообщения', '25 сообщений', '1.5 сообщения',
+      '1 сообщение',
+      '2 сообщения',
+      '5 сообщений',
+      '11 сообщений',
+      '21 сообщение',
+      '22 сообщения',
+      '25 сообщений',
+      '1.5 сообщения',
     ]);
   });
 
-  it('fills the panel\'s counted strings', () => {
+  it("fills the panel's counted strings", () => {
     expect(t('ticket.messages', { n: 1 })).toBe('1 message');
     expect(t('signal.questions', { raw: 1 })).toBe('1 question');
     expect(t('phrases.more', { n: 1 })).toBe('1 more phrase');

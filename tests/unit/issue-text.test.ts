@@ -10,14 +10,30 @@ import { jsonBreak } from '../../core/text/json-syntax';
 const EN: IssueWords = { lang: 'en', words: issueWordsEn };
 const RU: IssueWords = { lang: 'ru', words: issueWordsRu };
 const line = (i: Issue, w: IssueWords) => `${pathIn(i.path, w)}: ${describeIssue(i, w)}`;
-const team = (extra: Record<string, unknown> = {}) => ({ schemaVersion: 1, id: 'acme', name: { en: 'ACME' }, version: '1.0.0', author: 'Lead', languages: ['en'], ...extra });
+const team = (extra: Record<string, unknown> = {}) => ({
+  schemaVersion: 1,
+  id: 'acme',
+  name: { en: 'ACME' },
+  version: '1.0.0',
+  author: 'Lead',
+  languages: ['en'],
+  ...extra,
+});
 const linesOf = (raw: unknown, w: IssueWords) => packIssues(raw).issues.map((i) => line(i, w));
 
 describe('did you mean', () => {
   it('finds the key a lead meant: plurals, a typo, a case slip, a long shared start', () => {
     const typeKeys = ['name', 'summary', 'expects', 'strategy', 'boundaries', 'phrases', 'cues', 'signals', 'prior'];
     expect(['boundary', 'phrase', 'strategys', 'phrasez', 'Phrases', 'boundry', 'cue', 'signal', 'stratgey'].map((k) => didYouMean(k, typeKeys))).toEqual([
-      'boundaries', 'phrases', 'strategy', 'phrases', 'phrases', 'boundaries', 'cues', 'signals', 'strategy',
+      'boundaries',
+      'phrases',
+      'strategy',
+      'phrases',
+      'phrases',
+      'boundaries',
+      'cues',
+      'signals',
+      'strategy',
     ]);
     expect(didYouMean('colour', typeKeys)).toBeUndefined();
     expect(didYouMean('x', ['id'])).toBeUndefined();
@@ -82,8 +98,19 @@ describe('pack problems in the UI language, with their JSON path', () => {
       schemaVersion: 0,
       id: 'ACME Support',
       version: '1.0',
-      types: { tester: { boundaries: [{}], phrases: [{ id: 'p', lang: 'en', text: 'Hi {{client.nme}} <b>x</b>' }, { id: 'p', lang: 'en', text: 'Hi' }] } },
-      segments: [{ id: 'vip', name: { en: 'V' }, priority: 1, phones: ['8903'], domains: ['acme'] }, { id: 'vip', name: { en: 'W' }, priority: 2 }],
+      types: {
+        tester: {
+          boundaries: [{}],
+          phrases: [
+            { id: 'p', lang: 'en', text: 'Hi {{client.nme}} <b>x</b>' },
+            { id: 'p', lang: 'en', text: 'Hi' },
+          ],
+        },
+      },
+      segments: [
+        { id: 'vip', name: { en: 'V' }, priority: 1, phones: ['8903'], domains: ['acme'] },
+        { id: 'vip', name: { en: 'W' }, priority: 2 },
+      ],
     });
     expect(linesOf(raw, EN)).toEqual([
       'schemaVersion: must be 1; this Tipazh reads packs of schema version 1',
@@ -108,7 +135,16 @@ describe('pack problems in the UI language, with their JSON path', () => {
       'types.tester.phrases[0].text: содержит HTML или скрипт (<b>): тексты пакета — только простой текст',
     ]);
     // The checks across the whole pack run once its parts are valid.
-    const dup = team({ types: { tester: { phrases: [{ id: 'p', lang: 'en', text: 'Hi' }, { id: 'p', lang: 'en', text: 'Yo' }] } } });
+    const dup = team({
+      types: {
+        tester: {
+          phrases: [
+            { id: 'p', lang: 'en', text: 'Hi' },
+            { id: 'p', lang: 'en', text: 'Yo' },
+          ],
+        },
+      },
+    });
     expect(linesOf(dup, EN)).toEqual(['types.tester.phrases[1].id: duplicate phrase id "p"']);
     expect(linesOf(dup, RU)).toEqual(['types.tester.phrases[1].id: id фразы «p» повторяется']);
   });
@@ -122,13 +158,27 @@ describe('pack problems in the UI language, with their JSON path', () => {
       general: { phrases: 'hi' },
       lifecycle: { thresholds: { regularFromContacts: 0 } },
       serviceLevelRules: { vipTags: [''], bossFromDealValue: -1 },
-      segments: [{ id: 's', name: {}, priority: 7 }, { id: 't', name: { en: 'T' }, priority: 2 }, { id: 'u', name: { en: 'U' }, priority: 3 }, { id: 'v', name: { en: 'V' }, priority: 4 }, { id: 'w', name: { en: 'W' }, priority: 1 }],
+      segments: [
+        { id: 's', name: {}, priority: 7 },
+        { id: 't', name: { en: 'T' }, priority: 2 },
+        { id: 'u', name: { en: 'U' }, priority: 3 },
+        { id: 'v', name: { en: 'V' }, priority: 4 },
+        { id: 'w', name: { en: 'W' }, priority: 1 },
+      ],
       examples: [{ id: 'c1', messages: [{ author: 'bot', text: 'x', at: 'yesterday' }] }],
       colour: 'red',
     });
     const ru = linesOf(raw, RU);
     expect(ru.length).toBeGreaterThan(12);
-    const leftover = ru.map((l) => l.slice(l.indexOf(': ') + 2).replace(/«[^»]*»/g, '').replace(/\{\{[^}]*\}\}/g, '').replace(/\b(JSON|HTML|UTF-8|E\.164|URL|true|false|null|NaN|id|en|ru)\b/g, '')).filter((l) => /[a-z]{2,}/i.test(l));
+    const leftover = ru
+      .map((l) =>
+        l
+          .slice(l.indexOf(': ') + 2)
+          .replace(/«[^»]*»/g, '')
+          .replace(/\{\{[^}]*\}\}/g, '')
+          .replace(/\b(JSON|HTML|UTF-8|E\.164|URL|true|false|null|NaN|id|en|ru)\b/g, ''),
+      )
+      .filter((l) => /[a-z]{2,}/i.test(l));
     expect(leftover).toEqual([]);
   });
 });

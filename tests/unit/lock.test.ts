@@ -43,7 +43,10 @@ describe('passphrase lock for VIP notes', () => {
     if (!parsed.ok) throw new Error(parsed.error);
     await applyRestore(restored, parsed.backup);
     const again = await unlock((await restored.meta.get('notesLock'))!.value as never, 'correct horse battery');
-    const opened = await openNotes((await storedNotes(restored)).filter((n) => n.clientKey === 'zendesk:acme:42'), again!);
+    const opened = await openNotes(
+      (await storedNotes(restored)).filter((n) => n.clientKey === 'zendesk:acme:42'),
+      again!,
+    );
     expect(opened.map((n) => n.text).sort()).toEqual(['home address: Tverskaya 1', 'prefers calls after 19:00']);
     expect((await openNotes(vipRaw, undefined)).every((n) => n.locked)).toBe(true);
   });

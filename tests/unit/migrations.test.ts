@@ -11,8 +11,20 @@ import { vipFactsOf, vipOf } from '../../core/vip';
  */
 const v8Words = ['megan', 'price', 'megan@example.com', 'example.com', '79035550142', '9035550142', '5550142', 'tea', 'vip', 'gold tier'];
 const client = {
-  key: 'zendesk:acme:1', source: 'zendesk', account: 'acme', externalId: '1', name: 'Megan Price', email: 'Megan@Example.com', phone: '8 (903) 555-01-42',
-  firstSeen: 5, lastSeen: 9, visitCount: 2, searchTokens: v8Words, tags: ['tea'], vip: false, profile: { prefilled: [] },
+  key: 'zendesk:acme:1',
+  source: 'zendesk',
+  account: 'acme',
+  externalId: '1',
+  name: 'Megan Price',
+  email: 'Megan@Example.com',
+  phone: '8 (903) 555-01-42',
+  firstSeen: 5,
+  lastSeen: 9,
+  visitCount: 2,
+  searchTokens: v8Words,
+  tags: ['tea'],
+  vip: false,
+  profile: { prefilled: [] },
 };
 
 /** A database as version `v` of the extension wrote it: one record (or two) in every table that version has. */
@@ -24,10 +36,23 @@ async function writtenBy(v: number): Promise<string> {
   expect(old.verno).toBe(v);
   // Version 2 added updatedAt (its upgrade fills it in for older rows); version 3 added revenue.
   // Version 5 moved the visits into their dossier; version 7 gave it its identity keys.
-  const visits = [{ id: 'v1', day: '2026-01-01', firstAt: 5, at: 5, messageCount: 1 }, { id: 'v2', day: '2026-01-02', firstAt: 9, at: 9, messageCount: 3, type: 'tester' }];
+  const visits = [
+    { id: 'v1', day: '2026-01-01', firstAt: 5, at: 5, messageCount: 1 },
+    { id: 'v2', day: '2026-01-02', firstAt: 9, at: 9, messageCount: 3, type: 'tester' },
+  ];
   // Version 8 moved the notes into their dossier; one whose dossier is not there stays in the table.
-  const notes = [{ id: 'n1', text: 'likes tea', pinned: true, createdAt: 6, updatedAt: 6 }, { id: 'n2', text: 'calls before noon', pinned: false, createdAt: 3, updatedAt: 4 }];
-  await old.table('clients').add({ ...client, ...(v >= 2 ? { updatedAt: 9 } : {}), ...(v >= 3 ? { revenue: 1200 } : {}), ...(v >= 5 ? { visits } : {}), ...(v >= 7 ? { ids: ['e:megan@example.com'] } : {}), ...(v >= 8 ? { notes: notes.reverse() } : {}) });
+  const notes = [
+    { id: 'n1', text: 'likes tea', pinned: true, createdAt: 6, updatedAt: 6 },
+    { id: 'n2', text: 'calls before noon', pinned: false, createdAt: 3, updatedAt: 4 },
+  ];
+  await old.table('clients').add({
+    ...client,
+    ...(v >= 2 ? { updatedAt: 9 } : {}),
+    ...(v >= 3 ? { revenue: 1200 } : {}),
+    ...(v >= 5 ? { visits } : {}),
+    ...(v >= 7 ? { ids: ['e:megan@example.com'] } : {}),
+    ...(v >= 8 ? { notes: notes.reverse() } : {}),
+  });
   if (v < 5) await old.table('visits').bulkAdd(visits.reverse().map((x) => ({ ...x, clientKey: client.key })));
   if (v < 8) await old.table('notes').bulkAdd(notes.map((n) => ({ ...n, clientKey: client.key })));
   await old.table('notes').add({ id: 'n9', clientKey: 'zendesk:acme:9', text: 'no dossier yet', pinned: false, createdAt: 1, updatedAt: 1 });
@@ -93,7 +118,11 @@ describe('database migrations', () => {
   it('version 7 keeps only the indexes a query uses', async () => {
     const db = new TipazhDb(await writtenBy(3));
     await db.open();
-    const indexes = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
+    const indexes = (t: string) =>
+      db
+        .table(t)
+        .schema.indexes.map((i) => i.name)
+        .sort();
     expect(indexes('clients')).toEqual(['ids', 'revenue']);
     expect(indexes('notes')).toEqual(['clientKey']);
     expect(indexes('audit')).toEqual(['clientKey']);

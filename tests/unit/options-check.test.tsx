@@ -65,7 +65,9 @@ describe('"Check this pack"', () => {
     expect(misses.map((m) => m.dataset.id)).toEqual(expected.misses.map((m) => m.example.id));
     // The five strongest reasons for the answer and for the label; the client's words and cues are quoted.
     const top = (m: (typeof expected.misses)[number], t: string) => m.result.evidence.filter((e) => e.type === t && e.contribution >= 0.05).slice(0, 5);
-    const quotes = expected.misses.flatMap((m) => [...top(m, m.result.type), ...top(m, m.example.label!)]).flatMap((e) => (e.kind === 'cue' || e.kind === 'word' ? [e.quote.text] : []));
+    const quotes = expected.misses
+      .flatMap((m) => [...top(m, m.result.type), ...top(m, m.example.label!)])
+      .flatMap((e) => (e.kind === 'cue' || e.kind === 'word' ? [e.quote.text] : []));
     expect(quotes.length).toBeGreaterThan(0);
     expect(screen.getAllByTestId('miss-quote').map((q) => q.textContent)).toEqual(quotes);
     // Progress was reported up to the end.

@@ -84,7 +84,11 @@ describe('Your data: backups and the never-record list', () => {
       'This file cannot be restored, and nothing was changed: it was changed or damaged after it was written (its integrity check, a digest of its content, does not match).',
     );
     lang.value = 'ru';
-    await waitFor(() => expect(screen.getByTestId('backup-error').textContent).toMatch(/^Этот файл нельзя восстановить, ничего не изменено: его изменили или повредили после записи/));
+    await waitFor(() =>
+      expect(screen.getByTestId('backup-error').textContent).toMatch(
+        /^Этот файл нельзя восстановить, ничего не изменено: его изменили или повредили после записи/,
+      ),
+    );
     expect(screen.queryByTestId('restore-plan')).toBeNull();
     expect((await db.clients.get('zendesk:acme:42'))?.visitCount).toBe(1);
     await db.delete();
@@ -152,7 +156,7 @@ describe('Your data: backups and the never-record list', () => {
     const text = (await transport(src).data.exportBackup(() => {})).text;
     const dst = new TipazhDb(`d-${Math.random()}`);
     const { data } = transport(dst);
-    await data.restore((await parseBackup(text).then((r) => (r.ok ? r.backup : Promise.reject(new Error(r.error))))), 'keep-local', () => {});
+    await data.restore(await parseBackup(text).then((r) => (r.ok ? r.backup : Promise.reject(new Error(r.error)))), 'keep-local', () => {});
     await addTag(dst, 'zendesk:acme:42', 'changed here', 'you');
     render(<DataSection data={data} />);
     fireEvent.change(screen.getByTestId('backup-file'), { target: { files: [file(text)] } });
@@ -161,7 +165,11 @@ describe('Your data: backups and the never-record list', () => {
     expect(conflict.textContent).toBe(`Megan Price (megan@example.com) — changed here ${here}, in the file ${formatTime(Date.parse('2026-11-02T09:00:00Z'))}`);
     expect(conflict.textContent).not.toMatch(/zendesk:acme:42/);
     lang.value = 'ru';
-    await waitFor(() => expect(screen.getByTestId('restore-conflict').textContent).toMatch(/^Megan Price \(megan@example\.com\) — здесь изменено .*, в файле — 2 нояб\. 2026 г\./));
+    await waitFor(() =>
+      expect(screen.getByTestId('restore-conflict').textContent).toMatch(
+        /^Megan Price \(megan@example\.com\) — здесь изменено .*, в файле — 2 нояб\. 2026 г\./,
+      ),
+    );
     await src.delete();
     await dst.delete();
   });
@@ -172,7 +180,9 @@ describe('Your data: backups and the never-record list', () => {
     render(<DataSection data={transport(db).data} importPack={(f) => picked.push(f)} />);
     const pack = new File([packText('acme-support.json')], 'acme-support.json', { type: 'application/json' });
     fireEvent.change(screen.getByTestId('backup-file'), { target: { files: [pack] } });
-    expect((await screen.findByTestId('backup-is-pack')).textContent).toMatch(/^This is a strategy pack, not a backup: import it under “Add a pack”\. Nothing was restored\./);
+    expect((await screen.findByTestId('backup-is-pack')).textContent).toMatch(
+      /^This is a strategy pack, not a backup: import it under “Add a pack”\. Nothing was restored\./,
+    );
     expect(screen.queryByTestId('backup-error')).toBeNull();
     lang.value = 'ru';
     await waitFor(() => expect(screen.getByTestId('backup-is-pack').textContent).toMatch(/^Это пакет стратегий, а не резервная копия/));

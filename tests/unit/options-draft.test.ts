@@ -31,7 +31,11 @@ describe('draft paths', () => {
 
 describe('pack rules of the options page', () => {
   it('names the path of markup in any pack text, but not in examples (client conversations)', () => {
-    const issues = markupIssues({ name: { en: 'ok' }, types: { tester: { boundaries: [{ ru: 'a <script>x</script>' }] } }, examples: [{ messages: [{ text: '<b>pasted</b>' }] }] });
+    const issues = markupIssues({
+      name: { en: 'ok' },
+      types: { tester: { boundaries: [{ ru: 'a <script>x</script>' }] } },
+      examples: [{ messages: [{ text: '<b>pasted</b>' }] }],
+    });
     expect(issues.map((i) => pathString(i.path))).toEqual(['types.tester.boundaries[0].ru']);
     expect(issues[0]!.message).toBe('contains HTML or script (<script>); pack texts must be plain text');
     expect(markupIssues({ a: 'a < b and c > d', b: '2 <3' })).toEqual([]);

@@ -223,7 +223,13 @@ describe('pack editor: new packs and personal tweaks', () => {
     const all = await list();
     expect(all.map((p) => p.id)).toEqual(['acme-support', PERSONAL_PACK_ID]);
     expect(all[1]!.source).toEqual({ kind: 'personal' });
-    await waitFor(() => expect(model.effective.value?.pack.types?.extortionist?.phrases?.map((p) => p.id)).toEqual(['acme-ext-en-1', 'acme-ext-ru-1', 'personal-extortionist-en-1']));
+    await waitFor(() =>
+      expect(model.effective.value?.pack.types?.extortionist?.phrases?.map((p) => p.id)).toEqual([
+        'acme-ext-en-1',
+        'acme-ext-ru-1',
+        'personal-extortionist-en-1',
+      ]),
+    );
     fireEvent.click(screen.getByTestId('editor-back'));
     await screen.findByTestId('pack-list');
     expect(screen.getAllByTestId('pack-row')[0]!.dataset.packId).toBe(PERSONAL_PACK_ID);

@@ -189,7 +189,11 @@ describe('import from a URL', () => {
 
   it('shows progress while downloading, and names the path when the URL serves a bad pack', async () => {
     let open!: () => void;
-    const { list } = await mount({ granted: ['acme.zendesk.com'], fetchGate: new Promise((r) => (open = r)), urls: { [URL_OK]: packText('unknown-key.json') } });
+    const { list } = await mount({
+      granted: ['acme.zendesk.com'],
+      fetchGate: new Promise((r) => (open = r)),
+      urls: { [URL_OK]: packText('unknown-key.json') },
+    });
     await importUrl(URL_OK);
     const busy = await screen.findByTestId('busy');
     expect(busy.getAttribute('role')).toBe('status');

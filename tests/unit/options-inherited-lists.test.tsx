@@ -35,7 +35,10 @@ const origins = (group: string) => [...screen.getByTestId(group).querySelectorAl
 
 describe('a list a pack sets for a type replaces the inherited one, so it starts from it', () => {
   it('marks items as inherited, changed or added, finds the ones left out, and starts a list from a copy', () => {
-    const inherited = [{ id: 'a', lang: 'en', text: 'A' }, { id: 'b', lang: 'en', text: 'B' }];
+    const inherited = [
+      { id: 'a', lang: 'en', text: 'A' },
+      { id: 'b', lang: 'en', text: 'B' },
+    ];
     expect(originOf({ id: 'a', lang: 'en', text: 'A' }, inherited)).toBe('inherited');
     expect(originOf({ id: 'a', lang: 'en', text: 'A!' }, inherited)).toBe('changed');
     expect(originOf({ id: 'c', lang: 'en', text: 'C' }, inherited)).toBe('own');
@@ -56,9 +59,13 @@ describe('a list a pack sets for a type replaces the inherited one, so it starts
     await waitFor(() => expect(screen.getAllByTestId('phrase-item')).toHaveLength(testerPhrases.length + 1));
     expect(origins('editor-phrases')).toEqual([...testerPhrases.map(() => 'inherited'), 'own']);
     expect(phrases().getAllByTestId('item-origin')[0]!.textContent).toBe('from “Tipazh default pack”');
-    expect(phrases().getByTestId('replaces-note').textContent).toMatch(new RegExp(`This list replaces the ${testerPhrases.length} phrases from “Tipazh default pack” as a whole`));
+    expect(phrases().getByTestId('replaces-note').textContent).toMatch(
+      new RegExp(`This list replaces the ${testerPhrases.length} phrases from “Tipazh default pack” as a whole`),
+    );
     const last = testerPhrases.length;
-    fireEvent.input(document.querySelector(`[data-path="types.tester.phrases[${last}].text"]`)!, { target: { value: 'Thanks, {{client.firstName|there}}: our QA team will try exactly these steps.' } });
+    fireEvent.input(document.querySelector(`[data-path="types.tester.phrases[${last}].text"]`)!, {
+      target: { value: 'Thanks, {{client.firstName|there}}: our QA team will try exactly these steps.' },
+    });
     await waitFor(() => expect((screen.getByTestId('editor-save') as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByTestId('editor-save'));
     await screen.findByTestId('editor-saved');
@@ -91,7 +98,9 @@ describe('a list a pack sets for a type replaces the inherited one, so it starts
   it('an empty list is still possible, and says what it hides; in Russian too', async () => {
     await editAcme();
     lang.value = 'ru';
-    await waitFor(() => expect(phrases().getByTestId('inherited').textContent).toMatch(new RegExp(`агент видит фразы из «Базовый набор Tipazh» \\(${testerPhrases.length}\\)`)));
+    await waitFor(() =>
+      expect(phrases().getByTestId('inherited').textContent).toMatch(new RegExp(`агент видит фразы из «Базовый набор Tipazh» \\(${testerPhrases.length}\\)`)),
+    );
     fireEvent.click(phrases().getByTestId('override-empty'));
     await waitFor(() => expect(phrases().getByTestId('left-out').textContent).toBe(`Не вошли: ${testerPhrases.length}.`));
     expect(phrases().getByTestId('replaces-note').textContent).toMatch(/Этот список целиком заменяет фразы из «Базовый набор Tipazh»/);

@@ -16,8 +16,22 @@ afterEach(() => {
 });
 
 const acme = fixturePack('acme-support.json');
-const beta = StrategyPack.parse({ schemaVersion: 1, id: 'beta', name: { en: 'Beta rules', ru: 'Правила беты' }, version: '0.3.0', author: 'QA lead', languages: ['en'] });
-const personal = StrategyPack.parse({ schemaVersion: 1, id: PERSONAL_PACK_ID, name: { en: 'My tweaks', ru: 'Мои правки' }, version: '1.0.0', author: 'Anna', languages: ['ru'] });
+const beta = StrategyPack.parse({
+  schemaVersion: 1,
+  id: 'beta',
+  name: { en: 'Beta rules', ru: 'Правила беты' },
+  version: '0.3.0',
+  author: 'QA lead',
+  languages: ['en'],
+});
+const personal = StrategyPack.parse({
+  schemaVersion: 1,
+  id: PERSONAL_PACK_ID,
+  name: { en: 'My tweaks', ru: 'Мои правки' },
+  version: '1.0.0',
+  author: 'Anna',
+  languages: ['ru'],
+});
 
 function mount(fake = fakeOptionsTransport()) {
   const model = createOptionsModel(fake.transport, { permissionTimeoutMs: 50 });

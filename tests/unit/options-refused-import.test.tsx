@@ -29,7 +29,8 @@ async function mount() {
   await screen.findByTestId('builtin-row');
   return { ...fake, model };
 }
-const choose = (text: string, name = 'acme-fix.json') => fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([text], name, { type: 'application/json' })] } });
+const choose = (text: string, name = 'acme-fix.json') =>
+  fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([text], name, { type: 'application/json' })] } });
 const detail = () => screen.getByTestId('notice-detail').textContent;
 const field = (path: string) => document.querySelector<HTMLInputElement>(`[data-path="${path}"]`)!;
 
@@ -74,7 +75,9 @@ describe('a pack refused at import can be opened in the editor to fix', () => {
     await screen.findByTestId('notice');
     lang.value = 'ru';
     await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/^Пакет не установлен: в нём ошибки/));
-    expect(detail()).toBe('version: нужна версия вида 1.2.0 (семантическое версионирование)\ntypes.extortionist: неизвестный ключ «boundary». Может быть, «boundaries»?');
+    expect(detail()).toBe(
+      'version: нужна версия вида 1.2.0 (семантическое версионирование)\ntypes.extortionist: неизвестный ключ «boundary». Может быть, «boundaries»?',
+    );
     expect(screen.getByTestId('notice-fix').textContent).toBe('Открыть в редакторе и исправить');
     fireEvent.click(screen.getByTestId('notice-fix'));
     await screen.findByTestId('editor');

@@ -40,7 +40,10 @@ describe('updates of URL packs', () => {
     fireEvent.click(row().getByTestId('pack-check-update'));
     const offer = await row().findByTestId('update-offer');
     expect(offer.textContent).toMatch(/A newer version is available: 1\.0\.0 → 1\.1\.0/);
-    expect([...within(offer).getByTestId('update-changes').querySelectorAll('li')].map((li) => li.textContent)).toEqual(['changed version', 'changed types.extortionist.phrases']);
+    expect([...within(offer).getByTestId('update-changes').querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'changed version',
+      'changed types.extortionist.phrases',
+    ]);
     // Pending, not applied.
     const [pending] = await list();
     expect(pending?.pack.version).toBe('1.0.0');

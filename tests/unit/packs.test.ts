@@ -33,7 +33,11 @@ describe('parsePack: bad input gets a message with the JSON path', () => {
     ['a future schema version', JSON.stringify({ ...team(), schemaVersion: 9 }), /schemaVersion: this pack needs a newer Tipazh/],
     ['10 MB of text', JSON.stringify({ ...team(), description: { en: 'x'.repeat(10_000_000) } }), /at most 2 MB/],
     ['an unknown type id', JSON.stringify({ ...team(), types: { villain: {} } }), /types: .*villain/],
-    ['a bad cue weight', JSON.stringify({ ...team(), types: { tester: { cues: [{ lang: 'en', text: 'bug', weight: 99 }] } } }), /types\.tester\.cues\[0\]\.weight/],
+    [
+      'a bad cue weight',
+      JSON.stringify({ ...team(), types: { tester: { cues: [{ lang: 'en', text: 'bug', weight: 99 }] } } }),
+      /types\.tester\.cues\[0\]\.weight/,
+    ],
   ])('%s', (_name, text, want) => {
     expect(errorOf(text)).toMatch(want);
   });
@@ -45,15 +49,23 @@ describe('parsePack: bad input gets a message with the JSON path', () => {
   it.each([
     ['types', '"types": {"__proto__": {"prior": 5}}', unknownKey('types', '__proto__')],
     ['types, next to a known type', '"types": {"tester": {"prior": 1}, "__proto__": {"prior": 5}}', unknownKey('types', '__proto__')],
-    ['a type\'s signals', '"types": {"tester": {"signals": {"__proto__": 1}}}', unknownKey('types.tester.signals', '__proto__')],
+    ["a type's signals", '"types": {"tester": {"signals": {"__proto__": 1}}}', unknownKey('types.tester.signals', '__proto__')],
     ['serviceLevels', '"serviceLevels": {"__proto__": {}}', unknownKey('serviceLevels', '__proto__')],
     ['lifecycle stages', '"lifecycle": {"stages": {"__proto__": {}}}', unknownKey('lifecycle.stages', '__proto__')],
     ['companyStrategies', '"companyStrategies": {"__proto__": {}}', unknownKey('companyStrategies', '__proto__')],
-    ['a company strategy\'s advice', '"companyStrategies": {"minimal-cost": {"advice": {"__proto__": {"en": "x"}}}}', unknownKey('companyStrategies.minimal-cost.advice', '__proto__')],
+    [
+      "a company strategy's advice",
+      '"companyStrategies": {"minimal-cost": {"advice": {"__proto__": {"en": "x"}}}}',
+      unknownKey('companyStrategies.minimal-cost.advice', '__proto__'),
+    ],
     ['types: constructor', '"types": {"constructor": {}}', unknownKey('types', 'constructor')],
     ['types: prototype', '"types": {"prototype": {}}', unknownKey('types', 'prototype')],
     ['signals: constructor', '"types": {"tester": {"signals": {"constructor": 1}}}', unknownKey('types.tester.signals', 'constructor')],
-    ['advice: an unknown type', '"companyStrategies": {"minimal-cost": {"advice": {"villain": {"en": "x"}}}}', unknownKey('companyStrategies.minimal-cost.advice', 'villain')],
+    [
+      'advice: an unknown type',
+      '"companyStrategies": {"minimal-cost": {"advice": {"villain": {"en": "x"}}}}',
+      unknownKey('companyStrategies.minimal-cost.advice', 'villain'),
+    ],
   ])('refuses a "__proto__", "constructor", "prototype" or unknown key in %s, with its path', (_where, extra, want) => {
     expect(errorOf(`${small}, ${extra}}`)).toMatch(want);
   });
@@ -66,7 +78,9 @@ describe('parsePack: bad input gets a message with the JSON path', () => {
   });
 
   it('refuses HTML or script in pack texts, naming the path (examples may quote it)', () => {
-    expect(errorOf(JSON.stringify(team({ types: { tester: { phrases: [{ id: 'x', lang: 'en', text: 'Hi <img src=x onerror=alert(1)>' }] } } })))).toMatch(/types\.tester\.phrases\[0\]\.text: contains HTML or script/);
+    expect(errorOf(JSON.stringify(team({ types: { tester: { phrases: [{ id: 'x', lang: 'en', text: 'Hi <img src=x onerror=alert(1)>' }] } } })))).toMatch(
+      /types\.tester\.phrases\[0\]\.text: contains HTML or script/,
+    );
     expect(errorOf(JSON.stringify(team({ description: { en: 'see javascript:alert(1)' } })))).toMatch(/description\.en/);
     const withExample = team({ examples: [{ id: 'e1', label: 'tester', messages: [{ author: 'client', text: 'the page shows <b>bold</b> raw' }] }] });
     expect(errorOf(JSON.stringify(withExample))).toBe('');
@@ -75,7 +89,15 @@ describe('parsePack: bad input gets a message with the JSON path', () => {
 
 describe('formatPack', () => {
   it('is canonical: format(parse(format(x))) === format(x), whatever the key order of the input', () => {
-    const messy = { types: team().types, version: '1.0.0', id: 'acme', author: 'Lead', name: { ru: 'Поддержка ACME', en: 'ACME support' }, languages: ['en'], schemaVersion: 1 };
+    const messy = {
+      types: team().types,
+      version: '1.0.0',
+      id: 'acme',
+      author: 'Lead',
+      name: { ru: 'Поддержка ACME', en: 'ACME support' },
+      languages: ['en'],
+      schemaVersion: 1,
+    };
     const once = formatPack(messy as StrategyPack);
     const r = parsePack(once);
     expect(r.ok && formatPack(r.pack)).toBe(once);
@@ -97,7 +119,20 @@ describe('layering', () => {
   it('adds a team pack’s cues to a lower pack’s and re-weights a cue with the same text', () => {
     const first = { lang: 'en' as const, text: 'store credit', weight: 2 };
     const lower = team({ id: 'region', types: { extortionist: { cues: [first, { lang: 'ru', text: 'подарок', weight: 1 }] } } });
-    const eff = layerPacks([readDefaultPack(), lower, team({ types: { extortionist: { cues: [{ lang: 'en', text: 'goodwill voucher please', weight: 1.5 }, { ...first, weight: 0 }] } } })]);
+    const eff = layerPacks([
+      readDefaultPack(),
+      lower,
+      team({
+        types: {
+          extortionist: {
+            cues: [
+              { lang: 'en', text: 'goodwill voucher please', weight: 1.5 },
+              { ...first, weight: 0 },
+            ],
+          },
+        },
+      }),
+    ]);
     const cues = eff.pack.types!.extortionist!.cues!;
     expect(cues.length).toBe(3);
     expect(cues.find((c) => c.text === 'goodwill voucher please')?.weight).toBe(1.5);
@@ -114,7 +149,10 @@ describe('installed packs', () => {
     expect((await installPack(db, team(), { kind: 'file', name: 'acme.json' })).status).toBe('installed');
     expect((await installPack(db, team({ version: '1.1.0' }), { kind: 'file', name: 'acme.json' })).status).toBe('exists');
     expect((await listPacks(db))[0]!.pack.version).toBe('1.0.0');
-    await installPack(db, team({ id: 'night', types: { extortionist: { phrases: [{ id: 'night-1', lang: 'en', text: 'Night shift.' }] } } }), { kind: 'file', name: 'n.json' });
+    await installPack(db, team({ id: 'night', types: { extortionist: { phrases: [{ id: 'night-1', lang: 'en', text: 'Night shift.' }] } } }), {
+      kind: 'file',
+      name: 'n.json',
+    });
     const builtin = readDefaultPack();
     expect(effectiveOf(builtin, await listPacks(db)).pack.types?.extortionist?.phrases?.[0]?.id).toBe('night-1');
     await movePack(db, 'night', -1);
@@ -137,7 +175,10 @@ describe('installed packs', () => {
 
 describe('diff and versions', () => {
   it('lists what changed between two versions', () => {
-    expect(diffPacks(team(), team({ version: '1.1.0', companyStrategy: 'minimal-cost' })).map((c) => `${c.kind} ${c.path}`)).toEqual(['changed version', 'added companyStrategy']);
+    expect(diffPacks(team(), team({ version: '1.1.0', companyStrategy: 'minimal-cost' })).map((c) => `${c.kind} ${c.path}`)).toEqual([
+      'changed version',
+      'added companyStrategy',
+    ]);
   });
   it('orders semantic versions', () => {
     expect(compareVersions('1.10.0', '1.9.9')).toBeGreaterThan(0);

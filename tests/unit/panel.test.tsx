@@ -27,7 +27,14 @@ const extortion = makeSnapshot({
   ],
   agent: { name: 'Анна Смирнова' },
 });
-const clientTab = (snapshot = extortion): TabState => ({ tabId: 1, state: 'client', url: 'https://acme.zendesk.com/agent/tickets/1', clientKey: KEY, snapshot, updatedAt: 1 });
+const clientTab = (snapshot = extortion): TabState => ({
+  tabId: 1,
+  state: 'client',
+  url: 'https://acme.zendesk.com/agent/tickets/1',
+  clientKey: KEY,
+  snapshot,
+  updatedAt: 1,
+});
 
 async function mount(opts: Parameters<typeof fakeTransport>[0] = { tab: clientTab() }) {
   const fake = fakeTransport(opts);
@@ -88,7 +95,7 @@ describe('PanelApp: the tab view', () => {
     await waitFor(() => expect(state.copied).toHaveLength(1));
   });
 
-  it('offers phrases in the client\'s language, whatever the panel\'s, with a per-client switch that is kept', async () => {
+  it("offers phrases in the client's language, whatever the panel's, with a per-client switch that is kept", async () => {
     const { db, state } = await mount();
     // An English panel, a Russian client: Russian phrases, and the card says why.
     expect(screen.getByTestId('reply-lang').dataset.lang).toBe('ru');
@@ -111,7 +118,10 @@ describe('PanelApp: the tab view', () => {
   });
 
   it('gives an unclear client no dead ends: phrases, boundaries and steps for any client, and what to look for', async () => {
-    const plain = makeSnapshot({ client: { externalId: '8', name: 'Daniel Brooks', email: 'd@example.com' }, conversation: [{ author: 'client', text: 'How do I reset my password?', public: true }] });
+    const plain = makeSnapshot({
+      client: { externalId: '8', name: 'Daniel Brooks', email: 'd@example.com' },
+      conversation: [{ author: 'client', text: 'How do I reset my password?', public: true }],
+    });
     await mount({ tab: { ...clientTab(plain), clientKey: 'zendesk:acme:8' } });
     expect(screen.getByTestId('client-type').dataset.type).toBe('unknown');
     expect(screen.getByTestId('type-confidence').textContent).toBe('Too little to tell');
@@ -168,7 +178,19 @@ describe('PanelApp: the tab view', () => {
   });
 
   it('learns from a team pack’s labelled examples as from corrections', async () => {
-    const team = { ...readDefaultPack(), id: 'team', name: { en: 'Team' }, version: '1.0.0', examples: [{ id: 'ex-1', label: 'tester' as const, messages: extortion.conversation.filter((m) => m.author === 'client').map((m) => ({ author: 'client' as const, text: m.text })) }] };
+    const team = {
+      ...readDefaultPack(),
+      id: 'team',
+      name: { en: 'Team' },
+      version: '1.0.0',
+      examples: [
+        {
+          id: 'ex-1',
+          label: 'tester' as const,
+          messages: extortion.conversation.filter((m) => m.author === 'client').map((m) => ({ author: 'client' as const, text: m.text })),
+        },
+      ],
+    };
     await mount({ tab: clientTab(), packs: [team] });
     await waitFor(() => expect(screen.getByTestId('client-type').dataset.type).toBe('tester'));
     expect(screen.getByTestId('type-evidence').querySelector('[data-kind="learned"]')).not.toBeNull();
@@ -255,7 +277,11 @@ describe('PanelApp: the dossier', () => {
     // Each panel's dossier view catches up once the writes stop (slow on fake IndexedDB: every write wakes both views).
     for (const c of panels) await waitFor(() => expect(within(c).getByTestId('tags').querySelectorAll('li')).toHaveLength(160), { timeout: 30_000 });
     // Each panel removes its first ten at once, as the other still shows them.
-    panels.forEach((c, p) => tagsOf(p).slice(0, 10).forEach((tag) => fireEvent.click(within(c).getByRole('button', { name: `Remove tag ${tag}` }))));
+    panels.forEach((c, p) =>
+      tagsOf(p)
+        .slice(0, 10)
+        .forEach((tag) => fireEvent.click(within(c).getByRole('button', { name: `Remove tag ${tag}` }))),
+    );
     await waitFor(async () => expect((await first.db.clients.get(KEY))?.tags).toHaveLength(140), { timeout: 20_000 });
     expect((await first.db.clients.get(KEY))?.tags.some((t) => /tag[0-9]$/.test(t))).toBe(false);
     first.close();
@@ -263,7 +289,9 @@ describe('PanelApp: the dossier', () => {
   }, 90_000);
 
   it('keeps profile edits and marks prefilled fields', async () => {
-    const { db } = await mount({ tab: clientTab(makeSnapshot({ ...(extortion as ClientSnapshotInput), ticket: { id: '1', subject: 's', channel: 'email' } })) });
+    const { db } = await mount({
+      tab: clientTab(makeSnapshot({ ...(extortion as ClientSnapshotInput), ticket: { id: '1', subject: 's', channel: 'email' } })),
+    });
     await waitFor(() => expect(screen.getByTestId('prefilled-channels')).toBeTruthy());
     const region = screen.getByTestId('profile-region') as HTMLInputElement;
     fireEvent.input(region, { target: { value: 'Москва' } });
@@ -351,7 +379,10 @@ describe('PanelApp: the dossier', () => {
     // The same visits as a table a keyboard and a screen reader can reach: newest first, with type and stage in words.
     const rows = screen.getByTestId('history-table').querySelectorAll('tbody tr');
     expect(rows).toHaveLength(2);
-    expect([...rows[0]!.querySelectorAll('td')].slice(1).map((td) => td.textContent)).toEqual([expect.stringMatching(/^Extortionist/), expect.stringMatching(/\p{L}/u)]);
+    expect([...rows[0]!.querySelectorAll('td')].slice(1).map((td) => td.textContent)).toEqual([
+      expect.stringMatching(/^Extortionist/),
+      expect.stringMatching(/\p{L}/u),
+    ]);
     expect(screen.getByTestId('history-chart').getAttribute('aria-label')).toMatch(/^2 visits in the last 90 days/);
   });
 

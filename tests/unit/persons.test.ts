@@ -9,8 +9,16 @@ let db: TipazhDb;
 afterEach(async () => db?.delete());
 
 const zendesk = makeSnapshot({ client: { externalId: '38156690203345', name: 'Виктория Лебедева', email: 'v.lebedeva@example.ru', phone: '+79035550142' } });
-const amo = makeSnapshot({ source: 'amocrm', account: 'acme.amocrm.ru', client: { externalId: 'contact:7001', name: 'Лебедева Виктория', email: 'V.Lebedeva@Example.ru' } });
-const amoByPhone = makeSnapshot({ source: 'amocrm', account: 'acme.amocrm.ru', client: { externalId: 'contact:7002', name: 'Вика', phone: '8 (903) 555-01-42' } });
+const amo = makeSnapshot({
+  source: 'amocrm',
+  account: 'acme.amocrm.ru',
+  client: { externalId: 'contact:7001', name: 'Лебедева Виктория', email: 'V.Lebedeva@Example.ru' },
+});
+const amoByPhone = makeSnapshot({
+  source: 'amocrm',
+  account: 'acme.amocrm.ru',
+  client: { externalId: 'contact:7002', name: 'Вика', phone: '8 (903) 555-01-42' },
+});
 const stranger = makeSnapshot({ client: { externalId: '99', name: 'Someone', email: 'someone@example.com' } });
 
 describe('identity normalisation', () => {
@@ -42,7 +50,11 @@ describe('one person, one dossier', () => {
     expect(await db.persons.count()).toBe(1);
     expect((await personView(db, 'zendesk:acme:99')).records.map((r) => r.name)).toEqual(['Someone']);
     const view = await personView(db, 'amocrm:acme.amocrm.ru:contact:7002');
-    expect(view.records.map((r) => r.key).sort()).toEqual(['amocrm:acme.amocrm.ru:contact:7001', 'amocrm:acme.amocrm.ru:contact:7002', 'zendesk:acme:38156690203345']);
+    expect(view.records.map((r) => r.key).sort()).toEqual([
+      'amocrm:acme.amocrm.ru:contact:7001',
+      'amocrm:acme.amocrm.ru:contact:7002',
+      'zendesk:acme:38156690203345',
+    ]);
     expect(view.notes.map((n) => n.text)).toEqual(['Wants delivery to the door', 'Blogger, 40k followers']);
     expect(view.person?.phones).toEqual(['+79035550142']);
   });
@@ -52,7 +64,11 @@ describe('one person, one dossier', () => {
     await recordVisit(db, makeSnapshot({ client: { externalId: '1', name: 'A', email: 'a@x.io' } }), 1);
     await recordVisit(db, makeSnapshot({ client: { externalId: '2', name: 'A', phone: '+79990001122' } }), 2);
     expect(await db.persons.count()).toBe(0);
-    await recordVisit(db, makeSnapshot({ source: 'amocrm', account: 'a.kommo.com', client: { externalId: 'contact:3', name: 'A', email: 'a@x.io', phone: '+7 999 000-11-22' } }), 3);
+    await recordVisit(
+      db,
+      makeSnapshot({ source: 'amocrm', account: 'a.kommo.com', client: { externalId: 'contact:3', name: 'A', email: 'a@x.io', phone: '+7 999 000-11-22' } }),
+      3,
+    );
     expect(await db.persons.count()).toBe(1);
     expect((await db.persons.toArray())[0]!.clientKeys).toHaveLength(3);
   });

@@ -40,7 +40,15 @@ describe('phrase variables as team leads write them', () => {
 
   it('refuses an unknown variable at import, with its path and a suggestion', async () => {
     const { parsePack } = await import('../../core/pack/parse');
-    const pack = { schemaVersion: 1, id: 'p', name: { en: 'P' }, version: '1.0.0', author: 'a', languages: ['en'], types: { tester: { phrases: [{ id: 'x', lang: 'en', text: 'Thanks {{client.fist_name}}!' }] } } };
+    const pack = {
+      schemaVersion: 1,
+      id: 'p',
+      name: { en: 'P' },
+      version: '1.0.0',
+      author: 'a',
+      languages: ['en'],
+      types: { tester: { phrases: [{ id: 'x', lang: 'en', text: 'Thanks {{client.fist_name}}!' }] } },
+    };
     const r = parsePack(JSON.stringify(pack));
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toMatch(/types\.tester\.phrases\[0\]\.text: unknown variable \{\{client\.fist_name\}\}: did you mean client\.firstName\?/);

@@ -53,7 +53,13 @@ describe('never-record list', () => {
     const db = fresh();
     await db.meta.put({ key: NEVER_RECORD_KEY, value: list });
     const snapshot = makeSnapshot({ client: { externalId: '5', name: 'CEO', email: 'ceo@bigcorp.com' } });
-    expect(await handleReport(db, { kind: 'page', state: 'client', url: 'https://acme.zendesk.com/agent/tickets/5', snapshot }, { tabId: 3, url: 'https://acme.zendesk.com/agent/tickets/5' })).toEqual({ ok: true });
+    expect(
+      await handleReport(
+        db,
+        { kind: 'page', state: 'client', url: 'https://acme.zendesk.com/agent/tickets/5', snapshot },
+        { tabId: 3, url: 'https://acme.zendesk.com/agent/tickets/5' },
+      ),
+    ).toEqual({ ok: true });
     expect(await db.clients.count()).toBe(0);
     expect(await storedVisits(db)).toHaveLength(0);
     const state = (await fakeBrowser.storage.session.get(tabStateKey(3)))[tabStateKey(3)];

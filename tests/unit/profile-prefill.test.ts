@@ -26,7 +26,12 @@ describe('the profile fills from what the helpdesk knows', () => {
 
   it('takes the ticket channel, the CRM position, the deal and the custom fields, first value winning', () => {
     const snap = makeSnapshot({
-      client: { externalId: '1', name: 'Виктория', position: 'Бариста', fields: { city: 'Москва', preferred_channel: 'email', 'Город доставки': 'Тверь', loyalty_tier: 'gold' } },
+      client: {
+        externalId: '1',
+        name: 'Виктория',
+        position: 'Бариста',
+        fields: { city: 'Москва', preferred_channel: 'email', 'Город доставки': 'Тверь', loyalty_tier: 'gold' },
+      },
       ticket: { id: '5', subject: 'x', channel: 'web' },
       deal: { value: 120000, currency: 'RUB' },
     });

@@ -14,7 +14,14 @@ const big = (await realisticBackup({ clients: 900, now: NOW })).backup;
 const local = (await realisticBackup({ clients: 200, now: NOW, local: true })).backup;
 const three = (await realisticBackup({ clients: 3, now: NOW })).backup.data.clients;
 const counts = async (db: TipazhDb) =>
-  Object.fromEntries(await Promise.all(Object.keys(countsAfterRestoring(big)).map(async (t) => [t, t === 'visits' ? (await storedVisits(db)).length : t === 'notes' ? (await storedNotes(db)).length : await db.table(t).count()])));
+  Object.fromEntries(
+    await Promise.all(
+      Object.keys(countsAfterRestoring(big)).map(async (t) => [
+        t,
+        t === 'visits' ? (await storedVisits(db)).length : t === 'notes' ? (await storedNotes(db)).length : await db.table(t).count(),
+      ]),
+    ),
+  );
 
 // fake-indexeddb is slow: a few thousand records take seconds on a busy machine.
 describe('restoring a large backup', { timeout: 60_000 }, () => {
@@ -63,7 +70,14 @@ describe('restoring a large backup', { timeout: 60_000 }, () => {
 
   it('a key repeated in one file is stored once: the newer copy', async () => {
     const db = fresh();
-    const note = (text: string, updatedAt: number): NoteRecord => ({ id: 'n1', clientKey: big.data.clients[0]!.key, text, pinned: false, createdAt: 1, updatedAt });
+    const note = (text: string, updatedAt: number): NoteRecord => ({
+      id: 'n1',
+      clientKey: big.data.clients[0]!.key,
+      text,
+      pinned: false,
+      createdAt: 1,
+      updatedAt,
+    });
     await applyRestore(db, { ...big, data: { ...big.data, notes: [note('newer', 20), note('older', 10)] } });
     expect(await storedNotes(db)).toEqual([note('newer', 20)]);
   });
@@ -89,7 +103,10 @@ describe('merging the backup persons', () => {
   });
 
   it('links a dossier no person holds as linkPerson does: by email or phone, to a person or a record alone, else to none', () => {
-    const alone = new Map([['e:bob@example.com', ['k9']], ['p:+79035550142', ['k9', 'k8']]]);
+    const alone = new Map([
+      ['e:bob@example.com', ['k9']],
+      ['p:+79035550142', ['k9', 'k8']],
+    ]);
     const r = mergeIncomingPersons([person('a', ['k1', 'k0'], ['ann@example.com'])], [], alone);
     const [ann, bob, other] = three.map((c, i) => ({ ...c, key: `k${i + 2}` }));
     r.link({ ...ann!, email: 'Ann@Example.com' });
@@ -107,7 +124,11 @@ describe('merging the backup persons', () => {
     const db = fresh();
     const [a, b, c] = three;
     const seen: number[][] = [];
-    await applyRestore(db, { ...big, data: { ...big.data, clients: [a!, { ...b!, email: a!.email }, c!], visits: [], notes: [], corrections: [], audit: [], persons: [] } }, { onProgress: (...p) => seen.push(p) });
+    await applyRestore(
+      db,
+      { ...big, data: { ...big.data, clients: [a!, { ...b!, email: a!.email }, c!], visits: [], notes: [], corrections: [], audit: [], persons: [] } },
+      { onProgress: (...p) => seen.push(p) },
+    );
     // `c` alone is a person of its own, stored as nothing.
     expect((await db.persons.toArray()).map((p) => p.clientKeys)).toEqual([[a!.key, b!.key]]);
     // The persons written count in the progress: it ends at 3 dossiers + 1 person, not before it lands.

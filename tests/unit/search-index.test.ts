@@ -34,24 +34,30 @@ describe('SearchIndex', () => {
     );
     fc.assert(
       // Small walks and blocks, so that rare words are looked for block by block too.
-      fc.property(fc.array(op, { maxLength: 120 }), fc.array(word, { maxLength: 3 }), fc.integer({ min: 1, max: 25 }), fc.record({ walk: fc.integer({ min: 1, max: 80 }), blockSize: fc.integer({ min: 1, max: 16 }) }), (ops, words, limit, shape) => {
-        const index = new SearchIndex(shape);
-        const model = new Map<string, ClientRecord>();
-        for (const o of ops) {
-          if ('find' in o) expect(keys(index.find(plain(o.find), o.limit))).toEqual(bruteForce(model.values(), o.find, o.limit));
-          else if ('put' in o) {
-            const c = client(o.put, { lastSeen: o.seen, ...(o.name ? { name: o.name } : {}) });
-            index.put(entry(c));
-            model.set(c.key, c);
-          } else {
-            const key = client(o.del).key;
-            index.delete(key);
-            model.delete(key);
+      fc.property(
+        fc.array(op, { maxLength: 120 }),
+        fc.array(word, { maxLength: 3 }),
+        fc.integer({ min: 1, max: 25 }),
+        fc.record({ walk: fc.integer({ min: 1, max: 80 }), blockSize: fc.integer({ min: 1, max: 16 }) }),
+        (ops, words, limit, shape) => {
+          const index = new SearchIndex(shape);
+          const model = new Map<string, ClientRecord>();
+          for (const o of ops) {
+            if ('find' in o) expect(keys(index.find(plain(o.find), o.limit))).toEqual(bruteForce(model.values(), o.find, o.limit));
+            else if ('put' in o) {
+              const c = client(o.put, { lastSeen: o.seen, ...(o.name ? { name: o.name } : {}) });
+              index.put(entry(c));
+              model.set(c.key, c);
+            } else {
+              const key = client(o.del).key;
+              index.delete(key);
+              model.delete(key);
+            }
           }
-        }
-        expect(index.size).toBe(model.size);
-        expect(keys(index.find(plain(words), limit))).toEqual(bruteForce(model.values(), words, limit));
-      }),
+          expect(index.size).toBe(model.size);
+          expect(keys(index.find(plain(words), limit))).toEqual(bruteForce(model.values(), words, limit));
+        },
+      ),
       { numRuns: 500 },
     );
   });

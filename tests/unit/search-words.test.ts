@@ -19,10 +19,23 @@ const names = (index: SearchIndex, q: string) => searchClients(index, q).map((c)
 describe('phone numbers in national and international formats', () => {
   const index = indexOf({ name: 'Ольга Миронова', phone: '+7 903 123-45-67' }, { name: 'Ivan Other', phone: '+7 904 123-45-68' });
 
-  it.each(['89031234567', '8 903 123-45-67', '8 (903) 123 45 67', '+7 903 123-45-67', '+79031234567', '007 903 123 45 67', '(903) 123-45-67', '903-123-45-67', '9031234567', '903 123', '8903', '+7 903', '1234567', '4567', '45-67'])(
-    '%s finds a client stored as +7 903 123-45-67',
-    (q) => expect(names(index, q), q).toEqual(['Ольга Миронова']),
-  );
+  it.each([
+    '89031234567',
+    '8 903 123-45-67',
+    '8 (903) 123 45 67',
+    '+7 903 123-45-67',
+    '+79031234567',
+    '007 903 123 45 67',
+    '(903) 123-45-67',
+    '903-123-45-67',
+    '9031234567',
+    '903 123',
+    '8903',
+    '+7 903',
+    '1234567',
+    '4567',
+    '45-67',
+  ])('%s finds a client stored as +7 903 123-45-67', (q) => expect(names(index, q), q).toEqual(['Ольга Миронова']));
 
   it('a trunk 8 or a + means the start of the number; 3 digits or fewer are not looked for inside numbers', () => {
     expect(names(index, '8904')).toEqual(['Ivan Other']);

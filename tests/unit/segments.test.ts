@@ -4,7 +4,16 @@ import { segmentFor } from '../../core/segments';
 
 const segs = [
   { id: 'everyone', name: { en: 'Everyone' }, priority: 3, firstReplyMinutes: 240 },
-  { id: 'vip', name: { en: 'VIP list' }, priority: 1, emails: ['ceo@bigcorp.com'], domains: ['partner.example'], phones: ['+79035550142'], tags: ['vip'], firstReplyMinutes: 15 },
+  {
+    id: 'vip',
+    name: { en: 'VIP list' },
+    priority: 1,
+    emails: ['ceo@bigcorp.com'],
+    domains: ['partner.example'],
+    phones: ['+79035550142'],
+    tags: ['vip'],
+    firstReplyMinutes: 15,
+  },
   { id: 'top', name: { en: 'Top 20% by revenue' }, priority: 2, topRevenuePercent: 20, firstReplyMinutes: 60 },
 ].map((s) => Segment.parse(s));
 
@@ -21,7 +30,12 @@ describe('segmentFor', () => {
     expect(segmentFor(facts, segs)).toMatchObject({ segment: { id }, reason });
   });
   it('gives no segment when the pack defines none that fits', () => {
-    expect(segmentFor({ tags: [] }, segs.filter((s) => s.id !== 'everyone'))).toBeNull();
+    expect(
+      segmentFor(
+        { tags: [] },
+        segs.filter((s) => s.id !== 'everyone'),
+      ),
+    ).toBeNull();
     expect(segmentFor({ tags: [] }, undefined)).toBeNull();
   });
 });

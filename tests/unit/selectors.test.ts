@@ -33,8 +33,20 @@ describe('Zendesk selectors', () => {
     expect(root.getAttribute('data-is-active')).toBe('true');
     expect(count(doc, withId(ZD.ticketRoot, '1202'))).toBe(1);
     const expected: Record<keyof typeof ZD, number> = {
-      ticketRoot: 1, subject: 1, requesterName: 1, status: 1, tags: 5, message: 6, messageBubble: 6, messageSender: 6,
-      messageUserLink: 6, messageTime: 6, messageBody: 6, internalNoteTag: 1, activeTicket: 1, composer: 1,
+      ticketRoot: 1,
+      subject: 1,
+      requesterName: 1,
+      status: 1,
+      tags: 5,
+      message: 6,
+      messageBubble: 6,
+      messageSender: 6,
+      messageUserLink: 6,
+      messageTime: 6,
+      messageBody: 6,
+      internalNoteTag: 1,
+      activeTicket: 1,
+      composer: 1,
     };
     // Page-wide queries (with the ticket id filled in); the rest run inside the active ticket.
     const withTicket = new Set(['ticketRoot', 'activeTicket']);

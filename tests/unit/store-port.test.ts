@@ -72,7 +72,10 @@ describe('the dossier store over a port (how the side panel reaches the backgrou
     const first = await next<DossierView>((cb) => b.watchDossier(KEY, cb));
     expect(first.client?.name).toBe('Megan Price');
     expect(first.notes).toEqual([]);
-    const withNote = next<DossierView>((cb) => b.watchDossier(KEY, cb), (d) => d.notes.length === 1);
+    const withNote = next<DossierView>(
+      (cb) => b.watchDossier(KEY, cb),
+      (d) => d.notes.length === 1,
+    );
     await a.addNote(KEY, 'prefers email');
     expect((await withNote).notes[0]!.text).toBe('prefers email');
     expect((await a.searchClients('meg')).map((c) => c.key)).toEqual([KEY]);

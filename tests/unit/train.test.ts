@@ -23,7 +23,7 @@ describe('training', () => {
     for (let i = 0; i < 50; i++) expect(r.x[i]).toBeCloseTo(target[i]!, 4);
   });
 
-  it('the softmax fit is at its optimum: it learns the labels, and each feature\'s weights sum to zero over labels', () => {
+  it("the softmax fit is at its optimum: it learns the labels, and each feature's weights sum to zero over labels", () => {
     // Feature f (of 16) marks label f % K; two behaviour signals of noise.
     const docs: Doc[] = Array.from({ length: 64 }, (_, i) => ({
       idx: Int32Array.of(i % 16, 16 + ((i * 7) % 5)),

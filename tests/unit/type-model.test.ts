@@ -11,7 +11,11 @@ import { fitModelFile, prepareCases } from '../../core/train/train';
 const root = join(import.meta.dirname, '../..');
 const text = readFileSync(SHIPPED_MODEL_PATH, 'utf8');
 const file = TypeModelFile.parse(JSON.parse(text));
-const meta = file.meta as { trainedOn: { sha256: string; files: string[]; cases: number }; hyper: { lambda: number; minDf: number; behaviourCap: number; prune: number }; trainedAt: string };
+const meta = file.meta as {
+  trainedOn: { sha256: string; files: string[]; cases: number };
+  hyper: { lambda: number; minDf: number; behaviourCap: number; prune: number };
+  trainedAt: string;
+};
 
 /*
  * The shipped model can never drift from its data: it was trained on exactly the committed training corpus,
@@ -32,7 +36,12 @@ describe('the shipped type model', () => {
 
   it('is what training produces from that corpus', { timeout: 60_000 }, () => {
     expect(meta.hyper).toMatchObject(BASE_HYPER);
-    const again = fitModelFile(prepareCases(corpus.cases), meta.hyper, { temperature: file.temperature, unknownBias: file.unknownBias, smoothing: file.smoothing }, file.meta);
+    const again = fitModelFile(
+      prepareCases(corpus.cases),
+      meta.hyper,
+      { temperature: file.temperature, unknownBias: file.unknownBias, smoothing: file.smoothing },
+      file.meta,
+    );
     expect(formatModelFile(again) === text, 'the committed model differs from a fresh fit: run npm run train').toBe(true);
   });
 

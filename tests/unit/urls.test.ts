@@ -40,10 +40,20 @@ describe('hosts the agent added', () => {
   const amo = ['acme.amocrm.com.ua'];
 
   it('follow the same path rules, with the host as the account', () => {
-    expect(parseZendeskUrl(u('https://support.acme.com/agent/tickets/1201'), zd)).toEqual({ source: 'zendesk', account: 'support.acme.com', kind: 'ticket', id: '1201' });
+    expect(parseZendeskUrl(u('https://support.acme.com/agent/tickets/1201'), zd)).toEqual({
+      source: 'zendesk',
+      account: 'support.acme.com',
+      kind: 'ticket',
+      id: '1201',
+    });
     expect(parseZendeskUrl(u('https://SUPPORT.acme.com/agent/users/7/tickets'), zd)).toMatchObject({ account: 'support.acme.com', kind: 'user', id: '7' });
     expect(parseZendeskUrl(u('https://support.acme.com/agent/dashboard'), zd)).toBeNull();
-    expect(parseAmoUrl(u('https://acme.amocrm.com.ua/leads/detail/5001'), amo)).toEqual({ source: 'amocrm', account: 'acme.amocrm.com.ua', kind: 'ticket', id: '5001' });
+    expect(parseAmoUrl(u('https://acme.amocrm.com.ua/leads/detail/5001'), amo)).toEqual({
+      source: 'amocrm',
+      account: 'acme.amocrm.com.ua',
+      kind: 'ticket',
+      id: '5001',
+    });
     expect(parseAmoUrl(u('https://acme.amocrm.com.ua/leads/detail/0'), amo)).toBeNull();
   });
 

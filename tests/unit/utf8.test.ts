@@ -49,7 +49,10 @@ describe('a pack file that is not UTF-8', () => {
     let out = '';
     let status = 0;
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../../core/cli/pack-check.ts'), LATIN1], { encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../../core/cli/pack-check.ts'), LATIN1], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     } catch (e) {
       ({ status, stderr: out } = e as { status: number; stderr: string });
     }

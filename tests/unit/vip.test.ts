@@ -9,7 +9,12 @@ import { makeSnapshot, numberedClient } from './helpers';
 
 const nobody: VipFacts = { helpdeskTags: [], tags: [], flag: false };
 const pack = StrategyPack.parse({
-  schemaVersion: 1, id: 'team', name: { en: 'Team' }, version: '1.0.0', author: 'a', languages: ['en'],
+  schemaVersion: 1,
+  id: 'team',
+  name: { en: 'Team' },
+  version: '1.0.0',
+  author: 'a',
+  languages: ['en'],
   serviceLevelRules: { vipTags: ['gold'] },
   segments: [
     { id: 'top', name: { en: 'Top' }, priority: 2, topRevenuePercent: 20 },

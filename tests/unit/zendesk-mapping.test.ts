@@ -16,7 +16,15 @@ const ticket = ZdTicketResponse.parse({
     custom_fields: [{ id: 1, value: null }],
   },
   users: [
-    { id: 38156690120011, name: 'Виктория Лебедева', email: 'v.lebedeva@example.ru', role: 'end-user', organization_id: 509974, tags: ['blogger'], phone: '+79161234567' },
+    {
+      id: 38156690120011,
+      name: 'Виктория Лебедева',
+      email: 'v.lebedeva@example.ru',
+      role: 'end-user',
+      organization_id: 509974,
+      tags: ['blogger'],
+      phone: '+79161234567',
+    },
     { id: 900, name: 'Анна Смирнова', email: 'anna@acme.test', role: 'agent' },
   ],
   organizations: [{ id: 509974, name: 'ООО Северный ветер' }],
@@ -36,12 +44,23 @@ describe('zendeskApiToSnapshot', () => {
         ticket,
         comments: comments.map((c) => ZdComment.parse(c)),
         related: { user_related: { requested_tickets: 7 } },
-        requested: { tickets: [ { ...ticket.ticket, satisfaction_rating: { score: 'good' }, created_at: '2025-01-01T00:00:00Z' }, { ...ticket.ticket, status: 'solved', satisfaction_rating: { score: 'bad' } } ] },
+        requested: {
+          tickets: [
+            { ...ticket.ticket, satisfaction_rating: { score: 'good' }, created_at: '2025-01-01T00:00:00Z' },
+            { ...ticket.ticket, status: 'solved', satisfaction_rating: { score: 'bad' } },
+          ],
+        },
         me: { user: { name: 'Анна Смирнова' } },
       },
       new Date('2026-03-02T00:00:00Z'),
     );
-    expect(s.client).toMatchObject({ externalId: '38156690120011', name: 'Виктория Лебедева', email: 'v.lebedeva@example.ru', organization: 'ООО Северный ветер', phone: '+79161234567' });
+    expect(s.client).toMatchObject({
+      externalId: '38156690120011',
+      name: 'Виктория Лебедева',
+      email: 'v.lebedeva@example.ru',
+      organization: 'ООО Северный ветер',
+      phone: '+79161234567',
+    });
     expect(s.ticket).toMatchObject({ id: '35436', subject: 'Заказ не доставлен', status: 'open', channel: 'email', tags: ['delivery', 'vip'] });
     expect(s.conversation.map((m) => [m.author, m.public, m.text])).toEqual([
       ['client', true, 'Где мой заказ?'],

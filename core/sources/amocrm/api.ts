@@ -19,9 +19,15 @@ export const AmoField = z.object({
   field_name: Str,
   field_code: Str,
   field_type: Str,
-  values: z.pipe(z.nullish(z.array(AmoFieldValue)), z.transform((v) => v ?? [])),
+  values: z.pipe(
+    z.nullish(z.array(AmoFieldValue)),
+    z.transform((v) => v ?? []),
+  ),
 });
-const Fields = z.pipe(z.nullish(z.array(AmoField)), z.transform((v) => v ?? []));
+const Fields = z.pipe(
+  z.nullish(z.array(AmoField)),
+  z.transform((v) => v ?? []),
+);
 const Tags = z.pipe(
   z.nullish(z.array(z.object({ name: z.string() }))),
   z.transform((v) => (v ?? []).map((t) => t.name)),

@@ -37,7 +37,13 @@ export function amoDomToSnapshot(raw: AmoDomRead, target: PageTarget, url?: stri
     ticket: target.kind === 'ticket' ? { id: target.id, subject: page.leadName, status: page.status } : undefined,
     conversation: page.feed
       .filter((m) => m.direction !== 'system' && m.text.trim())
-      .map((m) => ({ author: m.direction === 'incoming' ? ('client' as const) : ('agent' as const), authorName: m.author, text: m.text.trim(), at: m.at, public: true })),
+      .map((m) => ({
+        author: m.direction === 'incoming' ? ('client' as const) : ('agent' as const),
+        authorName: m.author,
+        text: m.text.trim(),
+        at: m.at,
+        public: true,
+      })),
   };
   return ClientSnapshot.parse(input);
 }

@@ -7,7 +7,10 @@ import { Id, Name, OptStr } from '../api-fields';
  * Facts: developer.zendesk.com Tickets, Ticket Comments, Users (agent view), Users Related.
  * Ids are 14-digit integers, still below 2^53, so numbers are safe; we store them as strings.
  */
-const Tags = z.pipe(z.nullish(z.array(z.string())), z.transform((v) => v ?? []));
+const Tags = z.pipe(
+  z.nullish(z.array(z.string())),
+  z.transform((v) => v ?? []),
+);
 const Channel = z.nullish(z.object({ channel: z.nullish(z.string()) }));
 
 export const ZdUser = z.object({
@@ -59,8 +62,14 @@ export type ZdTicket = z.infer<typeof ZdTicket>;
 /** `GET /api/v2/tickets/{id}.json?include=users,organizations` */
 export const ZdTicketResponse = z.object({
   ticket: ZdTicket,
-  users: z.pipe(z.nullish(z.array(ZdUser)), z.transform((v) => v ?? [])),
-  organizations: z.pipe(z.nullish(z.array(ZdOrganization)), z.transform((v) => v ?? [])),
+  users: z.pipe(
+    z.nullish(z.array(ZdUser)),
+    z.transform((v) => v ?? []),
+  ),
+  organizations: z.pipe(
+    z.nullish(z.array(ZdOrganization)),
+    z.transform((v) => v ?? []),
+  ),
 });
 export type ZdTicketResponse = z.infer<typeof ZdTicketResponse>;
 
@@ -70,7 +79,10 @@ export const ZdComment = z.object({
   body: OptStr,
   html_body: OptStr,
   plain_body: OptStr,
-  public: z.pipe(z.nullish(z.boolean()), z.transform((v) => v ?? true)),
+  public: z.pipe(
+    z.nullish(z.boolean()),
+    z.transform((v) => v ?? true),
+  ),
   created_at: OptStr,
   via: Channel,
   metadata: z.nullish(z.object({ via: Channel })),
@@ -183,7 +195,10 @@ type HistorySources = Pick<ZendeskApiRead, 'related' | 'requested'>;
 function historyOf(read: HistorySources, user?: ZdUser): ClientSnapshotInput['history'] {
   const others = read.requested?.tickets ?? [];
   const ratings = others.map((t) => t.satisfaction_rating?.score);
-  const firstContact = others.map((t) => t.created_at).filter((t): t is string => !!t).sort()[0];
+  const firstContact = others
+    .map((t) => t.created_at)
+    .filter((t): t is string => !!t)
+    .sort()[0];
   return {
     tickets: read.related?.user_related.requested_tickets ?? read.requested?.count ?? (others.length || undefined),
     openTickets: read.requested ? others.filter((t) => !isClosed(t.status)).length : undefined,
@@ -210,7 +225,16 @@ export function zendeskUserToSnapshot(
   const u = read.user;
   return ClientSnapshot.parse({
     ...envelope(read, now),
-    client: { externalId: u.id, name: u.name, email: u.email, phone: u.phone, organization: read.organization?.name, tags: u.tags, notes: notesOf(u), fields: u.user_fields },
+    client: {
+      externalId: u.id,
+      name: u.name,
+      email: u.email,
+      phone: u.phone,
+      organization: read.organization?.name,
+      tags: u.tags,
+      notes: notesOf(u),
+      fields: u.user_fields,
+    },
     conversation: [],
     history: historyOf(read, u),
   } satisfies ClientSnapshotInput);

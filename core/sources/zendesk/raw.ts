@@ -2,7 +2,18 @@ import type { ClientSnapshot } from '../../schema/snapshot';
 import { ClientSnapshot as Snapshot } from '../../schema/snapshot';
 import { z } from '../../schema/zod';
 import { maybe, opt, Target, Url } from '../raw-parts';
-import { ZdComment, ZdMe, ZdOrganizationFull, ZdRequestedTickets, ZdTicketResponse, ZdUser, ZdUserRelated, zendeskApiToSnapshot, zendeskOrgToSnapshot, zendeskUserToSnapshot } from './api';
+import {
+  ZdComment,
+  ZdMe,
+  ZdOrganizationFull,
+  ZdRequestedTickets,
+  ZdTicketResponse,
+  ZdUser,
+  ZdUserRelated,
+  zendeskApiToSnapshot,
+  zendeskOrgToSnapshot,
+  zendeskUserToSnapshot,
+} from './api';
 import { domConversation, ZendeskDomRead, zendeskDomToSnapshot } from './dom-read';
 
 /** What the Zendesk reader sends from a ticket, a user or an organization page. */
@@ -17,7 +28,12 @@ export const ZendeskRaw = z.discriminatedUnion('kind', [
         ticket: z.unknown(),
         comments: z.nullable(z.array(z.unknown()).check(z.maxLength(5000))),
         /** Older comments left unread (how many, or 'some'); anything else reads as none. */
-        olderComments: z.optional(z.pipe(z.unknown(), z.transform((v): number | 'some' | undefined => (v === 'some' || (typeof v === 'number' && Number.isInteger(v) && v > 0) ? v : undefined)))),
+        olderComments: z.optional(
+          z.pipe(
+            z.unknown(),
+            z.transform((v): number | 'some' | undefined => (v === 'some' || (typeof v === 'number' && Number.isInteger(v) && v > 0) ? v : undefined)),
+          ),
+        ),
         requester: opt,
         related: opt,
         requested: opt,

@@ -80,7 +80,11 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
     watchLock(cb) {
       let enabled = false;
       const send = () => cb({ enabled, unlocked: !!key });
-      const stop = watch(() => getLock(db), (lock) => ((enabled = !!lock), send()), 'lock');
+      const stop = watch(
+        () => getLock(db),
+        (lock) => ((enabled = !!lock), send()),
+        'lock',
+      );
       lockChanged.add(send);
       return () => {
         stop();
@@ -117,7 +121,12 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
       let live = true;
       builtinPack()
         .then((builtin) => {
-          if (live) stop = watch(() => listPacks(db), (installed) => cb(effectiveOf(builtin, installed)), 'packs');
+          if (live)
+            stop = watch(
+              () => listPacks(db),
+              (installed) => cb(effectiveOf(builtin, installed)),
+              'packs',
+            );
         })
         .catch((e: unknown) => console.error('[Tipazh] the built-in pack', e));
       return () => {

@@ -50,7 +50,11 @@ export function parseStoreRequest(message: unknown): ParsedRequest {
   const m = env.data;
   if (m.t === 'unwatch' || m.t === 'ping') return { ok: true, request: m };
   if ((m.t === 'watch') !== isWatch(m.method)) {
-    return { ok: false, id, error: new z.core.$ZodError([{ code: 'custom', path: ['method'], message: `${m.method} cannot be used with "${m.t}"`, input: m.method }]) };
+    return {
+      ok: false,
+      id,
+      error: new z.core.$ZodError([{ code: 'custom', path: ['method'], message: `${m.method} cannot be used with "${m.t}"`, input: m.method }]),
+    };
   }
   const args = ARGS[m.method].safeParse(m.args);
   if (!args.success) return { ok: false, id, error: new z.core.$ZodError(args.error.issues.map((i) => ({ ...i, path: ['args', ...i.path] }))) };

@@ -61,13 +61,17 @@ export interface WireError {
 }
 
 /** Background → panel: a call's answer, or a watched value. */
-export type StoreReply = { t: 'done'; id: number; value?: unknown } | { t: 'failed'; id: number; error: WireError } | { t: 'value'; id: number; value: unknown };
+export type StoreReply =
+  | { t: 'done'; id: number; value?: unknown }
+  | { t: 'failed'; id: number; error: WireError }
+  | { t: 'value'; id: number; value: unknown };
 
 export const STORE_PORT = 'tipazh-store';
 
 export function toWireError(e: unknown): WireError {
   const inner = (e as { inner?: { name?: unknown } } | undefined)?.inner?.name;
-  const name = typeof inner === 'string' ? inner : e instanceof Error || typeof (e as { name?: unknown })?.name === 'string' ? String((e as Error).name) : 'Error';
+  const name =
+    typeof inner === 'string' ? inner : e instanceof Error || typeof (e as { name?: unknown })?.name === 'string' ? String((e as Error).name) : 'Error';
   return { name, message: e instanceof Error ? e.message : String(e) };
 }
 

@@ -14,7 +14,13 @@ export function readAmoFeed(root: ParentNode, now = new Date()): AmoFeedMessage[
     const paragraphs = queryAllFirst(item, AMO.feedParagraph).map(textOf);
     // Calls and notes carry incoming/outgoing classes too; only chat messages are the client's words.
     const isChat = AMO.chatItem.some((s) => item.matches(s)) || paragraphs.length > 0;
-    const direction: AmoFeedMessage['direction'] = !isChat ? 'system' : /feed-note-incoming/.test(cls) ? 'incoming' : /feed-note-outgoing/.test(cls) ? 'outgoing' : 'system';
+    const direction: AmoFeedMessage['direction'] = !isChat
+      ? 'system'
+      : /feed-note-incoming/.test(cls)
+        ? 'incoming'
+        : /feed-note-outgoing/.test(cls)
+          ? 'outgoing'
+          : 'system';
     const author = queryFirst(item, AMO.feedAuthor);
     return {
       direction,

@@ -43,7 +43,8 @@ export async function insertViaCkEditor(doc: Document, text: string, ticketId: s
       if ((data as { id?: string }).id !== id) return;
       const answer = data as { ok?: unknown; reason?: unknown; message?: unknown };
       if (answer.ok === true) done({ ok: true });
-      else if (answer.reason === 'no-composer' || answer.reason === 'error') done({ ok: false, reason: answer.reason, message: typeof answer.message === 'string' ? answer.message.slice(0, 2000) : undefined });
+      else if (answer.reason === 'no-composer' || answer.reason === 'error')
+        done({ ok: false, reason: answer.reason, message: typeof answer.message === 'string' ? answer.message.slice(0, 2000) : undefined });
       else done({ ok: false, reason: 'error', message: 'bad answer from the page bridge' });
     };
     const timer = setTimeout(() => done({ ok: false, reason: 'no-composer', message: 'the reply box did not answer' }), timeoutMs);

@@ -30,7 +30,9 @@ export function readZendeskDom(root: Element, ticketId: string): ZendeskDomRead 
     requesterName,
     requesterId: messages.find((m) => m.sender === 'end-user' && m.authorId)?.authorId,
     status: textOf(queryFirst(root, ZD.status)) || undefined,
-    tags: queryAllFirst(root, ZD.tags).map((t) => textOf(t).replace(/\s*×\s*$/, '')).filter(Boolean),
+    tags: queryAllFirst(root, ZD.tags)
+      .map((t) => textOf(t).replace(/\s*×\s*$/, ''))
+      .filter(Boolean),
     messages,
   };
 }
