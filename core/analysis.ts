@@ -6,6 +6,7 @@ import { segmentFor, type SegmentVerdict } from './segments';
 import { serviceLevel, type ServiceLevelVerdict } from './service-level';
 import type { ClientRecord, VisitVerdict } from './store/db';
 import type { TypeVerdict } from './taxonomy';
+import { vipFactsOf, vipOf, type VipReason } from './vip';
 
 /** Everything the panel says about a client, derived from the page, the dossier, the pack and the models. */
 export interface Analysis {
@@ -17,11 +18,15 @@ export interface Analysis {
   serviceLevel: ServiceLevelVerdict;
   /** The pack's segment for this client (priority and targets), when the pack defines segments. */
   segment: SegmentVerdict | null;
+  /** Why the client is VIP (`vipOf`), or null. */
+  vip: VipReason | null;
 }
 
 export function analyze(snapshot: ClientSnapshot, dossier: ClientRecord | undefined, classifier: Classifier, now = Date.now(), revenueRank?: number): Analysis {
   const { pack } = classifier;
   const classification = classify(inputFromSnapshot(snapshot), classifier);
+  const vip = vipOf(vipFactsOf(dossier, snapshot), pack);
+  const tags = [...snapshot.client.tags, ...(snapshot.ticket?.tags ?? []), ...(dossier?.tags ?? [])];
   return {
     classification,
     shownType: dossier?.typeOverride?.type ?? classification.type,
@@ -30,24 +35,16 @@ export function analyze(snapshot: ClientSnapshot, dossier: ClientRecord | undefi
     serviceLevel: serviceLevel(
       {
         source: snapshot.source,
-        tags: [...snapshot.client.tags, ...(snapshot.ticket?.tags ?? []), ...(dossier?.tags ?? [])],
         organization: snapshot.client.organization,
         dealValue: snapshot.deal?.value,
         visits: dossier?.visitCount ?? 1,
-        vip: dossier?.vip,
+        vip,
         override: dossier?.serviceLevelOverride?.level,
       },
       pack,
     ),
-    segment: segmentFor(
-      {
-        email: snapshot.client.email,
-        phone: snapshot.client.phone,
-        tags: [...snapshot.client.tags, ...(snapshot.ticket?.tags ?? []), ...(dossier?.tags ?? [])],
-        revenueRank,
-      },
-      pack.segments,
-    ),
+    segment: segmentFor({ email: snapshot.client.email, phone: snapshot.client.phone, tags, revenueRank }, pack.segments),
+    vip,
   };
 }
 

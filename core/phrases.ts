@@ -1,10 +1,16 @@
+import { HELPDESK_CHOICE, textForHelpdesk } from './helpdesk-words';
+import type { SourceId } from './taxonomy';
 import { editDistance } from './text/did-you-mean';
 
-/** Values a phrase may use: `{{client.firstName}}`, `{{agent.firstName}}`, `{{ticket.id}}`, … */
+/**
+ * Values a phrase may use: `{{client.firstName}}`, `{{agent.firstName}}`, `{{ticket.id}}`, …; and the helpdesk,
+ * which picks a helpdesk choice's words (`{{amocrm:lead|ticket}}`, helpdesk-words.ts).
+ */
 export interface PhraseVars {
   client?: { name?: string; firstName?: string; email?: string; organization?: string };
   agent?: { name?: string; firstName?: string };
   ticket?: { id?: string; subject?: string };
+  helpdesk?: SourceId;
 }
 
 /** The first word of a full name («Виктория Лебедева» → «Виктория»); emails and ids are not names. */
@@ -20,8 +26,10 @@ export function phraseVars(input: {
   agentName?: string;
   ticketId?: string;
   subject?: string;
+  helpdesk?: SourceId;
 }): PhraseVars {
   return {
+    helpdesk: input.helpdesk,
     client: { name: input.clientName, firstName: firstNameOf(input.clientName), email: input.email, organization: input.organization },
     agent: { name: input.agentName, firstName: firstNameOf(input.agentName) },
     ticket: { id: input.ticketId, subject: input.subject },
@@ -79,7 +87,7 @@ export function phraseProblems(text: string): PhraseProblem[] {
     const variable = `{{${m[1]}}}`;
     out.push(hint ? { issue: 'unknown-variable-hint', variable, hint } : { issue: 'unknown-variable', variable, known: PHRASE_VARIABLES.join(', ') });
   }
-  const rest = text.replace(VAR, '');
+  const rest = text.replace(HELPDESK_CHOICE, '').replace(VAR, '');
   for (const m of rest.matchAll(ANY_BRACES)) out.push({ issue: 'not-a-variable', text: m[0] });
   return out;
 }
@@ -98,7 +106,7 @@ function lookup(vars: PhraseVars, written: string): string | undefined {
  * and never holds raw braces: an unknown variable (refused when a pack is read) reads as its fallback or nothing.
  */
 export function fillPhrase(text: string, vars: PhraseVars): string {
-  return text
+  return textForHelpdesk(text, vars.helpdesk)
     .replace(VAR, (_m, path: string, fallback?: string) => lookup(vars, path) ?? fallback?.trim() ?? '')
     .replace(ANY_BRACES, '')
     .replace(/[ \t]+([,.!?;:])/g, '$1')
@@ -110,4 +118,4 @@ export function fillPhrase(text: string, vars: PhraseVars): string {
 }
 
 /** The variables a phrase uses, for the pack editor's preview and checks. */
-export const phraseVariables = (text: string) => [...text.matchAll(VAR)].map((m) => m[1]!);
+export const phraseVariables = (text: string) => [...text.replace(HELPDESK_CHOICE, '').matchAll(VAR)].map((m) => m[1]!);

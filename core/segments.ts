@@ -15,16 +15,31 @@ export interface SegmentVerdict {
   vars: Record<string, string | number>;
 }
 
-/** Why a client is in a segment, or null when they are not. A segment with no criteria takes everyone. */
-function match(s: Segment, f: SegmentFacts): Omit<SegmentVerdict, 'segment'> | null {
+/** Why a client is on a segment's VIP lists (its emails, phones or domains), or null when they are not. */
+export function onVipList(
+  s: Segment,
+  f: Pick<SegmentFacts, 'email' | 'phone'>,
+): { reason: 'vip-email' | 'vip-phone' | 'vip-domain'; vars: Record<string, string> } | null {
   const email = normalizeEmail(f.email);
   const phone = normalizePhone(f.phone);
   if (email && s.emails?.includes(email)) return { reason: 'vip-email', vars: { email } };
   if (phone && s.phones?.includes(phone)) return { reason: 'vip-phone', vars: { phone } };
   const domain = email?.split('@')[1];
   if (domain && s.domains?.some((d) => domain === d || domain.endsWith(`.${d}`))) return { reason: 'vip-domain', vars: { domain } };
-  const tags = new Set(f.tags.map((t) => t.toLowerCase()));
-  const tag = s.tags?.find((t) => tags.has(t.toLowerCase()));
+  return null;
+}
+
+/** The first of a segment's tags the client has (any case), or undefined. */
+export function segmentTag(s: Segment, tags: readonly string[]): string | undefined {
+  const have = new Set(tags.map((t) => t.toLowerCase()));
+  return s.tags?.find((t) => have.has(t.toLowerCase()));
+}
+
+/** Why a client is in a segment, or null when they are not. A segment with no criteria takes everyone. */
+function match(s: Segment, f: SegmentFacts): Omit<SegmentVerdict, 'segment'> | null {
+  const listed = onVipList(s, f);
+  if (listed) return listed;
+  const tag = segmentTag(s, f.tags);
   if (tag) return { reason: 'tag', vars: { tag } };
   if (s.topRevenuePercent != null && f.revenueRank != null && f.revenueRank * 100 < s.topRevenuePercent) {
     return { reason: 'top-revenue', vars: { percent: s.topRevenuePercent } };

@@ -1,13 +1,14 @@
 import type { StrategyPack } from './pack/schema';
 import type { ServiceLevelId, SourceId } from './taxonomy';
+import type { VipReason } from './vip';
 
 export interface ServiceLevelFacts {
   source: SourceId;
-  tags: readonly string[];
   organization?: string;
   dealValue?: number;
   visits: number;
-  vip?: boolean;
+  /** The client's VIP state (`vipOf`): a VIP is served as Lion King. */
+  vip?: VipReason | null;
   override?: ServiceLevelId;
 }
 
@@ -21,9 +22,7 @@ export interface ServiceLevelVerdict {
 export function serviceLevel(f: ServiceLevelFacts, pack?: StrategyPack): ServiceLevelVerdict {
   const rules = pack?.serviceLevelRules ?? {};
   if (f.override) return { level: f.override, reason: 'override', vars: {} };
-  const vipTags = new Set((rules.vipTags ?? ['vip']).map((t) => t.toLowerCase()));
-  const vipTag = f.tags.find((t) => vipTags.has(t.toLowerCase()));
-  if (f.vip || vipTag) return { level: 'lion-king', reason: 'vip', vars: { tag: vipTag ?? '' } };
+  if (f.vip) return { level: 'lion-king', reason: 'vip', vars: {} };
   if (rules.bossFromDealValue != null && (f.dealValue ?? 0) >= rules.bossFromDealValue) {
     return { level: 'boss', reason: 'deal-value', vars: { value: f.dealValue ?? 0 } };
   }

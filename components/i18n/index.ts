@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import type { Lang } from '../../core/taxonomy';
+import type { Lang, SourceId } from '../../core/taxonomy';
 import { en, type MessageKey as PanelKey } from './en';
 import type { OptionsKey } from './options-en';
 import { ru } from './ru';
@@ -25,9 +25,17 @@ export const langFromLocale = (locale: string | undefined): Lang => (locale?.toL
 
 export { formatMessage };
 
-/** A UI string in the current language, with its placeholders and plural forms filled. */
+/**
+ * The helpdesk in front of the agent (the panel's client, or its tab's page). A message may have a variant for
+ * one (`'key@amocrm'`, which says "lead" where `'key'` says "ticket"): `t` then reads that one.
+ */
+export const helpdesk = signal<SourceId | undefined>(undefined);
+
+/** A UI string in the current language (and for the helpdesk, when it has a variant), with its placeholders and plural forms filled. */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return formatMessage(dicts[lang.value][key], vars, lang.value);
+  const dict = dicts[lang.value];
+  const variant = helpdesk.value ? (dict as Record<string, string | undefined>)[`${key}@${helpdesk.value}`] : undefined;
+  return formatMessage(variant ?? dict[key], vars, lang.value);
 }
 
 // One formatter per language: building an Intl formatter per call costs about a millisecond each.

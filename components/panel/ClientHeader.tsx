@@ -2,16 +2,18 @@ import type { ClientSnapshot } from '../../core/schema/snapshot';
 import type { ClientRecord } from '../../core/store/db';
 import { t } from '../i18n';
 import { LinkedRecords } from './LinkedRecords';
+import type { PanelModel } from './model';
+import { VipState } from './VipState';
 
-/** Who the client is and which ticket is open; all page text rendered as text. */
+/** Who the client is (and whether VIP, and why) and which ticket or lead is open; all page text rendered as text. */
 export function ClientHeader({
+  model,
   snapshot,
-  client,
   linked = [],
   onSplit = () => {},
 }: {
+  model: PanelModel;
   snapshot: ClientSnapshot;
-  client?: ClientRecord;
   linked?: ClientRecord[];
   onSplit?: (key: string) => void;
 }) {
@@ -20,13 +22,9 @@ export function ClientHeader({
   return (
     <section class="card client" aria-labelledby="client-name">
       <h1 class="client__name" id="client-name" data-testid="client-name">
-        {client?.vip && (
-          <span class="vip" aria-label="VIP">
-            ★{' '}
-          </span>
-        )}
         {c.name || c.email || c.externalId}
       </h1>
+      <VipState model={model} />
       <p class="client__line">
         <span data-testid="client-email">{c.email ?? t('client.noEmail')}</span>
         {' · '}
@@ -48,7 +46,7 @@ export function ClientHeader({
       </p>
       {(c.notes || Object.keys(c.fields).length > 0) && (
         <details class="client__helpdesk" data-testid="helpdesk-fields">
-          <summary class="muted">{t('client.fromHelpdesk', { source: t(`source.${snapshot.source}`) })}</summary>
+          <summary class="muted">{t('client.fromHelpdesk', { source: model.helpdeskName.value ?? t(`source.${snapshot.source}`) })}</summary>
           {c.notes && <p class="client__notes">{c.notes}</p>}
           <dl class="client__facts">
             {Object.entries(c.fields).map(([k, v]) => (

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatTime, t } from '../i18n';
 import type { PanelModel } from './model';
+import { vipWords } from './vip-words';
 
 /** Every dossier, searchable by name, email, phone or tag as you type; opens one without a helpdesk tab. */
 export function ClientList({ model }: { model: PanelModel }) {
@@ -41,7 +42,16 @@ export function ClientList({ model }: { model: PanelModel }) {
                 onClick={() => model.show({ kind: 'dossier', key: c.key })}
               >
                 <strong>
-                  {c.vip && <span aria-label="VIP">★ </span>}
+                  {c.vip && (
+                    <span
+                      data-testid="result-vip"
+                      data-source={c.vip}
+                      title={vipWords(c.vip, t(`source.${c.source}`))}
+                      aria-label={vipWords(c.vip, t(`source.${c.source}`))}
+                    >
+                      ★{' '}
+                    </span>
+                  )}
                   {c.name || c.email || c.externalId}
                 </strong>
                 <span class="muted">{[c.email, c.phone, c.tags.join(', ')].filter(Boolean).join(' · ')}</span>

@@ -6,13 +6,19 @@ import { useEditRun } from './edit-error';
 import { ForgetClient } from './ForgetClient';
 import type { PanelModel } from './model';
 import { useInputDraft } from './use-input-draft';
+import { vipWords } from './vip-words';
 
-/** The dossier's own facts: first and last seen, visits, the agent's tags and the VIP flag. */
+/**
+ * The dossier's own facts: first and last seen, visits (as many as the history lists: every linked record's), the
+ * agent's tags and VIP mark. When the client is VIP for another reason, that reason shows beside the mark.
+ */
 export function DossierSection({ model, client }: { model: PanelModel; client: ClientRecord }) {
   const tagDraft = useInputDraft(model.drafts, client.key, 'tag');
   const { error, run: runEdit } = useEditRun('dossier.tagError');
   // A change, not the list: another panel's tags, added meanwhile, stay.
   const run = (change: DossierChange) => runEdit(model.edit(change));
+  const vip = model.vip.value;
+  const otherVip = vip && !(vip.source === 'agent' && vip.by === 'flag') ? vip : null;
   const addTag = async (e: Event) => {
     e.preventDefault();
     const tag = tagDraft.value.trim();
@@ -30,7 +36,7 @@ export function DossierSection({ model, client }: { model: PanelModel; client: C
         <dt>{t('dossier.lastSeen')}</dt>
         <dd data-testid="last-seen">{formatTime(client.lastSeen)}</dd>
         <dt>{t('dossier.visits')}</dt>
-        <dd data-testid="visit-count">{client.visitCount}</dd>
+        <dd data-testid="visit-count">{model.dossier.value.visits.length}</dd>
       </dl>
       <label class="check">
         <input
@@ -41,6 +47,11 @@ export function DossierSection({ model, client }: { model: PanelModel; client: C
         />{' '}
         {t('dossier.vip')}
       </label>
+      {otherVip && (
+        <p class="muted dossier__vip" data-testid="vip-elsewhere">
+          {vipWords(otherVip.source, model.helpdeskName.value ?? '')}
+        </p>
+      )}
       <ul class="tags" data-testid="tags" aria-label={t('dossier.tags')}>
         {client.tags.map((tag) => (
           <li key={tag} class="tag">

@@ -1,12 +1,12 @@
 import { useSignal } from '@preact/signals';
-import { isLockedClient } from '../../core/store/dossier-view';
 import { t } from '../i18n';
 import { ErrorLine } from './ChoiceWithReason';
 import type { PanelModel } from './model';
 
 /**
- * The passphrase lock for a VIP client's notes: set it up once, then open it for this panel.
- * Shown only on VIP clients; the key stays in memory and is gone when the panel closes.
+ * The passphrase lock for a VIP client's notes: set it up once, then open it for this panel. Shown on VIP clients
+ * (the one VIP state, whatever makes them VIP), and on any client with encrypted notes, so that a client who is
+ * VIP no longer can still be unlocked. The key stays in memory and is gone when the panel closes.
  */
 export function NotesLock({ model }: { model: PanelModel }) {
   const passphrase = useSignal('');
@@ -14,8 +14,9 @@ export function NotesLock({ model }: { model: PanelModel }) {
   const error = useSignal('');
   const busy = useSignal(false);
   const lock = model.lock.value;
-  const client = model.dossier.value.client;
-  if (!isLockedClient(client)) return null;
+  const vip = !!model.vip.value;
+  const sealed = model.dossier.value.notes.some((n) => n.sealed);
+  if (!model.dossier.value.client || (!vip && !sealed) || (!vip && !lock.enabled)) return null;
   const run = async (e: Event, action: () => Promise<void>) => {
     e.preventDefault();
     busy.value = true;
@@ -54,7 +55,9 @@ export function NotesLock({ model }: { model: PanelModel }) {
   if (lock.enabled) {
     return (
       <form class="lock" onSubmit={(e) => run(e, () => model.unlockNotes(passphrase.value))}>
-        <p class="muted">🔒 {t('lock.closed')}</p>
+        <p class="muted" data-testid="notes-locked">
+          🔒 {vip ? t('lock.closed') : t('lock.closedSome')}
+        </p>
         <div class="inline-form">
           {input(passphrase, 'notes-unlock-input', t('lock.passphrase'))}
           <button type="submit" data-testid="notes-unlock" disabled={!passphrase.value || busy.value}>

@@ -17,6 +17,7 @@ import { PhrasesSection } from './PhrasesSection';
 import { ProfileSection } from './ProfileSection';
 import { SegmentSection } from './SegmentSection';
 import { TypeDetails, TypeSummary } from './TypeCard';
+import { VipState } from './VipState';
 
 /** `/` opens the client search, `n` starts a note, Escape goes back to the tab's client. */
 function useShortcuts(model: PanelModel) {
@@ -89,14 +90,14 @@ function TabClient({ model }: { model: PanelModel }) {
     return (
       <div class="panel__state" data-testid="no-client">
         <strong>{t('state.noClient')}</strong>
-        <p>{t('state.noClientHint')}</p>
+        <p>{t('state.noClientHint', { helpdesk: model.helpdeskName.value ?? '' })}</p>
       </div>
     );
   }
   const d = model.dossier.value;
   return (
     <main>
-      <ClientHeader snapshot={tab.snapshot} client={d.client} linked={d.linked} onSplit={(key) => void model.splitRecord(key)} />
+      <ClientHeader model={model} snapshot={tab.snapshot} linked={d.linked} onSplit={(key) => void model.splitRecord(key)} />
       {tab.snapshot.via === 'dom' && (
         <p class="notice" data-testid="api-refused" role="status">
           {t('state.apiRefused')}
@@ -146,9 +147,9 @@ function DossierOnly({ model }: { model: PanelModel }) {
       {c ? (
         <section class="card client">
           <h1 class="client__name" data-testid="client-name">
-            {c.vip && <span aria-label="VIP">★ </span>}
             {c.name || c.email || c.externalId}
           </h1>
+          <VipState model={model} />
           <p class="client__line">
             <span data-testid="client-email">{c.email ?? t('client.noEmail')}</span> ·{' '}
             <span data-testid="client-org">{c.organization ?? t('client.noOrg')}</span>

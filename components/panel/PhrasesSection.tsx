@@ -28,6 +28,7 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
     agentName: snapshot.agent?.name,
     ticketId: snapshot.ticket?.id,
     subject: snapshot.ticket?.subject,
+    helpdesk: snapshot.source,
   });
   const reply = model.replyLang.value;
   // A client whose type does not show yet gets the phrases for any client: greeting, question, summary, closing.
@@ -118,7 +119,7 @@ export function PhrasesSection({ model, type, snapshot }: { model: PanelModel; t
           {t('phrases.none')}
         </p>
       )}
-      {model.analysis.value?.serviceLevel.level === 'lion-king' && filled.length > 0 && (
+      {model.vip.value && filled.length > 0 && (
         <p class="muted" data-testid="phrases-personal">
           {t('phrases.personalise')}
         </p>

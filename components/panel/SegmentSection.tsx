@@ -5,6 +5,7 @@ import { lang, t, type MessageKey } from '../i18n';
 import { ChoiceWithReason } from './ChoiceWithReason';
 import type { PanelModel } from './model';
 import { loc } from './pack-text';
+import { vipWords } from './vip-words';
 
 /** The agent sets the service level by hand, with a reason (kept in the audit trail). */
 function LevelOverride({ model, client }: { model: PanelModel; client: ClientRecord }) {
@@ -32,6 +33,10 @@ export function SegmentSection({ model, analysis }: { model: PanelModel; analysi
   const level = pack.serviceLevels?.[analysis.serviceLevel.level];
   const stage = pack.lifecycle?.stages?.[analysis.lifecycle.stage];
   const client = model.dossier.value.client;
+  const { reason, vars } = analysis.serviceLevel;
+  // A VIP is a Lion King: the reason is the VIP state in the same words as everywhere ("VIP — tagged in Zendesk").
+  const levelReason =
+    reason === 'vip' && analysis.vip ? vipWords(analysis.vip.source, model.helpdeskName.value ?? '') : t(`reason.${reason}` as MessageKey, vars);
   return (
     <section class="card segment" aria-labelledby="segment-h">
       <h2 id="segment-h">{t('segment.heading')}</h2>
@@ -43,7 +48,7 @@ export function SegmentSection({ model, analysis }: { model: PanelModel; analysi
           </strong>
           <span class="muted" data-testid="service-level-reason">
             {' '}
-            · {t(`reason.${analysis.serviceLevel.reason}` as MessageKey, analysis.serviceLevel.vars)}
+            · {levelReason}
           </span>
           {level?.task && <p class="segment__task">{loc(level.task, l)}</p>}
         </dd>

@@ -11,10 +11,13 @@ import type { TabState } from '../../core/messages/page-report';
 import type { DossierChange } from '../../core/store/apply-edit';
 import type { CorrectionRecord } from '../../core/store/db';
 import { EMPTY_DOSSIER, sameVerdict, visitIdOf, type ClientSummary, type DossierView, type LockState } from '../../core/store/dossier-view';
-import type { Lang, TypeVerdict } from '../../core/taxonomy';
+import type { Lang, SourceId, TypeVerdict } from '../../core/taxonomy';
 import { replyLanguage } from '../../core/reply-language';
-import { lang } from '../i18n';
+import { packForHelpdesk } from '../../core/helpdesk-words';
+import { vipFactsOf, vipOf } from '../../core/vip';
+import { helpdesk as helpdeskWords, lang } from '../i18n';
 import type { PanelTransport } from './transport';
+import { helpdeskName } from './vip-words';
 
 /** What the panel shows: the followed tab's client, the client list, or a dossier opened from the list. */
 export type PanelView = { kind: 'tab' } | { kind: 'clients' } | { kind: 'dossier'; key: string };
@@ -33,8 +36,15 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
   /** A search is on its way (the first one waits while the background builds its index). */
   const searching = signal(false);
   const lock = signal<LockState>({ enabled: false, unlocked: false });
-  const pack = computed(() => effective.value?.pack ?? null);
   const snapshot = computed(() => (view.value.kind === 'tab' && tab.value?.state === 'client' ? tab.value.snapshot : undefined));
+  /** The helpdesk in front of the agent: the tab's client's (or its page's), or that of the dossier opened from the list. */
+  const helpdesk = computed<SourceId | undefined>(() =>
+    view.value.kind === 'tab' ? (snapshot.value?.source ?? tab.value?.source) : dossier.value.client?.source,
+  );
+  /** The helpdesk's name as the agent knows it (Kommo on kommo.com). */
+  const helpdeskLabel = computed(() => (helpdesk.value ? helpdeskName(helpdesk.value, view.value.kind === 'tab' ? tab.value?.url : undefined) : undefined));
+  /** The effective pack as the panel shows it: its texts say "ticket" or "lead" as the helpdesk does (helpdesk-words.ts). */
+  const pack = computed(() => (effective.value ? packForHelpdesk(effective.value.pack, helpdesk.value) : null));
   /** The dossier in view: the tab's client, or the one opened from the list. */
   const clientKey = computed(() => {
     const v = view.value;
@@ -74,6 +84,13 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     const client = d.client && !d.client.typeOverride && inherited ? { ...d.client, typeOverride: inherited } : d.client;
     return analyze(s, client, { model: m, pack: p, learned: learned.value }, now(), d.revenueRank);
   });
+  /** Why the client in view is VIP, or null: one state (`vipOf`) for the star, its words and the notes lock. */
+  const vip = computed(() => {
+    const a = analysis.value;
+    if (a) return a.vip;
+    const c = dossier.value.client;
+    return c ? vipOf(vipFactsOf(c), effective.value?.pack) : null;
+  });
   /** The language to reply in: the agent's choice for this client, else the client's own, else the panel's. */
   const replyLang = computed(() => {
     const s = snapshot.value;
@@ -104,6 +121,8 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       );
     }),
     transport.watchLock((l) => (lock.value = l)),
+    // UI strings follow the helpdesk too ("lead" on amoCRM): t() reads it.
+    effect(() => void (helpdeskWords.value = helpdesk.value)),
     transport.watchPack((p) => (effective.value = p)),
     // A draft belongs to the client it was written for: when the tab moves on to another client, checking it
     // against the new client's type would be wrong. A reload of the same client, or a look at the client list, keeps it.
@@ -152,7 +171,10 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
     pack,
     clientKey,
     snapshot,
+    helpdesk,
+    helpdeskName: helpdeskLabel,
     analysis,
+    vip,
     modelError,
     draft,
     draftWarnings,

@@ -1,6 +1,7 @@
 import { BUILTIN_PACK_ID, builtinIdTaken, checkPackValue, MAX_PACK_BYTES, packSizeIssue, type PackCheck } from '../pack/parse';
 import { z } from '../schema/zod';
 import { Lang } from '../taxonomy';
+import { reindexedV8 } from '../store/search-words-v8';
 import { AuditRecord, ClientRecord, CorrectionRecord, InstalledPack, MetaRecord, NoteRecord, PersonRecord, VisitRecord } from '../store/db';
 
 export const BACKUP_FORMAT = 'tipazh-backup';
@@ -46,14 +47,24 @@ const BackupPack = z.extend(InstalledPack, { pack: TeamPack, pending: z.optional
 
 /**
  * A dossier in a backup: its visits and notes are listed apart, in `data.visits` and `data.notes` (the file
- * format predates dossiers holding them), and its identity keys are left out (the restore derives them from
- * email and phone).
+ * format predates dossiers holding them), and its identity keys and search words are left out (the restore
+ * derives them). A dossier from a Tipazh before schema version 9 has no `helpdeskTags`: they are read back from
+ * the search words it has (search-words-v8.ts), which then go.
  */
-export const BackupClient = z.omit(ClientRecord, { visits: true, notes: true, ids: true });
+export const BackupClient = z.pipe(
+  z.extend(z.omit(ClientRecord, { visits: true, notes: true, ids: true, searchTokens: true, helpdeskTags: true }), {
+    searchTokens: z.optional(z.array(z.string())),
+    helpdeskTags: z.optional(ClientRecord.shape.helpdeskTags.def.innerType),
+  }),
+  z.transform((c) => {
+    const { searchTokens: _, ...rest } = reindexedV8(c);
+    return rest;
+  }),
+);
 export type BackupClient = z.infer<typeof BackupClient>;
 
 /** A stored dossier as a backup lists it (and as a restore compares it). */
-export const backupClientOf = ({ visits: _, notes: __, ids: ___, ...c }: ClientRecord): BackupClient => c;
+export const backupClientOf = ({ visits: _, notes: __, ids: ___, searchTokens: ____, ...c }: ClientRecord): BackupClient => c;
 
 /** One record of each table, as a backup lists it. */
 export const BACKUP_RECORDS = {

@@ -33,21 +33,13 @@ export function dossierParts(local: { visits: Iterable<VisitRecord>; notes: Iter
       changed.add(n.clientKey);
       incoming.push(n);
     },
-    /** The dossier to store, or none when the restore changes neither it (`chosen`) nor its visits and notes. */
-    settle(c: ClientRecord, chosen: boolean): ClientRecord | undefined {
-      const tokensMissing = !c.searchTokens.length;
-      if (!chosen && !changed.has(c.key) && !tokensMissing) return undefined;
+    /** The dossier to store (its search words derived), or none when the restore changes neither it (`chosen`) nor its visits and notes. */
+    settle(c: Omit<ClientRecord, 'searchTokens'>, chosen: boolean): ClientRecord | undefined {
+      if (!chosen && !changed.has(c.key)) return undefined;
       settled.add(c.key);
       const v = [...of(visits, c.key).values()].sort(oldestFirst);
       const n = [...of(notes, c.key).values()];
-      return {
-        ...c,
-        visits: v,
-        notes: n,
-        ids: identityKeysOf(c),
-        visitCount: Math.max(v.length, c.visitCount),
-        searchTokens: tokensMissing ? searchTokensOf(c) : c.searchTokens,
-      };
+      return { ...c, visits: v, notes: n, ids: identityKeysOf(c), visitCount: Math.max(v.length, c.visitCount), searchTokens: searchTokensOf(c) };
     },
     /** Once every dossier is settled: the notes still without a dossier (they wait in the table), and the waiting ones that found theirs. */
     notesTable() {

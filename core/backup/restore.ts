@@ -182,7 +182,7 @@ function tableWrites(
     } else if (table === 'notes') {
       if (next) dossiers.addNote(next as NoteRecord);
     } else if (table === 'clients') {
-      // A dossier kept as it is is still written when the backup adds to its visits or notes (or it lacks search words).
+      // A dossier kept as it is is still written when the backup adds to its visits or notes.
       const stored = dossiers.settle((next ?? current) as ClientRecord, !!next);
       if (stored) writes.push(stored);
     } else if (next) writes.push(next);

@@ -1,5 +1,6 @@
 import { ClientSnapshot } from '../schema/snapshot';
 import { z } from '../schema/zod';
+import { SourceId } from '../taxonomy';
 
 const Url = z.string().check(z.maxLength(4000));
 
@@ -23,6 +24,8 @@ export const TabState = z.object({
   tabId: z.number().check(z.int()),
   state: z.enum(['reading', 'client', 'none', 'error']),
   url: z.string(),
+  /** The helpdesk of the tab's page, from its address: the panel names it even when the page shows no client. */
+  source: z.optional(SourceId),
   clientKey: z.optional(z.string()),
   snapshot: z.optional(ClientSnapshot),
   message: z.optional(z.string()),

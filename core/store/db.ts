@@ -89,7 +89,7 @@ export const ClientRecord = z.object({
   lastSubject: z.optional(z.string()),
   /** What the dossier is found by when another record of the same person turns up (`identityKeysOf`: `e:` email, `p:` phone). */
   ids: z._default(z.array(z.string()), []),
-  /** Lower-case words and prefixes of name, email, phone digits and tags: the client list's search index. */
+  /** The words the client list finds the dossier by (`searchTokensOf`); derived from the other fields. */
   searchTokens: z._default(z.array(z.string()), []),
   tags: z._default(z.array(Tag).check(z.maxLength(MAX_TAGS)), []),
   vip: z._default(z.boolean(), false),
@@ -99,6 +99,11 @@ export const ClientRecord = z.object({
   serviceLevelOverride: z.optional(z.object({ level: ServiceLevelId, reason: z.optional(z.string().check(z.maxLength(1000))), at: z.number() })),
   /** The type the agent set by hand, which the panel shows instead of the classifier's answer. */
   typeOverride: z.optional(z.object({ type: TypeVerdict, reason: z.optional(z.string().check(z.maxLength(1000))), at: z.number(), correctionId: z.string() })),
+  /**
+   * The helpdesk's tags for the client and the last ticket or lead read (`helpdeskTagsAfter`): a `vip` one makes
+   * a VIP. Last, as version 9 added it to stored dossiers (a restore compares records as JSON, in key order).
+   */
+  helpdeskTags: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(500)), []),
 });
 export type ClientRecord = z.infer<typeof ClientRecord>;
 

@@ -1,6 +1,7 @@
 import type { ClientSnapshot } from '../schema/snapshot';
 import { clientKeyOf } from '../schema/snapshot';
 import type { AuditRecord, ClientRecord, NoteRecord, VisitRecord, VisitVerdict } from './db';
+import type { VipSource } from '../vip';
 
 /*
  * What the side panel receives from the dossier store. Types and pure helpers only: the panel imports this
@@ -30,8 +31,8 @@ export interface LockState {
   unlocked: boolean;
 }
 
-/** A client as the client list shows it: what a search sends back, not the whole record. */
-export type ClientSummary = Pick<ClientRecord, 'key' | 'source' | 'externalId' | 'name' | 'email' | 'phone' | 'tags' | 'vip' | 'lastSeen'>;
+/** A client as the client list shows it: what a search sends back, not the whole record; `vip`: where the VIP state comes from. */
+export type ClientSummary = Pick<ClientRecord, 'key' | 'source' | 'externalId' | 'name' | 'email' | 'phone' | 'tags' | 'lastSeen'> & { vip?: VipSource };
 export const summaryOf = ({ key, source, externalId, name, email, phone, tags, vip, lastSeen }: ClientSummary): ClientSummary => ({
   key,
   source,
@@ -45,10 +46,6 @@ export const summaryOf = ({ key, source, externalId, name, email, phone, tags, v
 });
 
 export const EMPTY_DOSSIER: DossierView = { linked: [], notes: [], visits: [], audit: [] };
-
-/** Notes of these clients are sealed when the lock is on: the VIP list, the "Lion King" class. */
-export const isLockedClient = (c: Pick<ClientRecord, 'vip' | 'serviceLevelOverride'> | undefined) =>
-  !!c && (c.vip || c.serviceLevelOverride?.level === 'lion-king');
 
 /** The calendar day (UTC) of a timestamp, which groups re-opens of a ticket into one visit. */
 export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);

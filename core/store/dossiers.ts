@@ -5,6 +5,7 @@ import { clientKeyOf } from '../schema/snapshot';
 import { ClientRecord, type NoteRecord, Visit, VisitVerdict, type TipazhDb } from './db';
 import { dayOf, sameVerdict, visitIdOf } from './dossier-view';
 import { identityKeysOf } from '../identity';
+import { helpdeskTagsAfter } from './helpdesk-tags';
 import { linkPerson } from './persons';
 import { searchTokensOf } from './search';
 import { withVisit } from './visits';
@@ -56,8 +57,9 @@ export async function recordVisit(db: TipazhDb, snap: ClientSnapshot, now = Date
       lastTicketId: snap.ticket?.id ?? prev?.lastTicketId,
       lastSubject: snap.ticket?.subject ?? prev?.lastSubject,
       profile: prefill(prev?.profile, snap),
+      helpdeskTags: helpdeskTagsAfter(prev?.helpdeskTags, snap),
     });
-    record.searchTokens = searchTokensOf({ ...record, helpdeskTags: c.tags });
+    record.searchTokens = searchTokensOf(record);
     record.ids = identityKeysOf(record);
     await db.clients.put(record);
     await linkPerson(db, record);

@@ -1,6 +1,8 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
+import type { StrategyPack } from '../pack/schema';
 import type { TipazhDb } from './db';
 import { forEachClientChunk } from './client-chunks';
+import { indexedClient } from './indexed-client';
 import { SearchIndex } from './search-index';
 
 /** A change naming more dossiers than this (a restore, an import) is answered by building the index again. */
@@ -49,14 +51,24 @@ export interface LiveSearchIndex {
   dispose(): void;
 }
 
+export interface LiveSearchOptions {
+  /** The effective pack, whose VIP lists and rules say who is VIP (read at each build); none: only tags and marks. */
+  pack?: () => Promise<StrategyPack | undefined>;
+  feed?: MutationFeed;
+}
+
 /**
  * The in-memory search index of one database, kept current from every write to its dossiers: in this
  * context and in any other page of the extension (Dexie relays those over a BroadcastChannel). Changed
- * dossiers are re-read by key. A change too large to follow (a restore's bulk writes) only marks the index
- * stale: it is built again when next needed, not after every chunk of a restore.
+ * dossiers are re-read by key. A change too large to follow (a restore's bulk writes), or to the packs (they
+ * say who is VIP), only marks the index stale: it is built again when next needed, not after every chunk of a
+ * restore.
  */
-export function liveSearchIndex(db: TipazhDb, feed: MutationFeed = dexieFeed): LiveSearchIndex {
+export function liveSearchIndex(db: TipazhDb, { pack: packOf, feed = dexieFeed }: LiveSearchOptions = {}): LiveSearchIndex {
   const part = `idb://${db.name}/clients/`;
+  const packsPart = `idb://${db.name}/packs/`;
+  /** The pack the index was built with: refreshes use it too. */
+  let pack: StrategyPack | undefined;
   let current: SearchIndex | undefined;
   let stale = false;
   /** Bumped on drop and on every build: a build or refresh of an older generation lands nowhere. */
@@ -73,16 +85,17 @@ export function liveSearchIndex(db: TipazhDb, feed: MutationFeed = dexieFeed): L
     const records = await db.clients.bulkGet(keys);
     keys.forEach((key, i) => {
       const c = records[i];
-      if (c) target.put(c);
+      if (c) target.put(indexedClient(c, pack));
       else target.delete(key);
     });
   }
 
   async function build(my: number): Promise<SearchIndex> {
     const next = new SearchIndex();
+    pack = await packOf?.();
     await forEachClientChunk(db, (chunk) => {
       if (my !== generation) return false;
-      for (const c of chunk) next.put(c);
+      for (const c of chunk) next.put(indexedClient(c, pack));
       return true;
     });
     // Catch up on what changed meanwhile; the index goes live in the same turn as the last check.
@@ -128,7 +141,8 @@ export function liveSearchIndex(db: TipazhDb, feed: MutationFeed = dexieFeed): L
   }
 
   const onChange = (parts: ObservabilitySet) => {
-    const all = 'all' in parts;
+    // A pack change may change who is VIP: as a bulk change, the index is built again when next needed.
+    const all = 'all' in parts || packsPart in parts;
     if (!all && !(part in parts)) return;
     const keys = all ? 'all' : changedKeys(parts[part] as TreeNode);
     if (collecting) {

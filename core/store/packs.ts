@@ -91,6 +91,10 @@ export async function acceptUpdate(db: TipazhDb, id: string, now = Date.now()): 
 }
 
 /** The built-in pack with every enabled installed pack layered over it. */
+/** The effective pack now: the built-in one with the installed packs layered over it. */
+export const currentPack = async (db: TipazhDb, builtin: () => Promise<StrategyPack>): Promise<StrategyPack> =>
+  effectiveOf(await builtin(), await listPacks(db)).pack;
+
 export function effectiveOf(builtin: StrategyPack, installed: readonly InstalledPack[]): EffectivePack {
   return layerPacks([
     builtin,

@@ -1,6 +1,7 @@
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import { identityKeysOf } from '../identity';
+import { reindexedV8 } from './search-words-v8';
 
 /*
  * Every version of the dossier database. A version is never edited once shipped: a change is a new
@@ -54,7 +55,7 @@ export const SCHEMA_V6 = { ...SCHEMA_V4, visits: null };
  */
 export const SCHEMA_V7 = { ...SCHEMA_V6, clients: 'key, revenue, *ids', persons: 'id, *clientKeys' };
 
-export const LATEST_VERSION = 8;
+export const LATEST_VERSION = 9;
 
 type StoredVisit = { id: string; at: number };
 
@@ -118,6 +119,24 @@ async function notesIntoDossiers(tx: Transaction) {
   await tx.table('notes').bulkDelete(moved);
 }
 
+type StoredClient = Parameters<typeof reindexedV8>[0];
+
+/**
+ * Version 9's upgrade: each dossier keeps its helpdesk tags apart (read back from its search words, where
+ * version 8 kept them) and its search words are derived again: names also in the other script, the phone as its
+ * digits (found by any part of it).
+ */
+async function reindexSearch(tx: Transaction) {
+  await tx
+    .table('clients')
+    .toCollection()
+    .modify((c: StoredClient & { tags?: string[] }) => {
+      const next = reindexedV8({ ...c, tags: c.tags ?? [] });
+      c.helpdeskTags = next.helpdeskTags;
+      c.searchTokens = next.searchTokens;
+    });
+}
+
 /** Declares versions 1 to `upTo` (the latest unless a test writes an older database). */
 export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   db.version(1).stores(SCHEMA_V1);
@@ -147,4 +166,7 @@ export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   if (upTo < 8) return;
   // The same tables: dossiers keep their notes; the `notes` table keeps only notes waiting for their dossier.
   db.version(8).stores(SCHEMA_V7).upgrade(notesIntoDossiers);
+  if (upTo < 9) return;
+  // The same tables: dossiers keep their helpdesk tags apart, and their search words are derived again.
+  db.version(9).stores(SCHEMA_V7).upgrade(reindexSearch);
 }

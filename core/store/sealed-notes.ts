@@ -3,12 +3,17 @@ import { Note, type ClientRecord, type NoteRecord, type TipazhDb } from './db';
 import { changedAt, checkUnchanged, editNote } from './dossier-edits';
 import { putNote } from './notes';
 import { forEachClientChunk } from './client-chunks';
-import { isLockedClient } from './dossier-view';
+import { vipFactsOf, vipOf } from '../vip';
 
-/** The dossiers whose notes the lock seals and that still hold a plain note, read a chunk of dossiers at a time. */
-async function unsealedLockedClients(db: TipazhDb): Promise<ClientRecord[]> {
+/** Whether a dossier is VIP, so that the lock seals its notes: `vipOf` with the effective pack (store-access.ts). */
+export type IsVip = (c: ClientRecord) => boolean;
+/** VIP by the helpdesk's tag or the agent's mark alone, for callers without a pack. */
+const vipWithoutPack: IsVip = (c) => !!vipOf(vipFactsOf(c), undefined);
+
+/** The VIP dossiers that still hold a plain note, read a chunk of dossiers at a time. */
+async function unsealedVipClients(db: TipazhDb, isVip: IsVip): Promise<ClientRecord[]> {
   const out: ClientRecord[] = [];
-  await forEachClientChunk(db, (chunk) => void out.push(...chunk.filter((c) => isLockedClient(c) && c.notes.some((n) => !n.sealed))));
+  await forEachClientChunk(db, (chunk) => void out.push(...chunk.filter((c) => c.notes.some((n) => !n.sealed) && isVip(c))));
   return out;
 }
 
@@ -61,10 +66,10 @@ export async function getLock(db: TipazhDb): Promise<LockRecord | undefined> {
  * Turns the lock on: stores the lock and seals every existing note of a VIP client. Encryption happens
  * first, outside the database transaction; the writes then land together, or not at all.
  */
-export async function setUpLock(db: TipazhDb, passphrase: string, iterations?: number): Promise<CryptoKey> {
+export async function setUpLock(db: TipazhDb, passphrase: string, iterations?: number, isVip: IsVip = vipWithoutPack): Promise<CryptoKey> {
   if (await getLock(db)) throw new Error('the lock is already set up');
   const { record, key } = await createLock(passphrase, iterations);
-  const clients = await unsealedLockedClients(db);
+  const clients = await unsealedVipClients(db, isVip);
   const sealed = await sealPlainNotes(key, clients);
   await db.transaction('rw', db.clients, db.meta, async () => {
     await db.meta.put({ key: LOCK_KEY, value: record });
@@ -135,4 +140,5 @@ export async function updateSealedNote(
  * Seals the plain notes every VIP client still has (after the lock is opened): none stays readable at rest.
  * Dossiers are read a chunk at a time, so that 100k of them neither fill memory nor hold up other requests.
  */
-export const sealAllVipNotes = async (db: TipazhDb, key: CryptoKey): Promise<number> => sealNotesOf(db, key, await unsealedLockedClients(db));
+export const sealAllVipNotes = async (db: TipazhDb, key: CryptoKey, isVip: IsVip = vipWithoutPack): Promise<number> =>
+  sealNotesOf(db, key, await unsealedVipClients(db, isVip));

@@ -1,10 +1,46 @@
 import { summaryOf, type ClientSummary } from './dossier-view';
+import { PHONE_MARK } from './phone-search';
+import type { QueryWord } from './search';
 
 /** What the in-memory search takes of one dossier: what the list shows, and the words it is found by. */
 export type IndexedClient = ClientSummary & { searchTokens: readonly string[] };
 
 /** Between tokens in a dossier's line: a query word never holds it (words are split on white space). */
 const SEP = '\n';
+/** Where a line's phone numbers begin: they come after its other words. */
+const PHONES = SEP + PHONE_MARK;
+
+/** A query word, ready to check lines: `needles` are the strings a block holding a match must contain. */
+interface Matcher {
+  needles: string[];
+  test: (line: string) => boolean;
+}
+
+function matcherOf(w: QueryWord): Matcher {
+  const prefixes = w.prefixes.map((p) => SEP + p);
+  const start = w.phone?.start === undefined ? undefined : PHONES + w.phone.start;
+  const anywhere = w.phone?.anywhere;
+  const all = [...new Set([...prefixes, ...(start ? [start] : []), ...(anywhere ? [anywhere] : [])])];
+  // A block holding a needle holds every needle inside it: those alone need looking for ("903000" for "\n903000").
+  const needles = all.filter((n) => !all.some((m) => m !== n && n.includes(m)));
+  return {
+    needles,
+    test(line) {
+      for (const p of prefixes) if (line.includes(p)) return true;
+      if (start && line.includes(start)) return true;
+      if (!anywhere) return false;
+      const at = line.indexOf(PHONES);
+      return at >= 0 && line.includes(anywhere, at);
+    },
+  };
+}
+
+/** A dossier's line: its words, then its phone numbers (which a query may find by digits anywhere in them). */
+const lineOf = (tokens: readonly string[]) => {
+  const phones = tokens.filter((t) => t.startsWith(PHONE_MARK));
+  const rest = phones.length ? tokens.filter((t) => !t.startsWith(PHONE_MARK)) : tokens;
+  return SEP + [...rest, ...phones].join(SEP);
+};
 
 /** Newest first; dossiers seen at the same moment, higher key first (as IndexedDB's reverse index walk gives them). */
 const newer = (aSeen: number, aKey: string, bSeen: number, bKey: string) => aSeen > bSeen || (aSeen === bSeen && aKey > bKey);
@@ -57,7 +93,7 @@ export class SearchIndex {
       this.keys[slot] = c.key;
     } else if (this.ordered) this.order.splice(this.positionOf(slot), 1);
     this.seen[slot] = c.lastSeen;
-    this.lines[slot] = SEP + c.searchTokens.join(SEP);
+    this.lines[slot] = lineOf(c.searchTokens);
     this.blocks[Math.floor(slot / this.blockSize)] = undefined;
     this.summaries[slot] = summaryOf(c);
     if (this.ordered) this.order.splice(this.positionOf(slot), 0, slot);
@@ -75,16 +111,24 @@ export class SearchIndex {
     this.free.push(slot);
   }
 
+  /** Characters held in the dossiers' lines: the index's size (about twice as many bytes). */
+  get textLength(): number {
+    let n = 0;
+    for (const slot of this.slotOf.values()) n += this.lines[slot]!.length;
+    return n;
+  }
+
   /**
-   * The newest `limit` dossiers that have, for every word, a token starting with it; newest first. No
-   * words: the newest dossiers.
+   * The newest `limit` dossiers that have every query word (a token starting with one of its prefixes, or a
+   * phone holding its digits); newest first. No words: the newest dossiers.
    */
-  find(words: readonly string[], limit: number): ClientSummary[] {
+  find(words: readonly QueryWord[], limit: number): ClientSummary[] {
     if (limit <= 0) return [];
     // Longest first: the rarest word rules most dossiers out with one check.
-    const needles = words.map((w) => SEP + w).sort((a, b) => b.length - a.length);
+    const longest = (m: Matcher) => Math.max(...m.needles.map((n) => n.length));
+    const matchers = words.map(matcherOf).sort((a, b) => longest(b) - longest(a));
     const { lines, summaries, seen, keys } = this;
-    const has = (slot: number) => needles.every((n) => lines[slot]!.includes(n));
+    const has = (slot: number) => matchers.every((m) => m.test(lines[slot]!));
     this.sort();
     const { order } = this;
     const out: ClientSummary[] = [];
@@ -96,9 +140,10 @@ export class SearchIndex {
     const older = (slot: number) => newer(seen[last]!, keys[last]!, seen[slot]!, keys[slot]!);
     const rest: number[] = [];
     const want = limit - out.length;
-    const first = needles[0] ?? SEP;
+    const first = matchers[0]?.needles ?? [SEP];
     for (let b = 0; b * this.blockSize < keys.length; b++) {
-      if (!this.blockText(b).includes(first)) continue;
+      const text = this.blockText(b);
+      if (!first.some((n) => text.includes(n))) continue;
       const end = Math.min(keys.length, (b + 1) * this.blockSize);
       for (let slot = b * this.blockSize; slot < end; slot++) {
         if (keys[slot] === undefined || !older(slot) || !has(slot)) continue;

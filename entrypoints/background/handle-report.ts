@@ -69,6 +69,8 @@ export async function handleReport(db: TipazhDb, message: unknown, sender: Repor
     return { ok: false, error: foreign };
   }
   let r = parsed.data;
+  // The helpdesk the page belongs to (the report came from it: checked above), so the panel can name it.
+  const source = helpdeskOfHost(new URL(sender.url!), await customHosts())?.source;
   if (r.state === 'raw') {
     // The content script sends what it read as it came; here it is validated and becomes a snapshot.
     try {
@@ -76,14 +78,14 @@ export async function handleReport(db: TipazhDb, message: unknown, sender: Repor
     } catch (e) {
       const error = e instanceof z.core.$ZodError ? formatIssues(e) : e instanceof Error ? e.message : String(e);
       console.warn('[Tipazh] refused what the page gave:\n' + error);
-      await saveTabState(TabState.parse({ tabId, state: 'error', url: r.url, message: error.slice(0, 2000), updatedAt: now }));
+      await saveTabState(TabState.parse({ tabId, state: 'error', url: r.url, source, message: error.slice(0, 2000), updatedAt: now }));
       return { ok: false, error };
     }
   }
-  const state: TabState = { tabId, state: r.state as TabState['state'], url: r.url, updatedAt: now };
+  const state: TabState = { tabId, state: r.state as TabState['state'], url: r.url, source, updatedAt: now };
   if (r.state === 'client' && isNeverRecorded(r.snapshot, await neverRecordList(db))) {
     // On the agent's never-record list: no dossier, no visit, no snapshot kept; the panel says why.
-    await saveTabState(TabState.parse({ tabId, state: 'none', url: r.url, message: 'never-record', updatedAt: now }));
+    await saveTabState(TabState.parse({ tabId, state: 'none', url: r.url, source, message: 'never-record', updatedAt: now }));
     return { ok: true };
   }
   if (r.state === 'client') {
@@ -117,7 +119,7 @@ async function saveTabState(state: TabState): Promise<void> {
     await browser.storage.session.set({ [key]: state });
   } catch (e) {
     console.error('[Tipazh] session storage is full', e);
-    const failed: TabState = { tabId: state.tabId, state: 'error', url: state.url, message: STORAGE_FULL, updatedAt: state.updatedAt };
+    const failed: TabState = { tabId: state.tabId, state: 'error', url: state.url, source: state.source, message: STORAGE_FULL, updatedAt: state.updatedAt };
     await browser.storage.session.remove(key).catch(() => undefined);
     await browser.storage.session.set({ [key]: failed }).catch((e2: unknown) => console.error('[Tipazh] could not even say so', e2));
   }

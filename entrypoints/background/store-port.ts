@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { StrategyPack } from '../../core/pack/schema';
 import type { TipazhDb } from '../../core/store/db';
 import { liveSearchIndex } from '../../core/store/live-search-index';
+import { currentPack } from '../../core/store/packs';
 import { storeAccess } from '../../core/store/port/access';
 import { serveStore } from '../../core/store/port/server';
 import { STORE_PORT, wirePort } from '../../core/store/port/service';
@@ -12,7 +13,8 @@ import { isOwnPage } from './own-page';
  * search index is shared, and kept only while a panel is connected: the last one to go takes its memory back.
  */
 export function listenForPanels(db: TipazhDb, builtinPack: () => Promise<StrategyPack>): void {
-  const search = liveSearchIndex(db);
+  // The effective pack says who is VIP (its lists and rules): the index finds them by "vip".
+  const search = liveSearchIndex(db, { pack: () => currentPack(db, builtinPack) });
   let panels = 0;
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== STORE_PORT) return;

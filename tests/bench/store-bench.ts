@@ -8,7 +8,7 @@ import { searchClients, searchTokensOf } from '../../core/store/search';
 import { identityKeysOf } from '../../core/identity';
 import { ms, row } from './stats';
 
-/** N synthetic dossiers with realistic names, emails, phones and tags. */
+/** N synthetic dossiers with realistic names (and a number, as a word of its own), emails, phones and tags. */
 function dossiers(n: number): ClientRecord[] {
   const first = ['Анна', 'Иван', 'Мария', 'Олег', 'Megan', 'Daniel', 'Sarah', 'Tom', 'Виктория', 'Игорь'];
   const last = ['Смирнова', 'Петров', 'Price', 'Okafor', 'Lee', 'Лебедева', 'Кузнецов', 'Mitchell'];
@@ -18,7 +18,7 @@ function dossiers(n: number): ClientRecord[] {
       source: 'zendesk' as const,
       account: 'acme',
       externalId: String(i),
-      name: `${first[i % first.length]} ${last[(i * 7) % last.length]}${i}`,
+      name: `${first[i % first.length]} ${last[(i * 7) % last.length]} ${i}`,
       email: `client${i}@company${i % 300}.example`,
       phone: `+7903${String(i).padStart(7, '0')}`,
       firstSeen: i,
@@ -29,6 +29,7 @@ function dossiers(n: number): ClientRecord[] {
       vip: i % 20 === 0,
       profile: { prefilled: [] },
       searchTokens: [] as string[],
+      helpdeskTags: [] as string[],
       visits: [],
       notes: [],
       ids: [] as string[],
@@ -59,11 +60,28 @@ export async function storeBench(out: (s?: string) => void): Promise<void> {
     for (let i = 0; i < n; i += 5000) await db.clients.bulkPut(recs.slice(i, i + 5000));
     const lookup = await p50(() => db.clients.get(`zendesk:acme:${Math.floor(Math.random() * n)}`), 300);
     out(row(`${n / 1000}k dossiers: lookup by identity p50`, ms(lookup), n === 100_000 ? '≤ 2 ms p50' : undefined, n === 100_000 ? lookup <= 2 : undefined));
-    const queries = ['анна', 'price', `client${Math.floor(n / 3)}`, 'company12', '903000', 'vip', 'megan price'];
+    // Names also in the other script (smirnova, Лебедева → lebedeva), and phone numbers as people write them.
+    const queries = [
+      'анна',
+      'price',
+      `client${Math.floor(n / 3)}`,
+      'company12',
+      '903000',
+      'vip',
+      'megan price',
+      'smirnova',
+      'Прайс',
+      '8 903 000 12',
+      '+7 903 001',
+    ];
     const live = liveSearchIndex(db);
     const t0 = performance.now();
-    await live.get();
+    const index = await live.get();
     out(row(`${n / 1000}k dossiers: search index built`, ms(performance.now() - t0)));
+    // The index's text in memory (UTF-16: two bytes a character), which names in both scripts add to.
+    const mb = (index.textLength * 2) / 1e6;
+    const name = `${n / 1000}k dossiers: search index text (${(index.textLength / n).toFixed(0)} chars each)`;
+    out(row(name, `${mb.toFixed(1)} MB`, n === 100_000 ? '≤ 24 MB' : undefined, n === 100_000 ? mb <= 24 : undefined));
     let i = 0;
     const search = await p50(async () => searchClients(await live.get(), queries[i++ % queries.length]!), 70);
     live.dispose();

@@ -7,7 +7,7 @@ import type { TabState } from '../../core/messages/page-report';
 import type { WirePort } from '../../core/store/port/service';
 import { TipazhDb } from '../../core/store/db';
 import { recordVisit } from '../../core/store/dossiers';
-import { installPack } from '../../core/store/packs';
+import { currentPack, installPack } from '../../core/store/packs';
 import { liveSearchIndex } from '../../core/store/live-search-index';
 import { storeAccess } from '../../core/store/port/access';
 import { storeClient } from '../../core/store/port/client';
@@ -35,13 +35,11 @@ export function fakeTransport(
   const drafts = init.drafts ?? memoryArea();
   let serverSide: WirePort | undefined;
   // One search index for every connection, as the background keeps it.
-  const search = liveSearchIndex(db);
+  const builtin = async () => readDefaultPack();
+  const search = liveSearchIndex(db, { pack: () => currentPack(db, builtin) });
   const store = storeClient(() => {
     const [panelEnd, backgroundEnd] = memoryPortPair();
-    serveStore(
-      backgroundEnd,
-      storeAccess(db, async () => readDefaultPack(), search),
-    );
+    serveStore(backgroundEnd, storeAccess(db, builtin, search));
     serverSide = backgroundEnd;
     return panelEnd;
   });

@@ -78,3 +78,66 @@ test.describe('amoCRM and Kommo', () => {
     expect(await page.evaluate(() => (window as unknown as { __fixtureSent?: unknown[] }).__fixtureSent?.length ?? 0)).toBe(0);
   });
 });
+
+test.describe('amoCRM pages name what is open there: a lead', () => {
+  test('the empty state names the helpdesk in front of the agent (amoCRM, Kommo, Zendesk), in both languages', async ({ ext, zendesk }) => {
+    void zendesk;
+    await routeAmo(ext.context);
+    const hint = async (url: string) => {
+      const { tabId } = await openHelpdeskPage(ext, url);
+      const panel = await openPanelPage(ext, tabId);
+      await expect(panel.getByTestId('no-client')).toBeVisible();
+      return panel;
+    };
+    const amo = await hint('https://brewly.amocrm.ru/leads/add/');
+    await expect(amo.getByTestId('no-client')).toContainText('Open a lead, contact or company card in amoCRM and Tipazh will show who you are talking to.');
+    await amo.getByTestId('lang-switch').selectOption('ru');
+    await expect(amo.getByTestId('no-client')).toContainText('Откройте карточку сделки, контакта или компании в amoCRM, и Типаж покажет, с кем вы говорите.');
+    await amo.getByTestId('lang-switch').selectOption('en');
+    await expect((await hint('https://brewly.kommo.com/leads/add/')).getByTestId('no-client')).toContainText('Open a lead, contact or company card in Kommo');
+    await expect((await hint('https://acme.zendesk.com/agent/dashboard')).getByTestId('no-client')).toContainText('Open a ticket in Zendesk and Tipazh');
+  });
+
+  test('on a lead, phrases and advice say "lead"/«сделка», never "ticket"/«обращение»; on a Zendesk ticket they still say ticket', async ({ ext, zendesk }) => {
+    void zendesk;
+    await routeAmo(ext.context);
+    const { tabId } = await openHelpdeskPage(ext, 'https://brewly.amocrm.ru/leads/detail/5001');
+    const panel = await openPanelPage(ext, tabId);
+    await expect(panel.getByTestId('client-type')).toHaveAttribute('data-type', 'extortionist');
+    await panel.getByTestId('phrases-more').click();
+    const advice = () => Promise.all(['phrases', 'boundaries', 'strategy', 'lifecycle-stage'].map((id) => panel.getByTestId(id).innerText()));
+    const stageReason = () => panel.locator('.segment__list').innerText();
+    for (const lang of ['en', 'ru'] as const) {
+      await panel.getByTestId('lang-switch').selectOption(lang);
+      const text = [...(await advice()), await stageReason()].join('\n');
+      expect(text, lang).not.toMatch(/\btickets?\b|обращени/i);
+    }
+    // The client writes in Russian: the phrases name the lead (the extortionist's "the team lead will answer in this lead").
+    await expect(panel.getByTestId('phrases')).toContainText('ответ поступит в эту сделку (№5001)');
+    await expect(panel.locator('.segment__list')).toContainText('первая сделка');
+    await panel.getByTestId('lang-switch').selectOption('en');
+    await expect(panel.getByTestId('boundaries')).toContainText('Keep everything in writing in the lead.');
+
+    const zd = await openHelpdeskPage(ext, 'https://acme.zendesk.com/agent/tickets/1201');
+    const zdPanel = await openPanelPage(ext, zd.tabId);
+    await expect(zdPanel.getByTestId('client-type')).toHaveAttribute('data-type', 'extortionist');
+    await zdPanel.getByTestId('phrases-more').click();
+    await expect(zdPanel.getByTestId('phrases')).toContainText('ответ поступит в это обращение (№1201)');
+    await expect(zdPanel.getByTestId('boundaries')).toContainText('Keep everything in writing in the ticket.');
+  });
+
+  test('"Visits" counts what the history lists, the same person’s Zendesk visits included', async ({ ext, zendesk }) => {
+    void zendesk;
+    await routeAmo(ext.context);
+    // Виктория Лебедева wrote in Zendesk (ticket 1201) and has a lead in amoCRM (5003): the same email links them.
+    const zd = await openHelpdeskPage(ext, 'https://acme.zendesk.com/agent/tickets/1201');
+    await expect((await openPanelPage(ext, zd.tabId)).getByTestId('visit-count')).toHaveText('1');
+    const { tabId } = await openHelpdeskPage(ext, 'https://brewly.amocrm.ru/leads/detail/5003');
+    const panel = await openPanelPage(ext, tabId);
+    await expect(panel.getByTestId('client-name')).toHaveText('Виктория Лебедева');
+    await expect(panel.getByTestId('history-point')).toHaveCount(2);
+    await expect(panel.getByTestId('visit-count')).toHaveText('2');
+    await panel.getByTestId('history-table-toggle').locator('summary').click();
+    await expect(panel.getByTestId('history-table').locator('tbody tr')).toHaveCount(2);
+  });
+});

@@ -7,6 +7,7 @@ import { navigateInApp, tabIdOf } from '../support/pages';
 import { allRecords, clientRecord, countRecords, generateClients, noteRecord, seedClients, visitRecords } from '../support/seed';
 import { storedVisit } from '../../core/store/visits';
 import { storedNote } from '../../core/store/notes';
+import { openBarePanel } from '../support/client-list';
 import { expect, test } from './fixtures';
 
 /**
@@ -23,15 +24,6 @@ const KEY = {
   megan: 'zendesk:acme:38156690203507', // 1203, impatient, EN
 };
 const AGENT = 'Анна Смирнова'; // users/me.json: the agent who makes every change in these tests
-
-/** The side panel page with no helpdesk tab behind it (it follows its own tab, which has no client). */
-async function openBarePanel(ext: Launched): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.setViewportSize({ width: 360, height: 900 });
-  await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
-  await expect(page.getByTestId('no-client')).toBeVisible();
-  return page;
-}
 
 /** Waits until the background has saved a fresh read of the tab's client (so the dossier write is done). */
 async function waitForFreshRead(ext: Launched, tabId: number, since: number) {
@@ -245,9 +237,9 @@ test('a service-level override with a reason is shown at once and kept in the au
   void zendesk;
   const { tabId } = await openHelpdesk(`${TICKET}/1201`);
   const panel = await openPanel(tabId);
-  // Automatic: she is on the VIP list (a "gold" loyalty tier in Zendesk).
+  // Automatic: she is VIP, tagged so in Zendesk.
   await expect(panel.getByTestId('service-level')).toHaveAttribute('data-level', 'lion-king');
-  await expect(panel.getByTestId('service-level-reason')).toContainText('on the VIP list');
+  await expect(panel.getByTestId('service-level-reason')).toContainText('VIP — tagged in Zendesk');
   const audit = panel.locator('details.audit');
   await openDetails(audit);
   await expect(audit).toContainText('Nothing changed by hand yet.');
@@ -409,6 +401,11 @@ test('client search finds one client among 10,000 dossiers as you type, and open
       firstSeen: now - 400 * DAY,
       lastSeen: now - 3 * DAY,
       visitCount: 7,
+      visits: visitRecords(
+        'zendesk:acme:777000111',
+        [400, 300, 200, 120, 60, 30, 3].map((daysAgo, i) => ({ daysAgo, ticketId: String(9000 + i) })),
+        now,
+      ).map(storedVisit),
       lastSubject: 'Партия зерна для кофейни',
     },
     now,

@@ -38,8 +38,15 @@ describe('handleReport', () => {
     db = new TipazhDb(`bg-${Math.random()}`);
     await handleReport(db, { kind: 'page', state: 'none', url: 'https://acme.zendesk.com/agent/dashboard' }, zd(1));
     await handleReport(db, { kind: 'page', state: 'error', url: 'https://acme.zendesk.com/agent/tickets/1', message: 'HTTP 500' }, zd(2));
-    expect(await stateOf(1)).toMatchObject({ state: 'none' });
-    expect(await stateOf(2)).toMatchObject({ state: 'error', message: 'HTTP 500' });
+    expect(await stateOf(1)).toMatchObject({ state: 'none', source: 'zendesk' });
+    expect(await stateOf(2)).toMatchObject({ state: 'error', message: 'HTTP 500', source: 'zendesk' });
+    // The panel names the helpdesk of a page without a client: amoCRM's "add lead" form.
+    await handleReport(
+      db,
+      { kind: 'page', state: 'none', url: 'https://brewly.amocrm.ru/leads/add/' },
+      { tabId: 3, url: 'https://brewly.amocrm.ru/leads/add/' },
+    );
+    expect(await stateOf(3)).toMatchObject({ state: 'none', source: 'amocrm' });
     await forgetTab(2);
     expect(await stateOf(2)).toBeUndefined();
   });

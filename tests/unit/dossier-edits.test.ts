@@ -191,18 +191,23 @@ describe('text edits started from an older value', () => {
 });
 
 describe('searchClients', () => {
-  it('finds clients by name, email, phone or tag prefix, newest first', async () => {
+  it('finds clients by name (in either script), email, phone or tag prefix, newest first', async () => {
     db = new TipazhDb(`s-${Math.random()}`);
     await recordVisit(db, makeSnapshot({ client: { externalId: '1', name: 'Виктория Лебедева', email: 'v.lebedeva@example.ru', phone: '+79035550142' } }), 100);
     await recordVisit(db, makeSnapshot({ client: { externalId: '2', name: 'Victor Lee', email: 'victor@lee.io' } }), 200);
     await recordVisit(db, makeSnapshot({ client: { externalId: '3', name: 'Megan Price', email: 'megan@example.com', tags: ['vip'] } }), 300);
     const search = liveSearchIndex(db);
     const names = async (q: string) => searchClients(await search.get(), q).map((c) => c.name);
-    expect(await names('вик')).toEqual(['Виктория Лебедева']);
-    expect(await names('vic')).toEqual(['Victor Lee']);
+    // A name's start in either script finds it in both: «Вик…» and "Vic…" are one start.
+    expect(await names('вик')).toEqual(['Victor Lee', 'Виктория Лебедева']);
+    expect(await names('vic')).toEqual(['Victor Lee', 'Виктория Лебедева']);
+    expect(await names('victoria')).toEqual(['Виктория Лебедева']);
+    expect(await names('виктор')).toEqual(['Victor Lee', 'Виктория Лебедева']);
+    expect(await names('lebedeva')).toEqual(['Виктория Лебедева']);
     expect(await names('лебедева вик')).toEqual(['Виктория Лебедева']);
     expect(await names('example')).toEqual(['Megan Price', 'Виктория Лебедева']);
-    expect(await names('8 903 555')).toEqual([]);
+    expect(await names('8 903 555')).toEqual(['Виктория Лебедева']);
+    expect(await names('8 904 555')).toEqual([]);
     expect(await names('903 555-01-42')).toEqual(['Виктория Лебедева']);
     expect(await names('vip')).toEqual(['Megan Price']);
     expect(await names('')).toEqual(['Megan Price', 'Victor Lee', 'Виктория Лебедева']);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lifecycleStage } from '../../core/lifecycle';
 import { serviceLevel } from '../../core/service-level';
 import { StrategyPack } from '../../core/pack/schema';
+import { vipOf } from '../../core/vip';
 
 const DAY = 86_400_000;
 const now = Date.parse('2026-06-01T00:00:00Z');
@@ -39,9 +40,11 @@ describe('lifecycleStage', () => {
 });
 
 describe('serviceLevel', () => {
-  const base = { source: 'zendesk' as const, tags: [] as string[], visits: 1 };
-  it('puts VIP-tagged clients first, then big deals, then B2B, else online default', () => {
-    expect(serviceLevel({ ...base, tags: ['VIP'] })).toMatchObject({ level: 'lion-king', reason: 'vip' });
+  const base = { source: 'zendesk' as const, visits: 1 };
+  /** The VIP state (`vipOf`) of a client with these helpdesk tags. */
+  const vipTagged = (tags: string[], pack?: StrategyPack) => vipOf({ helpdeskTags: tags, tags: [], flag: false }, pack);
+  it('puts VIP clients first, then big deals, then B2B, else online default', () => {
+    expect(serviceLevel({ ...base, vip: vipTagged(['VIP']) })).toMatchObject({ level: 'lion-king', reason: 'vip' });
     expect(serviceLevel({ ...base, organization: 'ООО Ромашка' })).toMatchObject({ level: 'passer-by', reason: 'b2b' });
     expect(serviceLevel(base)).toMatchObject({ level: 'phantom', reason: 'online-default' });
   });
@@ -56,9 +59,10 @@ describe('serviceLevel', () => {
       serviceLevelRules: { default: 'family', bossFromDealValue: 1_000_000, vipTags: ['gold'] },
     });
     expect(serviceLevel({ ...base, dealValue: 2_000_000, organization: 'X' }, pack)).toMatchObject({ level: 'boss', reason: 'deal-value' });
-    expect(serviceLevel({ ...base, tags: ['gold'] }, pack).level).toBe('lion-king');
-    // The pack's VIP list replaces the built-in "vip" tag; a first visit gets the business's usual class.
-    expect(serviceLevel({ ...base, tags: ['vip'] }, pack)).toMatchObject({ level: 'family', reason: 'pack-default' });
+    expect(serviceLevel({ ...base, vip: vipTagged(['gold'], pack) }, pack).level).toBe('lion-king');
+    // The pack's VIP tags add to the built-in "vip" tag; a first visit of anyone else gets the business's usual class.
+    expect(serviceLevel({ ...base, vip: vipTagged(['vip'], pack) }, pack)).toMatchObject({ level: 'lion-king', reason: 'vip' });
+    expect(serviceLevel({ ...base, vip: vipTagged(['silver'], pack) }, pack)).toMatchObject({ level: 'family', reason: 'pack-default' });
     expect(serviceLevel({ ...base, visits: 7 }, pack)).toMatchObject({ level: 'family', reason: 'family-visits' });
     expect(serviceLevel({ ...base, override: 'boss' }, pack)).toMatchObject({ level: 'boss', reason: 'override' });
   });

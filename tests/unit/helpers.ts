@@ -39,6 +39,7 @@ export function numberedClient(i: number, over: Partial<ClientRecord> = {}): Cli
     vip: false,
     profile: { prefilled: [] },
     searchTokens: [],
+    helpdeskTags: [],
     ...over,
     visits: over.visits ?? [],
     notes: over.notes ?? [],

@@ -2,7 +2,14 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { TipazhDb } from '../../core/store/db';
 import { declareVersions, LATEST_VERSION } from '../../core/store/schema-versions';
+import { searchTokensOf } from '../../core/store/search';
+import { vipFactsOf, vipOf } from '../../core/vip';
 
+/**
+ * Up to version 8 a dossier kept its helpdesk tags ("VIP", "Gold tier") only among its search words, folded, next
+ * to its own words and its phone's digits (whole, last 10, last 7); the agent's own tag is "tea".
+ */
+const v8Words = ['megan', 'price', 'megan@example.com', 'example.com', '79035550142', '9035550142', '5550142', 'tea', 'vip', 'gold tier'];
 const client = {
   key: 'zendesk:acme:1',
   source: 'zendesk',
@@ -10,11 +17,12 @@ const client = {
   externalId: '1',
   name: 'Megan Price',
   email: 'Megan@Example.com',
+  phone: '8 (903) 555-01-42',
   firstSeen: 5,
   lastSeen: 9,
   visitCount: 2,
-  searchTokens: ['megan'],
-  tags: [],
+  searchTokens: v8Words,
+  tags: ['tea'],
   vip: false,
   profile: { prefilled: [] },
 };
@@ -67,7 +75,14 @@ describe('database migrations', () => {
     const db = new TipazhDb(await writtenBy(v));
     await db.open();
     expect(db.verno).toBe(LATEST_VERSION);
-    expect(await db.clients.get(client.key)).toMatchObject({ name: 'Megan Price', updatedAt: 9, searchTokens: ['megan'] });
+    const stored = (await db.clients.get(client.key))!;
+    expect(stored).toMatchObject({ name: 'Megan Price', updatedAt: 9, tags: ['tea'] });
+    // Version 9: the helpdesk tags kept apart (nothing lost: the client is still VIP by the helpdesk's tag, and
+    // found by every tag), the search words derived again (the name in Latin and Cyrillic keys, the phone's digits).
+    expect(stored.helpdeskTags).toEqual(['vip', 'gold tier']);
+    expect(stored.searchTokens).toEqual(searchTokensOf({ ...client, helpdeskTags: ['vip', 'gold tier'] }));
+    expect(stored.searchTokens).toEqual(expect.arrayContaining(['gold tier', 'vip', 'tea', 'prike', '\t79035550142']));
+    expect(vipOf(vipFactsOf(stored), undefined)).toEqual({ source: 'helpdesk', tag: 'vip' });
     // Oldest first, counted, and nothing of them lost.
     expect((await db.clients.get(client.key))?.visits).toEqual([
       { id: 'v1', day: '2026-01-01', firstAt: 5, at: 5, messageCount: 1 },

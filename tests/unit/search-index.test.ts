@@ -4,10 +4,15 @@ import { TipazhDb, type ClientRecord } from '../../core/store/db';
 import { changedKeys, liveSearchIndex, type LiveSearchIndex } from '../../core/store/live-search-index';
 import { searchClients } from '../../core/store/search';
 import { SearchIndex } from '../../core/store/search-index';
+import { indexedClient } from '../../core/store/indexed-client';
 import { numberedClient } from './helpers';
 
 const client = numberedClient;
 const keys = (found: { key: string }[]) => found.map((c) => c.key);
+/** Query words looked for as written (the index's own matching; search-words.test.ts covers what a query becomes). */
+const plain = (words: readonly string[]) => words.map((w) => ({ prefixes: [w] }));
+/** A dossier as the index takes it, without a pack. */
+const entry = (c: ClientRecord) => indexedClient(c, undefined);
 
 /** Every match, newest first (higher key first at the same moment): what the index must answer. */
 function bruteForce(all: Iterable<ClientRecord>, words: string[], limit: number): string[] {
@@ -38,10 +43,10 @@ describe('SearchIndex', () => {
           const index = new SearchIndex(shape);
           const model = new Map<string, ClientRecord>();
           for (const o of ops) {
-            if ('find' in o) expect(keys(index.find(o.find, o.limit))).toEqual(bruteForce(model.values(), o.find, o.limit));
+            if ('find' in o) expect(keys(index.find(plain(o.find), o.limit))).toEqual(bruteForce(model.values(), o.find, o.limit));
             else if ('put' in o) {
               const c = client(o.put, { lastSeen: o.seen, ...(o.name ? { name: o.name } : {}) });
-              index.put(c);
+              index.put(entry(c));
               model.set(c.key, c);
             } else {
               const key = client(o.del).key;
@@ -50,7 +55,7 @@ describe('SearchIndex', () => {
             }
           }
           expect(index.size).toBe(model.size);
-          expect(keys(index.find(words, limit))).toEqual(bruteForce(model.values(), words, limit));
+          expect(keys(index.find(plain(words), limit))).toEqual(bruteForce(model.values(), words, limit));
         },
       ),
       { numRuns: 500 },
@@ -59,24 +64,24 @@ describe('SearchIndex', () => {
 
   it('looks past the walk block by block, and sees a rename in a block it has read before', () => {
     const index = new SearchIndex({ walk: 2, blockSize: 4 });
-    for (let i = 0; i < 10; i++) index.put(client(i));
-    expect(keys(index.find(['quark'], 5))).toEqual([]);
-    expect(keys(index.find(['client1'], 5))).toEqual([client(1).key]);
-    index.put(client(1, { name: 'Zed Quark' }));
-    expect(keys(index.find(['quark'], 5))).toEqual([client(1).key]);
+    for (let i = 0; i < 10; i++) index.put(entry(client(i)));
+    expect(keys(index.find(plain(['quark']), 5))).toEqual([]);
+    expect(keys(index.find(plain(['client1']), 5))).toEqual([client(1).key]);
+    index.put(entry(client(1, { name: 'Zed Quark' })));
+    expect(keys(index.find(plain(['quark']), 5))).toEqual([client(1).key]);
     index.delete(client(1).key);
-    index.put(client(20, { name: 'Yuki Quark', lastSeen: 0 }));
-    expect(keys(index.find(['quark'], 5))).toEqual([client(20).key]);
+    index.put(entry(client(20, { name: 'Yuki Quark', lastSeen: 0 })));
+    expect(keys(index.find(plain(['quark']), 5))).toEqual([client(20).key]);
   });
 
   it('matches word starts only, and a limit of 0 finds nothing', () => {
     const index = new SearchIndex();
-    index.put({ ...client(7), searchTokens: ['olga', 'whitlock'] });
-    expect(index.find(['whit'], 5)).toHaveLength(1);
-    expect(index.find(['hitlock'], 5)).toEqual([]);
-    expect(index.find(['olga', 'whit'], 5)).toHaveLength(1);
-    expect(index.find(['olga', 'anna'], 5)).toEqual([]);
-    expect(index.find([], 0)).toEqual([]);
+    index.put(entry({ ...client(7), searchTokens: ['olga', 'whitlock'] }));
+    expect(index.find(plain(['whit']), 5)).toHaveLength(1);
+    expect(index.find(plain(['hitlock']), 5)).toEqual([]);
+    expect(index.find(plain(['olga', 'whit']), 5)).toHaveLength(1);
+    expect(index.find(plain(['olga', 'anna']), 5)).toEqual([]);
+    expect(index.find(plain([]), 0)).toEqual([]);
   });
 });
 

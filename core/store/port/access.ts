@@ -1,19 +1,20 @@
 import { liveQuery } from 'dexie';
-import { isLockedClient, type DossierView, type Unsubscribe } from '../dossier-view';
+import type { DossierView, Unsubscribe } from '../dossier-view';
 import { applyEdit } from '../apply-edit';
 import { activeCorrections, addCorrection, undoCorrection } from '../corrections';
-import type { TipazhDb } from '../db';
+import type { ClientRecord, TipazhDb } from '../db';
 import type { StrategyPack } from '../../pack/schema';
 import type { StoreService } from './service';
 import { addNote, recordVerdict } from '../dossiers';
-import { effectiveOf, listPacks } from '../packs';
+import { currentPack, effectiveOf, listPacks } from '../packs';
 import { personView, splitFromPerson } from '../persons';
 import { searchClients } from '../search';
 import type { LiveSearchIndex } from '../live-search-index';
 import { unlock } from '../../crypto/lock';
 import { forgetPerson } from '../forget';
 import { addToNeverRecord } from '../never-record';
-import { addSealedNote, getLock, openNotes, sealAllVipNotes, sealClientNotes, setUpLock, updateSealedNote } from '../sealed-notes';
+import { addSealedNote, getLock, openNotes, sealAllVipNotes, sealClientNotes, setUpLock, updateSealedNote, type IsVip } from '../sealed-notes';
+import { vipFactsOf, vipOf } from '../../vip';
 
 function watch<T>(query: () => Promise<T>, cb: (v: T) => void, what: string): Unsubscribe {
   const sub = liveQuery(query).subscribe({ next: cb, error: (e: unknown) => console.warn(`[Tipazh] ${what}`, e) });
@@ -31,6 +32,11 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
   let key: CryptoKey | undefined;
   const lockChanged = new Set<() => void>();
   const notifyLock = () => lockChanged.forEach((f) => f());
+  /** Who is VIP now (the lock seals their notes): `vipOf` with the effective pack, as the panel shows it. */
+  const vipTest = async (): Promise<IsVip> => {
+    const pack = await currentPack(db, builtinPack);
+    return (c: ClientRecord) => !!vipOf(vipFactsOf(c), pack);
+  };
   return {
     watchDossier(clientKey, cb) {
       let last: DossierView | undefined;
@@ -93,10 +99,10 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
       key = k;
       // Open at once; the sweep for notes left in plain text (a client made VIP while locked) follows.
       notifyLock();
-      await sealAllVipNotes(db, k);
+      await sealAllVipNotes(db, k, await vipTest());
     },
     async setUpNotesLock(passphrase) {
-      key = await setUpLock(db, passphrase);
+      key = await setUpLock(db, passphrase, undefined, await vipTest());
       notifyLock();
     },
     async lockNotes() {
@@ -129,7 +135,8 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
       };
     },
     async addNote(clientKey, text) {
-      if ((await getLock(db)) && isLockedClient(await db.clients.get(clientKey))) {
+      const client = await db.clients.get(clientKey);
+      if ((await getLock(db)) && client && (await vipTest())(client)) {
         if (!key) throw new Error('unlock the notes first: this VIP client’s notes are encrypted');
         await addSealedNote(db, key, clientKey, text);
       } else await addNote(db, clientKey, text);
@@ -142,7 +149,11 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
         return updateSealedNote(db, key, change.key, change.id, change.text, who, change.since);
       }
       await applyEdit(db, change, who);
-      if (change.kind === 'vip' && change.vip && key) await sealClientNotes(db, key, change.key);
+      // A client who became VIP by this edit (the mark, a tag, Lion King) has their notes sealed while the lock is open.
+      if (key && (change.kind === 'vip' || change.kind === 'tag-add' || change.kind === 'service-level')) {
+        const client = await db.clients.get(change.key);
+        if (client && (await vipTest())(client)) await sealClientNotes(db, key, change.key);
+      }
     },
     searchClients: async (query) => searchClients(await search.get(), query),
     prepareSearch: async () => void (await search.get()),
