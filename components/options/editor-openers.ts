@@ -6,7 +6,7 @@ import { PERSONAL_PACK_ID } from '../../core/store/packs';
 import { createCheck, type CheckTarget } from './check';
 import type { Draft } from './draft';
 import { createEditor, type EditorInit } from './editor';
-import type { Notice, View } from './model';
+import type { Notice, View } from './options-state';
 import type { OptionsTransport, PackSource } from './transport';
 
 interface OpenerState {
