@@ -5,7 +5,7 @@ import { ENGLISH } from './named-issue';
 /*
  * Every schema in Tipazh is built with `zod/mini`, whose functions tree-shake: the side panel and the
  * service worker carry only the parts they use (classic `zod` puts its whole runtime in every bundle).
- * Import `z` from here, never from classic zod (tests/unit/zod-mini.test.ts checks that).
+ * Import `z` from here, never from classic zod (tests/unit/project/zod-mini.test.ts checks that).
  *
  * Unlike classic zod, zod/mini loads no locale: every issue would read just "Invalid input". Issues are worded
  * by core/schema/issue-text.ts, the one place that words them (in English here, for every issue's `message`:
