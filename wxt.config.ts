@@ -23,8 +23,11 @@ export default defineConfig({
     // Pack URLs and self-hosted helpdesks: asked for at the moment the user adds one, never at install.
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
-    // The Zendesk page-world bridge (CKEditor 5 lives there), injected by the content script.
-    web_accessible_resources: [{ resources: ['zendesk-bridge.js'], matches: [...SITES.zendesk.hostPatterns] }],
+    // The Zendesk page-world bridge (CKEditor 5 lives there), injected by the content script: in Chrome (MV3) as a
+    // script tag that loads the file, so Zendesk pages (and only they) may load it. Firefox's MV2 list cannot be
+    // limited to some pages, and needs no entry: the content script reads the file itself and puts its text in
+    // the page (WXT's injectScript), so nothing of the extension is exposed to pages there.
+    ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: ['zendesk-bridge.js'], matches: [...SITES.zendesk.hostPatterns] }] }),
     commands:
       browser === 'firefox'
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+Y' } } }
