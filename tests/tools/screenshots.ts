@@ -91,7 +91,7 @@ async function main() {
     await panel.getByTestId('draft-input').fill('Viktoria, as an exception we can give you a 30% discount on this order.');
     await panel.getByTestId('draft-warnings').waitFor();
     await panel.locator('details.audit > summary').click();
-    await panel.getByTestId('profile').locator('summary').click();
+    await panel.getByTestId('profile').locator(':scope > summary').click();
     await panel.getByTestId('type-alternatives').locator('summary').first().click();
     await settle(panel);
     const full = resolve(OUT, 'panel-en-full.png');
