@@ -170,7 +170,7 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
   for (let j = 0; j < v.idx.length; j++) {
     const row = v.idx[j]! * K;
     const s = v.slot[j]!;
-    const whole = v.val[j]! / T;
+    const whole = (v.val[j]! / T) * model.weightUnit;
     // A unigram's slot is its word: its whole share stays there. A pair's share per occurrence waits for the words.
     const half = 0.5 / counts[s]!;
     for (let k = 0; k < K; k++) {

@@ -55,9 +55,13 @@ export interface TypeModel {
   index: Map<string, number>;
   /** Interned feature id → this model's feature index (-1: not in the model; -2: not looked up yet). */
   byId: { generation: number; map: Int32Array };
-  /** Single precision: the weights are stored to a few digits, and half the bytes keep more of them in cache. */
   idf: Float32Array;
-  weights: Float32Array;
+  /**
+   * The weights as stored, integers of `weightUnit` (1/weightScale): two bytes each keep the whole matrix
+   * (about 140 KB) in cache, where 8-byte numbers spilled out of it. Multiply a sum of them by `weightUnit`.
+   */
+  weights: Int16Array;
+  weightUnit: number;
   signals: readonly SignalId[];
 }
 
@@ -70,9 +74,16 @@ export function compileTypeModel(file: TypeModelFile): TypeModel {
     throw new Error('the type model is inconsistent: behaviour block sizes differ');
   const index = new Map<string, number>();
   file.features.forEach((f, i) => index.set(f, i));
-  const weights = new Float32Array(n * K);
-  for (let i = 0; i < weights.length; i++) weights[i] = file.weights[i]! / file.weightScale;
-  return { file, index, idf: Float32Array.from(file.idf), weights, signals: file.behaviour.signals, byId: { generation: -1, map: new Int32Array(0) } };
+  if (file.weights.some((w) => w < -32768 || w > 32767)) throw new Error('the type model is inconsistent: a weight does not fit in 16 bits');
+  return {
+    file,
+    index,
+    idf: Float32Array.from(file.idf),
+    weights: Int16Array.from(file.weights),
+    weightUnit: 1 / file.weightScale,
+    signals: file.behaviour.signals,
+    byId: { generation: -1, map: new Int32Array(0) },
+  };
 }
 
 /** Parses and compiles a model file; throws with the place that is wrong. */
@@ -150,20 +161,25 @@ export function linearScores(
   idx: ArrayLike<number>,
   val: ArrayLike<number>,
   behaviour: ArrayLike<number>,
+  /** What one unit of `weights` is worth (the shipped model keeps integers). */
+  weightUnit = 1,
 ): Float64Array {
   const out = Float64Array.from(bias);
+  // Training's fits (unit 1) add each term to the bias in turn: that order is what the committed model was fitted with.
+  const text = weightUnit === 1 ? out : new Float64Array(K);
   for (let j = 0; j < idx.length; j++) {
     const base = idx[j]! * K;
     const x = val[j]!;
-    for (let k = 0; k < K; k++) out[k]! += x * weights[base + k]!;
+    for (let k = 0; k < K; k++) text[k]! += x * weights[base + k]!;
   }
+  if (text !== out) for (let k = 0; k < K; k++) out[k]! += text[k]! * weightUnit;
   for (let j = 0; j < behaviour.length; j++) for (let k = 0; k < K; k++) out[k]! += behaviour[j]! * behaviourWeights[j * K + k]!;
   return out;
 }
 
 /** Raw scores per label (before the unknown margin and the temperature). */
 export const modelScores = (model: TypeModel, v: Vectorised): Float64Array =>
-  linearScores(model.file.bias, model.weights, model.file.behaviour.weights, v.idx, v.val, v.behaviour);
+  linearScores(model.file.bias, model.weights, model.file.behaviour.weights, v.idx, v.val, v.behaviour, model.weightUnit);
 
 /** Calibrated log-odds from raw model scores: the unknown margin added, then divided by the fitted temperature. */
 export function calibratedLogits(scores: ArrayLike<number>, temperature: number, unknownBias: number): number[] {
