@@ -17,6 +17,67 @@ const ERROR_CODE =
 const EXPECTED = /\b(?:expected|actual(?:ly)?\s+(?:result|behaviou?r)|ожидал\w*|ожидаем\w*|фактическ\w*|воспроизв\w*|reproduc\w*)\b/gi;
 const count = (re: RegExp, s: string) => s.match(re)?.length ?? 0;
 
+const digits = (s: string, from: number, n: number) => {
+  let v = 0;
+  for (let i = from; i < from + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
+};
+
+/**
+ * A message time as Date.parse reads it, read directly for the shape helpdesks write (`2026-03-01T10:00:00Z`,
+ * with fractions of a second or a `+03:00` offset); anything else goes to Date.parse. A tenth of its cost.
+ */
+export function isoTime(s: string): number {
+  const n = s.length;
+  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
+    return Date.parse(s);
+  let at = 19;
+  let ms = 0;
+  if (s.charCodeAt(at) === 46) {
+    let end = at + 1;
+    while (end < n && s.charCodeAt(end) >= 48 && s.charCodeAt(end) <= 57) end++;
+    const len = end - at - 1;
+    // Milliseconds as 1 to 3 digits; anything finer is for Date.parse.
+    if (len < 1 || len > 3) return Date.parse(s);
+    ms = digits(s, at + 1, len) * 10 ** (3 - len);
+    at = end;
+  }
+  let offset = 0;
+  const z = s.charCodeAt(at);
+  if (z === 90 && at + 1 === n) offset = 0;
+  else if ((z === 43 || z === 45) && at + 6 === n && s.charCodeAt(at + 3) === 58)
+    offset = (z === 43 ? 1 : -1) * (digits(s, at + 1, 2) * 60 + digits(s, at + 4, 2));
+  else return Date.parse(s);
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  const sec = digits(s, 17, 2);
+  // Anything unusual (hour 24, a day the month has not, an offset beyond ±23:59, years 0–99, which Date.UTC reads as 19xx) is for Date.parse.
+  if (
+    Number.isNaN(y + mo + d + h + mi + sec + offset) ||
+    y < 100 ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    d > daysIn(y, mo) ||
+    h > 23 ||
+    mi > 59 ||
+    sec > 59 ||
+    Math.abs(offset) >= 24 * 60
+  )
+    return Date.parse(s);
+  return Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offset * 60_000;
+}
+
+const daysIn = (y: number, mo: number) =>
+  mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+
 const isLineEnd = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 const LINE_END = /[\n\r\u2028\u2029]/g;
 
@@ -58,12 +119,12 @@ function countMarks(s: string): { upper: number; letters: number; questions: num
   return { upper, letters, questions, exclamations };
 }
 /**
- * Cheap looks (substrings of the lower-cased text) for what EXPECTED and ERROR_CODE need, so their full patterns
- * run only where they may match (one case-insensitive alternation cost more than lower-casing and six looks).
+ * Cheap looks, in any letter case, for what EXPECTED and ERROR_CODE need, so their full patterns run only where
+ * they may match. (Lower-casing the text to look for plain substrings cost three times as much: it was half of
+ * measuring behaviour, Cyrillic lower-casing being slow.)
  */
-const MAY_EXPECT = ['xpect', 'ctual', 'ожида', 'фактич', 'оспроизв', 'eproduc'];
-const MAY_ERROR = ['err', 'код', 'code', 'ошибк', 'exception', 'http', '_'];
-const mayHave = (lower: string, parts: readonly string[]) => parts.some((p) => lower.includes(p));
+const MAY_EXPECT = /xpect|ctual|ожида|фактич|оспроизв|eproduc/i;
+const MAY_ERROR = /err|код|code|ошибк|exception|http|_/i;
 
 /** For topic jumps: per stem id, the message its stem was last seen in (a stamp), reused from call to call. */
 let lastSeenIn = new Int32Array(4096);
@@ -125,8 +186,8 @@ function formsOf(text: string): Worded[] {
 }
 
 const ZERO = Object.freeze({ value: 0, raw: 0 });
-/** Every signal at zero: copied to start each measurement (one copy, not twenty property additions). */
-const ALL_ZERO = Object.freeze(Object.fromEntries(SIGNAL_IDS.map((id) => [id, ZERO])) as SignalValues);
+/** Every signal at zero: copied to start each measurement (one copy, not twenty property additions; not frozen, which made the copy slow). */
+const ALL_ZERO = Object.fromEntries(SIGNAL_IDS.map((id) => [id, ZERO])) as SignalValues;
 
 /**
  * Measures behaviour (from the client's own messages and their timing) and history.
@@ -147,7 +208,7 @@ export function measureSignals(input: ClassifyInput, tokens: readonly (readonly 
     let prevAt = NaN;
     for (let i = 0; i < msgs.length; i++) {
       const b = msgs[i]!;
-      const at = b.author === 'client' && b.at ? Date.parse(b.at) : NaN;
+      const at = b.author === 'client' && b.at ? isoTime(b.at) : NaN;
       const dt = at - prevAt;
       if (i > 0 && msgs[i - 1]!.author === 'client' && dt >= 0 && dt <= FOLLOW_UP_MS) followUps++;
       prevAt = at;
@@ -176,12 +237,11 @@ export function measureSignals(input: ClassifyInput, tokens: readonly (readonly 
       .map((m) => m.text)
       .join('\n');
     // The error look runs on all the text, a superset of the messages with digits: it only decides whether to search.
-    const lower = all.toLowerCase();
     const structure =
       countSteps(all, 3) / 3 +
       Math.min(count(VERSION, withDigits), 2) / 2 +
-      (withDigits && mayHave(lower, MAY_ERROR) ? Math.min(count(ERROR_CODE, withDigits), 2) / 2 : 0) +
-      (mayHave(lower, MAY_EXPECT) ? Math.min(count(EXPECTED, all), 2) / 2 : 0);
+      (withDigits && MAY_ERROR.test(all) ? Math.min(count(ERROR_CODE, withDigits), 2) / 2 : 0) +
+      (MAY_EXPECT.test(all) ? Math.min(count(EXPECTED, all), 2) / 2 : 0);
     set('structuredReport', structure / 2, Math.round(structure * 100) / 100);
   }
 

@@ -4,7 +4,7 @@ import { clientStems, trainLearned } from '../../../core/classifier/learner';
 import { readShippedModel } from '../../../core/classifier/node-model';
 import { MODEL_LABELS } from '../../../core/classifier/type-model';
 import { clientWords, WORD_WINDOW } from '../../../core/classifier/features';
-import { countSteps, measureSignals } from '../../../core/classifier/signals';
+import { countSteps, isoTime, measureSignals } from '../../../core/classifier/signals';
 import fc from 'fast-check';
 import { foldScript, normalizeWord, tokenize } from '../../../core/classifier/text';
 import { readCorpus } from '../../../core/train/corpus';
@@ -142,6 +142,27 @@ describe('behaviour', () => {
     // A long conversation first (its stamps must not leak into the next one).
     measureSignals({ messages: Array.from({ length: 40 }, (_, i) => client(`message ${i} about router wifi billing parcel tracking address`)) });
     expect(measureSignals(jumpy).topicJumps).toEqual(alone);
+  });
+
+  it('reads message times exactly as Date.parse does, whatever the string', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    const iso = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.constantFrom('', '.1', '.12', '.123', '.1234', '.', '.000'),
+        fc.constantFrom('Z', '+03:00', '-05:30', '+23:59', '+24:00', '-00:00', '+3:00', 'z', '', '+0300'),
+      )
+      .map(([y, mo, d, h, mi, sec, f, z]) => `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(sec, 2)}${f}${z}`);
+    fc.assert(
+      fc.property(fc.oneof(iso, fc.string()), (t) => Object.is(isoTime(t), Date.parse(t))),
+      { numRuns: 20000, seed: 11 },
+    );
+    expect(isoTime('2026-03-01T10:00:00.250+03:00')).toBe(Date.parse('2026-03-01T07:00:00.250Z'));
   });
 
   it('counts step lines as a multiline pattern would, on every kind of line break', () => {
