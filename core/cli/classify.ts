@@ -1,3 +1,5 @@
+// Validation problems read in English (zod/mini has no locale of its own).
+import '../schema/english-issues';
 /** `npm run classify -- <file.jsonl> [--pack pack.json] [--model types.json]`: one JSON line per case with the type and its evidence. */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

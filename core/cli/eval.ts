@@ -1,3 +1,5 @@
+// Validation problems read in English (zod/mini has no locale of its own).
+import '../schema/english-issues';
 /**
  * `npm run eval -- <labelled.jsonl or folder> [--pack pack.json] [--model types.json] [--misses] [--cv K [--by-writer]]`:
  * per-type precision/recall/F1, confusion, calibration, a bootstrap interval and slices; last line

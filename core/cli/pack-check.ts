@@ -1,3 +1,5 @@
+// Validation problems read in English (zod/mini has no locale of its own).
+import '../schema/english-issues';
 /** `npm run pack:check -- <pack.json> [--examples file.jsonl]`: validates a pack and scores it on its examples. Exit 1 when invalid. */
 import { parseArgs } from 'node:util';
 import { readShippedModel } from '../classifier/node-model';

@@ -1,3 +1,5 @@
+// Validation problems read in English (zod/mini has no locale of its own).
+import '../schema/english-issues';
 /** `npm run pack:format -- <pack.json>…`: rewrites packs in canonical form (keys in schema order, 2-space JSON). */
 import { writeFileSync } from 'node:fs';
 import { formatPack } from '../pack/format';

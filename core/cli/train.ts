@@ -1,3 +1,5 @@
+// Validation problems read in English (zod/mini has no locale of its own).
+import '../schema/english-issues';
 /**
  * `npm run train [-- <corpus files or folders>] [--out file]`: trains the type model on the labelled training
  * corpus (tests/fixtures/labelled/train/ by default) and writes public/models/types.json. Deterministic: the

@@ -1,3 +1,4 @@
+import './english-issues';
 import { pathIn, type Issue } from './issue-text';
 import { issueWordsEn } from './issue-words-en';
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { PageReport, STORAGE_FULL, TAB_STATE_PREFIX, TabState, tabStateKey } from '../../core/messages/page-report';
 import { compactSnapshot } from '../../core/compact-snapshot';
-import { formatIssues } from '../../core/schema/format-issues';
+import { briefIssues } from '../../core/schema/brief-issues';
 import { z } from '../../core/schema/zod';
 import { snapshotFromRaw } from '../../core/sources/raw-read';
 import { CUSTOM_HELPDESKS_KEY, customHostsOf, readCustomHelpdesks } from '../../core/sources/custom-helpdesks';
@@ -59,7 +59,7 @@ export async function handleReport(db: TipazhDb, message: unknown, sender: Repor
   if (tabId == null) return { ok: false, error: 'report without a tab' };
   const parsed = PageReport.safeParse(message);
   if (!parsed.success) {
-    const error = formatIssues(parsed.error);
+    const error = briefIssues(parsed.error);
     console.warn('[Tipazh] refused a page report:\n' + error);
     return { ok: false, error };
   }
@@ -76,7 +76,7 @@ export async function handleReport(db: TipazhDb, message: unknown, sender: Repor
     try {
       r = { kind: 'page', state: 'client', url: r.url, snapshot: snapshotFromRaw(r.read) };
     } catch (e) {
-      const error = e instanceof z.core.$ZodError ? formatIssues(e) : e instanceof Error ? e.message : String(e);
+      const error = e instanceof z.core.$ZodError ? briefIssues(e) : e instanceof Error ? e.message : String(e);
       console.warn('[Tipazh] refused what the page gave:\n' + error);
       await saveTabState(TabState.parse({ tabId, state: 'error', url: r.url, source, message: error.slice(0, 2000), updatedAt: now }));
       return { ok: false, error };

@@ -1,6 +1,6 @@
 import { HelpdeskRequest, type HelpdeskAnswer } from '../../core/messages/added-helpdesks';
 import { parseCustomHelpdesks, type CustomHelpdesk } from '../../core/schema/custom-helpdesks';
-import { formatIssues } from '../../core/schema/format-issues';
+import { briefIssues } from '../../core/schema/brief-issues';
 import { MAX_CUSTOM_HELPDESKS, originPattern } from '../../core/sources/custom-helpdesks';
 
 /*
@@ -111,7 +111,7 @@ export function createHelpdeskService(api: HelpdeskBrowser) {
     /** Answers the options page's add and remove requests. */
     async handle(message: unknown): Promise<HelpdeskAnswer> {
       const req = HelpdeskRequest.safeParse(message);
-      if (!req.success) return { ok: false, reason: 'error', message: formatIssues(req.error).slice(0, 2000) };
+      if (!req.success) return { ok: false, reason: 'error', message: briefIssues(req.error).slice(0, 2000) };
       const r = req.data;
       try {
         return await serial(() => (r.action === 'add' ? add(api, r.helpdesk) : remove(api, r.origin)));

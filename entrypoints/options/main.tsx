@@ -1,3 +1,5 @@
+// Validation problems read in English (zod/mini has no locale of its own).
+import '../../core/schema/english-issues';
 import { render } from 'preact';
 import '../../components/panel/panel.css';
 import '../../components/options/options.css';

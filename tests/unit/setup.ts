@@ -1,3 +1,5 @@
+// Validation problems read in English (zod/mini has no locale of its own).
+import '../../core/schema/english-issues';
 // happy-dom and Node have no IndexedDB: this must load before Dexie.
 import 'fake-indexeddb/auto';
 import { beforeEach } from 'vitest';

@@ -1,4 +1,4 @@
-import { formatIssues } from '../../schema/format-issues';
+import { briefIssues } from '../../schema/brief-issues';
 import type { Unsubscribe } from '../dossier-view';
 import { parseStoreRequest } from './protocol';
 import { toWireError, type StoreReply, type StoreService, type WirePort } from './service';
@@ -31,7 +31,7 @@ export function serveStore(port: WirePort, store: StoreService): void {
   port.onMessage((message) => {
     const parsed = parseStoreRequest(message);
     if (!parsed.ok) {
-      const error = { name: 'TypeError', message: `Tipazh refused a store request:\n${formatIssues(parsed.error)}` };
+      const error = { name: 'TypeError', message: `Tipazh refused a store request:\n${briefIssues(parsed.error)}` };
       console.warn('[Tipazh]', error.message);
       if (parsed.id !== undefined) post({ t: 'failed', id: parsed.id, error });
       return;
