@@ -13,5 +13,5 @@ beforeEach(() => {
 // machine the default 1 s for findBy/waitFor is too tight, so give them the test's own time instead.
 if (typeof document !== 'undefined') {
   const { configure } = await import('@testing-library/preact');
-  configure({ asyncUtilTimeout: 4000 });
+  configure({ asyncUtilTimeout: 10_000 });
 }
