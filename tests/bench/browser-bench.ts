@@ -107,7 +107,7 @@ export async function browserBench(out: (s?: string) => void): Promise<void> {
   out('Side panel in Chromium (production build, routed fake Zendesk)');
   const ext = await launchWithExtension();
   try {
-    await routeZendesk(ext.context);
+    const zendesk = await routeZendesk(ext.context);
     const { page, tabId } = await openHelpdeskPage(ext, 'https://acme.zendesk.com/agent/tickets/1201');
     const panel = await openPanelPage(ext, tabId);
     await panel.waitForSelector('[data-testid="client-type"]');
@@ -134,22 +134,21 @@ export async function browserBench(out: (s?: string) => void): Promise<void> {
         }, `/agent/tickets/${id}`);
         await panel.waitForFunction((n) => (window as unknown as { __painted: Record<string, number> }).__painted[n], name, { timeout: 15_000 });
         const painted = await panel.evaluate((n) => (window as unknown as { __painted: Record<string, number> }).__painted[n]!, name);
-        const api = await page.evaluate(() => {
-          const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v2/')) as PerformanceResourceTiming[];
-          return calls.length ? Math.max(...calls.map((c) => c.responseEnd)) - Math.min(...calls.map((c) => c.startTime)) : 0;
-        });
+        // When the extension's last API request of this navigation was answered (the fake answers at once): what
+        // comes before it is the API's time and the account's rate (10 a second across tabs), not the panel's.
+        const lastAnswer = Math.max(0, ...zendesk.apiCalls.filter((c) => c.at >= t0).map((c) => c.at));
         const stored = await ext.worker.evaluate(
           async (tab) => ((await chrome.storage.session.get(`tab:${tab}`))[`tab:${tab}`] as { updatedAt: number }).updatedAt,
           tabId,
         );
         render.push(painted - stored);
-        nav.push(painted - t0 - api);
+        nav.push(painted - Math.max(t0, lastAnswer));
       }
     }
     out(row('snapshot stored → type card painted: p50', ms(pct(render, 0.5))));
     out(row('snapshot stored → type card painted: p95', ms(pct(render, 0.95))));
-    out(row('navigation → panel updated, minus API time: p50', ms(pct(nav, 0.5))));
-    out(row('navigation → panel updated, minus API time: p95', ms(pct(nav, 0.95)), '≤ 150 ms p95', pct(nav, 0.95) <= 150));
+    out(row('navigation → panel updated, after the API answered: p50', ms(pct(nav, 0.5))));
+    out(row('navigation → panel updated, after the API answered: p95', ms(pct(nav, 0.95)), '≤ 150 ms p95', pct(nav, 0.95) <= 150));
 
     let seeded = 0;
     for (const n of [10_000, 100_000]) {
