@@ -5,7 +5,8 @@ import type { ClientSnapshot } from './schema/snapshot';
 import { segmentFor, type SegmentVerdict } from './segments';
 import { serviceLevel, type ServiceLevelVerdict } from './service-level';
 import type { ClientRecord, VisitVerdict } from './store/db';
-import type { TypeVerdict } from './taxonomy';
+import type { ClientTypeId, TypeVerdict } from './taxonomy';
+import { MODEL_LABELS } from './classifier/type-model';
 import { vipFactsOf, vipOf, type VipReason } from './vip';
 
 /** Everything the panel says about a client, derived from the page, the dossier, the pack and the models. */
@@ -20,11 +21,26 @@ export interface Analysis {
   segment: SegmentVerdict | null;
   /** Why the client is VIP (`vipOf`), or null. */
   vip: VipReason | null;
+  /**
+   * The team's verdict from the helpdesk's tags (core/team-tags.ts), and what the model says on the client's words
+   * alone, so a disagreement shows; null when no tag names a type.
+   */
+  team: { types: ClientTypeId[]; modelType: TypeVerdict } | null;
 }
+
+/** The model's own answer: its calibrated log-odds alone, without cues, corrections or the team's tags. */
+const modelAnswer = (c: Classification): TypeVerdict => {
+  let best = 0;
+  c.modelLogits.forEach((x, k) => {
+    if (x > c.modelLogits[best]!) best = k;
+  });
+  return MODEL_LABELS[best]!;
+};
 
 export function analyze(snapshot: ClientSnapshot, dossier: ClientRecord | undefined, classifier: Classifier, now = Date.now(), revenueRank?: number): Analysis {
   const { pack } = classifier;
-  const classification = classify(inputFromSnapshot(snapshot), classifier);
+  const input = inputFromSnapshot(snapshot);
+  const classification = classify(input, classifier);
   const vip = vipOf(vipFactsOf(dossier, snapshot), pack);
   const tags = [...snapshot.client.tags, ...(snapshot.ticket?.tags ?? []), ...(dossier?.tags ?? [])];
   return {
@@ -45,6 +61,7 @@ export function analyze(snapshot: ClientSnapshot, dossier: ClientRecord | undefi
     ),
     segment: segmentFor({ email: snapshot.client.email, phone: snapshot.client.phone, tags, revenueRank }, pack.segments),
     vip,
+    team: input.teamTypes?.length ? { types: input.teamTypes, modelType: modelAnswer(classification) } : null,
   };
 }
 

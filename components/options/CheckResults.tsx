@@ -13,6 +13,7 @@ function evidenceText(e: Evidence): string {
   if (e.kind === 'cue' || e.kind === 'word')
     return e.count > 1 ? t('ev.cueRepeated', { quote: e.quote.text, n: e.count }) : t('ev.cue', { quote: e.quote.text });
   if (e.kind === 'signal') return t(`signal.${e.signal}`, { raw: Math.round(e.raw * 10) / 10 });
+  if (e.kind === 'team') return t('ev.team', { tag: e.tag });
   return t('type.learned');
 }
 

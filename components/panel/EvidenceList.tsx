@@ -29,6 +29,8 @@ function describe(e: Evidence): string {
       return t(`signal.${e.signal}`, { raw: e.raw });
     case 'learned':
       return `${t('type.learned')}: ${e.quotes.map((q) => q.text).join(', ')}`;
+    case 'team':
+      return t('ev.team', { tag: e.tag });
   }
 }
 

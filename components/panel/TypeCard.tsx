@@ -48,6 +48,7 @@ export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: 
         </p>
       )}
       {shown === 'unknown' && <p class="muted">{t('type.unknownHint')}</p>}
+      {analysis.team && <TeamVerdict model={model} team={analysis.team} />}
       {topBoundary && (
         <p class="type__boundary" data-testid="top-boundary">
           <span aria-hidden="true">⚠ </span>
@@ -55,6 +56,25 @@ export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: 
         </p>
       )}
     </section>
+  );
+}
+
+/** What the team said in the helpdesk (a type tag), and the model's own answer when it differs. */
+function TeamVerdict({ model, team }: { model: PanelModel; team: NonNullable<Analysis['team']> }) {
+  const pack = model.pack.value!;
+  const l = lang.value;
+  const names = team.types.map((t) => typeName(pack, t, l)).join(' / ');
+  const disagrees = !team.types.includes(team.modelType as (typeof team.types)[number]) && team.modelType !== 'unknown';
+  return (
+    <p class="type__team" data-testid="team-type" data-types={team.types.join(' ')}>
+      {t('team.tagged', { type: names, helpdesk: model.helpdeskName.value ?? '' })}
+      {disagrees && (
+        <span class="muted" data-testid="team-conflict">
+          {' '}
+          {t('team.conflict', { type: typeName(pack, team.modelType, l) })}
+        </span>
+      )}
+    </p>
   );
 }
 

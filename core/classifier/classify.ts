@@ -1,4 +1,5 @@
 import type { StrategyPack } from '../pack/schema';
+import { typeTag } from '../team-tags';
 import { CLIENT_TYPES, type ClientTypeId, type TypeVerdict } from '../taxonomy';
 import { matchCues, type CueHit, type CueIndex } from './cues';
 import { caseFeatures, PAIR_SLOT, SLOTS_PER_TOKEN, type ClientToken } from './features';
@@ -24,7 +25,9 @@ export type Evidence =
   /** A team pack's cue. */
   | { kind: 'cue'; type: TypeVerdict; contribution: number; cue: string; count: number; quote: Quote }
   | { kind: 'signal'; type: TypeVerdict; contribution: number; signal: SignalId; value: number; raw: number }
-  | { kind: 'learned'; type: TypeVerdict; contribution: number; words: string[]; quotes: Quote[] };
+  | { kind: 'learned'; type: TypeVerdict; contribution: number; words: string[]; quotes: Quote[] }
+  /** The team's verdict: the client carries the type's tag in the helpdesk (core/team-tags.ts). */
+  | { kind: 'team'; type: TypeVerdict; contribution: number; tag: string };
 
 export interface Classification {
   /** The most likely answer: a type, or `unknown` when no type stands out. */
@@ -50,6 +53,9 @@ export interface Classifier {
   pack: StrategyPack;
   learned?: LearnedModel;
 }
+
+/** What a teammate's confirmed type (a helpdesk tag) adds to that type's log-odds. */
+export const TEAM_WEIGHT = 3;
 
 /** Repeated use of a cue counts, with diminishing returns. */
 const repeatFactor = (n: number) => 1 + 0.5 * Math.log(n);
@@ -259,6 +265,12 @@ export function classify(input: ClassifyInput, { model, pack, learned }: Classif
       scores[labelIndex(t)]! += contribution;
       evidence.push({ kind: 'signal', type: t, contribution, signal: id, value: s.value, raw: s.raw });
     }
+  }
+
+  // The team's verdict, from the helpdesk's tags: strong evidence (e³, twenty times the odds), not a certainty.
+  for (const t of input.teamTypes ?? []) {
+    scores[labelIndex(t)]! += TEAM_WEIGHT;
+    evidence.push({ kind: 'team', type: t, contribution: TEAM_WEIGHT, tag: typeTag(t) });
   }
 
   // What the agent's corrections taught.

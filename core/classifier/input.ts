@@ -1,5 +1,7 @@
 import { z } from '../schema/zod';
 import { History, type ClientSnapshot } from '../schema/snapshot';
+import { ClientTypeId } from '../taxonomy';
+import { teamTypesOf } from '../team-tags';
 
 /** What the classifier reads: the conversation, and what is known of the client's past. */
 export const ClassifyInput = z.object({
@@ -15,11 +17,14 @@ export const ClassifyInput = z.object({
     .check(z.maxLength(5000)),
   history: z.optional(z.partial(History)),
   deal: z.optional(z.object({ value: z.number().check(z.nonnegative()) })),
+  /** The types the team's tags in the helpdesk name (core/team-tags.ts): strong evidence, shown as the team's. */
+  teamTypes: z.optional(z.array(ClientTypeId)),
 });
 export type ClassifyInput = z.infer<typeof ClassifyInput>;
 
 export function inputFromSnapshot(s: ClientSnapshot): ClassifyInput {
-  return { messages: s.conversation, history: s.history, deal: s.deal };
+  const teamTypes = teamTypesOf([...s.client.tags, ...(s.ticket?.tags ?? [])]);
+  return { messages: s.conversation, history: s.history, deal: s.deal, ...(teamTypes.length ? { teamTypes } : {}) };
 }
 
 /** Only the client's public messages are the client's words; agent replies and internal notes are context. */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { launchWithExtension } from '../support/launch';
 import { openHelpdeskPage, openPanelPage, restartOn } from '../support/pages';
 import { routeZendesk } from '../support/zendesk-routes';
@@ -83,4 +85,27 @@ test('the panel shows the client’s segment from the pack, with its priority an
   const panel2 = await openPanel(other.tabId);
   await expect(panel2.getByTestId('segment')).toHaveAttribute('data-segment', 'everyone');
   await expect(panel2.getByTestId('first-reply-target')).toHaveText(/240 min/);
+});
+
+test("a teammate's type tag in Zendesk shows as the team's verdict and counts as evidence; a disagreement with the model shows", async ({
+  zendesk,
+  openHelpdesk,
+  openPanel,
+}) => {
+  // Daniel Okafor (ticket 1202) writes like a tester; a teammate tagged him as an extortionist.
+  zendesk.setOverride(({ path, url }) => {
+    if (path !== '/api/v2/tickets/1202.json') return undefined;
+    const body = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../fixtures/zendesk/api/tickets/1202.json'), 'utf8').replaceAll('{{origin}}', url.origin),
+    );
+    for (const u of body.users) if (u.id === body.ticket.requester_id) u.tags = [...(u.tags ?? []), 'tipazh_extortionist'];
+    return { status: 200, body };
+  });
+  const { tabId } = await openHelpdesk(`${TICKET}/1202`);
+  const panel = await openPanel(tabId);
+  await expect(panel.getByTestId('team-type')).toHaveText(/^Team: Extortionist — tagged in Zendesk/);
+  await expect(panel.getByTestId('team-conflict')).toHaveText('On their own words alone, the model says Tester.');
+  await panel.getByTestId('type-evidence').waitFor({ state: 'attached' });
+  await expect(panel.locator('[data-kind="team"]')).toHaveCount(1);
+  await expect(panel.locator('[data-kind="team"]').first()).toContainText('tipazh_extortionist');
 });
