@@ -4,6 +4,7 @@ import { onVipList, segmentTag } from './segments';
 import type { ClientRecord } from './store/db';
 import { helpdeskTagsAfter } from './store/helpdesk-tags';
 import type { ServiceLevelId } from './taxonomy';
+import { TEAM_TAG_PREFIX } from './team-tags';
 
 /*
  * One VIP state. A client is VIP when the helpdesk tags them so, when the team's pack lists them, or when the
@@ -13,6 +14,8 @@ import type { ServiceLevelId } from './taxonomy';
 
 /** The tag that makes a client VIP whatever the pack says; a pack's `serviceLevelRules.vipTags` add others. */
 export const VIP_TAG = 'vip';
+/** The team's VIP tag, as Tipazh's team sync writes it (core/team-tags.ts): read back like `vip`. */
+export const TEAM_VIP_TAG = `${TEAM_TAG_PREFIX}vip`;
 
 /** What the VIP state is read from. */
 export interface VipFacts {
@@ -38,13 +41,13 @@ export type VipSource = VipReason['source'];
 const lower = (s: string) => s.toLowerCase();
 
 /**
- * Whether the client is VIP, and why; null when not. In this order: a helpdesk tag that is a VIP tag (`vip`, or
- * one of the pack's `vipTags`); the pack's segments, by their VIP lists (emails, phones, domains) or, for a
+ * Whether the client is VIP, and why; null when not. In this order: a helpdesk tag that is a VIP tag (`vip`, the
+ * team's `tipazh_vip`, or one of the pack's `vipTags`); the pack's segments, by their VIP lists (emails, phones, domains) or, for a
  * segment served as Lion King, by its tags; the agent's mark, own VIP tag, or Lion King set by hand. A share of
  * revenue never makes a VIP: it moves with every other client's purchases.
  */
 export function vipOf(f: VipFacts, pack: StrategyPack | undefined): VipReason | null {
-  const vipTags = new Set([VIP_TAG, ...(pack?.serviceLevelRules?.vipTags ?? [])].map(lower));
+  const vipTags = new Set([VIP_TAG, TEAM_VIP_TAG, ...(pack?.serviceLevelRules?.vipTags ?? [])].map(lower));
   const isVipTag = (t: string) => vipTags.has(lower(t));
   const tagged = f.helpdeskTags.find(isVipTag);
   if (tagged) return { source: 'helpdesk', tag: tagged };

@@ -28,6 +28,7 @@ describe('vipOf: one VIP state, with its source', () => {
   it.each([
     ['a helpdesk tag "vip" (any case)', { ...nobody, helpdeskTags: ['VIP'] }, { source: 'helpdesk', tag: 'VIP' }],
     ['a helpdesk tag the pack names', { ...nobody, helpdeskTags: ['Gold'] }, { source: 'helpdesk', tag: 'Gold' }],
+    ["the team's VIP tag, as team sync writes it", { ...nobody, helpdeskTags: ['tipazh_vip'] }, { source: 'helpdesk', tag: 'tipazh_vip' }],
     ['an email on the pack’s VIP list', { ...nobody, email: 'CEO@BigCorp.com' }, { source: 'pack', segment: 'list', by: 'email', value: 'ceo@bigcorp.com' }],
     ['a phone on it, written with a trunk 8', { ...nobody, phone: '8 903 555-01-42' }, { source: 'pack', segment: 'list', by: 'phone', value: '+79035550142' }],
     ['a domain on it', { ...nobody, email: 'a@eu.partner.example' }, { source: 'pack', segment: 'list', by: 'domain', value: 'eu.partner.example' }],
