@@ -4,8 +4,8 @@ import { compactSnapshot } from '../../core/compact-snapshot';
 import { briefIssues } from '../../core/schema/brief-issues';
 import { z } from '../../core/schema/zod';
 import { snapshotFromRaw } from '../../core/sources/raw-read';
-import { CUSTOM_HELPDESKS_KEY, customHostsOf, readCustomHelpdesks } from '../../core/sources/custom-helpdesks';
-import { helpdeskOfHost, type CustomHosts } from '../../core/sources/sites';
+import { helpdeskOfHost } from '../../core/sources/sites';
+import { customHosts } from './custom-hosts';
 import { clientKeyOf } from '../../core/schema/snapshot';
 import type { TipazhDb } from '../../core/store/db';
 import { recordVisit } from '../../core/store/dossiers';
@@ -20,12 +20,6 @@ export interface ReportSender {
   url: string | undefined;
 }
 
-/** The hosts the agent added, per helpdesk, as saved by the options page. */
-export async function customHosts(): Promise<CustomHosts> {
-  const list = readCustomHelpdesks((await browser.storage.local.get(CUSTOM_HELPDESKS_KEY))[CUSTOM_HELPDESKS_KEY]);
-  return { zendesk: customHostsOf(list, 'zendesk'), amocrm: customHostsOf(list, 'amocrm') };
-}
-
 const originOf = (url: string) => {
   try {
     return new URL(url).origin;
@@ -34,19 +28,19 @@ const originOf = (url: string) => {
   }
 };
 
+/** The helpdesk and account of the page that sent a report (its origin as the browser says), or why there is none. */
+type Sender = { origin: string; page: ReturnType<typeof helpdeskOfHost> };
+
 /**
  * Why a report cannot be from the page that sent it, or null: it must describe that page's address, and a
  * client it names must belong to that page's helpdesk and account (a script in a Zendesk tab cannot write
  * an amoCRM client's dossier).
  */
-async function foreignReport(r: PageReport, senderUrl: string | undefined): Promise<string | null> {
-  const origin = senderUrl && originOf(senderUrl);
-  if (!origin) return 'report from a page without an address';
+function foreignReport(r: PageReport, { origin, page }: Sender): string | null {
   if (originOf(r.url) !== origin) return `report for ${originOf(r.url) ?? 'an invalid address'} from ${origin}`;
   const claimed =
     r.state === 'client' ? r.snapshot : r.state === 'raw' ? (r.read as { target?: { source?: unknown; account?: unknown } } | null)?.target : undefined;
   if (!claimed) return null;
-  const page = helpdeskOfHost(new URL(senderUrl), await customHosts());
   if (!page || claimed.source !== page.source || claimed.account !== page.account) {
     return `report for ${String(claimed.source)} account ${String(claimed.account)} from ${origin}, which is ${page ? `${page.source} account ${page.account}` : 'no helpdesk Tipazh reads'}`;
   }
@@ -63,14 +57,17 @@ export async function handleReport(db: TipazhDb, message: unknown, sender: Repor
     console.warn('[Tipazh] refused a page report:\n' + error);
     return { ok: false, error };
   }
-  const foreign = await foreignReport(parsed.data, sender.url);
+  const origin = sender.url && originOf(sender.url);
+  // Read once: whether the report may come from this page, and which helpdesk the panel names.
+  const page = origin ? helpdeskOfHost(new URL(sender.url!), await customHosts()) : null;
+  const foreign = origin ? foreignReport(parsed.data, { origin, page }) : 'report from a page without an address';
   if (foreign) {
     console.warn(`[Tipazh] refused a page report: ${foreign}`);
     return { ok: false, error: foreign };
   }
   let r = parsed.data;
   // The helpdesk the page belongs to (the report came from it: checked above), so the panel can name it.
-  const source = helpdeskOfHost(new URL(sender.url!), await customHosts())?.source;
+  const source = page?.source;
   if (r.state === 'raw') {
     // The content script sends what it read as it came; here it is validated and becomes a snapshot.
     try {

@@ -3,7 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { TipazhDb } from '../../core/store/db';
 import { browserHelpdeskScripts } from './browser-helpdesk-scripts';
 import { loadBundledPack } from './bundled-pack';
-import { customHosts, forgetTab, handleReport, sweepClosedTabs } from './handle-report';
+import { forgetTab, handleReport, sweepClosedTabs } from './handle-report';
+import { cachedCustomHosts } from './custom-hosts';
 import { createApiTurns } from './api-turns';
 import { isApiTurnMessage } from '../../core/net/account-rates';
 import { createHelpdeskService, isHelpdeskMessage } from './helpdesk-scripts';
@@ -24,7 +25,7 @@ export default defineBackground(() => {
   if (sidebar) browser.browserAction.onClicked.addListener(() => void sidebar.toggle().catch((e: unknown) => console.warn('[Tipazh] sidebar', e)));
 
   const helpdesks = createHelpdeskService(browserHelpdeskScripts());
-  const apiTurns = createApiTurns(customHosts);
+  const apiTurns = createApiTurns(cachedCustomHosts());
   const resync = () => void helpdesks.sync().catch((e: unknown) => console.warn('[Tipazh] could not update the added helpdesk addresses', e));
   browser.runtime.onStartup.addListener(resync);
   browser.runtime.onInstalled.addListener(resync);
