@@ -1,4 +1,4 @@
-import { CUT_MARK, type ClientSnapshot, type Message } from './schema/snapshot';
+import { cut, type ClientSnapshot, type Message } from './schema/snapshot';
 
 /*
  * A tab's state lives in `storage.session`, which holds about 10 MB for the whole browser. A snapshot kept
@@ -15,8 +15,6 @@ export const CONVERSATION_TEXT = 250_000;
 const FIELDS_TEXT = 40_000;
 const TAGS = 100;
 
-const shorten = (text: string, max: number) => `${text.slice(0, max - 1)}${CUT_MARK}`;
-
 /** The snapshot as kept for a tab: bounded in size, with what was left out added to `omitted`. */
 export function compactSnapshot(s: ClientSnapshot): ClientSnapshot {
   let shortened = 0;
@@ -26,7 +24,7 @@ export function compactSnapshot(s: ClientSnapshot): ClientSnapshot {
   for (let i = s.conversation.length - 1; i >= 0; i--) {
     const m = s.conversation[i]!;
     const long = m.text.length > MESSAGE_TEXT;
-    const text = long ? shorten(m.text, MESSAGE_TEXT) : m.text;
+    const text = long ? cut(m.text, MESSAGE_TEXT) : m.text;
     if (kept.length && text.length > budget) break;
     budget -= text.length;
     kept.push(long ? { ...m, text } : m);

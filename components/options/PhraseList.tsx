@@ -1,5 +1,5 @@
 import type { Phrase } from '../../core/pack/schema';
-import { fillPhrase, phraseVariables, phraseVars } from '../../core/phrases';
+import { fillPhrase, PHRASE_VARIABLES, phraseVariables, phraseVars } from '../../core/phrases';
 import { LANGS, type ClientTypeId, type Lang } from '../../core/taxonomy';
 import { t } from './i18n';
 import type { Path } from './draft';
@@ -17,16 +17,7 @@ export const SAMPLE_VARS = phraseVars({
   ticketId: '1201',
   subject: 'Заказ №78412 задерживается уже неделю',
 });
-const KNOWN_VARS = new Set([
-  'client.firstName',
-  'client.name',
-  'client.email',
-  'client.organization',
-  'agent.firstName',
-  'agent.name',
-  'ticket.id',
-  'ticket.subject',
-]);
+const KNOWN_VARS = new Set<string>(PHRASE_VARIABLES);
 
 /** The phrase ids in a value that should be a list of phrases (anything else a file held has none). */
 const idsIn = (list: unknown): string[] => (Array.isArray(list) ? list.flatMap((p) => (typeof p?.id === 'string' ? [p.id] : [])) : []);

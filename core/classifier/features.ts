@@ -3,6 +3,7 @@ import { isClientWords, type ClassifyInput } from './input';
 import { measureSignals, type SignalValues } from './signals';
 import { normalizeWord, tokenizeInto, wordFormOf, type Token, type WordForm } from './text';
 import { looksTranslit, toCyrillic } from './translit';
+import { grownInts } from './grow';
 
 /**
  * A word of the client's own text: where it stands (message index, range in that message's original text), and
@@ -207,13 +208,8 @@ export function textFeatures(words: ClientWords): TextFeatures {
   read = (read + 1) | 0;
   const add = (id: number, at: number) => {
     if (id >= stampOfId.length) {
-      const size = Math.max(id + 1, stampOfId.length * 2);
-      const grownSlots = new Int32Array(size);
-      grownSlots.set(slotOfId);
-      const grownStamps = new Int32Array(size);
-      grownStamps.set(stampOfId);
-      slotOfId = grownSlots;
-      stampOfId = grownStamps;
+      slotOfId = grownInts(slotOfId, id + 1);
+      stampOfId = grownInts(stampOfId, id + 1);
     }
     let slot: number;
     if (stampOfId[id] === read) slot = slotOfId[id]!;

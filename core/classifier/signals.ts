@@ -2,6 +2,7 @@ import { SIGNAL_IDS, type SignalId } from './signal-ids';
 import { isClientWords, type ClassifyInput } from './input';
 import { restartStemIdsIfFull, stemIdOf, tokenizeInto, type WordForm } from './text';
 import { isStopStem } from './stopwords';
+import { grownInts } from './grow';
 
 /** Each signal's strength (0…1) and the raw figure behind it, for the evidence list. */
 export type SignalValues = Record<SignalId, { value: number; raw: number }>;
@@ -158,11 +159,7 @@ function countTopicJumps(messages: readonly (readonly Worded[])[]): { pairs: num
       const f = t.form;
       if (!isContent(f)) continue;
       const id = stemIdOf(f);
-      if (id >= lastSeenIn.length) {
-        const grown = new Int32Array(Math.max(id + 1, lastSeenIn.length * 2));
-        grown.set(lastSeenIn);
-        lastSeenIn = grown;
-      }
+      if (id >= lastSeenIn.length) lastSeenIn = grownInts(lastSeenIn, id + 1);
       const seen = lastSeenIn[id]!;
       if (seen === me) continue;
       size++;

@@ -2,6 +2,7 @@ import { z } from '../schema/zod';
 import { CLIENT_TYPES, TypeVerdict } from '../taxonomy';
 import { featureGeneration, featureName, type CaseFeatures } from './features';
 import { SignalId } from './signal-ids';
+import { grownInts } from './grow';
 
 /** The model's answers, in the order of its weight columns: the seven types, then `unknown`. */
 export const MODEL_LABELS = [...CLIENT_TYPES, 'unknown'] as const satisfies readonly TypeVerdict[];
@@ -117,11 +118,7 @@ export const standardise = (value: number, mean: number, scale: number) => Math.
 function modelIndexOf(model: TypeModel, id: number): number | undefined {
   let cache = model.byId;
   if (cache.generation !== featureGeneration()) cache = model.byId = { generation: featureGeneration(), map: new Int32Array(0) };
-  if (id >= cache.map.length) {
-    const grown = new Int32Array(Math.max(id + 1, cache.map.length * 2, 4096)).fill(-2);
-    grown.set(cache.map);
-    cache.map = grown;
-  }
+  if (id >= cache.map.length) cache.map = grownInts(cache.map, id + 1, -2, 4096);
   let i = cache.map[id]!;
   if (i === -2) cache.map[id] = i = model.index.get(featureName(id)) ?? -1;
   return i < 0 ? undefined : i;

@@ -12,7 +12,8 @@ export const CUT_MARK = '…';
  * Only what identifies the client (its id and account) must be right.
  */
 const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
-const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}${CUT_MARK}`);
+/** Text cut to `max` characters, ending with CUT_MARK when it was longer. */
+export const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}${CUT_MARK}`);
 /** Any value as trimmed text of at most `max` characters (not text: empty). */
 const asCutText = (max: number) =>
   z.pipe(

@@ -2,7 +2,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import type { ConfigEnv, UserManifest } from 'wxt';
 import { RAW_READERS } from '../../../core/sources/raw-read';
 import type { HelpdeskSite } from '../../../core/sources/site';
 import { SITES } from '../../../core/sources/sites';
@@ -11,7 +10,7 @@ import { ru } from '../../../components/i18n/ru';
 import { optionsEn } from '../../../components/i18n/options-en';
 import { optionsRu } from '../../../components/i18n/options-ru';
 import { ADAPTERS } from '../../../entrypoints/helpdesk.content/adapters/registry';
-import config from '../../../wxt.config';
+import { builtManifest } from '../../support/manifest';
 
 /*
  * In the spirit of refined-github's features test: a helpdesk is registered in several places (its site, its
@@ -35,11 +34,7 @@ interface Project {
 
 const root = join(import.meta.dirname, '../../..');
 
-async function manifestHosts(browser: 'chrome' | 'firefox'): Promise<string[]> {
-  const make = config.manifest as (env: ConfigEnv) => UserManifest | Promise<UserManifest>;
-  const m = await make({ browser, manifestVersion: browser === 'chrome' ? 3 : 2, mode: 'production', command: 'build' });
-  return [...(m.host_permissions ?? [])];
-}
+const manifestHosts = async (browser: 'chrome' | 'firefox'): Promise<string[]> => [...((await builtManifest(browser)).host_permissions ?? [])];
 
 const realProject = async (): Promise<Project> => ({
   sites: SITES,

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigEnv, UserManifest } from 'wxt';
 import { SITES } from '../../../core/sources/sites';
-import config from '../../../wxt.config';
-
-const manifest = async (browser: 'chrome' | 'firefox'): Promise<UserManifest> =>
-  (config.manifest as (env: ConfigEnv) => UserManifest | Promise<UserManifest>)({
-    browser,
-    manifestVersion: browser === 'chrome' ? 3 : 2,
-    mode: 'production',
-    command: 'build',
-  });
+import { builtManifest as manifest } from '../../support/manifest';
 
 describe('what the extension exposes to web pages', () => {
   it('Chrome: the page bridge, to Zendesk pages only', async () => {
