@@ -16,7 +16,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // scripting: the content script on the helpdesk addresses the agent adds (entrypoints/background/helpdesk-scripts.ts).
-    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Firefox MV2 has no optional_host_permissions: hosts asked for at run time go in optional_permissions.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : {}),
     host_permissions: HELPDESK_HOST_PATTERNS,

@@ -12,9 +12,11 @@ import { vipFactsOf, vipOf, type VipReason } from './vip';
 /** Everything the panel says about a client, derived from the page, the dossier, the pack and the models. */
 export interface Analysis {
   classification: Classification;
-  /** The agent's override when there is one, else the classifier's answer. */
+  /** The agent's override when there is one, else the type they confirmed, else the classifier's answer. */
   shownType: TypeVerdict;
   overridden?: ClientRecord['typeOverride'];
+  /** The type the agent confirmed as right (when not overridden since). */
+  confirmed?: ClientRecord['typeConfirmed'];
   lifecycle: StageVerdict;
   serviceLevel: ServiceLevelVerdict;
   /** The pack's segment for this client (priority and targets), when the pack defines segments. */
@@ -39,14 +41,16 @@ const modelAnswer = (c: Classification): TypeVerdict => {
 
 export function analyze(snapshot: ClientSnapshot, dossier: ClientRecord | undefined, classifier: Classifier, now = Date.now(), revenueRank?: number): Analysis {
   const { pack } = classifier;
-  const input = inputFromSnapshot(snapshot);
+  const teamPrefix = pack.teamSync?.prefix;
+  const input = inputFromSnapshot(snapshot, teamPrefix);
   const classification = classify(input, classifier);
   const vip = vipOf(vipFactsOf(dossier, snapshot), pack);
   const tags = [...snapshot.client.tags, ...(snapshot.ticket?.tags ?? []), ...(dossier?.tags ?? [])];
   return {
     classification,
-    shownType: dossier?.typeOverride?.type ?? classification.type,
+    shownType: dossier?.typeOverride?.type ?? dossier?.typeConfirmed?.type ?? classification.type,
     overridden: dossier?.typeOverride,
+    confirmed: dossier?.typeOverride ? undefined : dossier?.typeConfirmed,
     lifecycle: lifecycleStage({ history: snapshot.history, ticketsSeen: dossier?.visitCount, previousContactAt: dossier?.previousSeen, now }, pack),
     serviceLevel: serviceLevel(
       {
@@ -59,16 +63,16 @@ export function analyze(snapshot: ClientSnapshot, dossier: ClientRecord | undefi
       },
       pack,
     ),
-    segment: segmentFor({ email: snapshot.client.email, phone: snapshot.client.phone, tags, revenueRank }, pack.segments),
+    segment: segmentFor({ email: snapshot.client.email, phone: snapshot.client.phone, tags, revenueRank, teamPrefix }, pack.segments),
     vip,
     team: input.teamTypes?.length ? { types: input.teamTypes, modelType: modelAnswer(classification) } : null,
   };
 }
 
-/** What a visit's history keeps of an analysis: the type shown (an override counts as certain), stage and level. */
+/** What a visit's history keeps of an analysis: the type shown (the agent's override or confirmation counts as certain), stage and level. */
 export const verdictOf = (a: Analysis): VisitVerdict => ({
   type: a.shownType,
-  confidence: a.overridden ? 1 : a.classification.confidence,
+  confidence: a.overridden || a.confirmed ? 1 : a.classification.confidence,
   stage: a.lifecycle.stage,
   level: a.serviceLevel.level,
 });

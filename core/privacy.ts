@@ -24,13 +24,16 @@ export type NeverRecord = z.infer<typeof NeverRecord>;
 export const NEVER_RECORD_KEY = 'neverRecord' as const;
 
 /** True when the snapshot's client is on the never-record list. */
-export function isNeverRecorded(s: ClientSnapshot, list: NeverRecord | undefined): boolean {
+export const isNeverRecorded = (s: ClientSnapshot, list: NeverRecord | undefined): boolean => isKeyNeverRecorded(clientKeyOf(s), s.client.email, list);
+
+/** True when the client of this dossier key and email is on the never-record list. */
+export function isKeyNeverRecorded(key: string, rawEmail: string | undefined, list: NeverRecord | undefined): boolean {
   if (!list) return false;
-  const email = normalizeEmail(s.client.email);
+  const email = normalizeEmail(rawEmail);
   if (email && list.emails.includes(email)) return true;
   const domain = email?.split('@')[1];
   if (domain && list.domains.some((d) => domain === d || domain.endsWith(`.${d}`))) return true;
-  return list.clientKeys.includes(clientKeyOf(s));
+  return list.clientKeys.includes(key);
 }
 
 /** Parses a never-record list typed as text: one email, @domain or record key per line. */

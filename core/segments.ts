@@ -1,5 +1,6 @@
 import { normalizeEmail, normalizePhone } from './identity';
 import type { Segment } from './pack/schema';
+import { segmentTeamTag, TEAM_TAG_PREFIX } from './team-tags';
 
 export interface SegmentFacts {
   email?: string;
@@ -7,6 +8,8 @@ export interface SegmentFacts {
   tags: readonly string[];
   /** Share of clients with more revenue than this one (0 = the top client); undefined when unknown. */
   revenueRank?: number;
+  /** The team sync prefix of the team's segment tags (default `tipazh_`). */
+  teamPrefix?: string;
 }
 
 export interface SegmentVerdict {
@@ -29,17 +32,21 @@ export function onVipList(
   return null;
 }
 
-/** The first of a segment's tags the client has (any case), or undefined. */
-export function segmentTag(s: Segment, tags: readonly string[]): string | undefined {
+/**
+ * The first of a segment's tags the client has (any case), or the team's tag of the segment (`tipazh_seg_<id>`,
+ * written by a teammate's team sync); undefined when neither.
+ */
+export function segmentTag(s: Segment, tags: readonly string[], teamPrefix = TEAM_TAG_PREFIX): string | undefined {
   const have = new Set(tags.map((t) => t.toLowerCase()));
-  return s.tags?.find((t) => have.has(t.toLowerCase()));
+  const team = segmentTeamTag(s.id, teamPrefix);
+  return s.tags?.find((t) => have.has(t.toLowerCase())) ?? (have.has(team) ? team : undefined);
 }
 
 /** Why a client is in a segment, or null when they are not. A segment with no criteria takes everyone. */
 function match(s: Segment, f: SegmentFacts): Omit<SegmentVerdict, 'segment'> | null {
   const listed = onVipList(s, f);
   if (listed) return listed;
-  const tag = segmentTag(s, f.tags);
+  const tag = segmentTag(s, f.tags, f.teamPrefix);
   if (tag) return { reason: 'tag', vars: { tag } };
   if (s.topRevenuePercent != null && f.revenueRank != null && f.revenueRank * 100 < s.topRevenuePercent) {
     return { reason: 'top-revenue', vars: { percent: s.topRevenuePercent } };

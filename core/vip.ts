@@ -4,7 +4,7 @@ import { onVipList, segmentTag } from './segments';
 import type { ClientRecord } from './store/db';
 import { helpdeskTagsAfter } from './store/helpdesk-tags';
 import type { ServiceLevelId } from './taxonomy';
-import { TEAM_TAG_PREFIX } from './team-tags';
+import { TEAM_TAG_PREFIX, vipTag } from './team-tags';
 
 /*
  * One VIP state. A client is VIP when the helpdesk tags them so, when the team's pack lists them, or when the
@@ -15,7 +15,7 @@ import { TEAM_TAG_PREFIX } from './team-tags';
 /** The tag that makes a client VIP whatever the pack says; a pack's `serviceLevelRules.vipTags` add others. */
 export const VIP_TAG = 'vip';
 /** The team's VIP tag, as Tipazh's team sync writes it (core/team-tags.ts): read back like `vip`. */
-export const TEAM_VIP_TAG = `${TEAM_TAG_PREFIX}vip`;
+export const TEAM_VIP_TAG = vipTag();
 
 /** What the VIP state is read from. */
 export interface VipFacts {
@@ -47,7 +47,8 @@ const lower = (s: string) => s.toLowerCase();
  * revenue never makes a VIP: it moves with every other client's purchases.
  */
 export function vipOf(f: VipFacts, pack: StrategyPack | undefined): VipReason | null {
-  const vipTags = new Set([VIP_TAG, TEAM_VIP_TAG, ...(pack?.serviceLevelRules?.vipTags ?? [])].map(lower));
+  const prefix = pack?.teamSync?.prefix ?? TEAM_TAG_PREFIX;
+  const vipTags = new Set([VIP_TAG, TEAM_VIP_TAG, vipTag(prefix), ...(pack?.serviceLevelRules?.vipTags ?? [])].map(lower));
   const isVipTag = (t: string) => vipTags.has(lower(t));
   const tagged = f.helpdeskTags.find(isVipTag);
   if (tagged) return { source: 'helpdesk', tag: tagged };
@@ -57,7 +58,7 @@ export function vipOf(f: VipFacts, pack: StrategyPack | undefined): VipReason | 
       const by = listed.reason === 'vip-email' ? 'email' : listed.reason === 'vip-phone' ? 'phone' : 'domain';
       return { source: 'pack', segment: s.id, by, value: Object.values(listed.vars)[0]! };
     }
-    const tag = s.serviceLevel === 'lion-king' ? segmentTag(s, [...f.helpdeskTags, ...f.tags]) : undefined;
+    const tag = s.serviceLevel === 'lion-king' ? segmentTag(s, [...f.helpdeskTags, ...f.tags], prefix) : undefined;
     if (tag) return { source: 'pack', segment: s.id, by: 'tag', value: tag };
   }
   if (f.flag) return { source: 'agent', by: 'flag' };

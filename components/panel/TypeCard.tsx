@@ -6,6 +6,7 @@ import { certainty, loc, percent, typeName } from './pack-text';
 import { ChoiceWithReason } from './ChoiceWithReason';
 import { EvidenceList } from './EvidenceList';
 import type { PanelModel } from './model';
+import { TeamSyncStatus } from './TeamSyncStatus';
 
 /** Above the fold: the type, how sure, and the one boundary to keep in mind. */
 export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: Analysis }) {
@@ -34,10 +35,13 @@ export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: 
         <span class="type__confidence" data-testid="type-confidence">
           {analysis.overridden
             ? t('type.overridden')
-            : shown === 'unknown'
-              ? t('type.unknownConfidence')
-              : t('type.confidence', { words: t(`certainty.${certainty(c.confidence)}`), p: percent(c.confidence) })}
+            : analysis.confirmed
+              ? t('type.confirmed')
+              : shown === 'unknown'
+                ? t('type.unknownConfidence')
+                : t('type.confidence', { words: t(`certainty.${certainty(c.confidence)}`), p: percent(c.confidence) })}
         </span>
+        <ConfirmType model={model} analysis={analysis} />
       </div>
       {analysis.overridden && (
         <p class="type__override muted">
@@ -49,6 +53,7 @@ export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: 
       )}
       {shown === 'unknown' && <p class="muted">{t('type.unknownHint')}</p>}
       {analysis.team && <TeamVerdict model={model} team={analysis.team} />}
+      <TeamSyncStatus model={model} analysis={analysis} />
       {topBoundary && (
         <p class="type__boundary" data-testid="top-boundary">
           <span aria-hidden="true">⚠ </span>
@@ -56,6 +61,32 @@ export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: 
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * The agent's "yes, this type": kept with the client (shown as theirs, certain in the history) and, with team sync
+ * on, written to the helpdesk. An override is a confirmation too; a confirmation can be taken back.
+ */
+function ConfirmType({ model, analysis }: { model: PanelModel; analysis: Analysis }) {
+  if (analysis.overridden || !model.dossier.value.client) return null;
+  if (analysis.confirmed)
+    return (
+      <button type="button" class="link type__confirm" data-testid="type-confirm-undo" onClick={() => void model.confirmType(undefined)}>
+        {t('type.undo')}
+      </button>
+    );
+  if (analysis.shownType === 'unknown') return null;
+  return (
+    <button
+      type="button"
+      class="secondary type__confirm"
+      data-testid="type-confirm"
+      title={t('type.confirmTitle')}
+      onClick={() => void model.confirmType(analysis.shownType)}
+    >
+      {t('type.confirm')}
+    </button>
   );
 }
 

@@ -3,7 +3,7 @@ import { analyze, verdictOf } from '../../core/analysis';
 import { inputFromSnapshot } from '../../core/classifier/input';
 import { classify } from '../../core/classifier/classify';
 import { clientStems, type LearnedModel } from '../../core/classifier/learner';
-import { caseInput } from '../../core/eval/labelled';
+import { caseInput } from '../../core/eval/case-input';
 import type { TypeModel } from '../../core/classifier/type-model';
 import { checkDraft } from '../../core/draft-check';
 import type { EffectivePack } from '../../core/pack/merge';
@@ -216,6 +216,16 @@ export function createPanelModel(transport: PanelTransport, now: () => number = 
       await transport.forget(key, neverAgain);
       await transport.drafts.forget(keys);
       view.value = view.value.kind === 'dossier' ? { kind: 'clients' } : view.value;
+    },
+    /** The agent confirms the type shown is right (undefined: takes that back); team sync writes only what is confirmed. */
+    async confirmType(type: TypeVerdict | undefined) {
+      const key = clientKey.value;
+      if (key) await transport.edit({ kind: 'type-confirm', key, type }, who());
+    },
+    /** Tries again a helpdesk account that refused team sync's writes (an admin changed its settings). */
+    async retryTeamSync() {
+      const key = clientKey.value;
+      if (key) await transport.retryTeamSync(key);
     },
     async undoOverride() {
       const id = analysis.value?.overridden?.correctionId;

@@ -1,5 +1,6 @@
 import { ownWordSpans } from './client-text';
-import { isClientWords, type ClassifyInput } from './input';
+import { isClientWords } from './client-words';
+import type { ClassifyInput } from './input';
 import { measureSignals, type SignalValues } from './signals';
 import { normalizeWord, tokenizeInto, wordFormOf, type Token, type WordForm } from './text';
 import { looksTranslit, toCyrillic } from './translit';

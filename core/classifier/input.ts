@@ -22,10 +22,8 @@ export const ClassifyInput = z.object({
 });
 export type ClassifyInput = z.infer<typeof ClassifyInput>;
 
-export function inputFromSnapshot(s: ClientSnapshot): ClassifyInput {
-  const teamTypes = teamTypesOf([...s.client.tags, ...(s.ticket?.tags ?? [])]);
+/** `teamPrefix`: what the team's tags start with (the pack's team sync prefix, default `tipazh_`). */
+export function inputFromSnapshot(s: ClientSnapshot, teamPrefix?: string): ClassifyInput {
+  const teamTypes = teamTypesOf([...s.client.tags, ...(s.ticket?.tags ?? [])], teamPrefix);
   return { messages: s.conversation, history: s.history, deal: s.deal, ...(teamTypes.length ? { teamTypes } : {}) };
 }
-
-/** Only the client's public messages are the client's words; agent replies and internal notes are context. */
-export const isClientWords = (m: ClassifyInput['messages'][number]) => m.author === 'client' && m.public !== false;

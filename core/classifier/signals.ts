@@ -1,5 +1,6 @@
 import { SIGNAL_IDS, type SignalId } from './signal-ids';
-import { isClientWords, type ClassifyInput } from './input';
+import { isClientWords } from './client-words';
+import type { ClassifyInput } from './input';
 import { restartStemIdsIfFull, stemIdOf, tokenizeInto, type WordForm } from './text';
 import { isStopStem } from './stopwords';
 import { grownInts } from './grow';

@@ -1,5 +1,4 @@
 import { z } from '../schema/zod';
-import { ClassifyInput } from '../classifier/input';
 import { pathString } from '../schema/format-issues';
 import { explainIssues } from '../schema/explain-issues';
 import type { Issue } from '../schema/issue-text';
@@ -47,7 +46,7 @@ export type LabelledCase = z.infer<typeof LabelledCase>;
 /** A writer's batch is the first part of a case id (`t3-ru-041` → `t3`). */
 export const writerOf = (c: { id: string }) => c.id.split('-')[0]!;
 
-export const caseInput = (c: LabelledCase): ClassifyInput => ({ messages: c.messages, history: c.history, deal: c.deal });
+export { caseInput } from './case-input';
 
 /** A line of a .jsonl file that was skipped, and why (each problem at its path inside the line's case). */
 export interface JsonlProblem {

@@ -26,7 +26,7 @@ export interface GetJsonOptions {
 export const REQUEST_TIMEOUT_MS = 15_000;
 
 /** One fetch with its own deadline, which also ends when the caller's signal does. */
-async function fetchWithin(doFetch: typeof fetch, url: string, init: RequestInit, ms: number, outer?: AbortSignal): Promise<Response> {
+export async function fetchWithin(doFetch: typeof fetch, url: string, init: RequestInit, ms: number, outer?: AbortSignal): Promise<Response> {
   const ctl = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {

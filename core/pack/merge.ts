@@ -42,6 +42,7 @@ const MERGED = new Set([
   'companyStrategies.*',
   'companyStrategies.*.advice',
   'classifier',
+  'teamSync',
   'serviceLevelRules',
   'types.*.signals',
 ]);

@@ -2,6 +2,7 @@ import { z } from '../schema/zod';
 import { phraseProblems } from '../phrases';
 import { SignalId } from '../classifier/signal-ids';
 import { LabelledCase } from '../eval/labelled';
+import { TeamSyncSection } from './team-sync-section';
 import { ClientTypeId, CompanyStrategyId, Lang, LifecycleStageId, ServiceLevelId } from '../taxonomy';
 
 /*
@@ -218,6 +219,8 @@ export const StrategyPack = z
       ),
     ),
     classifier: z.optional(ClassifierTuning),
+    /** Writing confirmed verdicts back to the helpdesk as tags (core/team-sync/settings.ts). */
+    teamSync: z.optional(TeamSyncSection),
     /** Labelled conversations to check the pack on, in the `npm run eval` line format. */
     examples: z.optional(z.array(LabelledCase).check(z.maxLength(5000))),
   })

@@ -1,8 +1,19 @@
 import { ProfileField } from '../schema/profile';
 import { z } from '../schema/zod';
-import { Lang, ServiceLevelId } from '../taxonomy';
+import { Lang, ServiceLevelId, TypeVerdict } from '../taxonomy';
 import { Tag, type TipazhDb } from './db';
-import { addTag, deleteNote, removeTag, setNotePinned, setProfileField, setReplyLang, setServiceLevelOverride, setVip, updateNote } from './dossier-edits';
+import {
+  addTag,
+  deleteNote,
+  removeTag,
+  setNotePinned,
+  setProfileField,
+  setReplyLang,
+  setServiceLevelOverride,
+  setTypeConfirmed,
+  setVip,
+  updateNote,
+} from './dossier-edits';
 
 const Id = z.string().check(z.minLength(1), z.maxLength(500));
 const Text = z.string().check(z.maxLength(20_000));
@@ -22,6 +33,8 @@ export const DossierChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('service-level'), key: Id, level: z.optional(ServiceLevelId), reason: z.optional(z.string().check(z.maxLength(1000))) }),
   /** The language to reply in; none: follow the conversation. */
   z.object({ kind: z.literal('reply-lang'), key: Id, lang: z.optional(Lang) }),
+  /** The agent confirms the type shown is right; none: takes the confirmation back. */
+  z.object({ kind: z.literal('type-confirm'), key: Id, type: z.optional(TypeVerdict) }),
 ]);
 export type DossierChange = z.infer<typeof DossierChange>;
 
@@ -46,5 +59,7 @@ export async function applyEdit(db: TipazhDb, c: DossierChange, who: string): Pr
       return setServiceLevelOverride(db, c.key, c.level, c.reason, who);
     case 'reply-lang':
       return setReplyLang(db, c.key, c.lang, who);
+    case 'type-confirm':
+      return setTypeConfirmed(db, c.key, c.type, who);
   }
 }

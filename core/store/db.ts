@@ -5,6 +5,8 @@ import type { StrategyPack } from '../pack/schema';
 import { LOCK_KEY, LockRecord, Sealed } from '../crypto/lock';
 import { NEVER_RECORD_KEY, NeverRecord } from '../privacy';
 import { ClientProfile } from '../schema/profile';
+import type { TeamSyncRecord } from '../team-sync/record';
+import { TEAM_SYNC_KEY, TeamSyncChoice } from '../team-sync/choice';
 import { Lang, LifecycleStageId, ServiceLevelId, SourceId, TypeVerdict } from '../taxonomy';
 
 /**
@@ -104,6 +106,8 @@ export const ClientRecord = z.object({
    * a VIP. Last, as version 9 added it to stored dossiers (a restore compares records as JSON, in key order).
    */
   helpdeskTags: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(500)), []),
+  /** The classifier's type the agent confirmed as right (an override is a confirmation too): what team sync may write. */
+  typeConfirmed: z.optional(z.object({ type: TypeVerdict, at: z.number() })),
 });
 export type ClientRecord = z.infer<typeof ClientRecord>;
 
@@ -189,6 +193,7 @@ export type InstalledPack = z.infer<typeof InstalledPack>;
 export const MetaRecord = z.discriminatedUnion('key', [
   z.object({ key: z.literal(NEVER_RECORD_KEY), value: NeverRecord }),
   z.object({ key: z.literal(LOCK_KEY), value: LockRecord }),
+  z.object({ key: z.literal(TEAM_SYNC_KEY), value: TeamSyncChoice }),
 ]);
 export type MetaRecord = z.infer<typeof MetaRecord>;
 
@@ -204,6 +209,8 @@ export class TipazhDb extends Dexie {
   packs!: EntityTable<InstalledPack, 'id'>;
   audit!: EntityTable<AuditRecord, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  /** Team sync's queue of tag writes to the helpdesk, one record per client. */
+  teamSync!: EntityTable<TeamSyncRecord, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -1,5 +1,5 @@
 import type { ProfileField } from '../schema/profile';
-import type { Lang, ServiceLevelId } from '../taxonomy';
+import type { Lang, ServiceLevelId, TypeVerdict } from '../taxonomy';
 import { AuditRecord, ClientRecord, MAX_TAGS, Note, type TipazhDb } from './db';
 import { dossierFor, withNote } from './notes';
 import { searchTokensOf } from './search';
@@ -73,6 +73,20 @@ export const setReplyLang = (db: TipazhDb, key: string, lang: Lang | undefined, 
     const { replyLang: _old, ...rest } = c;
     return setting(lang ? { ...rest, replyLang: lang } : rest, c.replyLang ?? 'automatic', lang ?? 'automatic');
   });
+
+/** The type the agent confirmed as right; undefined takes the confirmation back. */
+export const setTypeConfirmed = (db: TipazhDb, key: string, type: TypeVerdict | undefined, who: Who, now = Date.now()) =>
+  editClient(
+    db,
+    key,
+    who,
+    'type confirmed',
+    (c) => {
+      const { typeConfirmed: _old, ...rest } = c;
+      return setting(type ? { ...rest, typeConfirmed: { type, at: now } } : rest, c.typeConfirmed?.type, type);
+    },
+    now,
+  );
 
 /**
  * Sets one profile field; the agent's value replaces a prefilled one and is never overwritten by a page read.

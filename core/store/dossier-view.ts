@@ -2,6 +2,8 @@ import type { ClientSnapshot } from '../schema/snapshot';
 import { clientKeyOf } from '../schema/snapshot';
 import type { AuditRecord, ClientRecord, NoteRecord, VisitRecord, VisitVerdict } from './db';
 import type { VipSource } from '../vip';
+import type { TeamSyncRecord } from '../team-sync/record';
+import type { TeamSyncChoice } from '../team-sync/choice';
 
 /*
  * What the side panel receives from the dossier store. Types and pure helpers only: the panel imports this
@@ -23,6 +25,10 @@ export interface DossierView {
   audit: AuditRecord[];
   /** Share of clients with more revenue than this one (0 = the top); undefined without revenue. */
   revenueRank?: number;
+  /** What team sync wrote, or waits to write, to this client's helpdesk record. */
+  teamSync?: TeamSyncRecord;
+  /** The agent's own team sync choice (options page); none: the pack decides. */
+  teamChoice?: TeamSyncChoice;
 }
 
 /** Whether VIP notes are locked with a passphrase, and whether this panel has opened the lock. */

@@ -55,7 +55,10 @@ export const SCHEMA_V6 = { ...SCHEMA_V4, visits: null };
  */
 export const SCHEMA_V7 = { ...SCHEMA_V6, clients: 'key, revenue, *ids', persons: 'id, *clientKeys' };
 
-export const LATEST_VERSION = 9;
+/** Version 10: team sync's durable queue of tag writes, one record per client (core/team-sync/record.ts). */
+export const SCHEMA_V10 = { ...SCHEMA_V7, teamSync: 'key, account, nextAt' };
+
+export const LATEST_VERSION = 10;
 
 type StoredVisit = { id: string; at: number };
 
@@ -169,4 +172,7 @@ export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   if (upTo < 9) return;
   // The same tables: dossiers keep their helpdesk tags apart, and their search words are derived again.
   db.version(9).stores(SCHEMA_V7).upgrade(reindexSearch);
+  if (upTo < 10) return;
+  // A new table only.
+  db.version(10).stores(SCHEMA_V10);
 }

@@ -10,6 +10,8 @@ import { isApiTurnMessage } from '../../core/net/account-rates';
 import { createHelpdeskService, isHelpdeskMessage } from './helpdesk-scripts';
 import { isOwnPage } from './own-page';
 import { listenForPanels } from './store-port';
+import { accountOfUrl, browserTeamSync } from './team-sync';
+import { currentPack } from '../../core/store/packs';
 
 /** Firefox's sidebar API, missing from the Chrome-based types. */
 interface FirefoxSidebar {
@@ -25,7 +27,9 @@ export default defineBackground(() => {
   if (sidebar) browser.browserAction.onClicked.addListener(() => void sidebar.toggle().catch((e: unknown) => console.warn('[Tipazh] sidebar', e)));
 
   const helpdesks = createHelpdeskService(browserHelpdeskScripts());
-  const apiTurns = createApiTurns(cachedCustomHosts());
+  const hosts = cachedCustomHosts();
+  const apiTurns = createApiTurns(hosts);
+  const teamSync = browserTeamSync(db, () => currentPack(db, loadBundledPack), hosts);
   const resync = () => void helpdesks.sync().catch((e: unknown) => console.warn('[Tipazh] could not update the added helpdesk addresses', e));
   browser.runtime.onStartup.addListener(resync);
   browser.runtime.onInstalled.addListener(resync);
@@ -38,12 +42,20 @@ export default defineBackground(() => {
     if (isHelpdeskMessage(message)) return isOwnPage(sender) ? helpdesks.handle(message) : undefined;
     if (!sender.tab) return undefined;
     if (isApiTurnMessage(message)) return sender.tab.id == null ? undefined : apiTurns(message, { tabId: sender.tab.id, url: sender.url ?? sender.tab.url });
-    return handleReport(db, message, { tabId: sender.tab.id, url: sender.url ?? sender.tab.url }).catch((e: unknown) => {
-      console.error('[Tipazh] could not save the report', e);
-      return { ok: false, error: String(e) };
-    });
+    const url = sender.url ?? sender.tab.url;
+    return handleReport(db, message, { tabId: sender.tab.id, url })
+      .then(async (answer) => {
+        // A page of the account is open: team sync writes waiting for one can go.
+        const account = accountOfUrl(url, await hosts());
+        if (account) teamSync.accountSeen(account).catch((e: unknown) => console.warn('[Tipazh] team sync', e));
+        return answer;
+      })
+      .catch((e: unknown) => {
+        console.error('[Tipazh] could not save the report', e);
+        return { ok: false, error: String(e) };
+      });
   });
-  listenForPanels(db, loadBundledPack);
+  listenForPanels(db, loadBundledPack, teamSync);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // Tabs closed while the background slept left their states behind.
   sweepClosedTabs().catch((e: unknown) => console.warn('[Tipazh] could not drop the states of closed tabs', e));

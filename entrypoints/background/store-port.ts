@@ -3,7 +3,7 @@ import type { StrategyPack } from '../../core/pack/schema';
 import type { TipazhDb } from '../../core/store/db';
 import { liveSearchIndex } from '../../core/store/live-search-index';
 import { currentPack } from '../../core/store/packs';
-import { storeAccess } from '../../core/store/port/access';
+import { storeAccess, type TeamSyncHooks } from '../../core/store/port/access';
 import { serveStore } from '../../core/store/port/server';
 import { STORE_PORT, wirePort } from '../../core/store/port/service';
 import { isOwnPage } from './own-page';
@@ -12,7 +12,7 @@ import { isOwnPage } from './own-page';
  * Serves the dossier store to every side panel that connects; each connection has its own notes lock. The
  * search index is shared, and kept only while a panel is connected: the last one to go takes its memory back.
  */
-export function listenForPanels(db: TipazhDb, builtinPack: () => Promise<StrategyPack>): void {
+export function listenForPanels(db: TipazhDb, builtinPack: () => Promise<StrategyPack>, team?: TeamSyncHooks): void {
   // The effective pack says who is VIP (its lists and rules): the index finds them by "vip".
   const search = liveSearchIndex(db, { pack: () => currentPack(db, builtinPack) });
   let panels = 0;
@@ -28,6 +28,6 @@ export function listenForPanels(db: TipazhDb, builtinPack: () => Promise<Strateg
     port.onDisconnect.addListener(() => {
       if (--panels === 0) search.drop();
     });
-    serveStore(wirePort(port), storeAccess(db, builtinPack, search));
+    serveStore(wirePort(port), storeAccess(db, builtinPack, search, team));
   });
 }

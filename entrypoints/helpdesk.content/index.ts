@@ -7,6 +7,8 @@ import { recognise, type Recognised } from './adapters/registry';
 import { watchCustomHelpdesks } from './custom-helpdesks';
 import { log } from './log';
 import { watchPage } from './watch-page';
+import { isTeamWriteRequest } from '../../core/messages/team-write';
+import { handleTeamWrite } from './team-write';
 
 /** Checked by hand: the content script carries no schema library. */
 const isInsertRequest = (m: unknown): m is InsertRequest =>
@@ -62,10 +64,11 @@ export default defineContentScript({
     if (!here(new URL(location.href))) return;
     try {
       watchPage(ctx, report, here);
-      // Answer only insert requests; anything else is not ours to answer.
+      // Answer only the panel's insert and read requests and the background's team sync writes.
       const onMessage = (message: unknown) => {
         if (isInsertRequest(message)) return handleInsert(message, here(new URL(location.href)));
         if (isReadReplyRequest(message)) return Promise.resolve(readReply(here(new URL(location.href))));
+        if (isTeamWriteRequest(message)) return handleTeamWrite(message, here(new URL(location.href)));
         return undefined;
       };
       browser.runtime.onMessage.addListener(onMessage);

@@ -4,15 +4,7 @@ import type { RawReadInput } from '../../core/sources/raw-read';
 import type { Recognised } from './adapters/registry';
 import { turnTakingFetch } from './api-turns';
 import { log } from './log';
-
-/**
- * The page's own fetch. In Firefox a content script's plain `fetch` is privileged and does not behave like
- * the page's (no Origin, other cookies); `content.fetch` does. Chromium has no `content` and needs none.
- */
-function pageFetch(): typeof fetch {
-  const content = (globalThis as { content?: { fetch?: typeof fetch } }).content;
-  return content?.fetch ? content.fetch.bind(content) : fetch.bind(globalThis);
-}
+import { pageFetch } from './page-fetch';
 
 /** A ticket read less than this long ago is not fetched again: Zendesk counts our calls against the account. */
 const CACHE_MS = 60_000;

@@ -1,5 +1,5 @@
-// Validation problems read in English (zod/mini has no locale of its own).
-import '../../core/schema/english-issues';
+// The panel words no validation problem for the agent (what it parses, it drops when wrong), so it carries none
+// of the wording tables: core/schema/english-issues.ts is for the pages and tools that report problems.
 import { render } from 'preact';
 import '../../components/panel/panel.css';
 import { createPanelModel } from '../../components/panel/model';

@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import type { DossierView, Unsubscribe } from '../dossier-view';
-import { applyEdit } from '../apply-edit';
+import { applyEdit, type DossierChange } from '../apply-edit';
 import { activeCorrections, addCorrection, undoCorrection } from '../corrections';
 import type { ClientRecord, TipazhDb } from '../db';
 import type { StrategyPack } from '../../pack/schema';
@@ -15,6 +15,15 @@ import { forgetPerson } from '../forget';
 import { addToNeverRecord } from '../never-record';
 import { addSealedNote, getLock, openNotes, sealAllVipNotes, sealClientNotes, setUpLock, updateSealedNote, type IsVip } from '../sealed-notes';
 import { vipFactsOf, vipOf } from '../../vip';
+import { getTeamSyncChoice } from '../../team-sync/queue';
+
+/** What the store tells team sync (core/team-sync/runner.ts): a client's confirmed verdicts changed; an account may be tried again. */
+export interface TeamSyncHooks {
+  changed(key: string, who: string): Promise<void>;
+  retry(account: string): Promise<void>;
+}
+/** Dossier changes that can change what team sync writes: the confirmed type, the VIP mark and what makes one. */
+const TEAM_CHANGES = new Set<DossierChange['kind']>(['type-confirm', 'vip', 'tag-add', 'tag-remove', 'service-level']);
 
 function watch<T>(query: () => Promise<T>, cb: (v: T) => void, what: string): Unsubscribe {
   const sub = liveQuery(query).subscribe({ next: cb, error: (e: unknown) => console.warn(`[Tipazh] ${what}`, e) });
@@ -27,7 +36,9 @@ function watch<T>(query: () => Promise<T>, cb: (v: T) => void, what: string): Un
  * notes key lives and dies with that panel's connection. `search`, shared by all panels, is the in-memory
  * search index.
  */
-export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPack>, search: LiveSearchIndex): StoreService {
+export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPack>, search: LiveSearchIndex, team?: TeamSyncHooks): StoreService {
+  /** Team sync queues what the agent's change asks it to write (nothing when it is off). */
+  const teamChanged = (key: string, who: string) => team?.changed(key, who).catch((e: unknown) => console.warn('[Tipazh] team sync', e));
   /** The notes key, in memory only, while the agent has the lock open in this panel. */
   let key: CryptoKey | undefined;
   const lockChanged = new Set<() => void>();
@@ -56,8 +67,11 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
           const revenueRank = revenue
             ? (await db.clients.where('revenue').above(revenue).count()) / Math.max(1, await db.clients.where('revenue').above(0).count())
             : undefined;
+          const [teamSync, teamChoice] = await Promise.all([db.teamSync.get(clientKey), getTeamSyncChoice(db)]);
           return {
             revenueRank,
+            teamSync,
+            teamChoice,
             client,
             linked: view.records.filter((r) => r.key !== clientKey),
             notes: view.notes,
@@ -141,14 +155,26 @@ export function storeAccess(db: TipazhDb, builtinPack: () => Promise<StrategyPac
         await addSealedNote(db, key, clientKey, text);
       } else await addNote(db, clientKey, text);
     },
-    addCorrection: async (c, who) => void (await addCorrection(db, c, Date.now(), who)),
-    undoCorrection: (id, who) => undoCorrection(db, id, Date.now(), who),
+    async addCorrection(c, who) {
+      await addCorrection(db, c, Date.now(), who);
+      await teamChanged(c.clientKey, who);
+    },
+    async undoCorrection(id, who) {
+      const key = (await db.corrections.get(id))?.clientKey;
+      await undoCorrection(db, id, Date.now(), who);
+      if (key) await teamChanged(key, who);
+    },
+    async retryTeamSync(clientKey) {
+      const record = await db.teamSync.get(clientKey);
+      if (record) await team?.retry(record.account);
+    },
     async edit(change, who) {
       if (change.kind === 'note-text' && (await db.clients.get(change.key))?.notes.find((n) => n.id === change.id)?.sealed) {
         if (!key) throw new Error('unlock the notes first');
         return updateSealedNote(db, key, change.key, change.id, change.text, who, change.since);
       }
       await applyEdit(db, change, who);
+      if (TEAM_CHANGES.has(change.kind)) await teamChanged(change.key, who);
       // A client who became VIP by this edit (the mark, a tag, Lion King) has their notes sealed while the lock is open.
       if (key && (change.kind === 'vip' || change.kind === 'tag-add' || change.kind === 'service-level')) {
         const client = await db.clients.get(change.key);

@@ -107,6 +107,7 @@ export function storeClient(connect: () => WirePort, opts: StoreClientOptions = 
     prepareSearch: () => call('prepareSearch'),
     splitRecord: (clientKey) => call('splitRecord', clientKey),
     recordVerdict: (clientKey, visitId, verdict) => call('recordVerdict', clientKey, visitId, verdict),
+    retryTeamSync: (clientKey) => call('retryTeamSync', clientKey),
     close() {
       closed = true;
       clearInterval(keepAlive);

@@ -30,6 +30,7 @@ const ARGS: Record<StoreMethod, z.ZodMiniType> = {
   prepareSearch: z.tuple([]),
   splitRecord: z.tuple([Key]),
   recordVerdict: z.tuple([Key, Key, VisitVerdict]),
+  retryTeamSync: z.tuple([Key]),
 };
 const METHODS = Object.keys(ARGS) as StoreMethod[];
 const isWatch = (m: StoreMethod): m is WatchMethod => m.startsWith('watch');

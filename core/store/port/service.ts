@@ -33,6 +33,8 @@ export interface StoreService {
   /** Keeps what the panel showed for a visit in the dossier's history (see recordVerdict in dossiers.ts). */
   recordVerdict(clientKey: string, visitId: string, verdict: VisitVerdict): Promise<void>;
   splitRecord(clientKey: string): Promise<void>;
+  /** Team sync refused writes for this client's helpdesk account (no rights): try that account again. */
+  retryTeamSync(clientKey: string): Promise<void>;
 }
 
 export type StoreMethod = keyof StoreService;

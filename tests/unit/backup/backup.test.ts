@@ -197,7 +197,7 @@ describe('backup and restore', () => {
     await refused(() => (data.data.meta[never].value = ['vip@example.com']), `data.meta[${never}].value: expected an object, got a list`);
     await refused(() => (data.data.meta[lock].value = 42), `data.meta[${lock}].value: expected an object, got a number`);
     await refused(() => (data.data.meta[lock].value.iterations = '600000'), `data.meta[${lock}].value.iterations: expected a number, got text`);
-    await refused(() => data.data.meta.push({ key: 'nerverRecord', value: {} }), `data.meta[2].key: must be one of "neverRecord", "notesLock"`);
+    await refused(() => data.data.meta.push({ key: 'nerverRecord', value: {} }), `data.meta[2].key: must be one of "neverRecord", "notesLock", "teamSync"`);
     await refused(() => (data.settings = { lang: 'de' }), 'settings.lang: must be one of "en", "ru"');
     // The right ones restore, and read back as they were.
     data.data.meta = good;

@@ -52,6 +52,8 @@ async function writtenBy(v: number): Promise<string> {
     ...(v >= 5 ? { visits } : {}),
     ...(v >= 7 ? { ids: ['e:megan@example.com'] } : {}),
     ...(v >= 8 ? { notes: notes.reverse() } : {}),
+    // Version 9 wrote the helpdesk tags apart, and the search words from them.
+    ...(v >= 9 ? { helpdeskTags: ['vip', 'gold tier'], searchTokens: searchTokensOf({ ...client, helpdeskTags: ['vip', 'gold tier'] } as never) } : {}),
   });
   if (v < 5) await old.table('visits').bulkAdd(visits.reverse().map((x) => ({ ...x, clientKey: client.key })));
   if (v < 8) await old.table('notes').bulkAdd(notes.map((n) => ({ ...n, clientKey: client.key })));
@@ -98,6 +100,8 @@ describe('database migrations', () => {
     expect(await db.corrections.orderBy('at').count()).toBe(1);
     expect((await db.persons.where('clientKeys').equals(client.key).first())?.emails).toEqual(['megan@example.com']);
     expect((await db.persons.toArray()).map((p) => p.id).sort()).toEqual(['p1', 'p2']);
+    // Version 10 added team sync's queue, empty.
+    expect(await db.teamSync.count()).toBe(0);
     expect(await db.clients.where('ids').equals('e:megan@example.com').primaryKeys()).toEqual([client.key]);
     expect(await db.packs.orderBy('order').count()).toBe(1);
     expect((await db.audit.where('clientKey').equals(client.key).first())?.who).toBe('Anna');

@@ -7,7 +7,7 @@ import { readAmoCard, readAmoFeed } from './read-dom';
 import { AMO } from './selectors';
 import { queryFirst, waitFor, waitForQuiet } from '../dom-utils';
 import { insertIntoField } from '../insert-text';
-import { at, idAt } from '../json';
+import { at, idAt } from '../../../../core/net/json-at';
 import { optional } from '../read-helpers';
 import type { HelpdeskAdapter, ReadEnv } from '../types';
 

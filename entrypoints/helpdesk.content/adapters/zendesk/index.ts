@@ -5,7 +5,7 @@ import { zendeskSite } from '../../../../core/sources/zendesk/site';
 import { log } from '../../log';
 import { queryFirst, waitFor } from '../dom-utils';
 import { withId, ZD } from './selectors';
-import { at, idAt } from '../json';
+import { at, idAt } from '../../../../core/net/json-at';
 import { getBody, optional } from '../read-helpers';
 import type { HelpdeskAdapter, ReadEnv } from '../types';
 import { findTicketRoot, readZendeskDom } from './read-dom';

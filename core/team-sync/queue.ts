@@ -1,0 +1,206 @@
+import type { StrategyPack } from '../pack/schema';
+import { isKeyNeverRecorded } from '../privacy';
+import { AuditRecord, type TipazhDb } from '../store/db';
+import { getNeverRecord } from '../store/never-record';
+import { syncPlan, tagChange } from './plan';
+import { RETRIED, type SyncReason, type TagJob, type TeamSyncRecord, type WriteOutcome } from './record';
+import { TEAM_SYNC_KEY, TeamSyncChoice } from './choice';
+
+/*
+ * The durable queue of team sync: each client's record says what is still to write; a tab of the client's
+ * helpdesk account carries the write out (entrypoints/background/team-sync.ts) and its answer is settled here.
+ * Every step is one transaction on the stored record, so two panels confirming at once never lose a change.
+ */
+
+/** `nextAt` of a record with nothing due: after every real time. */
+export const NOT_DUE = Number.MAX_SAFE_INTEGER;
+const MAX_DELAY_MS = 30 * 60_000;
+
+/** How long a failed write waits: the helpdesk's `Retry-After` when it gave one, else 5 s doubling up to 30 min. */
+export function retryDelay(reason: SyncReason, attempts: number, retryAfterMs?: number): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, MAX_DELAY_MS);
+  // No session or no tab: a page of the account opening again wakes these (wakeAccount); the wait is a fallback.
+  if (reason === 'session' || reason === 'no-tab') return 60_000;
+  return Math.min(MAX_DELAY_MS, 5_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+export async function getTeamSyncChoice(db: TipazhDb): Promise<TeamSyncChoice | undefined> {
+  const parsed = TeamSyncChoice.safeParse((await db.meta.get(TEAM_SYNC_KEY))?.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The agent's own choice: on, off, or (undefined) as the team's pack says. */
+export async function setTeamSyncChoice(db: TipazhDb, enabled: boolean | undefined): Promise<void> {
+  await db.meta.put({ key: TEAM_SYNC_KEY, value: TeamSyncChoice.parse(enabled === undefined ? {} : { enabled }) });
+}
+
+const lowerSet = (tags: readonly string[]) => new Set(tags.map((t) => t.toLowerCase()));
+const without = (tags: readonly string[], drop: readonly string[]) => {
+  const d = lowerSet(drop);
+  return tags.filter((t) => !d.has(t.toLowerCase()));
+};
+const withAll = (tags: readonly string[], add: readonly string[]) => [...without(tags, add), ...add];
+
+const auditWrite = (db: TipazhDb, r: TeamSyncRecord, field: string, from: string | undefined, to: string | undefined, now: number) =>
+  db.audit.add(AuditRecord.parse({ id: crypto.randomUUID(), clientKey: r.key, at: now, who: r.who, field, from, to }));
+
+async function accountRefused(db: TipazhDb, account: string): Promise<boolean> {
+  return (
+    (await db.teamSync
+      .where('account')
+      .equals(account)
+      .filter((r) => r.state === 'refused' && r.reason === 'forbidden')
+      .count()) > 0
+  );
+}
+
+/**
+ * Brings the client's queued write up to date with what team sync wants now (after the agent confirmed,
+ * overrode, undid or marked VIP), in one transaction. Nothing is queued when team sync is off, the client is
+ * on the never-record list, or has no helpdesk record to write to. Returns the record, if any.
+ */
+export async function planWrite(db: TipazhDb, key: string, pack: StrategyPack, who: string, now = Date.now()): Promise<TeamSyncRecord | undefined> {
+  return db.transaction('rw', [db.clients, db.teamSync, db.meta], async () => {
+    const c = await db.clients.get(key);
+    const stored = await db.teamSync.get(key);
+    if (!c) return stored;
+    if (isKeyNeverRecorded(key, c.email, await getNeverRecord(db))) {
+      await db.teamSync.delete(key);
+      return undefined;
+    }
+    const plan = syncPlan(c, pack, await getTeamSyncChoice(db));
+    if (!plan.settings.enabled || !plan.target) return stored;
+    const written = stored?.written ?? [];
+    const change = tagChange(plan.wanted, { helpdeskTags: c.helpdeskTags, written, pendingAdd: stored?.add }, plan.settings.prefix);
+    const account = `${c.source}:${c.account}`;
+    const idle = !change.add.length && !change.remove.length;
+    const refused = !idle && (await accountRefused(db, account));
+    const record: TeamSyncRecord = {
+      key,
+      account,
+      source: c.source,
+      target: plan.target,
+      ...(plan.ticket ? { ticket: plan.ticket } : {}),
+      written,
+      add: change.add,
+      remove: change.remove,
+      state: idle ? 'done' : refused ? 'refused' : 'waiting',
+      ...(refused ? { reason: 'forbidden' } : {}),
+      attempts: 0,
+      nextAt: idle || refused ? NOT_DUE : now,
+      rev: (stored?.rev ?? 0) + 1,
+      who,
+      updatedAt: now,
+      ...(stored?.doneAt ? { doneAt: stored.doneAt } : {}),
+    };
+    await db.teamSync.put(record);
+    return record;
+  });
+}
+
+/** The write a tab is to carry out for this record. */
+export const jobOf = (r: TeamSyncRecord): TagJob => ({
+  key: r.key,
+  rev: r.rev,
+  target: r.target,
+  ...(r.ticket ? { ticket: r.ticket } : {}),
+  add: r.add,
+  remove: r.remove,
+});
+
+/** Records whose write is due now, oldest first. */
+export const dueWrites = (db: TipazhDb, now = Date.now()) =>
+  db.teamSync
+    .where('nextAt')
+    .belowOrEqual(now)
+    .filter((r) => r.state === 'waiting')
+    .toArray();
+
+/** When the next waiting write is due; undefined when none waits. */
+export async function nextDueAt(db: TipazhDb): Promise<number | undefined> {
+  const next = await db.teamSync.where('nextAt').below(NOT_DUE).first();
+  return next?.nextAt;
+}
+
+/** A page of the account opened: writes waiting for a tab, a session or the network are due at once. */
+export const wakeAccount = (db: TipazhDb, account: string, now = Date.now()) =>
+  db.teamSync
+    .where('account')
+    .equals(account)
+    .modify((r) => {
+      if (r.state === 'waiting' && (r.reason === 'no-tab' || r.reason === 'session' || r.reason === 'offline')) r.nextAt = now;
+    });
+
+/** The agent asks to try an account again after a refusal (an admin changed the setting): its refused writes wait again. */
+export const retryAccount = (db: TipazhDb, account: string, now = Date.now()) =>
+  db.teamSync
+    .where('account')
+    .equals(account)
+    .modify((r) => {
+      if (r.state !== 'refused') return;
+      r.state = 'waiting';
+      r.nextAt = now;
+      r.attempts = 0;
+    });
+
+/**
+ * Settles a tab's answer to `job`, in one transaction: on success, the tags count as written (and the dossier's
+ * helpdesk tags show them); a change queued meanwhile stays due. A failure waits with back-off, or is refused; a
+ * refusal for lack of rights stops every write of the account until the agent tries again. Writes and refusals go
+ * into the client's audit trail.
+ */
+export async function settleWrite(db: TipazhDb, job: TagJob, outcome: WriteOutcome, now = Date.now()): Promise<TeamSyncRecord | undefined> {
+  return db.transaction('rw', [db.teamSync, db.clients, db.audit], async () => {
+    const r = await db.teamSync.get(job.key);
+    if (!r) return undefined;
+    let next: TeamSyncRecord;
+    if (outcome.ok) {
+      // A change queued while this write was under way keeps what it still needs beyond what was just written.
+      const current = r.rev === job.rev;
+      const add = current ? [] : without(r.add, job.add);
+      const remove = current ? [] : without(r.remove, job.remove);
+      const idle = !add.length && !remove.length;
+      next = {
+        ...r,
+        written: withAll(without(r.written, job.remove), job.add),
+        add,
+        remove,
+        state: idle ? 'done' : 'waiting',
+        reason: undefined,
+        status: undefined,
+        attempts: 0,
+        nextAt: idle ? NOT_DUE : now,
+        updatedAt: now,
+        doneAt: now,
+      };
+      const c = await db.clients.get(job.key);
+      if (c) await db.clients.put({ ...c, helpdeskTags: withAll(without(c.helpdeskTags, job.remove), job.add).slice(0, 500) });
+      if (job.add.length || job.remove.length) await auditWrite(db, r, 'team sync', job.remove.join(', ') || undefined, job.add.join(', ') || undefined, now);
+    } else {
+      const attempts = r.attempts + 1;
+      const retried = RETRIED.has(outcome.reason);
+      next = {
+        ...r,
+        state: retried ? 'waiting' : 'refused',
+        reason: outcome.reason,
+        status: outcome.status,
+        attempts,
+        nextAt: retried ? now + retryDelay(outcome.reason, attempts, outcome.retryAfterMs) : NOT_DUE,
+        updatedAt: now,
+      };
+      if (!retried) await auditWrite(db, r, 'team sync refused', undefined, `${outcome.reason}${outcome.status ? ` (${outcome.status})` : ''}`, now);
+      if (outcome.reason === 'forbidden')
+        await db.teamSync
+          .where('account')
+          .equals(r.account)
+          .modify((o) => {
+            if (o.key === r.key || o.state !== 'waiting') return;
+            o.state = 'refused';
+            o.reason = 'forbidden';
+            o.nextAt = NOT_DUE;
+          });
+    }
+    await db.teamSync.put(next);
+    return next;
+  });
+}
