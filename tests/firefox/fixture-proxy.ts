@@ -1,11 +1,15 @@
 import { createServer as createHttpServer, type IncomingHttpHeaders } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import type { FixtureAnswer } from '../support/fixture-routes';
+import type { FixtureAnswer, FixtureRequest } from '../support/fixture-routes';
 import { selfSignedCert } from './self-signed-cert';
 
 /** The fixture that answers requests to `hostname`; undefined: the host is not a fixture's. */
-export type FixtureFor = (hostname: string) => ((url: URL) => FixtureAnswer) | undefined;
+export type FixtureFor = (hostname: string) => ((url: URL, req?: FixtureRequest) => FixtureAnswer) | undefined;
+
+/** Node's request headers as the fixtures take them: one string per (lower-case) name. */
+const flatHeaders = (headers: IncomingHttpHeaders): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v]])));
 
 export interface FixtureProxy {
   port: number;
@@ -40,8 +44,13 @@ export async function startFixtureProxy(fixtureFor: FixtureFor, certHosts: strin
       return;
     }
     served.push({ url: url.href, headers: req.headers });
-    const { status, headers, body } = answer(url);
-    res.writeHead(status, headers).end(body);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
+      const { status, headers, body: answered } = answer(url, { method: req.method ?? 'GET', headers: flatHeaders(req.headers), body });
+      res.writeHead(status, headers).end(answered);
+    });
   });
   https.on('tlsClientError', () => undefined);
 

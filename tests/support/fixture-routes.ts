@@ -1,19 +1,38 @@
 import type { BrowserContext, Route } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
+import { isRead, showTags, tagStore, type ApiReply, type ApiRequest, type TagControl, type TagModel } from './fake-tags';
 
-/** An API answer a test puts in place of the fixture file; return undefined to serve the file. */
-export type ApiOverride = (req: {
+/**
+ * An API answer a test puts in place of the fake's own (the fixture file or the tag API); return undefined to
+ * let the fake answer. `attempt` counts the requests of this method to this path, this one included.
+ */
+export type ApiOverride = (req: ApiRequest & { attempt: number }) => ApiReply | undefined;
+
+/** One real API request as the fake saw it. */
+export interface ApiCall {
   path: string;
-  url: URL;
-  attempt: number;
-}) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
+  at: number;
+  status: number;
+  method: string;
+  /** Only `x-csrf-token`, `x-requested-with` and `content-type`, when sent. */
+  headers: Record<string, string>;
+  /** The parsed JSON body; undefined when there was none or it was not JSON. */
+  body: unknown;
+}
 
-export interface FixtureRoutes {
+export interface FixtureRoutes extends TagControl {
   /** Every real API request (not the fake app's own `/__fixture/` reads), in order. */
-  apiCalls: { path: string; at: number; status: number }[];
-  /** Replace the API's behaviour from now on (e.g. answer 403 or 429). */
+  apiCalls: ApiCall[];
+  /** Replace the API's behaviour from now on (e.g. answer 403 or 429, or only for PUTs). */
   setOverride(fn: ApiOverride | undefined): void;
+}
+
+/** A request to a fake helpdesk, whoever delivers it. `headers` have lower-case names. */
+export interface FixtureRequest {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
 }
 
 /** How one fake helpdesk is laid out in tests/fixtures/<name>. */
@@ -28,6 +47,8 @@ export interface FixtureSite {
   notFound: unknown;
   /** Answers the site computes rather than serves from one file (e.g. a list in the order asked for); undefined: the file. */
   compute?: (path: string, url: URL) => unknown;
+  /** The helpdesk's tag API: writes, and the current tags in every answer (tests/support/fake-tags.ts). */
+  tags?: TagModel;
 }
 
 /** The fixture file for an API path: path + `.json`, `page[after]=X` → `.after-X.json`. */
@@ -54,44 +75,68 @@ export interface FixtureAnswer {
 }
 
 export interface FixtureServer extends FixtureRoutes {
-  /** The answer to a request for `url` on one of the site's hosts (the method does not matter). */
-  answer(url: URL): FixtureAnswer;
+  /** The answer to a request for `url` on one of the site's hosts; without `req`, a GET. */
+  answer(url: URL, req?: FixtureRequest): FixtureAnswer;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+const RECORDED_HEADERS = ['x-csrf-token', 'x-requested-with', 'content-type'];
 
-/** A fake helpdesk app and its API: the fixture files, the site's computed answers and a test's overrides. */
+function parseJson(text: string | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+const lowerCaseNames = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+const recorded = (headers: Record<string, string>) => Object.fromEntries(RECORDED_HEADERS.filter((h) => h in headers).map((h) => [h, headers[h]!]));
+
+/** A fake helpdesk app and its API: the fixture files, the site's computed answers, its tag state and a test's overrides. */
 export function fixtureServer(site: FixtureSite): FixtureServer {
-  const apiCalls: FixtureRoutes['apiCalls'] = [];
+  const apiCalls: ApiCall[] = [];
   let override: ApiOverride | undefined;
   const attempts = new Map<string, number>();
+  const tags = site.tags && tagStore(site.dir, site.tags);
   const json = (status: number, body: unknown, headers: Record<string, string> = {}): FixtureAnswer => ({
     status,
     headers: { 'content-type': JSON_TYPE, ...headers },
     body: body === undefined ? '' : JSON.stringify(body),
   });
   const file = (contentType: string, body: string | Buffer): FixtureAnswer => ({ status: 200, headers: { 'content-type': contentType }, body });
+  /** A served JSON text with the entities' current tags (the text itself while nothing differs from it). */
+  const withCurrentTags = (text: string): string => {
+    if (!site.tags || !tags) return text;
+    const data = JSON.parse(text);
+    return showTags(data, site.tags, tags) ? JSON.stringify(data) : text;
+  };
 
-  const answer = (url: URL): FixtureAnswer => {
+  /** The API: a test's override, the tag API, then (for reads only) the site's computed answers and files. */
+  const apiAnswer = (req: ApiRequest, isApi: boolean): FixtureAnswer => {
+    const key = `${req.method} ${req.path}`;
+    const attempt = (attempts.get(key) ?? 0) + 1;
+    attempts.set(key, attempt);
+    const reply = isApi ? (override?.({ ...req, attempt }) ?? (tags && site.tags?.answer(req, tags, site.notFound))) : undefined;
+    if (reply) return json(reply.status, reply.body, reply.headers);
+    if (!isRead(req.method)) return json(405, { error: 'MethodNotAllowed', description: `The fake helpdesk does not implement ${req.method} ${req.path}.` });
+    const computed = site.compute?.(req.path, req.url);
+    const found = computed === undefined ? apiFile(site, req.path, req.url) : undefined;
+    const text = computed !== undefined ? JSON.stringify(computed) : found ? readFileSync(found, 'utf8').replaceAll('{{origin}}', req.url.origin) : undefined;
+    if (!text) return json(404, site.notFound);
+    if (text.trim() === '__204__') return { status: 204, headers: {}, body: '' };
+    return file(JSON_TYPE, withCurrentTags(text));
+  };
+
+  const answer = (url: URL, req: FixtureRequest = { method: 'GET', headers: {} }): FixtureAnswer => {
     const path = url.pathname;
-    const fixtureApi = `/__fixture${site.apiPrefix}`;
     const isApi = path.startsWith(site.apiPrefix);
-    if (isApi || path.startsWith(fixtureApi)) {
-      const attempt = (attempts.get(path) ?? 0) + 1;
-      attempts.set(path, attempt);
-      const custom = isApi ? override?.({ path, url, attempt }) : undefined;
-      if (custom) {
-        apiCalls.push({ path, at: Date.now(), status: custom.status });
-        return json(custom.status, custom.body, custom.headers);
-      }
-      const computed = site.compute?.(path, url);
-      const found = computed === undefined ? apiFile(site, path, url) : undefined;
-      const text = computed !== undefined ? JSON.stringify(computed) : found ? readFileSync(found, 'utf8').replaceAll('{{origin}}', url.origin) : undefined;
-      const status = !text ? 404 : text.trim() === '__204__' ? 204 : 200;
-      if (isApi) apiCalls.push({ path, at: Date.now(), status });
-      if (status === 404) return json(404, site.notFound);
-      if (status === 204) return { status: 204, headers: {}, body: '' };
-      return file(JSON_TYPE, text!);
+    if (isApi || path.startsWith(`/__fixture${site.apiPrefix}`)) {
+      const headers = lowerCaseNames(req.headers);
+      const request: ApiRequest = { path, url, method: req.method.toUpperCase(), headers, body: parseJson(req.body) };
+      const reply = apiAnswer(request, isApi);
+      if (isApi) apiCalls.push({ path, at: Date.now(), status: reply.status, method: request.method, headers: recorded(headers), body: request.body });
+      return reply;
     }
     if (path === site.app.script) return file('text/javascript; charset=utf-8', readFileSync(join(site.dir, site.app.script.split('/').pop()!)));
     if (path.startsWith('/__fixture/')) {
@@ -101,7 +146,19 @@ export function fixtureServer(site: FixtureSite): FixtureServer {
     if (site.isAppPath(path)) return file('text/html; charset=utf-8', readFileSync(join(site.dir, site.app.html)));
     return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not in the fixture' };
   };
-  return { apiCalls, setOverride: (fn) => (override = fn), answer };
+
+  const control = (): TagControl => {
+    if (!tags) throw new Error(`the fake helpdesk in ${site.dir} keeps no tags`);
+    return tags;
+  };
+  return {
+    apiCalls,
+    setOverride: (fn) => (override = fn),
+    answer,
+    tagsOf: (kind, id) => control().tagsOf(kind, id),
+    setTags: (kind, id, list) => control().setTags(kind, id, list),
+    onWrite: (fn) => control().onWrite(fn),
+  };
 }
 
 /** The domains a site's host patterns cover: `https://*.zendesk.com/**` gives `zendesk.com`. */
@@ -122,7 +179,10 @@ export const siteOwnsHost = (site: FixtureSite, hostname: string): boolean => si
  */
 export async function routeSite(context: BrowserContext, site: FixtureSite): Promise<FixtureRoutes> {
   const server = fixtureServer(site);
-  const handler = (route: Route) => route.fulfill(server.answer(new URL(route.request().url())));
+  const handler = (route: Route) => {
+    const req = route.request();
+    return route.fulfill(server.answer(new URL(req.url()), { method: req.method(), headers: req.headers(), body: req.postData() ?? undefined }));
+  };
   for (const host of site.hosts) await context.route(host, handler);
   return server;
 }

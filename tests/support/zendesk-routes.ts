@@ -2,8 +2,10 @@ import type { BrowserContext } from '@playwright/test';
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { apiFile, routeSite, type FixtureRoutes, type FixtureSite } from './fixture-routes';
+import { ZENDESK_TAGS } from './zendesk-tags';
 
 export type { ApiOverride } from './fixture-routes';
+export { ZENDESK_CSRF_TOKEN } from './zendesk-tags';
 export type ZendeskRoutes = FixtureRoutes;
 
 /** The fake Zendesk Agent Workspace in tests/fixtures/zendesk (see its README). */
@@ -15,6 +17,7 @@ export const ZENDESK_SITE: FixtureSite = {
   isAppPath: (p) => p.startsWith('/agent'),
   notFound: { error: 'RecordNotFound', description: 'Not found' },
   compute: (path, url) => ticketComments(path, url),
+  tags: ZENDESK_TAGS,
 };
 
 /**
