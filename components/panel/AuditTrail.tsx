@@ -20,6 +20,9 @@ function fieldLabel(field: string): string {
     note: 'audit.field.note',
     'note pinned': 'audit.field.notePinned',
     'note deleted': 'audit.field.noteDeleted',
+    'type confirmed': 'audit.field.typeConfirmed',
+    'team sync': 'audit.field.teamSync',
+    'team sync refused': 'audit.field.teamSyncRefused',
   };
   return known[field] ? t(known[field]!) : field;
 }
@@ -29,7 +32,8 @@ function valueLabel(field: string, value: string | undefined, pack: StrategyPack
   if (!value) return '∅';
   if (value === 'automatic') return t('audit.automatic');
   const [, id, rest = ''] = value.match(/^([a-z-]+)((?: \(.*\))?)$/s) ?? [];
-  if (field === 'type' && id && TypeVerdict.safeParse(id).success && pack) return `${typeName(pack, id as TypeVerdict, lang.value)}${rest}`;
+  if ((field === 'type' || field === 'type confirmed') && id && TypeVerdict.safeParse(id).success && pack)
+    return `${typeName(pack, id as TypeVerdict, lang.value)}${rest}`;
   if (field === 'serviceLevel' && id && SERVICE_LEVELS.includes(id as ServiceLevelId))
     return `${loc(pack?.serviceLevels?.[id as ServiceLevelId]?.name, lang.value) || id}${rest}`;
   if (field === 'vip' && (value === 'true' || value === 'false')) return t(value === 'true' ? 'audit.yes' : 'audit.no');
