@@ -48,6 +48,7 @@ export const issueWordsEn = {
   'custom.loc-text-empty': 'needs an "en" or a "ru" text',
   'custom.id-format': 'must be lower-case letters, digits and dashes',
   'custom.semver': 'must be a semantic version such as 1.2.0',
+  'custom.url': 'must be a web address (https://…)',
   'custom.tag-prefix': 'must start with a lower-case letter and hold only lower-case letters, digits and underscores (at most 30), e.g. tipazh_',
   'custom.phone': 'must be a phone in E.164, e.g. +79035550142',
   'custom.domain': 'must be a domain such as example.com',

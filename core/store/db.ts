@@ -170,7 +170,7 @@ export const InstalledPack = z.object({
   pack: z.custom<StrategyPack>((v) => typeof v === 'object' && v !== null),
   source: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('file'), name: z.string() }),
-    z.object({ kind: z.literal('url'), url: z.string().check(z.url()) }),
+    z.object({ kind: z.literal('url'), url: z.string().check(z.refine((s) => URL.canParse(s), { params: { issue: 'url' } })) }),
     z.object({ kind: z.literal('personal') }),
   ]),
   enabled: z.boolean(),

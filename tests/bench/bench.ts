@@ -50,7 +50,9 @@ walk(dir);
 const gz = (p: string) => gzipSync(readFileSync(p), { level: 9 }).length;
 const BUDGETS: [RegExp, number, string][] = [
   [/content-scripts\//, 20 * 1024, '≤ 20 KB gz'],
-  [/^background\.js$/, 60 * 1024, '≤ 60 KB gz'],
+  // 60 KB until issue 18: team sync's durable write queue (core/team-sync: plan, queue, worker) has to live where the
+  // dossier database is, the background; it costs 2.6 KB gz. Cuts made for it: the URL check of pack sources (0.4 KB).
+  [/^background\.js$/, 64 * 1024, '≤ 64 KB gz'],
 ];
 for (const f of files.sort()) {
   const rel = relative(dir, f);

@@ -1,11 +1,11 @@
 import { routeAmo } from '../support/amocrm-routes';
 import { navigateInApp } from '../support/pages';
+import { putRecords } from '../support/seed';
 import { expect, test } from './fixtures';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
 test('a full session makes no request outside the helpdesk origins and the extension itself', async ({ ext, zendesk, openHelpdesk, openPanel }) => {
-  void zendesk;
   await routeAmo(ext.context);
   const requests: string[] = [];
   ext.context.on('request', (r) => requests.push(r.url()));
@@ -18,6 +18,12 @@ test('a full session makes no request outside the helpdesk origins and the exten
   await panel.getByTestId('note-add').click();
   await navigateInApp(page, '/agent/tickets/1202');
   await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
+  // Team sync on: the confirmed type goes to the helpdesk's own origin, and nowhere else.
+  await putRecords(panel, 'meta', [{ key: 'teamSync', value: { enabled: true } }]);
+  await panel.reload();
+  await panel.getByTestId('type-confirm').click();
+  await expect(panel.getByTestId('team-sync-status')).toHaveAttribute('data-state', 'written');
+  expect(zendesk.apiCalls.some((c) => c.method === 'PUT')).toBe(true);
   await panel.keyboard.press('/');
   await panel.getByTestId('client-search').fill('вик');
   await expect(panel.getByTestId('client-result')).toHaveCount(1);
