@@ -41,7 +41,6 @@ export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: 
                 ? t('type.unknownConfidence')
                 : t('type.confidence', { words: t(`certainty.${certainty(c.confidence)}`), p: percent(c.confidence) })}
         </span>
-        <ConfirmType model={model} analysis={analysis} />
       </div>
       {analysis.overridden && (
         <p class="type__override muted">
@@ -53,7 +52,6 @@ export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: 
       )}
       {shown === 'unknown' && <p class="muted">{t('type.unknownHint')}</p>}
       {analysis.team && <TeamVerdict model={model} team={analysis.team} />}
-      <TeamSyncStatus model={model} analysis={analysis} />
       {topBoundary && (
         <p class="type__boundary" data-testid="top-boundary">
           <span aria-hidden="true">⚠ </span>
@@ -65,28 +63,28 @@ export function TypeSummary({ model, analysis }: { model: PanelModel; analysis: 
 }
 
 /**
- * The agent's "yes, this type": kept with the client (shown as theirs, certain in the history) and, with team sync
- * on, written to the helpdesk. An override is a confirmation too; a confirmation can be taken back.
+ * The agent's "yes, this type", beside the evidence it rests on: kept with the client (shown as theirs, certain in
+ * the history) and, with team sync on, written to the helpdesk. An override is a confirmation too; a
+ * confirmation can be taken back.
  */
 function ConfirmType({ model, analysis }: { model: PanelModel; analysis: Analysis }) {
   if (analysis.overridden || !model.dossier.value.client) return null;
   if (analysis.confirmed)
     return (
-      <button type="button" class="link type__confirm" data-testid="type-confirm-undo" onClick={() => void model.confirmType(undefined)}>
-        {t('type.undo')}
-      </button>
+      <p class="type__confirm muted">
+        {t('type.confirmedByYou', { type: typeName(model.pack.value!, analysis.confirmed.type, lang.value) })}{' '}
+        <button type="button" class="link" data-testid="type-confirm-undo" onClick={() => void model.confirmType(undefined)}>
+          {t('type.undo')}
+        </button>
+      </p>
     );
   if (analysis.shownType === 'unknown') return null;
   return (
-    <button
-      type="button"
-      class="secondary type__confirm"
-      data-testid="type-confirm"
-      title={t('type.confirmTitle')}
-      onClick={() => void model.confirmType(analysis.shownType)}
-    >
-      {t('type.confirm')}
-    </button>
+    <p class="type__confirm">
+      <button type="button" class="secondary" data-testid="type-confirm" onClick={() => void model.confirmType(analysis.shownType)}>
+        {t('type.confirm', { type: typeName(model.pack.value!, analysis.shownType, lang.value) })}
+      </button>
+    </p>
   );
 }
 
@@ -151,6 +149,10 @@ export function TypeDetails({ model, analysis, snapshot }: { model: PanelModel; 
           </li>
         ))}
       </ul>
+      <div class="type__verify">
+        <ConfirmType model={model} analysis={analysis} />
+        <TeamSyncStatus model={model} analysis={analysis} />
+      </div>
       <OverrideForm model={model} current={shown} />
     </section>
   );

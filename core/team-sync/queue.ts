@@ -122,13 +122,13 @@ export async function nextDueAt(db: TipazhDb): Promise<number | undefined> {
   return next?.nextAt;
 }
 
-/** A page of the account opened: writes waiting for a tab, a session or the network are due at once. */
+/** A page of the account opened: writes waiting for a tab, a session or the network are due at once (only waiting records are read). */
 export const wakeAccount = (db: TipazhDb, account: string, now = Date.now()) =>
   db.teamSync
-    .where('account')
-    .equals(account)
+    .where('nextAt')
+    .below(NOT_DUE)
     .modify((r) => {
-      if (r.state === 'waiting' && (r.reason === 'no-tab' || r.reason === 'session' || r.reason === 'offline')) r.nextAt = now;
+      if (r.account === account && r.state === 'waiting' && (r.reason === 'no-tab' || r.reason === 'session' || r.reason === 'offline')) r.nextAt = now;
     });
 
 /** The agent asks to try an account again after a refusal (an admin changed the setting): its refused writes wait again. */

@@ -29,10 +29,12 @@ export function createTeamSync(deps: TeamSyncDeps) {
   let again = false;
 
   async function pass() {
+    // Most passes (a page of the account reported) find nothing due: the pack is not even read then.
+    const due = await dueWrites(deps.db, now());
+    if (!due.length) return deps.wakeAt(await nextDueAt(deps.db));
     const settings = teamSyncSettings((await deps.pack()).teamSync, await getTeamSyncChoice(deps.db));
     // Turned off: what waits stays queued, and nothing is sent until it is on again.
     if (!settings.enabled) return deps.wakeAt(undefined);
-    const due = await dueWrites(deps.db, now());
     const tabs = new Map<string, number[]>();
     for (const record of due) {
       if (!tabs.has(record.account)) tabs.set(record.account, await deps.tabsOf(record.account));
