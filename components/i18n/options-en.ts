@@ -1,4 +1,5 @@
 import { optionsEditorEn } from './options-editor-en';
+import { optionsTeamSyncEn } from './options-team-sync-en';
 
 /** English strings of the options page (the team lead's workspace). Keys are shared with options-ru.ts. */
 export const optionsEn = {
@@ -222,6 +223,7 @@ export const optionsEn = {
   'options.helpdesks.failed': '{origin} was not added, and nothing was saved:',
   'options.helpdesks.removeFailed': '{origin} could not be removed:',
   ...optionsEditorEn,
+  ...optionsTeamSyncEn,
 } as const;
 
 export type OptionsKey = keyof typeof optionsEn;

@@ -1,5 +1,6 @@
 import type { OptionsKey } from './options-en';
 import { optionsEditorRu } from './options-editor-ru';
+import { optionsTeamSyncRu } from './options-team-sync-ru';
 
 /** Russian strings of the options page. */
 export const optionsRu: Record<OptionsKey, string> = {
@@ -223,4 +224,5 @@ export const optionsRu: Record<OptionsKey, string> = {
   'options.helpdesks.failed': '{origin} не добавлен, ничего не сохранено:',
   'options.helpdesks.removeFailed': 'Не удалось удалить {origin}:',
   ...optionsEditorRu,
+  ...optionsTeamSyncRu,
 };

@@ -9,6 +9,8 @@ import { ImportSection, NoticeLine } from './ImportSection';
 import type { OptionsModel } from './model';
 import { PackEditor } from './PackEditor';
 import { PackList } from './PackList';
+import type { TeamSyncModel } from './team-sync-model';
+import { TeamSyncSection } from './TeamSyncSection';
 
 /** A pack file picked in the restore picker, imported as the import section would: the page goes to its message, which takes focus. */
 async function importFromData(model: OptionsModel, file: File) {
@@ -19,7 +21,17 @@ async function importFromData(model: OptionsModel, file: File) {
 }
 
 /** The options page: the team lead's workspace for strategy packs. */
-export function OptionsApp({ model, data, helpdesks }: { model: OptionsModel; data?: DataTransport; helpdesks?: HelpdesksModel }) {
+export function OptionsApp({
+  model,
+  data,
+  helpdesks,
+  teamSync,
+}: {
+  model: OptionsModel;
+  data?: DataTransport;
+  helpdesks?: HelpdesksModel;
+  teamSync?: TeamSyncModel;
+}) {
   useEffect(() => {
     document.title = t('options.title');
   }, [lang.value]);
@@ -75,6 +87,7 @@ export function OptionsApp({ model, data, helpdesks }: { model: OptionsModel; da
             <NoticeLine model={model} />
             <PackList model={model} />
             {helpdesks && <HelpdesksSection model={helpdesks} />}
+            {teamSync && model.effective.value && <TeamSyncSection model={teamSync} pack={model.effective.value.pack} />}
             {data && <DataSection data={data} importPack={(file) => void importFromData(model, file)} />}
           </>
         )}

@@ -3,6 +3,7 @@ import type { StrategyPack } from '../../core/pack/schema';
 import type { LabelledCase } from '../../core/eval/labelled';
 import type { InstalledPack } from '../../core/store/db';
 import type { InstallOutcome } from '../../core/store/packs';
+import type { TeamSyncView } from '../../core/team-sync/overview';
 import type { Lang } from '../../core/taxonomy';
 
 export type Unsubscribe = () => void;
@@ -54,6 +55,15 @@ export interface OptionsTransport {
   download(fileName: string, text: string): void;
   /** Runs labelled examples through a pack off the page's main work, reporting progress. */
   runCheck(pack: StrategyPack, examples: LabelledCase[], onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<PackCheck>;
+  /**
+   * Team sync as stored: the agent's own choice, the queue, and the client seen last with what the queue holds
+   * for them; now and after every change, in this page or another (core/team-sync/overview.ts).
+   */
+  watchTeamSync(cb: (view: TeamSyncView) => void, onError: (e: unknown) => void): Unsubscribe;
+  /** Stores the agent's own team sync choice: on, off, or (undefined) as the team's pack says. */
+  setTeamSyncChoice(enabled: boolean | undefined): Promise<void>;
+  /** The refused writes of a helpdesk account (`source:account`) wait again. */
+  retryTeamSync(account: string): Promise<void>;
   loadLang(): Promise<Lang>;
   saveLang(lang: Lang): Promise<void>;
   now(): number;

@@ -1,6 +1,6 @@
 import type { Analysis } from '../../core/analysis';
-import type { ClientRecord } from '../../core/store/db';
-import { confirmedTypeOf, syncPlan, tagChange } from '../../core/team-sync/plan';
+import { asConfirmed, dryRun } from '../../core/team-sync/dry-run';
+import { confirmedTypeOf, syncPlan } from '../../core/team-sync/plan';
 import type { TeamSyncRecord } from '../../core/team-sync/record';
 import { lang, t } from '../i18n';
 import type { PanelModel } from './model';
@@ -52,9 +52,7 @@ export function TeamSyncStatus({ model, analysis }: { model: PanelModel; analysi
   } else if (!confirmedTypeOf(client) && analysis.shownType !== 'unknown') {
     // A dry run: what a confirmation of the type shown would write now.
     state = 'preview';
-    const confirmed: ClientRecord = { ...client, typeConfirmed: { type: analysis.shownType, at: 0 } };
-    const wanted = syncPlan(confirmed, pack, d.teamChoice).wanted;
-    const change = tagChange(wanted, { helpdeskTags: client.helpdeskTags, written: r?.written ?? [] }, plan.settings.prefix);
+    const change = dryRun(asConfirmed(client, analysis.shownType), pack, d.teamChoice, r);
     body =
       change.add.length || change.remove.length
         ? t('sync.preview', { helpdesk, change: changeWords(change.add, change.remove) })

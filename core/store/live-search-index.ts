@@ -1,45 +1,10 @@
-import Dexie, { type ObservabilitySet } from 'dexie';
+import type { ObservabilitySet } from 'dexie';
 import type { StrategyPack } from '../pack/schema';
 import type { TipazhDb } from './db';
 import { forEachClientChunk } from './client-chunks';
 import { indexedClient } from './indexed-client';
 import { SearchIndex } from './search-index';
-
-/** A change naming more dossiers than this (a restore, an import) is answered by building the index again. */
-const MAX_REFRESH = 2000;
-
-export interface TreeNode {
-  d?: number;
-  from?: unknown;
-  to?: unknown;
-  l?: TreeNode | null;
-  r?: TreeNode | null;
-}
-
-/**
- * The dossier keys a change names, read from Dexie's interval tree (plain objects once it has crossed a
- * BroadcastChannel). 'all' when it names a range (a bulk write, a clear) or too many keys to re-read.
- */
-export function changedKeys(tree: TreeNode | undefined, max = MAX_REFRESH): string[] | 'all' {
-  const out: string[] = [];
-  const stack = tree ? [tree] : [];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (!('from' in n)) continue;
-    if (typeof n.from !== 'string' || n.from !== n.to || out.push(n.from) > max) return 'all';
-    if (n.l) stack.push(n.l);
-    if (n.r) stack.push(n.r);
-  }
-  return out;
-}
-
-/** How the index hears of changes: Dexie's storagemutated, which also carries other pages' writes. */
-export type MutationFeed = (onChange: (parts: ObservabilitySet) => void) => () => void;
-
-const dexieFeed: MutationFeed = (onChange) => {
-  Dexie.on('storagemutated', onChange);
-  return () => Dexie.on('storagemutated').unsubscribe(onChange);
-};
+import { changedKeys, dexieFeed, type MutationFeed, type TreeNode } from './client-changes';
 
 export interface LiveSearchIndex {
   /** The index, current with every write so far; built first (or again, after a bulk change) when it is not. */

@@ -2,7 +2,7 @@ import type { StrategyPack } from '../pack/schema';
 import { isKeyNeverRecorded } from '../privacy';
 import { AuditRecord, type TipazhDb } from '../store/db';
 import { getNeverRecord } from '../store/never-record';
-import { syncPlan, tagChange } from './plan';
+import { dryRun } from './dry-run';
 import { RETRIED, type SyncReason, type TagJob, type TeamSyncRecord, type WriteOutcome } from './record';
 import { TEAM_SYNC_KEY, TeamSyncChoice } from './choice';
 
@@ -68,10 +68,9 @@ export async function planWrite(db: TipazhDb, key: string, pack: StrategyPack, w
       await db.teamSync.delete(key);
       return undefined;
     }
-    const plan = syncPlan(c, pack, await getTeamSyncChoice(db));
+    const { plan, ...change } = dryRun(c, pack, await getTeamSyncChoice(db), stored);
     if (!plan.settings.enabled || !plan.target) return stored;
     const written = stored?.written ?? [];
-    const change = tagChange(plan.wanted, { helpdeskTags: c.helpdeskTags, written, pendingAdd: stored?.add }, plan.settings.prefix);
     const account = `${c.source}:${c.account}`;
     const idle = !change.add.length && !change.remove.length;
     const refused = !idle && (await accountRefused(db, account));

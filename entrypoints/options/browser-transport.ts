@@ -4,6 +4,8 @@ import { checkPack, type PackCheck } from '../../core/pack/check';
 import { TipazhDb } from '../../core/store/db';
 import { acceptUpdate, installPack, listPacks, movePack, offerUpdate, removePack, setPackEnabled, dismissUpdate } from '../../core/store/packs';
 import { Lang } from '../../core/taxonomy';
+import { watchTeamSyncOverview } from '../../core/team-sync/overview';
+import { retryAccount, setTeamSyncChoice } from '../../core/team-sync/queue';
 import { langFromLocale } from '../../components/i18n';
 import { PackFetchError, type OptionsTransport } from '../../components/options/transport';
 import { loadBundledPack } from '../background/bundled-pack';
@@ -75,7 +77,7 @@ function runInWorker(request: CheckRequest, onProgress: (done: number, total: nu
   });
 }
 
-/** The real transport: Dexie for packs (live), browser.* for permissions, storage and language. */
+/** The real transport: Dexie for packs and team sync (live), browser.* for permissions, storage and language. */
 export function createBrowserTransport(): OptionsTransport {
   const db = new TipazhDb();
   return {
@@ -126,6 +128,11 @@ export function createBrowserTransport(): OptionsTransport {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
     runCheck: (pack, examples, onProgress, signal) => runInWorker({ pack, examples }, onProgress, signal),
+    watchTeamSync: (cb, onError) => watchTeamSyncOverview(db, cb, onError),
+    setTeamSyncChoice: (enabled) => setTeamSyncChoice(db, enabled),
+    async retryTeamSync(account) {
+      await retryAccount(db, account);
+    },
     async loadLang() {
       const saved = Lang.safeParse((await browser.storage.local.get(LANG_KEY))[LANG_KEY]);
       return saved.success ? saved.data : langFromLocale(browser.i18n.getUILanguage());

@@ -217,6 +217,27 @@ test('(e) a newer version at the pack URL is offered with what changed, applied 
   await expect(panel.getByTestId('phrase').first()).toContainText('Виктория, с этого месяца ACME может начислить бонус до 15 € по обращению 1201');
 });
 
+test('(f) team sync: off by default, turned on for good; a dry run of the client opened last', async ({ ext, zendesk, openHelpdesk, openPanel }) => {
+  void zendesk;
+  const panel = await openPanel((await openHelpdesk(TICKET_1201)).tabId);
+  await expect(panel.getByTestId('client-type')).toHaveAttribute('data-type', 'extortionist');
+  const page = await openOptions(ext);
+  const toggle = page.getByRole('switch', { name: 'Write confirmed types to the helpdesk' });
+  await expect(toggle).not.toBeChecked();
+  await expect(page.getByTestId('team-sync-decided')).toHaveText('Off unless you or your team’s pack turn it on.');
+  await expect(page.getByTestId('team-sync-tag')).toHaveText(['tipazh_extortionist', 'tipazh_vip']);
+  // What confirming the type the panel showed would write, were team sync on.
+  await expect(page.getByTestId('team-sync-preview')).toHaveAttribute('data-state', 'if-confirmed');
+  await expect(page.getByTestId('team-sync-preview-add')).toContainText('tipazh_extortionist');
+  await toggle.press('Space');
+  await expect(toggle).toBeChecked();
+  await expect(page.getByTestId('team-sync-decided')).toContainText('You turned it on.');
+  await page.reload();
+  await expect(page.getByTestId('team-sync-enable')).toBeChecked();
+  await expect(page.getByTestId('team-sync-follow-pack')).toBeVisible();
+  await page.getByTestId('team-sync').screenshot({ path: 'test-results/options-team-sync.png' });
+});
+
 test('the page works in Russian and by keyboard, and looks tidy (screenshots)', async ({ ext }) => {
   const page = await openOptions(ext);
   await page.getByTestId('import-file').setInputFiles(packFile('acme-support.json'));
@@ -259,6 +280,7 @@ test('the page works in Russian and by keyboard, and looks tidy (screenshots)', 
     'builtin-export',
     'helpdesk-address',
     'helpdesk-kind-zendesk',
+    'team-sync-enable',
     'backup-export',
     'backup-file',
     'never-record',

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TipazhDb, type ClientRecord } from '../../../core/store/db';
-import { changedKeys, liveSearchIndex, type LiveSearchIndex } from '../../../core/store/live-search-index';
+import { changedKeys } from '../../../core/store/client-changes';
+import { liveSearchIndex, type LiveSearchIndex } from '../../../core/store/live-search-index';
 import { searchClients } from '../../../core/store/search';
 import { SearchIndex } from '../../../core/store/search-index';
 import { indexedClient } from '../../../core/store/indexed-client';

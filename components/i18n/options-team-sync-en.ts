@@ -1,0 +1,63 @@
+/** English strings of the options page's Team sync section (part of the options page's dictionary, options-en.ts). */
+export const optionsTeamSyncEn = {
+  'options.teamSync.heading': 'Team sync',
+  'options.teamSync.intro':
+    'Team sync writes the client types you confirm back to your helpdesk as tags, so every teammate’s panel reads them, and so do your helpdesk’s views and triggers.',
+  'options.teamSync.switch': 'Write confirmed types to the helpdesk',
+  'options.teamSync.decided.pack.on': 'Your team’s pack turns it on.',
+  'options.teamSync.decided.pack.off': 'Your team’s pack turns it off.',
+  'options.teamSync.decided.default': 'Off unless you or your team’s pack turn it on.',
+  'options.teamSync.decided.agent.on': 'You turned it on.',
+  'options.teamSync.decided.agent.off': 'You turned it off.',
+  'options.teamSync.followPack.on': 'Follow your team’s pack instead (on)',
+  'options.teamSync.followPack.off': 'Follow your team’s pack instead (off)',
+  'options.teamSync.failed': 'That did not work:',
+
+  'options.teamSync.writes.heading': 'What is written, and where',
+  'options.teamSync.writes.lead': 'When a client’s type is confirmed, Tipazh adds these tags:',
+  'options.teamSync.writes.offLead': 'While team sync is off nothing is written. Once it is on, a confirmed type adds these tags:',
+  'options.teamSync.part.type': 'The type, one tag for each type; for an extortionist:',
+  'options.teamSync.part.vip': 'The VIP mark:',
+  'options.teamSync.part.segment': 'The client’s segment, for example:',
+  'options.teamSync.part.segmentNone': 'The client’s segment: none of your packs’ segments has lists or tags yet, so no segment tag is written.',
+  'options.teamSync.where':
+    'Where: in Zendesk on the client’s own record (the ticket’s requester, or the organization when the client is one); in amoCRM / Kommo on the contact or the company.',
+  'options.teamSync.ticket.on': 'In Zendesk, the client’s last ticket you opened gets the same tags.',
+  'options.teamSync.ticket.off': 'Tickets and leads are not tagged: only the client’s record is.',
+  'options.teamSync.rule.confirmed':
+    'Only what an agent confirmed is written: Confirm on the type card, or a type set by hand. The model’s guess is never written.',
+  'options.teamSync.rule.undo': 'Undo removes only the tags Tipazh wrote itself; tags put there by people or by your own triggers stay.',
+  'options.teamSync.rule.neverRecord': 'Nothing is written for clients on the never-record list (under “Your data”).',
+  'options.teamSync.rule.notRetroactive':
+    'Types confirmed before team sync was on are not written after the fact: such a client is tagged only after the next change to their type or VIP mark.',
+
+  'options.teamSync.preview.heading': 'Dry run: the client you had open last',
+  'options.teamSync.preview.searching': 'Looking for the client you had open last…',
+  'options.teamSync.preview.none': 'No client yet: open a ticket with the side panel, and the dry run shows what would be written for that client.',
+  'options.teamSync.preview.off': 'Team sync is off, so nothing is written now. Were it on:',
+  'options.teamSync.preview.neverRecorded': 'This client is on the never-record list: nothing is written for them.',
+  'options.teamSync.preview.notWritable': 'This client was read from the page only: there is no {helpdesk} record to tag.',
+  'options.teamSync.preview.target.user': 'Written to: the Zendesk user {id}',
+  'options.teamSync.preview.target.organization': 'Written to: the Zendesk organization {id}',
+  'options.teamSync.preview.target.contact': 'Written to: the amoCRM contact {id}',
+  'options.teamSync.preview.target.company': 'Written to: the amoCRM company {id}',
+  'options.teamSync.preview.ticket': 'and ticket {id}',
+  'options.teamSync.preview.confirmed': 'Confirmed type: {type}.',
+  'options.teamSync.preview.ifConfirmed': 'Not confirmed yet. If you confirm {type}, the type the panel showed last:',
+  'options.teamSync.preview.noType': 'Not confirmed yet, and the panel has shown no type for this client: nothing would be written.',
+  'options.teamSync.preview.add': 'Adds:',
+  'options.teamSync.preview.remove': 'Removes:',
+  'options.teamSync.preview.nothing': 'Nothing to change: the client already carries the tags team sync wants.',
+  'options.teamSync.preview.waiting': 'A write for this client is waiting to be sent.',
+  'options.teamSync.preview.refused': 'The helpdesk refused this client’s write (see below).',
+
+  'options.teamSync.queue.heading': 'Writes waiting',
+  'options.teamSync.queue.none': 'No writes are waiting.',
+  'options.teamSync.queue.waiting':
+    '{n, plural, one {# write is} other {# writes are}} waiting. They go when a tab of the client’s helpdesk account is open and the helpdesk answers.',
+  'options.teamSync.queue.refused': '{helpdesk} account “{account}” refused the writes of {n, plural, one {# client} other {# clients}}:',
+  'options.teamSync.queue.reasonCount': '{n, plural, one {# client} other {# clients}}:',
+  'options.teamSync.queue.retry': 'Try again',
+  'options.teamSync.queue.retryFor': 'Try the writes to {helpdesk} account “{account}” again',
+  'options.teamSync.queue.retried': 'The writes to “{account}” wait again; they go the next time a page of that account loads in a tab.',
+} as const;
