@@ -59,5 +59,5 @@ export const optionsTeamSyncEn = {
   'options.teamSync.queue.reasonCount': '{n, plural, one {# client} other {# clients}}:',
   'options.teamSync.queue.retry': 'Try again',
   'options.teamSync.queue.retryFor': 'Try the writes to {helpdesk} account “{account}” again',
-  'options.teamSync.queue.retried': 'The writes to “{account}” wait again; they go the next time a page of that account loads in a tab.',
+  'options.teamSync.queue.retried': 'The writes to “{account}” are trying again, from an open tab of that account (or as soon as you open one).',
 } as const;

@@ -62,5 +62,5 @@ export const optionsTeamSyncRu: Record<keyof typeof optionsTeamSyncEn, string> =
   'options.teamSync.queue.reasonCount': '{n, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}}:',
   'options.teamSync.queue.retry': 'Попробовать снова',
   'options.teamSync.queue.retryFor': 'Снова попробовать записать в {helpdesk}, аккаунт «{account}»',
-  'options.teamSync.queue.retried': 'Записи в «{account}» снова в очереди: они уйдут, когда в какой-нибудь вкладке загрузится страница этого аккаунта.',
+  'options.teamSync.queue.retried': 'Записи в «{account}» пробуют снова — из открытой вкладки этого аккаунта (или как только вы её откроете).',
 };

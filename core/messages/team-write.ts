@@ -27,6 +27,7 @@ export function isTeamWriteRequest(m: unknown): m is TeamWriteRequest {
     typeof job === 'object' &&
     job !== null &&
     typeof job.key === 'string' &&
+    typeof job.account === 'string' &&
     typeof job.rev === 'number' &&
     TARGET_KINDS.has(job.target?.kind as string) &&
     isDigits(job.target?.id) &&
@@ -35,3 +36,7 @@ export function isTeamWriteRequest(m: unknown): m is TeamWriteRequest {
     isTagList(job.remove)
   );
 }
+
+/** The options page tells the background that team sync's settings or refusals changed: waiting writes may go now. */
+export const TEAM_SYNC_RUN = { kind: 'team-sync-run' } as const;
+export const isTeamSyncRun = (m: unknown): boolean => (m as { kind?: unknown } | null)?.kind === TEAM_SYNC_RUN.kind;

@@ -19,8 +19,17 @@ export interface DryRun {
  * What team sync would write for the client now (as the queue plans it): the tags it wants, less what the client
  * carries, and what Tipazh wrote (or still means to add, `queued`) and no longer wants. Changes nothing.
  */
-export function dryRun(c: ClientRecord, pack: StrategyPack, choice: TeamSyncChoice | undefined, queued?: Pick<TeamSyncRecord, 'written' | 'add'>): DryRun {
+export function dryRun(
+  c: ClientRecord,
+  pack: StrategyPack,
+  choice: TeamSyncChoice | undefined,
+  queued?: Pick<TeamSyncRecord, 'written' | 'add' | 'wanted'>,
+): DryRun {
   const plan = syncPlan(c, pack, choice);
-  const change = tagChange(plan.wanted, { helpdeskTags: c.helpdeskTags, written: queued?.written ?? [], pendingAdd: queued?.add }, plan.settings.prefix);
+  const change = tagChange(
+    plan.wanted,
+    { helpdeskTags: c.helpdeskTags, written: queued?.written ?? [], pendingAdd: queued?.add, previousWanted: queued?.wanted },
+    plan.settings.prefix,
+  );
   return { plan, ...change };
 }

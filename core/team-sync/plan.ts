@@ -28,24 +28,34 @@ export function wantedTags(c: ClientRecord, pack: StrategyPack, s: TeamSyncSetti
   const vip = vipOf({ ...vipFactsOf(c), helpdeskTags: c.helpdeskTags.filter((t) => !own.has(t.toLowerCase())) }, pack);
   if (s.write.vip && vip && vip.source !== 'helpdesk') out.push(vipTag(s.prefix));
   if (s.write.segment && (type || c.vip)) {
-    const seg = segmentFor({ email: c.email, phone: c.phone, tags: [...c.helpdeskTags, ...c.tags] }, pack.segments);
+    // Tipazh's own segment tags are left out too: the segment must still hold by the pack's own rules.
+    const ownSeg = `${s.prefix}seg_`;
+    const tags = [...c.helpdeskTags.filter((t) => !t.toLowerCase().startsWith(ownSeg)), ...c.tags];
+    const seg = segmentFor({ email: c.email, phone: c.phone, tags, teamPrefix: s.prefix }, pack.segments);
     if (seg && seg.reason !== 'everyone') out.push(segmentTeamTag(seg.segment.id, s.prefix));
   }
   return out;
 }
 
-/** What to write to reach `wanted`: add what the client lacks, remove what Tipazh wrote and no longer wants, and the previous type tag. */
+/**
+ * What to write to reach `wanted`: add what the client lacks, remove what Tipazh wrote (or still means to add) and no
+ * longer wants, and, when the confirmed type CHANGED (not in `previousWanted`), the type tag the client carried
+ * (a teammate's, or our own older one). A tag Tipazh wrote and someone removed since is not put back by an
+ * unrelated edit: only a new confirmation of it (absent from `previousWanted`) writes it again.
+ */
 export function tagChange(
   wanted: readonly string[],
-  facts: { helpdeskTags: readonly string[]; written: readonly string[]; pendingAdd?: readonly string[] },
+  facts: { helpdeskTags: readonly string[]; written: readonly string[]; pendingAdd?: readonly string[]; previousWanted?: readonly string[] },
   prefix: string,
 ): { add: string[]; remove: string[] } {
   const have = lower(facts.helpdeskTags);
   const want = lower(wanted);
-  const add = wanted.filter((t) => !have.has(t));
+  const before = lower(facts.previousWanted ?? []);
+  const written = lower(facts.written);
+  const add = wanted.filter((t) => !have.has(t) && !(before.has(t) && written.has(t)));
   const ours = [...facts.written, ...(facts.pendingAdd ?? [])];
-  // A newly confirmed type replaces the type tag the client carried (a teammate's, or our own older one).
-  const previousType = wanted.some((t) => typeTagsIn([t], prefix).length) ? typeTagsIn(facts.helpdeskTags, prefix) : [];
+  const newType = wanted.find((t) => typeTagsIn([t], prefix).length && !before.has(t));
+  const previousType = newType ? typeTagsIn(facts.helpdeskTags, prefix) : [];
   const remove = [...new Set([...ours, ...previousType].map((t) => t.toLowerCase()))].filter((t) => !want.has(t));
   return { add, remove };
 }

@@ -3,6 +3,7 @@ import { isKeyNeverRecorded } from '../privacy';
 import { AuditRecord, type TipazhDb } from '../store/db';
 import { getNeverRecord } from '../store/never-record';
 import { dryRun } from './dry-run';
+import { tagChange } from './plan';
 import { RETRIED, type SyncReason, type TagJob, type TeamSyncRecord, type WriteOutcome } from './record';
 import { TEAM_SYNC_KEY, TeamSyncChoice } from './choice';
 
@@ -16,12 +17,15 @@ import { TEAM_SYNC_KEY, TeamSyncChoice } from './choice';
 export const NOT_DUE = Number.MAX_SAFE_INTEGER;
 const MAX_DELAY_MS = 30 * 60_000;
 
-/** How long a failed write waits: the helpdesk's `Retry-After` when it gave one, else 5 s doubling up to 30 min. */
+/**
+ * How long a failed write waits: the helpdesk's `Retry-After` when it gave one (at least a second), else 5 s
+ * doubling up to 30 min. Without a tab or a session it starts at a minute: a page of the account opening wakes
+ * those at once (wakeAccount), so the wait is only a fallback.
+ */
 export function retryDelay(reason: SyncReason, attempts: number, retryAfterMs?: number): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, MAX_DELAY_MS);
-  // No session or no tab: a page of the account opening again wakes these (wakeAccount); the wait is a fallback.
-  if (reason === 'session' || reason === 'no-tab') return 60_000;
-  return Math.min(MAX_DELAY_MS, 5_000 * 2 ** Math.max(0, attempts - 1));
+  if (retryAfterMs !== undefined) return Math.min(Math.max(retryAfterMs, 1000), MAX_DELAY_MS);
+  const base = reason === 'session' || reason === 'no-tab' ? 60_000 : 5_000;
+  return Math.min(MAX_DELAY_MS, base * 2 ** Math.max(0, attempts - 1));
 }
 
 export async function getTeamSyncChoice(db: TipazhDb): Promise<TeamSyncChoice | undefined> {
@@ -74,6 +78,8 @@ export async function planWrite(db: TipazhDb, key: string, pack: StrategyPack, w
     const account = `${c.source}:${c.account}`;
     const idle = !change.add.length && !change.remove.length;
     const refused = !idle && (await accountRefused(db, account));
+    // A write already waiting keeps its wait (the helpdesk asked to slow down, or had an error): an edit does not skip it.
+    const waiting = stored?.state === 'waiting' && stored.attempts > 0 ? stored : undefined;
     const record: TeamSyncRecord = {
       key,
       account,
@@ -81,12 +87,14 @@ export async function planWrite(db: TipazhDb, key: string, pack: StrategyPack, w
       target: plan.target,
       ...(plan.ticket ? { ticket: plan.ticket } : {}),
       written,
+      wanted: plan.wanted,
+      prefix: plan.settings.prefix,
       add: change.add,
       remove: change.remove,
       state: idle ? 'done' : refused ? 'refused' : 'waiting',
-      ...(refused ? { reason: 'forbidden' } : {}),
-      attempts: 0,
-      nextAt: idle || refused ? NOT_DUE : now,
+      ...(refused ? { reason: 'forbidden' } : waiting && !idle ? { reason: waiting.reason, status: waiting.status } : {}),
+      attempts: idle || refused ? 0 : (waiting?.attempts ?? 0),
+      nextAt: idle || refused ? NOT_DUE : Math.max(now, waiting?.nextAt ?? now),
       rev: (stored?.rev ?? 0) + 1,
       who,
       updatedAt: now,
@@ -100,6 +108,7 @@ export async function planWrite(db: TipazhDb, key: string, pack: StrategyPack, w
 /** The write a tab is to carry out for this record. */
 export const jobOf = (r: TeamSyncRecord): TagJob => ({
   key: r.key,
+  account: r.account,
   rev: r.rev,
   target: r.target,
   ...(r.ticket ? { ticket: r.ticket } : {}),
@@ -140,6 +149,8 @@ export const retryAccount = (db: TipazhDb, account: string, now = Date.now()) =>
       r.state = 'waiting';
       r.nextAt = now;
       r.attempts = 0;
+      r.reason = undefined;
+      r.status = undefined;
     });
 
 /**
@@ -154,26 +165,30 @@ export async function settleWrite(db: TipazhDb, job: TagJob, outcome: WriteOutco
     if (!r) return undefined;
     let next: TeamSyncRecord;
     if (outcome.ok) {
-      // A change queued while this write was under way keeps what it still needs beyond what was just written.
-      const current = r.rev === job.rev;
-      const add = current ? [] : without(r.add, job.add);
-      const remove = current ? [] : without(r.remove, job.remove);
-      const idle = !add.length && !remove.length;
+      const c = await db.clients.get(job.key);
+      const helpdeskTags = withAll(without(c?.helpdeskTags ?? [], job.remove), job.add).slice(0, 500);
+      // Tags the record carried before are someone else's: Tipazh never counts them as its own (undo leaves them).
+      const written = withAll(without(r.written, job.remove), without(job.add, outcome.already ?? []));
+      // A change planned while this write was under way is planned again against the tags as they are now.
+      const left =
+        r.rev === job.rev
+          ? { add: [], remove: [] }
+          : { add: tagChange(r.wanted, { helpdeskTags, written }, r.prefix).add, remove: [...new Set(without([...r.remove, ...written], r.wanted))] };
+      const idle = !left.add.length && !left.remove.length;
       next = {
         ...r,
-        written: withAll(without(r.written, job.remove), job.add),
-        add,
-        remove,
+        written,
+        add: left.add,
+        remove: left.remove,
         state: idle ? 'done' : 'waiting',
         reason: undefined,
         status: undefined,
         attempts: 0,
         nextAt: idle ? NOT_DUE : now,
         updatedAt: now,
-        doneAt: now,
+        ...(idle ? { doneAt: now } : {}),
       };
-      const c = await db.clients.get(job.key);
-      if (c) await db.clients.put({ ...c, helpdeskTags: withAll(without(c.helpdeskTags, job.remove), job.add).slice(0, 500) });
+      if (c) await db.clients.put({ ...c, helpdeskTags });
       if (job.add.length || job.remove.length) await auditWrite(db, r, 'team sync', job.remove.join(', ') || undefined, job.add.join(', ') || undefined, now);
     } else {
       const attempts = r.attempts + 1;

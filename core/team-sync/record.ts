@@ -40,8 +40,11 @@ export interface TeamSyncRecord {
   target: TagTarget;
   /** Zendesk: the ticket to tag too, when the pack asks for ticket tags. */
   ticket?: { id: string };
-  /** Tags Tipazh wrote and the helpdesk confirmed. */
+  /** Tags Tipazh wrote and the helpdesk confirmed (not those the client already carried). */
   written: string[];
+  /** The tags team sync wanted when the record was last planned, and their prefix. */
+  wanted: string[];
+  prefix: string;
   /** Still to add and to remove; both empty when there is nothing to do. */
   add: string[];
   remove: string[];
@@ -63,6 +66,8 @@ export interface TeamSyncRecord {
 /** The job a tab carries out: what to add and remove on which record. */
 export interface TagJob {
   key: string;
+  /** `source:account`: the tab checks it is a page of this account before it writes. */
+  account: string;
   rev: number;
   target: TagTarget;
   ticket?: { id: string };
@@ -71,7 +76,9 @@ export interface TagJob {
 }
 
 /** What the tab answers (checked by core/team-sync/outcome.ts): the record's tags after the write, or why it failed. */
-export type WriteOutcome = { ok: true; tags: string[] } | { ok: false; reason: SyncReason; status?: number; retryAfterMs?: number; detail?: string };
+export type WriteOutcome =
+  /** `already`: the added tags the record carried before (someone else's: never counted as written by Tipazh). */
+  { ok: true; tags: string[]; already?: string[] } | { ok: false; reason: SyncReason; status?: number; retryAfterMs?: number; detail?: string };
 
 /** Reasons that wait and retry by themselves; the others wait for the agent (or, for `session`, for the next page). */
 export const RETRIED: ReadonlySet<SyncReason> = new Set(['offline', 'rate-limited', 'server', 'conflict', 'session', 'no-tab']);

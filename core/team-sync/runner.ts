@@ -29,26 +29,35 @@ export function createTeamSync(deps: TeamSyncDeps) {
   let again = false;
 
   async function pass() {
-    // Most passes (a page of the account reported) find nothing due: the pack is not even read then.
-    const due = await dueWrites(deps.db, now());
-    if (!due.length) return deps.wakeAt(await nextDueAt(deps.db));
-    const settings = teamSyncSettings((await deps.pack()).teamSync, await getTeamSyncChoice(deps.db));
-    // Turned off: what waits stays queued, and nothing is sent until it is on again.
-    if (!settings.enabled) return deps.wakeAt(undefined);
-    const tabs = new Map<string, number[]>();
-    for (const record of due) {
-      if (!tabs.has(record.account)) tabs.set(record.account, await deps.tabsOf(record.account));
-      const job = jobOf(record);
-      let outcome: WriteOutcome = { ok: false, reason: 'no-tab' };
-      for (const tabId of tabs.get(record.account)!) {
-        const answer = WriteOutcomeSchema.safeParse(await deps.send(tabId, { kind: 'team-write', source: record.source, job }).catch(() => undefined));
-        if (answer.success) outcome = answer.data;
-        if (!answer.success || (!outcome.ok && outcome.reason === 'no-tab')) continue;
-        break;
+    let off = false;
+    try {
+      // Most passes (a page of the account reported) find nothing due: the pack is not even read then.
+      const due = await dueWrites(deps.db, now());
+      if (!due.length) return;
+      const pack = await deps.pack();
+      // Turned off: what waits stays queued, and nothing is sent until it is on again.
+      off = !teamSyncSettings(pack.teamSync, await getTeamSyncChoice(deps.db)).enabled;
+      if (off) return;
+      const tabs = new Map<string, number[]>();
+      for (const due1 of due) {
+        // Planned again first: the client may have been put on the never-record list, forgotten or changed meanwhile.
+        const record = await planWrite(deps.db, due1.key, pack, due1.who, now());
+        if (record?.state !== 'waiting' || record.nextAt > now()) continue;
+        if (!tabs.has(record.account)) tabs.set(record.account, await deps.tabsOf(record.account));
+        const job = jobOf(record);
+        let outcome: WriteOutcome = { ok: false, reason: 'no-tab' };
+        for (const tabId of tabs.get(record.account)!) {
+          const answer = WriteOutcomeSchema.safeParse(await deps.send(tabId, { kind: 'team-write', source: record.source, job }).catch(() => undefined));
+          if (answer.success) outcome = answer.data;
+          if (!answer.success || (!outcome.ok && outcome.reason === 'no-tab')) continue;
+          break;
+        }
+        await settleWrite(deps.db, job, outcome, now());
       }
-      await settleWrite(deps.db, job, outcome, now());
+    } finally {
+      // Whatever happened in this pass, the next waiting write keeps its wake-up call.
+      deps.wakeAt(off ? undefined : await nextDueAt(deps.db).catch(() => now() + 60_000));
     }
-    deps.wakeAt(await nextDueAt(deps.db));
   }
 
   function run(): Promise<void> {

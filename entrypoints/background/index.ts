@@ -11,6 +11,7 @@ import { createHelpdeskService, isHelpdeskMessage } from './helpdesk-scripts';
 import { isOwnPage } from './own-page';
 import { listenForPanels } from './store-port';
 import { accountOfUrl, browserTeamSync } from './team-sync';
+import { isTeamSyncRun } from '../../core/messages/team-write';
 import { currentPack } from '../../core/store/packs';
 
 /** Firefox's sidebar API, missing from the Chrome-based types. */
@@ -40,6 +41,7 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     // Only the extension's own pages (the options page) may change the added addresses, never a content script.
     if (isHelpdeskMessage(message)) return isOwnPage(sender) ? helpdesks.handle(message) : undefined;
+    if (isTeamSyncRun(message)) return isOwnPage(sender) ? teamSync.run().catch((e: unknown) => console.warn('[Tipazh] team sync', e)) : undefined;
     if (!sender.tab) return undefined;
     if (isApiTurnMessage(message)) return sender.tab.id == null ? undefined : apiTurns(message, { tabId: sender.tab.id, url: sender.url ?? sender.tab.url });
     const url = sender.url ?? sender.tab.url;

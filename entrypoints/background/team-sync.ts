@@ -5,8 +5,8 @@ import type { TipazhDb } from '../../core/store/db';
 import { createTeamSync, type TeamSync } from '../../core/team-sync/runner';
 
 const ALARM = 'tipazh-team-sync';
-/** A tab that does not answer a write in this time counts as gone (its write waits for another). */
-const TAB_ANSWER_MS = 60_000;
+/** A tab that does not answer a write in this time counts as gone (its write waits for another): a job is a few requests of at most 15 s each. */
+const TAB_ANSWER_MS = 150_000;
 /** Waits shorter than this run on a timer; the alarm (Chrome: at least 30 s) is the fallback when the worker sleeps. */
 const TIMER_MS = 5 * 60_000;
 
@@ -37,7 +37,8 @@ export function browserTeamSync(db: TipazhDb, pack: () => Promise<StrategyPack>,
     wakeAt(at) {
       clearTimeout(timer);
       if (at === undefined) return void browser.alarms.clear(ALARM);
-      const wait = Math.max(0, at - Date.now());
+      // At least a second apart: a pass that fails, or a write queued again at once, never spins.
+      const wait = Math.max(1000, at - Date.now());
       if (wait < TIMER_MS) timer = setTimeout(() => void sync.run().catch(warn), wait);
       void browser.alarms.create(ALARM, { when: Math.max(at, Date.now() + 30_000) });
     },

@@ -14,8 +14,11 @@ const pageCsrfToken = () => document.querySelector<HTMLMetaElement>('meta[name="
  * the account's other requests. Only for this page's own helpdesk; a failure is an answer, never a thrown error.
  */
 export async function handleTeamWrite(req: TeamWriteRequest, page: Recognised | null): Promise<WriteOutcome> {
-  const source = page?.adapter.site.id;
-  if (!source || source !== req.source) return { ok: false, reason: 'no-tab' };
+  const site = page?.adapter.site;
+  const source = site?.id;
+  // Only a page of the record's own helpdesk account writes (a tab may have moved to another account meanwhile).
+  if (!site || !source || source !== req.source || `${source}:${site.account(new URL(location.href))}` !== req.job.account)
+    return { ok: false, reason: 'no-tab' };
   try {
     return await TAG_WRITERS[source](req.job, { origin: location.origin, fetch: turnTakingFetch(pageFetch(), source), pageCsrfToken: pageCsrfToken() });
   } catch (e) {

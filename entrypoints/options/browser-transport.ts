@@ -6,6 +6,7 @@ import { acceptUpdate, installPack, listPacks, movePack, offerUpdate, removePack
 import { Lang } from '../../core/taxonomy';
 import { watchTeamSyncOverview } from '../../core/team-sync/overview';
 import { retryAccount, setTeamSyncChoice } from '../../core/team-sync/queue';
+import { TEAM_SYNC_RUN } from '../../core/messages/team-write';
 import { langFromLocale } from '../../components/i18n';
 import { PackFetchError, type OptionsTransport } from '../../components/options/transport';
 import { loadBundledPack } from '../background/bundled-pack';
@@ -16,6 +17,9 @@ const LANG_KEY = 'settings.lang';
 const DISMISSED_KEY = 'options.dismissedUpdates';
 
 const hostPattern = (host: string) => `https://${host}/*`;
+
+/** Tells the background that waiting team sync writes may go now (it would otherwise try at the next page or alarm). */
+const wakeTeamSync = () => void browser.runtime.sendMessage(TEAM_SYNC_RUN).catch((e: unknown) => console.warn('[Tipazh] team sync', e));
 
 /** Reads a response body's bytes, stopping as soon as it passes `maxBytes` (a hostile URL may serve gigabytes). */
 async function readLimited(res: Response, maxBytes: number): Promise<Uint8Array> {
@@ -129,9 +133,13 @@ export function createBrowserTransport(): OptionsTransport {
     },
     runCheck: (pack, examples, onProgress, signal) => runInWorker({ pack, examples }, onProgress, signal),
     watchTeamSync: (cb, onError) => watchTeamSyncOverview(db, cb, onError),
-    setTeamSyncChoice: (enabled) => setTeamSyncChoice(db, enabled),
+    async setTeamSyncChoice(enabled) {
+      await setTeamSyncChoice(db, enabled);
+      wakeTeamSync();
+    },
     async retryTeamSync(account) {
       await retryAccount(db, account);
+      wakeTeamSync();
     },
     async loadLang() {
       const saved = Lang.safeParse((await browser.storage.local.get(LANG_KEY))[LANG_KEY]);

@@ -28,14 +28,15 @@ export const writeAmoTags: TagWriter = async (job: TagJob, env: TagWriteEnv): Pr
     if (!isSuccess(read) || read.status === 204) return failed(read);
     const before = namesIn(read.body);
     const next = applyTagChange(before, job.add, job.remove);
-    if (changeLanded(before, before, job.add, job.remove)) return { ok: true, tags: before };
+    const already = job.add.filter((t) => before.some((b) => b.toLowerCase() === t.toLowerCase()));
+    if (changeLanded(before, before, job.add, job.remove)) return { ok: true, tags: before, already };
     const patch = await sendJson(url, 'PATCH', { _embedded: { tags: next.length ? next.map((name) => ({ name })) : null } }, opts);
     if (patch.status === 409) continue;
     if (!isSuccess(patch)) return failed(patch);
     const check = await sendJson(url, 'GET', undefined, opts);
     if (!isSuccess(check) || check.status === 204) return failed(check);
     const after = namesIn(check.body);
-    if (changeLanded(before, after, job.add, job.remove)) return { ok: true, tags: after };
+    if (changeLanded(before, after, job.add, job.remove)) return { ok: true, tags: after, already };
     // Someone changed the list while we wrote it: read it again and merge once more.
   }
   return { ok: false, reason: 'conflict', status: 409, detail: 'the tags changed while Tipazh wrote them' };

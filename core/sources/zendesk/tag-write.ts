@@ -16,18 +16,22 @@ const tagsIn = (body: unknown): string[] | undefined => {
   return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : undefined;
 };
 
-async function csrfToken(env: TagWriteEnv): Promise<string | undefined> {
+/** The session's CSRF token, from `/users/me` or the page; a failure to ask (429, 5xx, offline) is passed on to wait and retry. */
+async function csrfToken(env: TagWriteEnv): Promise<string | Sent | undefined> {
   const me = await sendJson(`${env.origin}/api/v2/users/me.json`, 'GET', undefined, { fetch: env.fetch });
   const token = at(me.body, 'user', 'authenticity_token');
-  return typeof token === 'string' && token ? token : env.pageCsrfToken;
+  if (typeof token === 'string' && token) return token;
+  if (env.pageCsrfToken) return env.pageCsrfToken;
+  return isSuccess(me) ? undefined : me;
 }
 
 /** Sends tag writes with the CSRF token; a 403 fetches the token again once (it may have expired) before it counts. */
 function csrfSender(env: TagWriteEnv) {
-  let token: Promise<string | undefined> | undefined;
+  let token: Promise<string | Sent | undefined> | undefined;
   return async (method: string, path: string, body: unknown): Promise<Sent> => {
     const send = async () => {
       const t = await (token ??= csrfToken(env));
+      if (typeof t === 'object') return t;
       return sendJson(`${env.origin}${path}`, method, body, { fetch: env.fetch, headers: t ? { 'X-CSRF-Token': t } : {} });
     };
     const first = await send();
@@ -53,11 +57,18 @@ async function writeTicketTags(send: ReturnType<typeof csrfSender>, env: TagWrit
   return answer!;
 }
 
+/** A ticket tag write that fails for good (a closed ticket, 403/422…) leaves the client's own tags written: the ticket's are a bonus. */
+const ticketMustRetry = (s: Sent) => s.status === 0 || s.status === 429 || s.status === 401 || s.status >= 500;
+
 export const writeZendeskTags: TagWriter = async (job: TagJob, env: TagWriteEnv): Promise<WriteOutcome> => {
   if (job.target.kind !== 'user' && job.target.kind !== 'organization') return { ok: false, reason: 'invalid', detail: `Zendesk has no ${job.target.kind}s` };
   const send = csrfSender(env);
   const path = `/api/v2/${COLLECTION[job.target.kind]}/${job.target.id}/tags.json`;
-  let tags: string[] | undefined;
+  // What the record carries before: an added tag already there is someone else's, never counted as Tipazh's.
+  const read = await sendJson(`${env.origin}${path}`, 'GET', undefined, { fetch: env.fetch });
+  if (!isSuccess(read)) return failed(read);
+  const before = new Set((tagsIn(read.body) ?? []).map((t) => t.toLowerCase()));
+  let tags = tagsIn(read.body) ?? [];
   for (const [method, list] of [
     ['PUT', job.add],
     ['DELETE', job.remove],
@@ -74,12 +85,8 @@ export const writeZendeskTags: TagWriter = async (job: TagJob, env: TagWriteEnv)
     ] as const) {
       if (!list.length) continue;
       const answer = await writeTicketTags(send, env, job.ticket.id, method, list);
-      if (!isSuccess(answer)) return failed(answer);
+      if (!isSuccess(answer) && ticketMustRetry(answer)) return failed(answer);
     }
   }
-  if (!tags) {
-    const read = await sendJson(`${env.origin}${path}`, 'GET', undefined, { fetch: env.fetch });
-    tags = isSuccess(read) ? (tagsIn(read.body) ?? []) : [];
-  }
-  return { ok: true, tags };
+  return { ok: true, tags, already: job.add.filter((t) => before.has(t.toLowerCase())) };
 };

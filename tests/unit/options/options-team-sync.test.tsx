@@ -51,6 +51,8 @@ const queued = (key: string, over: Partial<TeamSyncRecord>): TeamSyncRecord => (
   source: 'zendesk',
   target: { kind: 'user', id: key.split(':').at(-1)! },
   written: [],
+  wanted: [],
+  prefix: 'tipazh_',
   add: ['tipazh_tester'],
   remove: [],
   state: 'waiting',

@@ -49,6 +49,8 @@ describe('team sync dry run', () => {
       source: account.startsWith('zendesk') ? 'zendesk' : 'amocrm',
       target: { kind: 'user', id: '1' },
       written: [],
+      wanted: [],
+      prefix: 'tipazh_',
       add: ['tipazh_tester'],
       remove: [],
       state: 'refused',

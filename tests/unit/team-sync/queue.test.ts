@@ -108,3 +108,67 @@ describe('team sync queue', () => {
     expect(await planWrite(db, 'zendesk:t:00009', ON, 'Anna', 10)).toBeUndefined();
   });
 });
+
+describe('team sync queue: races and other people’s tags', () => {
+  const written = async (tags: string[]) => {
+    const r = (await planWrite(db, KEY, ON, 'Anna', 10))!;
+    return settleWrite(db, jobOf(r), { ok: true, tags }, 11);
+  };
+
+  it('a write that lands after the agent changed their mind leaves the tags the agent wants now', async () => {
+    await withClient();
+    await confirm('tester');
+    await written(['tipazh_tester']);
+    // Override to impatient (in flight: add impatient, remove tester), then undo the override before it lands.
+    await db.clients.update(KEY, { typeOverride: { type: 'impatient', at: 2, correctionId: 'c' } });
+    const inFlight = (await planWrite(db, KEY, ON, 'Anna', 20))!;
+    expect(inFlight).toMatchObject({ add: ['tipazh_impatient'], remove: ['tipazh_tester'] });
+    await db.clients.update(KEY, { typeOverride: undefined });
+    await planWrite(db, KEY, ON, 'Anna', 21);
+    const after = await settleWrite(db, jobOf(inFlight), { ok: true, tags: ['tipazh_impatient'] }, 22);
+    expect(after).toMatchObject({ state: 'waiting', add: ['tipazh_tester'], remove: ['tipazh_impatient'] });
+  });
+
+  it('a removal that lands after the agent confirmed the same type again is written back', async () => {
+    await withClient();
+    await confirm('tester');
+    await written(['tipazh_tester']);
+    await db.clients.update(KEY, { typeConfirmed: undefined });
+    const removing = (await planWrite(db, KEY, ON, 'Anna', 20))!;
+    await confirm('tester');
+    await planWrite(db, KEY, ON, 'Anna', 21);
+    expect(await settleWrite(db, jobOf(removing), { ok: true, tags: [] }, 22)).toMatchObject({ state: 'waiting', add: ['tipazh_tester'] });
+  });
+
+  it('an unrelated edit does not take back a teammate’s newer type, nor put back a tag someone removed', async () => {
+    await withClient();
+    await confirm('tester');
+    await written(['tipazh_tester']);
+    // A teammate's Tipazh replaced it with extortionist; the page read shows it.
+    await db.clients.update(KEY, { helpdeskTags: ['tipazh_extortionist'], vip: true });
+    expect(await planWrite(db, KEY, ON, 'Anna', 30)).toMatchObject({ add: ['tipazh_vip'], remove: [] });
+  });
+
+  it('a tag the client already carried is never counted as Tipazh’s, so undo leaves it', async () => {
+    await withClient();
+    await db.clients.update(KEY, { vip: true });
+    const r = (await planWrite(db, KEY, ON, 'Anna', 10))!;
+    expect(r.add).toEqual(['tipazh_vip']);
+    // A teammate had put tipazh_vip on the client after the agent's last page read.
+    const done = await settleWrite(db, jobOf(r), { ok: true, tags: ['tipazh_vip'], already: ['tipazh_vip'] }, 11);
+    expect(done).toMatchObject({ state: 'done', written: [] });
+    await db.clients.update(KEY, { vip: false });
+    expect(await planWrite(db, KEY, ON, 'Anna', 12)).toMatchObject({ state: 'done', add: [], remove: [] });
+  });
+
+  it('an edit does not skip a wait the helpdesk asked for; Retry-After 0 still waits a second', async () => {
+    await withClient();
+    await confirm('tester');
+    const r = (await planWrite(db, KEY, ON, 'Anna', 10))!;
+    await settleWrite(db, jobOf(r), { ok: false, reason: 'rate-limited', status: 429, retryAfterMs: 30_000 }, 100);
+    await db.clients.update(KEY, { vip: true });
+    expect(await planWrite(db, KEY, ON, 'Anna', 200)).toMatchObject({ state: 'waiting', nextAt: 30_100, attempts: 1, reason: 'rate-limited' });
+    const again = (await db.teamSync.get(KEY))!;
+    expect(await settleWrite(db, jobOf(again), { ok: false, reason: 'rate-limited', status: 429, retryAfterMs: 0 }, 40_000)).toMatchObject({ nextAt: 41_000 });
+  });
+});

@@ -66,3 +66,16 @@ describe('the team’s tags read back', () => {
     expect(typeTagsIn(['acme_complainer', 'vip', 'ACME_TESTER'], 'acme_')).toEqual(['acme_complainer', 'ACME_TESTER']);
   });
 });
+
+describe('what team sync wants', () => {
+  it('Tipazh’s own segment tag does not keep the client in the segment: the pack’s own rule must still hold', async () => {
+    const { wantedTags } = await import('../../../core/team-sync/plan');
+    const { numberedClient } = await import('../helpers');
+    const segment = { id: 'key-accounts', name: { en: 'Key accounts' }, priority: 1, tags: ['enterprise'] };
+    const pack = { ...builtin, segments: [segment] };
+    const s = teamSyncSettings({ enabled: true, write: ['type', 'segment'] }, undefined);
+    const confirmed = { typeConfirmed: { type: 'tester' as const, at: 1 } };
+    expect(wantedTags(numberedClient(1, { ...confirmed, helpdeskTags: ['enterprise'] }), pack, s)).toEqual(['tipazh_tester', 'tipazh_seg_key_accounts']);
+    expect(wantedTags(numberedClient(1, { ...confirmed, helpdeskTags: ['tipazh_seg_key_accounts'] }), pack, s)).toEqual(['tipazh_tester']);
+  });
+});

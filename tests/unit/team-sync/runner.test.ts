@@ -88,6 +88,21 @@ describe('team sync worker', () => {
     expect(await db.teamSync.get(KEY)).toMatchObject({ state: 'waiting', add: ['tipazh_tester'] });
   });
 
+  it('plans each due write again before it goes: undone meanwhile, or put on the never-record list', async () => {
+    const { sync, sent } = await setUp();
+    await db.clients.update(KEY, { typeConfirmed: { type: 'tester', at: 1 } });
+    await planWrite(db, KEY, PACK, 'Anna', 1000);
+    await db.clients.update(KEY, { typeConfirmed: undefined });
+    await sync.run();
+    expect(sent.map((r) => r.job.add)).toEqual([[]]);
+    await db.clients.update(KEY, { typeConfirmed: { type: 'tester', at: 1 } });
+    await planWrite(db, KEY, PACK, 'Anna', 1000);
+    await db.meta.put({ key: 'neverRecord', value: { emails: [], domains: [], clientKeys: [KEY] } });
+    await sync.run();
+    expect(sent).toHaveLength(1);
+    expect(await db.teamSync.get(KEY)).toBeUndefined();
+  });
+
   it('takes an invalid answer from a tab as no answer', async () => {
     const { sync } = await setUp();
     await db.clients.update(KEY, { typeConfirmed: { type: 'tester', at: 1 } });

@@ -12,14 +12,22 @@ import { ZENDESK_CSRF_TOKEN, ZENDESK_SITE } from '../../support/zendesk-routes';
 const ZD = 'https://brewly.zendesk.com';
 const AMO = 'https://brewly.kommo.com';
 const VIKTORIA = '38156690203345';
-const job = (over: Partial<TagJob>): TagJob => ({ key: 'k', rev: 1, target: { kind: 'user', id: VIKTORIA }, add: [], remove: [], ...over });
+const job = (over: Partial<TagJob>): TagJob => ({
+  key: 'k',
+  account: 'zendesk:brewly',
+  rev: 1,
+  target: { kind: 'user', id: VIKTORIA },
+  add: [],
+  remove: [],
+  ...over,
+});
 
 describe('Zendesk tag writer', () => {
   it('adds with PUT and removes with DELETE, with the session CSRF token, never POST; others’ tags stay', async () => {
     const server = fixtureServer(ZENDESK_SITE);
     server.setTags('user', VIKTORIA, ['vip', 'influencer', 'tipazh_tester']);
     const out = await writeZendeskTags(job({ add: ['tipazh_extortionist'], remove: ['tipazh_tester'] }), { origin: ZD, fetch: fetchFrom(server) });
-    expect(out).toEqual({ ok: true, tags: ['vip', 'influencer', 'tipazh_extortionist'] });
+    expect(out).toEqual({ ok: true, tags: ['vip', 'influencer', 'tipazh_extortionist'], already: [] });
     expect(server.tagsOf('user', VIKTORIA)).toEqual(['vip', 'influencer', 'tipazh_extortionist']);
     const writes = server.apiCalls.filter((c) => c.method !== 'GET');
     expect(writes.map((c) => [c.method, c.path, c.body])).toEqual([
@@ -37,6 +45,23 @@ describe('Zendesk tag writer', () => {
     server.setOverride((r) => (r.method === 'PUT' ? { status: 422, body: { error: 'RecordInvalid', description: 'User tagging is not enabled' } } : undefined));
     const refused = await writeZendeskTags(job({ add: ['tipazh_tester'] }), { origin: ZD, fetch: fetchFrom(server) });
     expect(refused).toEqual({ ok: false, reason: 'forbidden', status: 422, detail: 'User tagging is not enabled' });
+  });
+
+  it('waits instead of refusing when the token cannot be asked for now, and a closed ticket does not undo the user’s tags', async () => {
+    const server = fixtureServer(ZENDESK_SITE);
+    server.setOverride((r) => (r.path.endsWith('/users/me.json') ? { status: 503 } : undefined));
+    expect(await writeZendeskTags(job({ add: ['tipazh_vip'] }), { origin: ZD, fetch: fetchFrom(server) })).toMatchObject({
+      ok: false,
+      reason: 'server',
+      status: 503,
+    });
+    expect(server.apiCalls.filter((c) => c.method === 'PUT')).toEqual([]);
+    server.setOverride((r) =>
+      r.method === 'PUT' && r.path.includes('/tickets/') ? { status: 422, body: { error: 'RecordInvalid', description: 'closed' } } : undefined,
+    );
+    const out = await writeZendeskTags(job({ ticket: { id: '1201' }, add: ['tipazh_vip'] }), { origin: ZD, fetch: fetchFrom(server) });
+    expect(out).toMatchObject({ ok: true });
+    expect(server.tagsOf('user', VIKTORIA)).toContain('tipazh_vip');
   });
 
   it('fetches the token again once after a 403 (it may have expired)', async () => {
@@ -86,7 +111,7 @@ describe('amoCRM tag writer', () => {
     const server = fixtureServer(AMOCRM_SITE);
     server.setTags('contact', '6001', ['блогер', 'ЛПР', 'tipazh_tester']);
     const out = await writeAmoTags(contact({ add: ['tipazh_extortionist'], remove: ['tipazh_tester'] }), { origin: AMO, fetch: fetchFrom(server) });
-    expect(out).toEqual({ ok: true, tags: ['блогер', 'ЛПР', 'tipazh_extortionist'] });
+    expect(out).toEqual({ ok: true, tags: ['блогер', 'ЛПР', 'tipazh_extortionist'], already: [] });
     const calls = server.apiCalls.map((c) => c.method);
     expect(calls).toEqual(['GET', 'PATCH', 'GET']);
     const patch = server.apiCalls.find((c) => c.method === 'PATCH')!;
@@ -97,7 +122,12 @@ describe('amoCRM tag writer', () => {
   it('writes nothing when the list is already right', async () => {
     const server = fixtureServer(AMOCRM_SITE);
     server.setTags('contact', '6001', ['tipazh_vip']);
-    expect(await writeAmoTags(contact({ add: ['tipazh_vip'] }), { origin: AMO, fetch: fetchFrom(server) })).toEqual({ ok: true, tags: ['tipazh_vip'] });
+    // Already there (a teammate's): said so, so that Tipazh never counts it as its own.
+    expect(await writeAmoTags(contact({ add: ['tipazh_vip'] }), { origin: AMO, fetch: fetchFrom(server) })).toEqual({
+      ok: true,
+      tags: ['tipazh_vip'],
+      already: ['tipazh_vip'],
+    });
     expect(server.apiCalls.map((c) => c.method)).toEqual(['GET']);
   });
 
@@ -108,7 +138,7 @@ describe('amoCRM tag writer', () => {
       if (w.kind === 'contact' && races-- > 0) server.setTags('contact', '6001', ['блогер']);
     });
     const out = await writeAmoTags(contact({ add: ['tipazh_vip'] }), { origin: AMO, fetch: fetchFrom(server) });
-    expect(out).toEqual({ ok: true, tags: ['блогер', 'tipazh_vip'] });
+    expect(out).toEqual({ ok: true, tags: ['блогер', 'tipazh_vip'], already: [] });
     expect(server.apiCalls.filter((c) => c.method === 'PATCH')).toHaveLength(2);
     races = 5;
     const lost = await writeAmoTags(contact({ add: ['tipazh_tester'] }), { origin: AMO, fetch: fetchFrom(server) });
@@ -121,7 +151,7 @@ describe('amoCRM tag writer', () => {
     expect(await writeAmoTags(contact({ add: ['tipazh_vip'] }), { origin: AMO, fetch: fetchFrom(server) })).toMatchObject({ ok: false, reason: 'session' });
     server.setOverride(undefined);
     server.setTags('contact', '6001', ['tipazh_vip']);
-    expect(await writeAmoTags(contact({ remove: ['tipazh_vip'] }), { origin: AMO, fetch: fetchFrom(server) })).toEqual({ ok: true, tags: [] });
+    expect(await writeAmoTags(contact({ remove: ['tipazh_vip'] }), { origin: AMO, fetch: fetchFrom(server) })).toEqual({ ok: true, tags: [], already: [] });
     expect(server.apiCalls.find((c) => c.method === 'PATCH')?.body).toEqual({ _embedded: { tags: null } });
   });
 });
