@@ -1,5 +1,6 @@
 import { routeAmo } from '../support/amocrm-routes';
 import { navigateInApp } from '../support/pages';
+import { TEAM_SYNC_ON } from '../support/idb-put';
 import { putRecords } from '../support/seed';
 import { expect, test } from './fixtures';
 
@@ -19,7 +20,7 @@ test('a full session makes no request outside the helpdesk origins and the exten
   await navigateInApp(page, '/agent/tickets/1202');
   await expect(panel.getByTestId('client-name')).toHaveText('Daniel Okafor');
   // Team sync on: the confirmed type goes to the helpdesk's own origin, and nowhere else.
-  await putRecords(panel, 'meta', [{ key: 'teamSync', value: { enabled: true } }]);
+  await putRecords(panel, 'meta', [TEAM_SYNC_ON]);
   await panel.reload();
   await panel.getByTestId('type-confirm').click();
   await expect(panel.getByTestId('team-sync-status')).toHaveAttribute('data-state', 'written');

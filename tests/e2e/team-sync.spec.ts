@@ -2,8 +2,9 @@ import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../support/launch';
 import { openHelpdeskPage, openPanelPage } from '../support/pages';
 import { routeAmo } from '../support/amocrm-routes';
+import { TEAM_SYNC_ON } from '../support/idb-put';
 import { putRecords } from '../support/seed';
-import type { FixtureRoutes } from '../support/fixture-routes';
+import { writesOf } from '../support/fixture-routes';
 import { routeZendesk, ZENDESK_CSRF_TOKEN } from '../support/zendesk-routes';
 import { expect, test } from './fixtures';
 
@@ -11,11 +12,10 @@ import { expect, test } from './fixtures';
 
 const TICKET = 'https://acme.zendesk.com/agent/tickets';
 const DANIEL = '38156690203412'; // ticket 1202: a tester, tagged beta_tester and b2b in Zendesk
-const writesOf = (routes: FixtureRoutes) => routes.apiCalls.filter((c) => c.method !== 'GET');
 
 /** Turns team sync on for this agent (the options page's switch stores the same), and reloads the panel to see it. */
 async function turnOn(panel: Page) {
-  await putRecords(panel, 'meta', [{ key: 'teamSync', value: { enabled: true } }]);
+  await putRecords(panel, 'meta', [TEAM_SYNC_ON]);
   await panel.reload();
 }
 

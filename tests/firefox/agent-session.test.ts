@@ -6,6 +6,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { writesOf } from '../support/fixture-routes';
+import { TEAM_SYNC_ON } from '../support/idb-put';
+import { ZENDESK_CSRF_TOKEN } from '../support/zendesk-routes';
+import { putRecordsHere } from './extension-db';
 import { waitForTestId, textsOf } from './page-checks';
 import { ADDON_ID, EXTENSION_ORIGIN, EXTENSION_UUID, startFirefoxSuite, type FirefoxSuite } from './start-suite';
 import { poll } from './poll';
@@ -13,6 +17,9 @@ import { clickToolbarButton, openSidebar, reloadSidebar, sidebarIdOf, sidebarSho
 import { openAsAgent, openPanelFor, type Tab } from './tabs';
 
 const ZENDESK_TICKET = 'https://acme.zendesk.com/agent/tickets/1201';
+/** Reached in the app from 1201: Daniel Okafor, a tester, tagged beta_tester and b2b in Zendesk. */
+const DANIEL_TICKET = 'https://acme.zendesk.com/agent/tickets/1202';
+const DANIEL = '38156690203412';
 const AMO_LEAD = 'https://brewly.amocrm.ru/leads/detail/5001';
 /** The reply box of the active ticket (1201), where the bridge inserts through CKEditor. */
 const ZENDESK_COMPOSER = '[data-test-id="ticket-1201-standard-layout"][data-is-active="true"] [data-test-id="omnicomposer-rich-text-ckeditor"]';
@@ -112,12 +119,32 @@ describe('Zendesk', () => {
     const { session } = suite;
     await session.switchTo(zendeskTab);
     await session.run(() => void ((window as unknown as { marker: number }).marker = 1));
-    await session.run(() => (window as unknown as { __fixtureNavigate: (p: string) => void }).__fixtureNavigate('/agent/tickets/1202'));
+    await session.run((p: string) => (window as unknown as { __fixtureNavigate: (p: string) => void }).__fixtureNavigate(p), new URL(DANIEL_TICKET).pathname);
     await session.switchTo(zendeskPanel.handle, { select: false });
     await waitForTestId(session, 'client-name', 'Daniel Okafor');
     await waitForTestId(session, 'client-type', 'tester', { attr: 'data-type' });
     await session.switchTo(zendeskTab);
     expect(await session.run(() => (window as unknown as { marker?: number }).marker), 'the same document (no reload)').toBe(1);
+  });
+
+  test('with team sync on, Confirm writes the type as the client’s Zendesk tag from the helpdesk tab, with the CSRF token', async () => {
+    const { session, zendesk } = suite;
+    await session.switchTo(zendeskPanel.handle);
+    await putRecordsHere(session, 'meta', [TEAM_SYNC_ON]);
+    await session.reload();
+    await waitForTestId(session, 'team-sync-status', 'preview', { attr: 'data-state' });
+    expect(writesOf(zendesk), 'writes before Confirm').toEqual([]);
+    await session.click('[data-testid="type-confirm"]');
+    await waitForTestId(session, 'team-sync-status', 'written', { attr: 'data-state' });
+    // Exactly one PUT, which adds: never a POST, which would replace everyone's tags.
+    const writes = writesOf(zendesk);
+    expect(writes.map((c) => [c.method, c.path, c.body])).toEqual([['PUT', `/api/v2/users/${DANIEL}/tags.json`, { tags: ['tipazh_tester'] }]]);
+    expect(writes[0]?.headers['x-csrf-token'], 'the CSRF token from /api/v2/users/me.json').toBe(ZENDESK_CSRF_TOKEN);
+    expect(zendesk.tagsOf('user', DANIEL), 'others’ tags stay').toEqual(['beta_tester', 'b2b', 'tipazh_tester']);
+    // Written by the page's own fetch (content.fetch): with the agent's session and the ticket as referrer.
+    const written = apiRequests(DANIEL_TICKET, `/api/v2/users/${DANIEL}/tags`);
+    expect(written, 'the write the proxy carried').toHaveLength(1);
+    expect(notAsThePage(written, DANIEL_TICKET, ZENDESK_SESSION), 'tag writes not made as the page (cookie, referrer)').toEqual([]);
   });
 });
 

@@ -23,6 +23,11 @@ export class FirefoxSession {
     await this.marionette.send('WebDriver:Navigate', { url });
   }
 
+  /** Loads the current tab's page again. */
+  async reload(): Promise<void> {
+    await this.marionette.send('WebDriver:Refresh', {});
+  }
+
   /** Makes a tab the current one; `select: false` leaves the window's selected tab as it is. */
   switchTo(handle: string, { select = true } = {}): Promise<unknown> {
     return this.marionette.send('WebDriver:SwitchToWindow', { handle, focus: select });

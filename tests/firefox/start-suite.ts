@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AMOCRM_SITE } from '../support/amocrm-routes';
 import { ensureFirefox } from '../support/browser';
-import { fixtureServer, siteDomains, siteOwnsHost } from '../support/fixture-routes';
+import { fixtureServer, siteDomains, siteOwnsHost, type FixtureServer } from '../support/fixture-routes';
 import { ZENDESK_SITE } from '../support/zendesk-routes';
 import { startFixtureProxy, type FixtureProxy } from './fixture-proxy';
 import { FirefoxSession } from './firefox-session';
@@ -27,6 +27,9 @@ export interface FirefoxSuite {
   inspector: string;
   firefox: RunningFirefox;
   proxy: FixtureProxy;
+  /** The fake helpdesks behind the proxy: their API calls and tag state. */
+  zendesk: FixtureServer;
+  amo: FixtureServer;
   close(): Promise<void>;
 }
 
@@ -57,7 +60,7 @@ export async function startFirefoxSuite(): Promise<FirefoxSuite> {
     const [firstTab = ''] = await firefox.marionette.send<string[]>('WebDriver:GetWindowHandles');
     const inspector = await session.openTab(`${EXTENSION_ORIGIN}/options.html`);
     await session.switchTo(firstTab);
-    return { session, firstTab, inspector, firefox, proxy, close };
+    return { session, firstTab, inspector, firefox, proxy, zendesk, amo, close };
   } catch (e) {
     await close();
     throw e;

@@ -28,6 +28,9 @@ export interface FixtureRoutes extends TagControl {
   setOverride(fn: ApiOverride | undefined): void;
 }
 
+/** The API requests that were not reads (GET), in order: what a test checks of a helpdesk write. */
+export const writesOf = (routes: FixtureRoutes): ApiCall[] => routes.apiCalls.filter((c) => c.method !== 'GET');
+
 /** A request to a fake helpdesk, whoever delivers it. `headers` have lower-case names. */
 export interface FixtureRequest {
   method: string;

@@ -4,6 +4,7 @@ import { ClientRecord, DB_NAME, NoteRecord, VisitRecord } from '../../core/store
 import { dayOf } from '../../core/store/dossier-view';
 import { searchTokensOf } from '../../core/store/search';
 import type { LifecycleStageId, ServiceLevelId, TypeVerdict } from '../../core/taxonomy';
+import { putInIndexedDb } from './idb-put';
 
 /**
  * Seeding the extension's dossier database (IndexedDB `tipazh`, Dexie tables = object stores of the same
@@ -25,33 +26,7 @@ const DAY = 86_400_000;
 export async function putRecords(page: Page, store: Store, records: readonly unknown[], chunkSize = 2000): Promise<void> {
   for (let i = 0; i < records.length; i += chunkSize) {
     const chunk = records.slice(i, i + chunkSize);
-    await page.evaluate(
-      ({ dbName, store, chunk }) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open(dbName);
-          open.onupgradeneeded = () => {
-            // The database did not exist: Dexie has not opened it on this profile yet.
-            open.transaction?.abort();
-            reject(new Error(`IndexedDB "${dbName}" does not exist yet: load the side panel before seeding`));
-          };
-          open.onerror = () => reject(open.error ?? new Error('could not open IndexedDB'));
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains(store)) {
-              db.close();
-              reject(new Error(`no object store "${store}" in "${dbName}" (stores: ${[...db.objectStoreNames].join(', ')})`));
-              return;
-            }
-            const tx = db.transaction(store, 'readwrite');
-            const os = tx.objectStore(store);
-            for (const r of chunk) os.put(r);
-            tx.oncomplete = () => (db.close(), resolve());
-            tx.onerror = () => (db.close(), reject(tx.error ?? new Error('write failed')));
-            tx.onabort = () => (db.close(), reject(tx.error ?? new Error('write aborted')));
-          };
-        }),
-      { dbName: DB_NAME, store, chunk: chunk as unknown[] },
-    );
+    await page.evaluate(putInIndexedDb, { dbName: DB_NAME, store, records: chunk as unknown[] });
   }
 }
 
