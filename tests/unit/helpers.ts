@@ -1,3 +1,4 @@
+import type { StrategyPack } from '../../core/pack/schema';
 import { ClientSnapshot, type ClientSnapshotInput } from '../../core/schema/snapshot';
 import { afterEach } from 'vitest';
 import { TipazhDb, type ClientRecord } from '../../core/store/db';
@@ -70,3 +71,7 @@ export const storedVisit = async (db: TipazhDb, id: string) => (await storedVisi
 
 /** Every note the database holds: inside the dossiers, then those waiting for theirs in the `notes` table. */
 export const storedNotes = async (db: TipazhDb) => [...(await db.clients.toArray()).flatMap(notesOf), ...(await db.notes.toArray())];
+
+/** The smallest valid pack, with `extra` sections (a team's pack in a test). */
+export const tinyPack = (extra: Partial<StrategyPack> = {}): StrategyPack =>
+  ({ schemaVersion: 1, id: 't', name: { en: 'T' }, version: '1.0.0', author: 'x', languages: ['en'], ...extra }) as StrategyPack;

@@ -183,7 +183,7 @@ describe('options page: team sync', () => {
     expect(state.retried).toEqual(['zendesk:acme']);
     expect((await db.teamSync.get('zendesk:acme:1'))?.state).toBe('waiting');
     expect(screen.getByTestId('team-sync-waiting').textContent).toMatch(/^3 writes are waiting\./);
-    expect(screen.getByTestId('team-sync-retried').textContent).toContain('“acme” wait again');
+    expect(screen.getByTestId('team-sync-retried').textContent).toContain('“acme” are trying again');
 
     // Written from another window: the choice shows at once.
     await setTeamSyncChoice(db, true);

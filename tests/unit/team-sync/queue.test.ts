@@ -4,12 +4,12 @@ import { addToNeverRecord } from '../../../core/store/never-record';
 import { TipazhDb, type ClientRecord } from '../../../core/store/db';
 import { NOT_DUE, planWrite, retryAccount, setTeamSyncChoice, settleWrite, jobOf, dueWrites } from '../../../core/team-sync/queue';
 import type { TypeVerdict } from '../../../core/taxonomy';
-import { numberedClient } from '../helpers';
+import { numberedClient, tinyPack } from '../helpers';
 
 let db: TipazhDb;
 afterEach(async () => db?.delete());
 
-const PACK = { schemaVersion: 1, id: 't', name: { en: 'T' }, version: '1.0.0', author: 'x', languages: ['en'] } as unknown as StrategyPack;
+const PACK = tinyPack();
 const ON: StrategyPack = { ...PACK, teamSync: { enabled: true } };
 const KEY = 'zendesk:t:00007';
 

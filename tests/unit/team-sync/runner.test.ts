@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TeamWriteRequest } from '../../../core/messages/team-write';
-import type { StrategyPack } from '../../../core/pack/schema';
 import { TAG_WRITERS } from '../../../core/sources/tag-writers';
 import { TipazhDb } from '../../../core/store/db';
 import { planWrite } from '../../../core/team-sync/queue';
@@ -8,7 +7,7 @@ import { createTeamSync } from '../../../core/team-sync/runner';
 import { fetchFrom } from '../../support/fixture-fetch';
 import { fixtureServer } from '../../support/fixture-routes';
 import { ZENDESK_SITE } from '../../support/zendesk-routes';
-import { numberedClient } from '../helpers';
+import { numberedClient, tinyPack } from '../helpers';
 
 /* The background's worker end to end in Node: the queue, a "tab" running the real Zendesk writer, the fake Zendesk. */
 
@@ -17,15 +16,7 @@ afterEach(async () => db?.delete());
 
 const VIKTORIA = '38156690203345';
 const KEY = `zendesk:brewly:${VIKTORIA}`;
-const PACK = {
-  schemaVersion: 1,
-  id: 't',
-  name: { en: 'T' },
-  version: '1.0.0',
-  author: 'x',
-  languages: ['en'],
-  teamSync: { enabled: true },
-} as unknown as StrategyPack;
+const PACK = tinyPack({ teamSync: { enabled: true } });
 
 async function setUp(tabs: number[] = [1]) {
   db = new TipazhDb(`run-${Math.random()}`);
