@@ -203,16 +203,14 @@ export async function settleWrite(db: TipazhDb, job: TagJob, outcome: WriteOutco
         updatedAt: now,
       };
       if (!retried) await auditWrite(db, r, 'team sync refused', undefined, `${outcome.reason}${outcome.status ? ` (${outcome.status})` : ''}`, now);
-      if (outcome.reason === 'forbidden')
-        await db.teamSync
-          .where('account')
-          .equals(r.account)
-          .modify((o) => {
-            if (o.key === r.key || o.state !== 'waiting') return;
-            o.state = 'refused';
-            o.reason = 'forbidden';
-            o.nextAt = NOT_DUE;
-          });
+      if (outcome.reason === 'forbidden') {
+        // The account's other waiting writes stop too, each with its entry in its client's audit trail.
+        const others = (await db.teamSync.where('nextAt').below(NOT_DUE).toArray()).filter((o) => o.account === r.account && o.key !== r.key);
+        for (const o of others) {
+          await db.teamSync.put({ ...o, state: 'refused', reason: 'forbidden', status: outcome.status, nextAt: NOT_DUE, updatedAt: now });
+          await auditWrite(db, o, 'team sync refused', undefined, `forbidden${outcome.status ? ` (${outcome.status})` : ''}`, now);
+        }
+      }
     }
     await db.teamSync.put(next);
     return next;

@@ -92,6 +92,7 @@ describe('team sync queue', () => {
       [b.key, 'refused', 'forbidden'],
     ]);
     expect((await db.audit.where('clientKey').equals(b.key).toArray()).map((r) => r.to)).toEqual(['forbidden (403)']);
+    expect((await db.audit.where('clientKey').equals(KEY).toArray()).map((r) => [r.field, r.to])).toEqual([['team sync refused', 'forbidden (403)']]);
     // A new confirmation on that account is refused at once, without a request.
     await confirm('complainer');
     expect(await planWrite(db, KEY, ON, 'Anna', 500)).toMatchObject({ state: 'refused', reason: 'forbidden' });
