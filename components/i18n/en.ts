@@ -78,7 +78,9 @@ export const en = {
   'sync.why.server': '{helpdesk} had an error ({status})',
   'sync.why.session': 'you are signed out of {helpdesk}; sign in and it goes on by itself',
   'sync.why.forbidden':
-    'It does not allow this for your account: an admin must turn on tags on users (Zendesk: Admin Center → People → Configuration → Tags on users and organizations) or let your role edit clients (amoCRM: contacts). Nothing more is written for this account until you try again.',
+    'It does not allow this for your account: an admin must turn on Admin Center → People → Configuration → Tags on users and organizations, or give your role the right to edit users. Nothing more is written for this account until you try again.',
+  'sync.why.forbidden@amocrm':
+    'It does not allow this for your account: an admin must give your role the right to edit contacts and companies (Settings → Users → your role). Nothing more is written for this account until you try again.',
   'sync.why.conflict': 'someone changed the client’s tags at the same moment',
   'sync.why.missing': 'The client’s record no longer exists there.',
   'sync.why.invalid': 'It did not accept what Tipazh sent ({status}).',

@@ -32,9 +32,12 @@ export { formatMessage };
 export const helpdesk = signal<SourceId | undefined>(undefined);
 
 /** A UI string in the current language (and for the helpdesk, when it has a variant), with its placeholders and plural forms filled. */
-export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
+export const t = (key: MessageKey, vars: Record<string, string | number> = {}): string => tFor(helpdesk.value, key, vars);
+
+/** `t` for a named helpdesk rather than the one in front of the agent (a list of several helpdesks' accounts). */
+export function tFor(source: SourceId | undefined, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const dict = dicts[lang.value];
-  const variant = helpdesk.value ? (dict as Record<string, string | undefined>)[`${key}@${helpdesk.value}`] : undefined;
+  const variant = source ? (dict as Record<string, string | undefined>)[`${key}@${source}`] : undefined;
   return formatMessage(variant ?? dict[key], vars, lang.value);
 }
 

@@ -1,5 +1,5 @@
 import type { QueueSummary } from '../../core/team-sync/overview';
-import { t } from './i18n';
+import { t, tFor } from './i18n';
 import type { TeamSyncModel } from './team-sync-model';
 
 /** An account's name without its helpdesk (`zendesk:acme` → `acme`). */
@@ -29,7 +29,7 @@ export function TeamSyncQueue({ model, queue }: { model: TeamSyncModel; queue: Q
                   {a.reasons.map((r) => (
                     <li key={r.reason} data-reason={r.reason}>
                       {a.reasons.length > 1 && `${t('options.teamSync.queue.reasonCount', { n: r.clients })} `}
-                      {t(`sync.why.${r.reason}`, { helpdesk, status: r.status ?? '' })}
+                      {tFor(a.source, `sync.why.${r.reason}`, { helpdesk, status: r.status ?? '' })}
                     </li>
                   ))}
                 </ul>

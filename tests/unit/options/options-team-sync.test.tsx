@@ -176,7 +176,7 @@ describe('options page: team sync', () => {
     const refused = screen.getAllByTestId('team-sync-refused');
     expect(refused.map((r) => r.dataset.account)).toEqual(['zendesk:acme']);
     expect(refused[0]!.textContent).toContain('Zendesk account “acme” refused the writes of 2 clients:');
-    expect(refused[0]!.textContent).toContain('an admin must turn on tags on users');
+    expect(refused[0]!.textContent).toContain('Tags on users and organizations');
 
     fireEvent.click(within(refused[0]!).getByTestId('team-sync-retry'));
     await waitFor(() => expect(screen.queryAllByTestId('team-sync-refused')).toHaveLength(0));
@@ -212,5 +212,13 @@ describe('options page: team sync', () => {
     expect(screen.getByTestId('team-sync-where').textContent).toMatch(/^Куда: в Zendesk/);
     expect(screen.getByTestId('team-sync-waiting').textContent).toBe('В очереди ничего нет.');
     expect(screen.getByTestId('team-sync-preview').textContent).toContain('Клиентов пока нет');
+  });
+});
+
+describe('a refusal in the helpdesk’s own terms', () => {
+  it('tells a Zendesk admin which setting to turn on, and an amoCRM admin which right to give', async () => {
+    const { tFor } = await import('../../../components/i18n');
+    expect(tFor('zendesk', 'sync.why.forbidden', { helpdesk: 'Zendesk', status: 403 })).toContain('Tags on users and organizations');
+    expect(tFor('amocrm', 'sync.why.forbidden', { helpdesk: 'amoCRM', status: 403 })).toContain('edit contacts and companies');
   });
 });
