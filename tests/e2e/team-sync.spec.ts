@@ -94,7 +94,7 @@ test('a 429 waits for Retry-After and then writes; a refusal explains what an ad
   zendesk.setOverride((r) => (r.method !== 'GET' ? { status: 422, body: { error: 'RecordInvalid', description: 'User tagging is disabled' } } : undefined));
   await panel.getByTestId('type-confirm-undo').click();
   await expect(status).toHaveAttribute('data-state', 'refused');
-  await expect(status).toContainText('an admin must turn on tags on users');
+  await expect(status).toContainText('Tags on users and organizations');
   zendesk.setOverride(undefined);
   await panel.getByTestId('team-sync-retry').click();
   await expect.poll(() => zendesk.tagsOf('user', DANIEL)).toEqual(['beta_tester', 'b2b']);
