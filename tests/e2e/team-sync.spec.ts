@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../support/launch';
-import { openHelpdeskPage, openPanelPage } from '../support/pages';
+import { openHelpdeskPage, openOptionsPage, openPanelPage } from '../support/pages';
 import { routeAmo } from '../support/amocrm-routes';
 import { TEAM_SYNC_ON } from '../support/idb-put';
 import { putRecords } from '../support/seed';
@@ -134,4 +134,37 @@ test('amoCRM: the contact’s whole tag list is written with Tipazh’s tag merg
   expect(patch?.path).toBe('/api/v4/contacts/6001');
   expect(patch?.headers['x-requested-with']).toBe('XMLHttpRequest');
   await expect(panel.getByTestId('team-sync-status')).toHaveAttribute('data-state', 'written');
+});
+
+test('a team pack turns it on for everyone and asks for ticket tags: the ticket gets the tag too, with a safe update', async ({
+  ext,
+  zendesk,
+  openHelpdesk,
+  openPanel,
+}) => {
+  const { tabId } = await openHelpdesk(`${TICKET}/1202`);
+  const panel = await openPanel(tabId);
+  await expect(panel.getByTestId('client-type')).toHaveAttribute('data-type', 'tester');
+  const pack = {
+    schemaVersion: 1,
+    id: 'acme-team',
+    name: { en: 'ACME team' },
+    version: '1.0.0',
+    author: 'Lead',
+    languages: ['en'],
+    teamSync: { enabled: true, ticketTags: true },
+  };
+  const options = await openOptionsPage(ext, 'builtin-row');
+  await options.getByTestId('import-file').setInputFiles({ name: 'acme-team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
+  await expect(options.getByTestId('notice')).toContainText('Installed');
+  await expect(options.getByTestId('team-sync-enable')).toBeChecked();
+
+  await expect(panel.getByTestId('team-sync-status')).toHaveAttribute('data-state', 'preview');
+  await panel.getByTestId('type-confirm').click();
+  await expect(panel.getByTestId('team-sync-status')).toHaveAttribute('data-state', 'written');
+  expect(zendesk.tagsOf('user', DANIEL)).toEqual(['beta_tester', 'b2b', 'tipazh_tester']);
+  expect(zendesk.tagsOf('ticket', '1202')).toContain('tipazh_tester');
+  const ticketPut = zendesk.apiCalls.find((c) => c.method === 'PUT' && c.path === '/api/v2/tickets/1202/tags.json');
+  expect(ticketPut?.body).toMatchObject({ tags: ['tipazh_tester'], safe_update: true, updated_stamp: expect.any(String) });
+  expect(ticketPut?.headers['x-csrf-token']).toBe(ZENDESK_CSRF_TOKEN);
 });
