@@ -18,7 +18,8 @@ export const vipTag = (prefix = TEAM_TAG_PREFIX) => `${prefix}vip`;
 /** The tag of a pack segment: `tipazh_seg_key_accounts`. */
 export const segmentTeamTag = (segment: string, prefix = TEAM_TAG_PREFIX) => `${prefix}seg_${asTag(segment)}`;
 
-const tagSet = (tags: readonly string[]) => new Set(tags.map((t) => t.trim().toLowerCase()));
+/** Tags as a set to look names up in: trimmed, lower-case. */
+export const tagSet = (tags: readonly string[]) => new Set(tags.map((t) => t.trim().toLowerCase()));
 
 /** The types the team's tags name, in the taxonomy's order (more than one is a disagreement the panel shows). */
 export function teamTypesOf(tags: readonly string[], prefix = TEAM_TAG_PREFIX): ClientTypeId[] {
@@ -31,6 +32,3 @@ export const typeTagsIn = (tags: readonly string[], prefix = TEAM_TAG_PREFIX): s
   const all = new Set(CLIENT_TYPES.map((t) => typeTag(t, prefix)));
   return tags.filter((t) => all.has(t.trim().toLowerCase()));
 };
-
-/** Whether the tags carry the team's tag of this segment. */
-export const hasSegmentTag = (tags: readonly string[], segment: string, prefix = TEAM_TAG_PREFIX) => tagSet(tags).has(segmentTeamTag(segment, prefix));

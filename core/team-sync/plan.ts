@@ -1,7 +1,7 @@
 import type { StrategyPack } from '../pack/schema';
 import { segmentFor } from '../segments';
 import type { ClientRecord } from '../store/db';
-import { segmentTeamTag, TEAM_TAG_PREFIX, typeTag, typeTagsIn, vipTag } from '../team-tags';
+import { segmentTeamTag, tagSet, TEAM_TAG_PREFIX, typeTag, typeTagsIn, vipTag } from '../team-tags';
 import type { TypeVerdict } from '../taxonomy';
 import { vipFactsOf, vipOf } from '../vip';
 import type { TeamSyncChoice } from './choice';
@@ -11,8 +11,6 @@ import { tagTargetOf, type TagTarget } from './target';
 /** The type the agent stands behind: their override, else the type they confirmed. */
 export const confirmedTypeOf = (c: Pick<ClientRecord, 'typeOverride' | 'typeConfirmed'>): TypeVerdict | undefined =>
   c.typeOverride?.type ?? c.typeConfirmed?.type;
-
-const lower = (tags: readonly string[]) => new Set(tags.map((t) => t.trim().toLowerCase()));
 
 /**
  * The tags team sync wants on the client: the confirmed type (never a guess, never "unknown"); `vip` when the agent
@@ -24,7 +22,7 @@ export function wantedTags(c: ClientRecord, pack: StrategyPack, s: TeamSyncSetti
   const out: string[] = [];
   if (s.write.type && type && type !== 'unknown') out.push(typeTag(type, s.prefix));
   // Tipazh's own VIP tag is left out of the facts: written by us, it must not keep itself alive.
-  const own = lower([vipTag(s.prefix), vipTag(TEAM_TAG_PREFIX)]);
+  const own = tagSet([vipTag(s.prefix), vipTag(TEAM_TAG_PREFIX)]);
   const vip = vipOf({ ...vipFactsOf(c), helpdeskTags: c.helpdeskTags.filter((t) => !own.has(t.toLowerCase())) }, pack);
   if (s.write.vip && vip && vip.source !== 'helpdesk') out.push(vipTag(s.prefix));
   if (s.write.segment && (type || c.vip)) {
@@ -48,10 +46,10 @@ export function tagChange(
   facts: { helpdeskTags: readonly string[]; written: readonly string[]; pendingAdd?: readonly string[]; previousWanted?: readonly string[] },
   prefix: string,
 ): { add: string[]; remove: string[] } {
-  const have = lower(facts.helpdeskTags);
-  const want = lower(wanted);
-  const before = lower(facts.previousWanted ?? []);
-  const written = lower(facts.written);
+  const have = tagSet(facts.helpdeskTags);
+  const want = tagSet(wanted);
+  const before = tagSet(facts.previousWanted ?? []);
+  const written = tagSet(facts.written);
   const add = wanted.filter((t) => !have.has(t) && !(before.has(t) && written.has(t)));
   const ours = [...facts.written, ...(facts.pendingAdd ?? [])];
   const newType = wanted.find((t) => typeTagsIn([t], prefix).length && !before.has(t));

@@ -6,6 +6,7 @@ import { dryRun } from './dry-run';
 import { tagChange } from './plan';
 import { RETRIED, type SyncReason, type TagJob, type TeamSyncRecord, type WriteOutcome } from './record';
 import { TEAM_SYNC_KEY, TeamSyncChoice } from './choice';
+import { applyTagChange, without } from './tag-lists';
 
 /*
  * The durable queue of team sync: each client's record says what is still to write; a tab of the client's
@@ -37,13 +38,6 @@ export async function getTeamSyncChoice(db: TipazhDb): Promise<TeamSyncChoice | 
 export async function setTeamSyncChoice(db: TipazhDb, enabled: boolean | undefined): Promise<void> {
   await db.meta.put({ key: TEAM_SYNC_KEY, value: TeamSyncChoice.parse(enabled === undefined ? {} : { enabled }) });
 }
-
-const lowerSet = (tags: readonly string[]) => new Set(tags.map((t) => t.toLowerCase()));
-const without = (tags: readonly string[], drop: readonly string[]) => {
-  const d = lowerSet(drop);
-  return tags.filter((t) => !d.has(t.toLowerCase()));
-};
-const withAll = (tags: readonly string[], add: readonly string[]) => [...without(tags, add), ...add];
 
 const auditWrite = (db: TipazhDb, r: TeamSyncRecord, field: string, from: string | undefined, to: string | undefined, now: number) =>
   db.audit.add(AuditRecord.parse({ id: crypto.randomUUID(), clientKey: r.key, at: now, who: r.who, field, from, to }));
@@ -166,9 +160,9 @@ export async function settleWrite(db: TipazhDb, job: TagJob, outcome: WriteOutco
     let next: TeamSyncRecord;
     if (outcome.ok) {
       const c = await db.clients.get(job.key);
-      const helpdeskTags = withAll(without(c?.helpdeskTags ?? [], job.remove), job.add).slice(0, 500);
+      const helpdeskTags = applyTagChange(c?.helpdeskTags ?? [], job.add, job.remove).slice(0, 500);
       // Tags the record carried before are someone else's: Tipazh never counts them as its own (undo leaves them).
-      const written = withAll(without(r.written, job.remove), without(job.add, outcome.already ?? []));
+      const written = applyTagChange(r.written, without(job.add, outcome.already ?? []), job.remove);
       // A change planned while this write was under way is planned again against the tags as they are now.
       const left =
         r.rev === job.rev

@@ -1,5 +1,6 @@
 import type { Sent } from '../net/send-json';
 import type { SyncReason, TagJob, WriteOutcome } from './record';
+import { lowerSet } from './tag-lists';
 
 /*
  * What a helpdesk's tag writer is: it carries a job out from a tab of the helpdesk (the content script), with the
@@ -39,13 +40,6 @@ export function failed(s: Sent): WriteOutcome {
     ...(s.retryAfterMs !== undefined ? { retryAfterMs: s.retryAfterMs } : {}),
     ...(words ? { detail: words.slice(0, 500) } : {}),
   };
-}
-
-const lowerSet = (tags: readonly string[]) => new Set(tags.map((t) => t.toLowerCase()));
-/** `tags` without `drop`, then `add` (case-insensitive, no duplicates). */
-export function applyTagChange(tags: readonly string[], add: readonly string[], drop: readonly string[]): string[] {
-  const d = lowerSet([...drop, ...add]);
-  return [...tags.filter((t) => !d.has(t.toLowerCase())), ...add];
 }
 
 /** True when `after` has every added tag, none of the removed ones, and kept every other tag of `before`. */

@@ -1,7 +1,8 @@
 import { at } from '../../net/json-at';
 import { isSuccess, sendJson } from '../../net/send-json';
 import type { TagJob, WriteOutcome } from '../../team-sync/record';
-import { applyTagChange, changeLanded, failed, type TagWriteEnv, type TagWriter } from '../../team-sync/writer';
+import { applyTagChange, lowerSet } from '../../team-sync/tag-lists';
+import { changeLanded, failed, type TagWriteEnv, type TagWriter } from '../../team-sync/writer';
 
 /*
  * amoCRM/Kommo tags, written with the agent's session (shared/helpdesks/WRITES.md): a PATCH of the contact (or
@@ -28,7 +29,8 @@ export const writeAmoTags: TagWriter = async (job: TagJob, env: TagWriteEnv): Pr
     if (!isSuccess(read) || read.status === 204) return failed(read);
     const before = namesIn(read.body);
     const next = applyTagChange(before, job.add, job.remove);
-    const already = job.add.filter((t) => before.some((b) => b.toLowerCase() === t.toLowerCase()));
+    const had = lowerSet(before);
+    const already = job.add.filter((t) => had.has(t.toLowerCase()));
     if (changeLanded(before, before, job.add, job.remove)) return { ok: true, tags: before, already };
     const patch = await sendJson(url, 'PATCH', { _embedded: { tags: next.length ? next.map((name) => ({ name })) : null } }, opts);
     if (patch.status === 409) continue;

@@ -1,6 +1,7 @@
 import { at } from '../../net/json-at';
 import { isSuccess, sendJson, type Sent } from '../../net/send-json';
 import type { TagJob, WriteOutcome } from '../../team-sync/record';
+import { lowerSet } from '../../team-sync/tag-lists';
 import { failed, type TagWriteEnv, type TagWriter } from '../../team-sync/writer';
 
 /*
@@ -67,8 +68,8 @@ export const writeZendeskTags: TagWriter = async (job: TagJob, env: TagWriteEnv)
   // What the record carries before: an added tag already there is someone else's, never counted as Tipazh's.
   const read = await sendJson(`${env.origin}${path}`, 'GET', undefined, { fetch: env.fetch });
   if (!isSuccess(read)) return failed(read);
-  const before = new Set((tagsIn(read.body) ?? []).map((t) => t.toLowerCase()));
   let tags = tagsIn(read.body) ?? [];
+  const before = lowerSet(tags);
   for (const [method, list] of [
     ['PUT', job.add],
     ['DELETE', job.remove],
